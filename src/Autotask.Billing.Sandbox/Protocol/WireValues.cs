@@ -42,7 +42,7 @@ internal static class WireValues
 
     public static object? FromJson(FieldDefinition field, JToken? token)
     {
-        if (token == null || token.Type == JTokenType.Null || token.Type == JTokenType.Undefined)
+        if (token == null || token.Type == JTokenType.Null || token.Type == JTokenType.Undefined || token is JValue { Value: null })
         {
             if (field.Type == FieldType.Boolean)
             {
@@ -84,8 +84,6 @@ internal static class WireValues
         }
     }
 
-    public static object? FromText(FieldDefinition field, string? text) =>
-        text == null ? null : FromJson(field, field.Type == FieldType.String || field.Type >= FieldType.DateTime ? new JValue(text) : ParseToken(text));
 
     public static bool TryParseDate(string text, bool dateOnly, out DateTime value)
     {
