@@ -79,7 +79,7 @@ internal sealed class LenientScalarConverter : JsonConverter
         try
         {
             converted = target == typeof(decimal) ? numeric.Value
-                : target == typeof(long) ? decimal.ToInt64(numeric.Value)
+                : target == typeof(long) ? (object)decimal.ToInt64(numeric.Value)
                 : decimal.ToInt32(numeric.Value);
             return true;
         }
