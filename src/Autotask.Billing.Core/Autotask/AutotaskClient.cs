@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Autotask.Billing.Autotask.Entities;
@@ -371,20 +370,22 @@ public sealed class AutotaskClient : IDisposable
 
     private static AutotaskApiException ConnectFailure(AutotaskTransport transport, string userName, AutotaskHttpResponse response)
     {
-        var request = ThresholdRequest(AutotaskOperation.Connect);
-        if (response.StatusCode is not (401 or 403) && (response.StatusCode is null || response.IsThrottled || response.Errors.Count == 0))
+        // Autotask reports bad credentials as 401 with no body, or (for an unknown user or integration code) as an
+        // error message; the hint names which of the three to check without echoing any of them.
+        var said = string.Join(" ", response.Errors);
+        var check = response.StatusCode == 401 && response.Errors.Count == 0
+                ? "the API secret and the API integration code (tracking identifier), and that the user has the 'API User (API-only)' security level"
+            : response.StatusCode == 403 ? "that the API user has the 'API User (API-only)' security level and access to the API"
+            : Mentions(said, "integration", "tracking") ? "the API integration code (tracking identifier)"
+            : Mentions(said, "secret", "password") ? "the API secret"
+            : Mentions(said, "user", "login", "credential", "authenticat") ? "the user name (the API user's user name)"
+            : response.StatusCode == 401 ? "the user name, the API secret and the API integration code (tracking identifier)"
+            : null;
+        if (check is null || response.IsThrottled)
         {
-            return transport.CreateException(request, response, null);
+            return transport.CreateException(ThresholdRequest(AutotaskOperation.Connect), response, null);
         }
 
-        // Autotask reports bad credentials as 401 with no body, or (for an unknown user or integration code) as an
-        // error message; the message hints at which of the three to check without echoing any of them.
-        var said = string.Join(" ", response.Errors);
-        var check = response.StatusCode == 403 ? "that the API user has the 'API User (API-only)' security level and access to the API"
-            : Mentions(said, "integration", "tracking") ? "the API integration code (tracking identifier)"
-            : Mentions(said, "user", "resource", "login") ? "the user name (the API user's user name)"
-            : Mentions(said, "secret", "password") ? "the API secret"
-            : "the user name, the API secret and the API integration code (tracking identifier), and that the user has the 'API User (API-only)' security level";
         var detail = response.Errors.Count > 0 ? " Autotask said: " + said : "";
         return new AutotaskAuthenticationException(
             transport.Redact($"Autotask did not accept API user '{userName}' (HTTP {response.StatusCode}). Check {check}.{detail}"),

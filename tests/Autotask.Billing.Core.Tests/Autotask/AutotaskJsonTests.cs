@@ -88,6 +88,14 @@ public sealed class AutotaskJsonTests
             AutotaskJson.Write(AutotaskJson.FromObject(adjustment)));
     }
 
+    [Fact]
+    public void A_date_only_field_keeps_its_calendar_date_whatever_the_local_time_zone()
+    {
+        var adjustment = new ContractServiceAdjustment { EffectiveDate = new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Local) };
+
+        Assert.Equal("""{"effectiveDate":"2026-04-01T00:00:00.000"}""", AutotaskJson.Write(AutotaskJson.FromObject(adjustment)));
+    }
+
     [Theory]
     [InlineData("""{"itemId":12}""", 12L)]
     [InlineData("""{"itemId":"12"}""", 12L)]

@@ -1,3 +1,6 @@
+using Autotask.Billing.Autotask.Serialization;
+using Newtonsoft.Json;
+
 namespace Autotask.Billing.Autotask.Entities;
 
 /// <summary>
@@ -19,8 +22,10 @@ public sealed class Contract : AutotaskEntity
 
     public int? Status { get; init; }
 
+    [JsonConverter(typeof(DateOnlyConverter))]
     public DateTime? StartDate { get; init; }
 
+    [JsonConverter(typeof(DateOnlyConverter))]
     public DateTime? EndDate { get; init; }
 
     public int? ContractPeriodType { get; init; }

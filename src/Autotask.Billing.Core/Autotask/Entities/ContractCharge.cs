@@ -1,3 +1,6 @@
+using Autotask.Billing.Autotask.Serialization;
+using Newtonsoft.Json;
+
 namespace Autotask.Billing.Autotask.Entities;
 
 /// <summary>
@@ -17,6 +20,7 @@ public sealed class ContractCharge : AutotaskEntity
 
     public long? Status { get; init; }
 
+    [JsonConverter(typeof(DateOnlyConverter))]
     public DateTime? DatePurchased { get; init; }
 
     public decimal? UnitQuantity { get; init; }

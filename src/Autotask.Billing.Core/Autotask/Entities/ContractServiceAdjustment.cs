@@ -1,3 +1,6 @@
+using Autotask.Billing.Autotask.Serialization;
+using Newtonsoft.Json;
+
 namespace Autotask.Billing.Autotask.Entities;
 
 /// <summary>
@@ -13,6 +16,7 @@ public sealed class ContractServiceAdjustment : AutotaskEntity
 
     public long? ServiceID { get; init; }
 
+    [JsonConverter(typeof(DateOnlyConverter))]
     public DateTime? EffectiveDate { get; init; }
 
     public int? UnitChange { get; init; }

@@ -344,7 +344,6 @@ internal sealed class AutotaskTransport : IDisposable
     private RestRequest BuildRestRequest(AutotaskHttpRequest request, Uri url, SendMode mode)
     {
         var restRequest = new RestRequest(url, request.Method) { Timeout = _options.RequestTimeout };
-        restRequest.AddHeader("Accept", "application/json");
         if (mode == SendMode.Authenticated)
         {
             restRequest.AddHeader("ApiIntegrationCode", _credential.IntegrationCode.Reveal());
@@ -373,7 +372,8 @@ internal sealed class AutotaskTransport : IDisposable
             : TransportFailure.Broken;
         var body = AutotaskJson.TryParseObject(raw.Content);
         var errors = _redactor.Redact(AutotaskJson.ReadErrors(body));
-        var threadThreshold = MentionsThreadThreshold(raw.Content);
+        // Only error text counts: a page of data may legitimately contain the words.
+        var threadThreshold = errors.Any(MentionsThreadThreshold) || (body is null && MentionsThreadThreshold(raw.Content));
         var retryAfter = ReadRetryAfter(raw);
         var disposition = Decide(request.Kind, status, failure, errors, threadThreshold);
         return new AutotaskHttpResponse(url, status, body, errors, retryAfter, failure, raw.ErrorException, threadThreshold, disposition);
@@ -407,10 +407,10 @@ internal sealed class AutotaskTransport : IDisposable
         return status >= 500 ? unknownOutcome : ResponseDisposition.Failure;
     }
 
-    private static bool MentionsThreadThreshold(string? content) =>
-        content is not null
-        && (content.IndexOf("thread threshold", StringComparison.OrdinalIgnoreCase) >= 0
-            || content.IndexOf("Itgenatr005", StringComparison.OrdinalIgnoreCase) >= 0);
+    private static bool MentionsThreadThreshold(string? text) =>
+        text is not null
+        && (text.IndexOf("thread threshold", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf("Itgenatr005", StringComparison.OrdinalIgnoreCase) >= 0);
 
     private static bool NeverReachedServer(Exception? error)
     {
