@@ -1,7 +1,7 @@
 namespace Autotask.Billing.Autotask;
 
 /// <summary>How an <see cref="AutotaskClient"/> connects, throttles, retries and reports.</summary>
-public sealed class AutotaskClientOptions
+public sealed record AutotaskClientOptions
 {
     public static readonly Uri DefaultDiscoveryUri = new("https://webservices.autotask.net/ATServicesRest/");
 

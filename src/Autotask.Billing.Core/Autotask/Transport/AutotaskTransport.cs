@@ -20,6 +20,11 @@ internal sealed class AutotaskTransport : IDisposable
     private const string ApiVersionSegment = "V1.0/";
     private const string RestRootSegment = "ATServicesRest";
 
+    private static readonly string[] TransientWording =
+    {
+        "unexpected error", "internal server error", "timeout", "timed out", "deadlock", "try again", "temporarily", "unavailable",
+    };
+
     private readonly AutotaskCredential _credential;
     private readonly AutotaskClientOptions _options;
     private readonly RestClient _rest;
@@ -398,8 +403,9 @@ internal sealed class AutotaskTransport : IDisposable
             return ResponseDisposition.Success;
         }
 
-        // Validation and business-rule failures arrive as 500 with errors[]; repeating cannot fix them.
-        if (status == 500 && errors.Count > 0)
+        // Validation and business-rule failures arrive as 500 with errors[]; repeating cannot fix them. Autotask's
+        // own faults arrive the same way, and only their wording tells them apart.
+        if (status == 500 && errors.Count > 0 && !errors.Any(LooksTransient))
         {
             return ResponseDisposition.Failure;
         }
@@ -411,6 +417,9 @@ internal sealed class AutotaskTransport : IDisposable
         text is not null
         && (text.IndexOf("thread threshold", StringComparison.OrdinalIgnoreCase) >= 0
             || text.IndexOf("Itgenatr005", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private static bool LooksTransient(string error) =>
+        TransientWording.Any(words => error.IndexOf(words, StringComparison.OrdinalIgnoreCase) >= 0);
 
     private static bool NeverReachedServer(Exception? error)
     {
@@ -425,11 +434,14 @@ internal sealed class AutotaskTransport : IDisposable
         return false;
     }
 
-    private static TimeSpan? ReadRetryAfter(RestResponse raw)
-    {
-        var value = raw.Headers?
+    private static TimeSpan? ReadRetryAfter(RestResponse raw) =>
+        ParseRetryAfter(raw.Headers?
             .FirstOrDefault(static header => string.Equals(header.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?
-            .Value?.ToString();
+            .Value?.ToString());
+
+    /// <summary>Retry-After is either a number of seconds or an HTTP date.</summary>
+    internal static TimeSpan? ParseRetryAfter(string? value)
+    {
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
