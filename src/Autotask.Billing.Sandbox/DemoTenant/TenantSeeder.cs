@@ -1,0 +1,92 @@
+using Autotask.Billing.Sandbox.Engine;
+using Autotask.Billing.Sandbox.Model;
+using Newtonsoft.Json.Linq;
+
+namespace Autotask.Billing.Sandbox;
+
+// The contents of a new Autotask database. Picklist codes are deliberately unlike any guess (Monthly = 3,
+// Customer = 31, ...) so a client that hard-codes numbers instead of reading entityInformation/fields fails;
+// only contractType 7 = Recurring Service is fixed, as Autotask documents it.
+internal static class TenantSeeder
+{
+    public const long DatabaseId = 2948271;
+
+    public static SandboxTenant CreateEmpty(Func<DateTime> today)
+    {
+        var tenant = new SandboxTenant(
+            DatabaseId,
+            new SandboxApiUser("sandbox-api@autotask-billing.test", "Sandbox-Secret-2026!", "SANDBOX-INTEGRATION-CODE", 29682880),
+            today);
+        SeedPicklists(tenant);
+        SeedResources(tenant);
+        Insert(tenant, EntitySchemas.Companies, new JObject
+        {
+            ["id"] = 0, ["companyName"] = "Sandbox Managed Services", ["companyType"] = 31, ["phone"] = "555-0100",
+            ["ownerResourceID"] = 29682881, ["webAddress"] = "https://sandbox-msp.example", ["isActive"] = true,
+            ["city"] = "Springfield", ["createDate"] = "2020-01-01T00:00:00.000",
+        });
+        SeedBillingCodes(tenant);
+        return tenant;
+    }
+
+    public static long Insert(SandboxTenant tenant, string entity, JObject values) =>
+        tenant.Writer.Seed(EntitySchemas.Get(entity), values, new WriteContext(tenant.ApiUser.ResourceId, null, tenant.Now));
+
+    private static void SeedPicklists(SandboxTenant tenant)
+    {
+        var store = tenant.Store;
+        store.SetPicklist(EntitySchemas.Companies, "companyType", List(31, "Customer", 32, "Lead", 33, "Prospect", 34, "Dead", 35, "Cancellation", 36, "Vendor", 37, "Partner"));
+        store.SetPicklist(EntitySchemas.Contracts, "contractType", List(11, "Time & Materials", 13, "Fixed Price", 14, "Block Hours", 16, "Retainer", 7, "Recurring Service", 18, "Per Ticket"));
+        store.SetPicklist(EntitySchemas.Contracts, "status", List(41, "Active", 40, "Inactive"));
+        var periods = List(3, "Monthly", 5, "Quarterly", 2, "Semi-Annual", 9, "Yearly");
+        store.SetPicklist(EntitySchemas.Contracts, "contractPeriodType", periods);
+        store.SetPicklist(EntitySchemas.Services, "periodType", periods);
+        store.SetPicklist(EntitySchemas.Products, "periodType", periods);
+        store.SetPicklist(EntitySchemas.Products, "billingType", List(51, "Standard", 52, "Subscription", 53, "Per Use"));
+        store.SetPicklist(EntitySchemas.ContractCharges, "chargeType", List(61, "Operational", 62, "Capitalized"));
+        store.SetPicklist(EntitySchemas.ContractCharges, "status", List(71, "Needs to be Ordered/Delivered", 72, "Ordered", 73, "Delivered", 74, "Back Ordered", 75, "Canceled"));
+        store.SetPicklist(EntitySchemas.BillingCodes, "billingCodeType", List(81, "Work Type", 82, "Material", 83, "Internal Time", 84, "Expense Category", 85, "Recurring Contract Service", 86, "Milestone"));
+        store.SetPicklist(EntitySchemas.BillingCodes, "useType", List(91, "Standard", 92, "System"));
+    }
+
+    // The first value listed is the default.
+    private static IEnumerable<PicklistValue> List(params object[] pairs)
+    {
+        for (var i = 0; i < pairs.Length; i += 2)
+        {
+            yield return new PicklistValue((int)pairs[i], (string)pairs[i + 1], (i / 2) + 1, isDefault: i == 0);
+        }
+    }
+
+    private static void SeedResources(SandboxTenant tenant)
+    {
+        Insert(tenant, EntitySchemas.Resources, new JObject
+        {
+            ["id"] = tenant.ApiUser.ResourceId, ["userName"] = tenant.ApiUser.UserName, ["firstName"] = "API", ["lastName"] = "Sandbox",
+            ["email"] = tenant.ApiUser.UserName, ["isActive"] = true, ["resourceType"] = "Employee", ["userType"] = 17, ["licenseType"] = 7,
+        });
+        Insert(tenant, EntitySchemas.Resources, new JObject
+        {
+            ["id"] = 29682881, ["userName"] = "alex.morgan", ["firstName"] = "Alex", ["lastName"] = "Morgan", ["title"] = "Account Manager",
+            ["email"] = "alex.morgan@sandbox-msp.example", ["isActive"] = true, ["resourceType"] = "Employee", ["userType"] = 1, ["licenseType"] = 1,
+            ["hireDate"] = "2019-04-01T00:00:00.000",
+        });
+    }
+
+    private static void SeedBillingCodes(SandboxTenant tenant)
+    {
+        void Code(long id, string name, int type, bool active = true, decimal? price = null) => Insert(tenant, EntitySchemas.BillingCodes, new JObject
+        {
+            ["id"] = id, ["name"] = name, ["description"] = name, ["billingCodeType"] = type, ["useType"] = 91, ["isActive"] = active,
+            ["unitPrice"] = price, ["isExcludedFromNewContracts"] = false,
+        });
+
+        Code(29682700, "Cloud Services - Recurring", 85);
+        Code(29682701, "Microsoft 365 Licensing", 85);
+        Code(29682702, "Backup & Continuity", 85);
+        Code(29682703, "Legacy Hosting", 85, active: false);
+        Code(29682710, "Hardware", 82);
+        Code(29682711, "Software - One Time", 82);
+        Code(29682720, "Remote Support", 81, price: 150m);
+    }
+}

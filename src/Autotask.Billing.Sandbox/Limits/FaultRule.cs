@@ -1,0 +1,30 @@
+namespace Autotask.Billing.Sandbox.Limits;
+
+internal sealed class FaultRule
+{
+    public FaultRule(SandboxFaultKind kind, string? entity, string? method, int? remaining, double? probability, Random? random)
+    {
+        Kind = kind;
+        Entity = entity;
+        Method = method;
+        Remaining = remaining;
+        Probability = probability;
+        Random = random;
+    }
+
+    public SandboxFaultKind Kind { get; }
+
+    public string? Entity { get; }
+
+    public string? Method { get; }
+
+    public int? Remaining { get; set; }
+
+    public double? Probability { get; }
+
+    public Random? Random { get; }
+
+    public bool Applies(string endpoint, string method) =>
+        (Entity == null || string.Equals(Entity, endpoint, StringComparison.OrdinalIgnoreCase))
+        && (Method == null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,19 @@
+namespace Autotask.Billing.Sandbox.Protocol;
+
+internal enum RouteKind
+{
+    VersionInformation,
+    ZoneInformation,
+    ThresholdInformation,
+    Version,
+    Collection,
+    Query,
+    QueryCount,
+    QueryNext,
+    Item,
+    ChildCollection,
+    ChildItem,
+    EntityInformation,
+    EntityFields,
+    EntityUserDefinedFields,
+}

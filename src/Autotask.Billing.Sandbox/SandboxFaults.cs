@@ -1,0 +1,91 @@
+using Autotask.Billing.Sandbox.Limits;
+
+namespace Autotask.Billing.Sandbox;
+
+// Latency and failures a test asks for. Entity restricts a rule to one endpoint (the entity a route acts on,
+// e.g. "ContractServices"); method to one HTTP method. Rules are checked in the order they were added.
+public sealed class SandboxFaults
+{
+    private readonly object _sync = new();
+    private readonly List<FaultRule> _faults = new();
+    private readonly List<LatencyRule> _latencies = new();
+
+    public void AddLatency(TimeSpan delay, string? entity = null, string? method = null)
+    {
+        lock (_sync)
+        {
+            _latencies.Add(new LatencyRule(delay, entity, method));
+        }
+    }
+
+    public void FailNext(int count, SandboxFaultKind kind, string? entity = null, string? method = null)
+    {
+        if (count < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), "The count must be at least 1.");
+        }
+
+        lock (_sync)
+        {
+            _faults.Add(new FaultRule(kind, entity, method, count, null, null));
+        }
+    }
+
+    // Each matching request fails with the given probability; the seed makes the sequence repeatable.
+    public void FailRandomly(double probability, SandboxFaultKind kind, int seed, string? entity = null, string? method = null)
+    {
+        if (probability < 0 || probability > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(probability), "The probability must be between 0 and 1.");
+        }
+
+        lock (_sync)
+        {
+            _faults.Add(new FaultRule(kind, entity, method, null, probability, new Random(seed)));
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_sync)
+        {
+            _faults.Clear();
+            _latencies.Clear();
+        }
+    }
+
+    internal TimeSpan LatencyFor(string endpoint, string method)
+    {
+        lock (_sync)
+        {
+            return _latencies.Where(l => l.Applies(endpoint, method)).Aggregate(TimeSpan.Zero, (total, l) => total + l.Delay);
+        }
+    }
+
+    internal SandboxFaultKind? Draw(string endpoint, string method)
+    {
+        lock (_sync)
+        {
+            foreach (var rule in _faults.Where(r => r.Applies(endpoint, method)))
+            {
+                if (rule.Remaining != null)
+                {
+                    rule.Remaining--;
+                    if (rule.Remaining == 0)
+                    {
+                        _faults.Remove(rule);
+                    }
+
+                    return rule.Kind;
+                }
+
+                if (rule.Random!.NextDouble() < rule.Probability)
+                {
+                    return rule.Kind;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Autotask.Billing.Tests.Sandbox;
+
+public enum SandboxTransport
+{
+    InProcess,
+    Loopback,
+}
