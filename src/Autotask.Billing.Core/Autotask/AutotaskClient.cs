@@ -1,0 +1,527 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Autotask.Billing.Autotask.Entities;
+using Autotask.Billing.Autotask.Query;
+using Autotask.Billing.Autotask.Serialization;
+using Autotask.Billing.Autotask.Transport;
+using Newtonsoft.Json.Linq;
+using RestSharp;
+
+namespace Autotask.Billing.Autotask;
+
+/// <summary>
+/// A verified connection to one Autotask database through the REST API V1.0: typed queries with paging, counts,
+/// gets, creates and partial updates (through parent routes where Autotask requires them), and picklists by label.
+/// Thread-safe; calls may run in parallel (at most MaxRequestsInFlightPerEndpoint per entity reach Autotask).
+/// </summary>
+public sealed class AutotaskClient : IDisposable
+{
+    private static readonly Regex EntityNamePattern = new("^[A-Za-z][A-Za-z0-9]*$", RegexOptions.CultureInvariant);
+
+    private readonly AutotaskTransport _transport;
+    private readonly AutotaskClientOptions _options;
+    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<EntityFieldInformation>>>> _fields =
+        new(StringComparer.OrdinalIgnoreCase);
+
+    private AutotaskClient(AutotaskTransport transport, AutotaskClientOptions options)
+    {
+        _transport = transport;
+        _options = options;
+    }
+
+    public string UserName => _transport.UserName;
+
+    public ZoneInformation Zone => _transport.Zone;
+
+    /// <summary>Every HTTP attempt this client has sent; snapshot it before and after a run to report its usage.</summary>
+    public AutotaskRequestCounter Requests => _transport.Counter;
+
+    /// <summary>The database's hourly usage as of the last ThresholdInformation read plus this client's requests since.</summary>
+    public AutotaskThresholdUsage? ThresholdUsage => _transport.Usage;
+
+    /// <summary>
+    /// Finds the user's zone (explicit, cached or discovered) and proves the credentials with an authenticated
+    /// call before returning; bad credentials surface as <see cref="AutotaskAuthenticationException"/>.
+    /// </summary>
+    public static async Task<AutotaskClient> ConnectAsync(
+        AutotaskCredential credential,
+        AutotaskClientOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (credential is null)
+        {
+            throw new ArgumentNullException(nameof(credential));
+        }
+
+        options ??= new AutotaskClientOptions();
+        options.Validate();
+        var transport = new AutotaskTransport(credential, options);
+        try
+        {
+            await transport.InitialiseZoneAsync(cancellationToken).ConfigureAwait(false);
+            var response = await transport.SendThresholdReadAsync(AutotaskOperation.Connect, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccess)
+            {
+                throw ConnectFailure(transport, credential.UserName, response);
+            }
+
+            return new AutotaskClient(transport, options);
+        }
+        catch
+        {
+            transport.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<ThresholdInformation> GetThresholdInformationAsync(CancellationToken cancellationToken = default)
+    {
+        var response = await _transport.SendThresholdReadAsync(AutotaskOperation.ReadThreshold, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess || response.Body is null)
+        {
+            throw _transport.CreateException(ThresholdRequest(AutotaskOperation.ReadThreshold), response, null);
+        }
+
+        return AutotaskJson.ToObject<ThresholdInformation>(response.Body);
+    }
+
+    /// <summary>Every row matching the query, all pages read.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(AutotaskQuery query, CancellationToken cancellationToken = default)
+        where T : AutotaskEntity
+    {
+        var rows = new List<T>();
+        await foreach (var page in QueryPagesAsync<T>(query, cancellationToken).ConfigureAwait(false))
+        {
+            rows.AddRange(page);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The matching rows a page at a time, as Autotask returns them (up to 500 per page), so a caller can process
+    /// large sets without holding them. Pages follow nextPageUrl (POSTed with the same body) or an id cursor.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<T>> QueryPagesAsync<T>(
+        AutotaskQuery query,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where T : AutotaskEntity
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        var route = Require<T>(AutotaskEntityCapabilities.Query, "queried");
+        var body = AutotaskJson.Write(query.ToBody());
+        long? cursor = null;
+        if (_options.PagingStrategy == AutotaskPagingStrategy.NextPageUrl)
+        {
+            var request = Post(route.QueryPath, AutotaskOperation.Query, route.EntityName, AutotaskRequestKind.Read, body);
+            while (true)
+            {
+                var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                if (cursor is not null && response.StatusCode is 404 or 405)
+                {
+                    // Autotask refused its own next-page URL (too long, expired or wrong method): carry on by id.
+                    break;
+                }
+
+                _transport.EnsureSuccess(request, response, route.EntityName);
+                var page = ReadItems<T>(response.Body);
+                cursor = MaxId(page, cursor ?? 0);
+                yield return page;
+
+                var next = NextPageUrl(response.Body);
+                if (next is null)
+                {
+                    yield break;
+                }
+
+                if (!SameOrigin(next, Zone.Url))
+                {
+                    break;
+                }
+
+                request = Post(next.AbsoluteUri, AutotaskOperation.Query, route.EntityName, AutotaskRequestKind.Read, body);
+            }
+        }
+
+        await foreach (var page in IdCursorPagesAsync<T>(route, query, cursor, cancellationToken).ConfigureAwait(false))
+        {
+            yield return page;
+        }
+    }
+
+    /// <summary>
+    /// Rows whose field is one of the values, read in chunks of InChunkSize values per query; the chunks run in
+    /// parallel within the endpoint's limit. Extra filters apply to every chunk.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> QueryInAsync<T>(
+        string field,
+        IEnumerable<long> values,
+        AutotaskQuery? extra = null,
+        CancellationToken cancellationToken = default)
+        where T : AutotaskEntity
+    {
+        if (values is null)
+        {
+            throw new ArgumentNullException(nameof(values));
+        }
+
+        var distinct = values.Distinct().ToList();
+        var baseQuery = extra ?? AutotaskQuery.All;
+        var chunks = new List<Task<IReadOnlyList<T>>>();
+        for (var start = 0; start < distinct.Count; start += _options.InChunkSize)
+        {
+            var chunk = distinct.Skip(start).Take(_options.InChunkSize).ToArray();
+            chunks.Add(QueryAsync<T>(baseQuery.AndWhere(AutotaskFilter.In(field, chunk)), cancellationToken));
+        }
+
+        var results = await Task.WhenAll(chunks).ConfigureAwait(false);
+        return results.SelectMany(static rows => rows).ToList();
+    }
+
+    public async Task<long> CountAsync<T>(AutotaskQuery query, CancellationToken cancellationToken = default)
+        where T : AutotaskEntity
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        var route = Require<T>(AutotaskEntityCapabilities.Query, "counted");
+        var request = Post(route.CountPath, AutotaskOperation.Count, route.EntityName, AutotaskRequestKind.Read, AutotaskJson.Write(query.ToBody()));
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        _transport.EnsureSuccess(request, response, route.EntityName);
+        return AutotaskJson.ReadLong(response.Body is null ? null : AutotaskJson.Property(response.Body, "queryCount"))
+            ?? throw new AutotaskApiException(
+                $"Autotask answered the {route.EntityName} count without a queryCount.", response.StatusCode, response.Errors,
+                route.EntityName, AutotaskOperation.Count, "POST", response.Url.AbsolutePath);
+    }
+
+    /// <summary>The record with that id, or null when Autotask has none (404 or {"item": null}).</summary>
+    public async Task<T?> GetAsync<T>(long id, CancellationToken cancellationToken = default)
+        where T : AutotaskEntity
+    {
+        var route = Require<T>(AutotaskEntityCapabilities.Get, "read by id");
+        var request = new AutotaskHttpRequest(Method.Get, route.ItemPath(id), AutotaskOperation.Get, route.EntityName, AutotaskRequestKind.Read);
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == 404)
+        {
+            return null;
+        }
+
+        _transport.EnsureSuccess(request, response, route.EntityName);
+        return response.Body is not null && AutotaskJson.Property(response.Body, "item") is JObject item
+            ? AutotaskJson.ToObject<T>(item)
+            : null;
+    }
+
+    /// <summary>
+    /// Creates the record (through the parent route for child entities) and returns its id. A create whose outcome
+    /// is unknown (connection lost or timed out after sending, or a server failure) is never repeated blindly:
+    /// <paramref name="confirmByLookup"/> is asked first and its id returned if the create did commit; only when it
+    /// finds nothing is the create sent again. Without it such a create throws <see cref="AutotaskOutcomeUnknownException"/>.
+    /// </summary>
+    public async Task<long> CreateAsync<T>(
+        T entity,
+        Func<CancellationToken, Task<long?>>? confirmByLookup = null,
+        CancellationToken cancellationToken = default)
+        where T : AutotaskEntity
+    {
+        if (entity is null)
+        {
+            throw new ArgumentNullException(nameof(entity));
+        }
+
+        var route = Require<T>(AutotaskEntityCapabilities.Create, "created");
+        var body = AutotaskJson.FromObject(entity);
+        var parentId = route.ParentIdField is null ? null : AutotaskJson.ReadLong(AutotaskJson.Property(body, route.ParentIdField));
+        var request = Post(route.WritePath(parentId), AutotaskOperation.Create, route.EntityName, AutotaskRequestKind.Create, AutotaskJson.Write(body));
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.Disposition != ResponseDisposition.OutcomeUnknown)
+            {
+                _transport.EnsureSuccess(request, response, route.EntityName);
+                return ReadItemId(request, response, route.EntityName);
+            }
+
+            if (confirmByLookup is null)
+            {
+                throw OutcomeUnknown(request, response, route.EntityName, "no lookup was given to confirm it, so it was not sent again");
+            }
+
+            if (await confirmByLookup(cancellationToken).ConfigureAwait(false) is { } existingId)
+            {
+                return existingId;
+            }
+
+            if (attempt >= _options.MaxAttempts)
+            {
+                throw OutcomeUnknown(request, response, route.EntityName, $"the lookup found nothing after {attempt} attempts");
+            }
+
+            await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A partial update (PATCH with the id in the body): only the given properties, by their wire names, change.
+    /// Child entities are written through their parent route; its id comes from <paramref name="parentId"/> or
+    /// from the parent id field in <paramref name="changes"/>.
+    /// </summary>
+    public async Task UpdateAsync<T>(
+        long id,
+        IReadOnlyDictionary<string, object?> changes,
+        long? parentId = null,
+        CancellationToken cancellationToken = default)
+        where T : AutotaskEntity
+    {
+        if (changes is null)
+        {
+            throw new ArgumentNullException(nameof(changes));
+        }
+
+        if (id <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(id), id, "An update needs the id of an existing record.");
+        }
+
+        var route = Require<T>(AutotaskEntityCapabilities.Update, "updated");
+        var body = new JObject();
+        foreach (var change in changes)
+        {
+            body[change.Key] = change.Value is null ? JValue.CreateNull() : JToken.FromObject(change.Value, AutotaskJson.Serializer);
+        }
+
+        body["id"] = id;
+        if (route.ParentIdField is not null && parentId is null)
+        {
+            parentId = AutotaskJson.ReadLong(AutotaskJson.Property(body, route.ParentIdField));
+        }
+
+        var request = new AutotaskHttpRequest(
+            Method.Patch, route.WritePath(parentId), AutotaskOperation.Update, route.EntityName, AutotaskRequestKind.IdempotentWrite, AutotaskJson.Write(body));
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        _transport.EnsureSuccess(request, response, route.EntityName);
+    }
+
+    /// <summary>The entity's fields and picklists (from entityInformation/fields), read once per connection.</summary>
+    public Task<IReadOnlyList<EntityFieldInformation>> GetFieldsAsync(string entityName, CancellationToken cancellationToken = default)
+    {
+        if (entityName is null || !EntityNamePattern.IsMatch(entityName))
+        {
+            throw new ArgumentException($"'{entityName}' is not an Autotask entity name.", nameof(entityName));
+        }
+
+        var cached = _fields.GetOrAdd(entityName, name => new Lazy<Task<IReadOnlyList<EntityFieldInformation>>>(
+            () => ReadFieldsAsync(name, cancellationToken)));
+        return AwaitFieldsAsync(entityName, cached);
+    }
+
+    /// <summary>
+    /// The value of a picklist entry by its label (case-insensitive, active entries first), e.g. Companies,
+    /// companyType, Customer. Picklists are tenant data; never hard-code their numbers.
+    /// </summary>
+    public async Task<string> ResolvePicklistValueAsync(string entityName, string field, string label, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(field))
+        {
+            throw new ArgumentException("A field name is required.", nameof(field));
+        }
+
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            throw new ArgumentException("A label is required.", nameof(label));
+        }
+
+        var fields = await GetFieldsAsync(entityName, cancellationToken).ConfigureAwait(false);
+        var information = fields.FirstOrDefault(f => string.Equals(f.Name, field, StringComparison.OrdinalIgnoreCase));
+        if (information is null || !information.IsPickList || information.PicklistValues is null)
+        {
+            throw new AutotaskPicklistLabelNotFoundException(
+                information is null ? $"{entityName} has no field '{field}'." : $"{entityName}.{information.Name} is not a picklist.",
+                entityName, field, label, Array.Empty<string>());
+        }
+
+        var wanted = label.Trim();
+        var match = information.PicklistValues
+            .Where(value => string.Equals(value.Label.Trim(), wanted, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(static value => value.IsActive)
+            .FirstOrDefault();
+        if (match is not null)
+        {
+            return match.Value;
+        }
+
+        var valid = information.PicklistValues.Where(static value => value.IsActive).Select(static value => value.Label).ToArray();
+        throw new AutotaskPicklistLabelNotFoundException(
+            $"'{label}' is not a label of {entityName}.{information.Name}. Valid labels: {string.Join(", ", valid)}.",
+            entityName, information.Name, label, valid);
+    }
+
+    public void Dispose() => _transport.Dispose();
+
+    public override string ToString() => $"Autotask {UserName} at {Zone.Url}";
+
+    private static AutotaskApiException ConnectFailure(AutotaskTransport transport, string userName, AutotaskHttpResponse response)
+    {
+        // Autotask reports bad credentials as 401 with no body, or (for an unknown user or integration code) as an
+        // error message; the hint names which of the three to check without echoing any of them.
+        var said = string.Join(" ", response.Errors);
+        var check = response.StatusCode == 401 && response.Errors.Count == 0
+                ? "the API secret and the API integration code (tracking identifier), and that the user has the 'API User (API-only)' security level"
+            : response.StatusCode == 403 ? "that the API user has the 'API User (API-only)' security level and access to the API"
+            : Mentions(said, "integration", "tracking") ? "the API integration code (tracking identifier)"
+            : Mentions(said, "secret", "password") ? "the API secret"
+            : Mentions(said, "user", "login", "credential", "authenticat") ? "the user name (the API user's user name)"
+            : response.StatusCode == 401 ? "the user name, the API secret and the API integration code (tracking identifier)"
+            : null;
+        if (check is null || response.IsThrottled)
+        {
+            return transport.CreateException(ThresholdRequest(AutotaskOperation.Connect), response, null);
+        }
+
+        var detail = response.Errors.Count > 0 ? " Autotask said: " + said : "";
+        return new AutotaskAuthenticationException(
+            transport.Redact($"Autotask did not accept API user '{userName}' (HTTP {response.StatusCode}). Check {check}.{detail}"),
+            response.StatusCode, response.Errors, null, AutotaskOperation.Connect, "GET", transport.Redact(response.Url.AbsolutePath));
+    }
+
+    private static bool Mentions(string text, params string[] words) =>
+        words.Any(word => text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private static AutotaskHttpRequest ThresholdRequest(AutotaskOperation operation) =>
+        new(Method.Get, AutotaskTransport.ThresholdEndpoint, operation, AutotaskTransport.ThresholdEndpoint, AutotaskRequestKind.Read);
+
+    private static AutotaskHttpRequest Post(string path, AutotaskOperation operation, string entityName, AutotaskRequestKind kind, string body) =>
+        new(Method.Post, path, operation, entityName, kind, body);
+
+    private static AutotaskEntityRoute Require<T>(AutotaskEntityCapabilities capability, string verb)
+        where T : AutotaskEntity
+    {
+        var route = AutotaskEntityRoute.For<T>();
+        if (!route.Allows(capability))
+        {
+            throw new NotSupportedException($"Autotask does not allow {route.EntityName} to be {verb} through the REST API.");
+        }
+
+        return route;
+    }
+
+    private static IReadOnlyList<T> ReadItems<T>(JObject? body)
+    {
+        if (body is null || AutotaskJson.Property(body, "items") is not JArray items)
+        {
+            return Array.Empty<T>();
+        }
+
+        return items.OfType<JObject>().Select(static item => AutotaskJson.ToObject<T>(item)).ToList();
+    }
+
+    private static Uri? NextPageUrl(JObject? body)
+    {
+        var details = body is null ? null : AutotaskJson.Property(body, "pageDetails") as JObject;
+        var next = details is null ? null : (string?)AutotaskJson.Property(details, "nextPageUrl");
+        return Uri.TryCreate(next, UriKind.Absolute, out var url) ? url : null;
+    }
+
+    /// <summary>Credentials go only to the zone's own host, whatever a response's next-page link says.</summary>
+    private static bool SameOrigin(Uri candidate, Uri zone) =>
+        Uri.Compare(candidate, zone, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static long MaxId<T>(IReadOnlyList<T> page, long floor)
+        where T : AutotaskEntity =>
+        page.Count == 0 ? floor : Math.Max(floor, page.Max(static row => row.Id));
+
+    private static long ReadItemId(AutotaskHttpRequest request, AutotaskHttpResponse response, string entityName)
+    {
+        var itemId = response.Body is null ? null : AutotaskJson.ReadLong(AutotaskJson.Property(response.Body, "itemId"));
+        if (itemId is > 0)
+        {
+            return itemId.Value;
+        }
+
+        var detail = response.Errors.Count > 0 ? ": " + string.Join("; ", response.Errors) : ".";
+        throw new AutotaskApiException(
+            $"Autotask answered the {entityName} create without an itemId{detail}", response.StatusCode, response.Errors, entityName,
+            AutotaskOperation.Create, "POST", response.Url.AbsolutePath);
+    }
+
+    private async IAsyncEnumerable<IReadOnlyList<T>> IdCursorPagesAsync<T>(
+        AutotaskEntityRoute route,
+        AutotaskQuery query,
+        long? after,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : AutotaskEntity
+    {
+        while (true)
+        {
+            var request = Post(route.QueryPath, AutotaskOperation.Query, route.EntityName, AutotaskRequestKind.Read, AutotaskJson.Write(query.ToBody(after)));
+            var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            _transport.EnsureSuccess(request, response, route.EntityName);
+            var page = ReadItems<T>(response.Body);
+            if (page.Count > 0)
+            {
+                yield return page;
+            }
+
+            if (page.Count < query.PageSize)
+            {
+                yield break;
+            }
+
+            after = MaxId(page, after ?? 0);
+        }
+    }
+
+    private async Task<IReadOnlyList<EntityFieldInformation>> ReadFieldsAsync(string entityName, CancellationToken cancellationToken)
+    {
+        var request = new AutotaskHttpRequest(
+            Method.Get, entityName + "/entityInformation/fields", AutotaskOperation.ReadEntityInformation, entityName, AutotaskRequestKind.Read);
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        _transport.EnsureSuccess(request, response, entityName);
+        if (response.Body is null || AutotaskJson.Property(response.Body, "fields") is not JArray fields)
+        {
+            return Array.Empty<EntityFieldInformation>();
+        }
+
+        return fields.OfType<JObject>().Select(static field => AutotaskJson.ToObject<EntityFieldInformation>(field)).ToList();
+    }
+
+    private async Task<IReadOnlyList<EntityFieldInformation>> AwaitFieldsAsync(string entityName, Lazy<Task<IReadOnlyList<EntityFieldInformation>>> cached)
+    {
+        try
+        {
+            return await cached.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            // A failed or cancelled read must not poison the cache for the next caller.
+            ((ICollection<KeyValuePair<string, Lazy<Task<IReadOnlyList<EntityFieldInformation>>>>>)_fields)
+                .Remove(new KeyValuePair<string, Lazy<Task<IReadOnlyList<EntityFieldInformation>>>>(entityName, cached));
+            throw;
+        }
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var ticks = _options.RetryBaseDelay.Ticks * Math.Pow(2, attempt - 1);
+        return TimeSpan.FromTicks((long)Math.Min(ticks, _options.MaxRetryDelay.Ticks));
+    }
+
+    private AutotaskOutcomeUnknownException OutcomeUnknown(AutotaskHttpRequest request, AutotaskHttpResponse response, string entityName, string why)
+    {
+        var what = response.StatusCode is { } status
+            ? $"Autotask failed with HTTP {status} after receiving it"
+            : response.TransportFailure == TransportFailure.TimedOut ? "no answer came in time" : "the connection broke before an answer came";
+        var path = _transport.Redact(response.Url.AbsolutePath);
+        return new AutotaskOutcomeUnknownException(
+            _transport.Redact($"The {entityName} create may or may not have been saved: {what}, and {why}. Check Autotask before retrying. (POST {path})"),
+            response.StatusCode, response.Errors, entityName, AutotaskOperation.Create, "POST", path, response.TransportError);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Autotask.Billing.Autotask.Serialization;
+
+/// <summary>One place for how the client reads and writes Autotask JSON.</summary>
+internal static class AutotaskJson
+{
+    internal static readonly JsonSerializerSettings Settings = new()
+    {
+        ContractResolver = new AutotaskContractResolver(),
+        Converters = { new UtcDateTimeConverter(), new LenientScalarConverter() },
+        NullValueHandling = NullValueHandling.Ignore,
+        MissingMemberHandling = MissingMemberHandling.Ignore,
+        DateParseHandling = DateParseHandling.None,
+        FloatParseHandling = FloatParseHandling.Decimal,
+        Culture = CultureInfo.InvariantCulture,
+        Formatting = Formatting.None,
+    };
+
+    internal static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
+
+    /// <summary>The body as a JSON object, or null when it is empty or not a JSON object (an HTML error page, say).</summary>
+    internal static JObject? TryParseObject(string? content)
+    {
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(content!))
+            {
+                DateParseHandling = DateParseHandling.None,
+                FloatParseHandling = FloatParseHandling.Decimal,
+                Culture = CultureInfo.InvariantCulture,
+            };
+            return JToken.ReadFrom(reader) as JObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    internal static T ToObject<T>(JToken token) => token.ToObject<T>(Serializer)!;
+
+    internal static JObject FromObject(object value) => JObject.FromObject(value, Serializer);
+
+    internal static string Write(JToken token) => token.ToString(Formatting.None, Serializer.Converters.ToArray());
+
+    /// <summary>A property by name regardless of case: Autotask and clients disagree on casing.</summary>
+    internal static JToken? Property(JObject body, string name) =>
+        body.GetValue(name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Autotask declares itemId and friends as free-form; they arrive as numbers or numeric strings.</summary>
+    internal static long? ReadLong(JToken? token)
+    {
+        if (token is not JValue value || value.Value is null)
+        {
+            return null;
+        }
+
+        return LenientScalarConverter.TryConvert(value.Value, typeof(long), out var converted) ? (long?)converted : null;
+    }
+
+    /// <summary>The messages of an Autotask error envelope: errors[] of strings (or of objects with a message), or ASP.NET's Message.</summary>
+    internal static IReadOnlyList<string> ReadErrors(JObject? body)
+    {
+        if (body is null)
+        {
+            return Array.Empty<string>();
+        }
+
+        var messages = new List<string>();
+        if (Property(body, "errors") is JArray errors)
+        {
+            foreach (var error in errors)
+            {
+                var text = error switch
+                {
+                    JValue scalar => scalar.Value?.ToString(),
+                    JObject detail => (Property(detail, "message") ?? Property(detail, "error"))?.ToString(),
+                    _ => null,
+                };
+                if (!string.IsNullOrWhiteSpace(text))
+                {
+                    messages.Add(text!);
+                }
+            }
+        }
+
+        if (messages.Count == 0 && Property(body, "message") is JValue { Value: string message } && message.Length > 0)
+        {
+            messages.Add(message);
+        }
+
+        return messages;
+    }
+}

@@ -1,0 +1,505 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using Autotask.Billing.Autotask.Serialization;
+using Polly;
+using Polly.Retry;
+using RestSharp;
+
+namespace Autotask.Billing.Autotask.Transport;
+
+/// <summary>
+/// Sends Autotask requests: resolves the zone (and rediscovers it once when a moved database answers 401),
+/// adds the credential headers, keeps to the per-endpoint thread limit and the request budget, retries what is
+/// safe to retry, counts and logs every attempt, and turns failures into typed exceptions without secrets.
+/// </summary>
+internal sealed class AutotaskTransport : IDisposable
+{
+    internal const string ThresholdEndpoint = "ThresholdInformation";
+    private const string ZoneEndpoint = "ZoneInformation";
+    private const string ApiVersionSegment = "V1.0/";
+    private const string RestRootSegment = "ATServicesRest";
+
+    private static readonly string[] TransientWording =
+    {
+        "unexpected error", "internal server error", "timeout", "timed out", "deadlock", "try again", "temporarily", "unavailable",
+    };
+
+    private readonly AutotaskCredential _credential;
+    private readonly AutotaskClientOptions _options;
+    private readonly RestClient _rest;
+    private readonly EndpointThrottle _throttle;
+    private readonly RequestBudget _budget;
+    private readonly SecretRedactor _redactor;
+    private readonly ResiliencePipeline<AutotaskHttpResponse> _retry;
+    private readonly SemaphoreSlim _rediscovery = new(1, 1);
+    private readonly Uri _discoveryRoot;
+    private ZoneInformation? _zone;
+    private int _thresholdReadInProgress;
+
+    public AutotaskTransport(AutotaskCredential credential, AutotaskClientOptions options)
+    {
+        _credential = credential;
+        _options = options;
+        _redactor = new SecretRedactor(credential);
+        _throttle = new EndpointThrottle(options.MaxRequestsInFlightPerEndpoint);
+        _budget = new RequestBudget(options.RequestBudget, options.ThresholdReserve, options.ThresholdRefreshInterval);
+        _discoveryRoot = RestRoot(options.DiscoveryUri);
+        _retry = BuildRetryPipeline(options);
+
+        var restOptions = new RestClientOptions
+        {
+            ThrowOnAnyError = false,
+            Timeout = options.RequestTimeout,
+            UserAgent = "Autotask.Billing",
+        };
+        if (options.MessageHandler is { } handler)
+        {
+            restOptions.ConfigureMessageHandler = _ => new NonDisposingHandler(handler);
+        }
+
+        _rest = new RestClient(restOptions);
+    }
+
+    public AutotaskRequestCounter Counter { get; } = new();
+
+    public ZoneInformation Zone => Volatile.Read(ref _zone) ?? throw new InvalidOperationException("The zone is not known yet.");
+
+    public AutotaskThresholdUsage? Usage => _budget.Usage;
+
+    public string UserName => _credential.UserName;
+
+    public string Redact(string text) => _redactor.Redact(text);
+
+    /// <summary>An explicit zone wins; then the process-wide cache; then ZoneInformation.</summary>
+    public async Task InitialiseZoneAsync(CancellationToken cancellationToken)
+    {
+        if (_options.ZoneUri is not null)
+        {
+            Volatile.Write(ref _zone, new ZoneInformation { Url = RestRoot(_options.ZoneUri) });
+            return;
+        }
+
+        if (ZoneDirectory.TryGet(_discoveryRoot, _credential.UserName, out var cached))
+        {
+            Volatile.Write(ref _zone, cached);
+            return;
+        }
+
+        Volatile.Write(ref _zone, await DiscoverZoneAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<AutotaskHttpResponse> SendAsync(AutotaskHttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Endpoint != ThresholdEndpoint && _budget.ThresholdReadIsDue)
+        {
+            await RefreshThresholdAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var zone = Zone;
+        var response = await SendWithRetriesAsync(request, ResolveUrl(request, zone, null), SendMode.Authenticated, cancellationToken)
+            .ConfigureAwait(false);
+        if (response.StatusCode != 401 || _options.ZoneUri is not null)
+        {
+            return response;
+        }
+
+        // A database moved to another zone answers 401 on the old host: ask once where it lives now.
+        var current = await RediscoverAsync(zone, cancellationToken).ConfigureAwait(false);
+        if (SameRoot(current.Url, zone.Url))
+        {
+            return response;
+        }
+
+        return await SendWithRetriesAsync(request, ResolveUrl(request, current, zone), SendMode.Authenticated, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<AutotaskHttpResponse> SendThresholdReadAsync(AutotaskOperation operation, CancellationToken cancellationToken)
+    {
+        var request = new AutotaskHttpRequest(Method.Get, ThresholdEndpoint, operation, ThresholdEndpoint, AutotaskRequestKind.Read);
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccess && response.Body is not null)
+        {
+            _budget.Record(AutotaskJson.ToObject<ThresholdInformation>(response.Body));
+        }
+
+        return response;
+    }
+
+    public void EnsureSuccess(AutotaskHttpRequest request, AutotaskHttpResponse response, string? entityName)
+    {
+        if (!response.IsSuccess)
+        {
+            throw CreateException(request, response, entityName);
+        }
+    }
+
+    public AutotaskApiException CreateException(AutotaskHttpRequest request, AutotaskHttpResponse response, string? entityName)
+    {
+        var method = request.Method.ToString().ToUpperInvariant();
+        var path = Redact(response.Url.AbsolutePath);
+        var subject = entityName is null ? Describe(request.Operation) : $"{Describe(request.Operation)} {entityName}";
+        var errors = response.Errors;
+        var detail = errors.Count > 0 ? ": " + string.Join("; ", errors) : ".";
+
+        if (response.IsThrottled)
+        {
+            return new AutotaskThrottledException(
+                Redact($"Autotask kept refusing to {subject} because a request or thread threshold was exceeded " +
+                       $"(HTTP {response.StatusCode}) and {_options.MaxAttempts} attempts were used{detail} ({method} {path})"),
+                response.StatusCode, errors, entityName, request.Operation, method, path);
+        }
+
+        switch (response.StatusCode)
+        {
+            case null:
+                var cause = response.TransportFailure == TransportFailure.TimedOut
+                    ? $"no answer within {_options.RequestTimeout.TotalSeconds:0.###} s"
+                    : "the connection failed: " + (response.TransportError?.GetBaseException().Message ?? "no response");
+                return new AutotaskApiException(
+                    Redact($"Could not {subject}: {cause} ({_options.MaxAttempts} attempts; {method} {path})."),
+                    null, errors, entityName, request.Operation, method, path, response.TransportError);
+            case 401:
+                return new AutotaskAuthenticationException(
+                    Redact($"Autotask refused the credentials of API user '{_credential.UserName}' (HTTP 401) while trying to {subject}. " +
+                           "Check the API secret and the API integration code (tracking identifier), and that the user has the " +
+                           $"'API User (API-only)' security level. ({method} {path})"),
+                    401, errors, entityName, request.Operation, method, path);
+            case 404:
+                return new AutotaskNotFoundException(
+                    Redact($"Autotask has no such route or record while trying to {subject} (HTTP 404){detail} ({method} {path})"),
+                    404, errors, entityName, request.Operation, method, path);
+            default:
+                return new AutotaskApiException(
+                    Redact($"Autotask could not {subject} (HTTP {response.StatusCode}){detail} ({method} {path})"),
+                    response.StatusCode, errors, entityName, request.Operation, method, path);
+        }
+    }
+
+    public void Dispose()
+    {
+        _rest.Dispose();
+        _throttle.Dispose();
+        _rediscovery.Dispose();
+    }
+
+    internal static Uri RestRoot(Uri uri)
+    {
+        var text = uri.GetLeftPart(UriPartial.Path);
+        if (!text.EndsWith("/", StringComparison.Ordinal))
+        {
+            text += "/";
+        }
+
+        if (!text.TrimEnd('/').EndsWith("/" + RestRootSegment, StringComparison.OrdinalIgnoreCase))
+        {
+            text += RestRootSegment + "/";
+        }
+
+        return new Uri(text, UriKind.Absolute);
+    }
+
+    private static ResiliencePipeline<AutotaskHttpResponse> BuildRetryPipeline(AutotaskClientOptions options)
+    {
+        if (options.MaxAttempts <= 1)
+        {
+            return ResiliencePipeline<AutotaskHttpResponse>.Empty;
+        }
+
+        var maxDelay = options.MaxRetryDelay;
+        return new ResiliencePipelineBuilder<AutotaskHttpResponse>()
+            .AddRetry(new RetryStrategyOptions<AutotaskHttpResponse>
+            {
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = maxDelay,
+                ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Result?.Disposition == ResponseDisposition.Retry),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(
+                    args.Outcome.Result?.RetryAfter is { } retryAfter ? (retryAfter < maxDelay ? retryAfter : maxDelay) : null),
+            })
+            .Build();
+    }
+
+    private async Task<ZoneInformation> DiscoverZoneAsync(CancellationToken cancellationToken)
+    {
+        var url = new Uri(_discoveryRoot, ApiVersionSegment + "ZoneInformation?user=" + Uri.EscapeDataString(_credential.UserName));
+        var request = new AutotaskHttpRequest(Method.Get, url.AbsoluteUri, AutotaskOperation.DiscoverZone, ZoneEndpoint, AutotaskRequestKind.Read);
+        var response = await SendWithRetriesAsync(request, url, SendMode.Discovery, cancellationToken).ConfigureAwait(false);
+        var zoneUrl = response.Body is { } body ? (string?)AutotaskJson.Property(body, "url") : null;
+        if (response.IsSuccess && Uri.TryCreate(zoneUrl, UriKind.Absolute, out var root))
+        {
+            var zone = new ZoneInformation
+            {
+                ZoneName = (string?)AutotaskJson.Property(response.Body!, "zoneName"),
+                Url = RestRoot(root),
+                WebUrl = Uri.TryCreate((string?)AutotaskJson.Property(response.Body!, "webUrl"), UriKind.Absolute, out var web) ? web : null,
+                CI = AutotaskJson.ReadLong(AutotaskJson.Property(response.Body!, "ci")),
+            };
+            ZoneDirectory.Remember(_discoveryRoot, _credential.UserName, zone);
+            return zone;
+        }
+
+        // Autotask answers an unknown user with an error (500 + "Zone information could not be determined", or a 4xx).
+        if (response.StatusCode is >= 400 and < 500 || (response.StatusCode >= 500 && response.Errors.Count > 0 && !response.IsThrottled))
+        {
+            var detail = response.Errors.Count > 0 ? ": " + string.Join("; ", response.Errors) : "";
+            var path = url.AbsolutePath;
+            throw new AutotaskAuthenticationException(
+                Redact($"Autotask could not find the database of API user '{_credential.UserName}' (zone discovery answered HTTP " +
+                       $"{response.StatusCode}{detail}). Check the user name: it is the API user's user name, not the display name."),
+                response.StatusCode, response.Errors, null, AutotaskOperation.DiscoverZone, "GET", path);
+        }
+
+        if (response.IsSuccess)
+        {
+            throw new AutotaskApiException(
+                "Autotask zone discovery answered without a zone URL.", response.StatusCode, response.Errors, null,
+                AutotaskOperation.DiscoverZone, "GET", url.AbsolutePath);
+        }
+
+        throw CreateException(request, response, null);
+    }
+
+    private async Task<ZoneInformation> RediscoverAsync(ZoneInformation failedZone, CancellationToken cancellationToken)
+    {
+        await _rediscovery.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = Zone;
+            if (!ReferenceEquals(current, failedZone))
+            {
+                return current;
+            }
+
+            var fresh = await DiscoverZoneAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _zone, fresh);
+            return fresh;
+        }
+        finally
+        {
+            _rediscovery.Release();
+        }
+    }
+
+    /// <summary>
+    /// Keeps the usage estimate honest. A failed read is not the caller's problem: the estimate stays as it was and
+    /// the next request tries again; only the budget refusing the read stops the caller.
+    /// </summary>
+    private async Task RefreshThresholdAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.CompareExchange(ref _thresholdReadInProgress, 1, 0) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await SendThresholdReadAsync(AutotaskOperation.ReadThreshold, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _thresholdReadInProgress, 0);
+        }
+    }
+
+    private async Task<AutotaskHttpResponse> SendWithRetriesAsync(AutotaskHttpRequest request, Uri url, SendMode mode, CancellationToken cancellationToken)
+    {
+        var attempt = 0;
+        return await _retry.ExecuteAsync(
+                async token => await SendOnceAsync(request, url, Interlocked.Increment(ref attempt), mode, token).ConfigureAwait(false),
+                cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<AutotaskHttpResponse> SendOnceAsync(AutotaskHttpRequest request, Uri url, int attempt, SendMode mode, CancellationToken cancellationToken)
+    {
+        RestResponse raw;
+        var stopwatch = new Stopwatch();
+        using (mode == SendMode.Authenticated ? await _throttle.EnterAsync(request.Endpoint, cancellationToken).ConfigureAwait(false) : null)
+        {
+            if (mode == SendMode.Authenticated)
+            {
+                _budget.Reserve();
+            }
+
+            Counter.Record(request.Endpoint);
+            var restRequest = BuildRestRequest(request, url, mode);
+            stopwatch.Start();
+            raw = await _rest.ExecuteAsync(restRequest, cancellationToken).ConfigureAwait(false);
+            stopwatch.Stop();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var response = Classify(request, url, raw);
+        _options.RequestLog?.Report(new AutotaskRequestLogEntry(
+            request.Method.ToString().ToUpperInvariant(),
+            Redact(url.AbsolutePath),
+            request.Endpoint,
+            request.Operation,
+            response.StatusCode,
+            stopwatch.Elapsed,
+            attempt,
+            response.TransportFailure == TransportFailure.None ? null : response.TransportFailure.ToString()));
+        return response;
+    }
+
+    private RestRequest BuildRestRequest(AutotaskHttpRequest request, Uri url, SendMode mode)
+    {
+        var restRequest = new RestRequest(url, request.Method) { Timeout = _options.RequestTimeout };
+        if (mode == SendMode.Authenticated)
+        {
+            restRequest.AddHeader("ApiIntegrationCode", _credential.IntegrationCode.Reveal());
+            restRequest.AddHeader("UserName", _credential.UserName);
+            restRequest.AddHeader("Secret", _credential.Secret.Reveal());
+            if (_credential.ImpersonationResourceId is { } resourceId)
+            {
+                restRequest.AddHeader("ImpersonationResourceId", resourceId.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (request.Body is not null)
+        {
+            restRequest.AddStringBody(request.Body, ContentType.Json);
+        }
+
+        return restRequest;
+    }
+
+    private AutotaskHttpResponse Classify(AutotaskHttpRequest request, Uri url, RestResponse raw)
+    {
+        int? status = (int)raw.StatusCode > 0 ? (int)raw.StatusCode : null;
+        var failure = status is not null ? TransportFailure.None
+            : raw.ResponseStatus == ResponseStatus.TimedOut ? TransportFailure.TimedOut
+            : NeverReachedServer(raw.ErrorException) ? TransportFailure.NotSent
+            : TransportFailure.Broken;
+        var body = AutotaskJson.TryParseObject(raw.Content);
+        var errors = _redactor.Redact(AutotaskJson.ReadErrors(body));
+        // Only error text counts: a page of data may legitimately contain the words.
+        var threadThreshold = errors.Any(MentionsThreadThreshold) || (body is null && MentionsThreadThreshold(raw.Content));
+        var retryAfter = ReadRetryAfter(raw);
+        var disposition = Decide(request.Kind, status, failure, errors, threadThreshold);
+        return new AutotaskHttpResponse(url, status, body, errors, retryAfter, failure, raw.ErrorException, threadThreshold, disposition);
+    }
+
+    private static ResponseDisposition Decide(AutotaskRequestKind kind, int? status, TransportFailure failure, IReadOnlyList<string> errors, bool threadThreshold)
+    {
+        var unknownOutcome = kind == AutotaskRequestKind.Create ? ResponseDisposition.OutcomeUnknown : ResponseDisposition.Retry;
+        if (status is null)
+        {
+            return failure == TransportFailure.NotSent ? ResponseDisposition.Retry : unknownOutcome;
+        }
+
+        // Throttled requests were refused before any work was done, so even a create may be repeated.
+        if (status == 429 || threadThreshold)
+        {
+            return ResponseDisposition.Retry;
+        }
+
+        if (status is >= 200 and < 300)
+        {
+            return ResponseDisposition.Success;
+        }
+
+        // Validation and business-rule failures arrive as 500 with errors[]; repeating cannot fix them. Autotask's
+        // own faults arrive the same way, and only their wording tells them apart.
+        if (status == 500 && errors.Count > 0 && !errors.Any(LooksTransient))
+        {
+            return ResponseDisposition.Failure;
+        }
+
+        return status >= 500 ? unknownOutcome : ResponseDisposition.Failure;
+    }
+
+    private static bool MentionsThreadThreshold(string? text) =>
+        text is not null
+        && (text.IndexOf("thread threshold", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf("Itgenatr005", StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private static bool LooksTransient(string error) =>
+        TransientWording.Any(words => error.IndexOf(words, StringComparison.OrdinalIgnoreCase) >= 0);
+
+    private static bool NeverReachedServer(Exception? error)
+    {
+        for (var current = error; current is not null; current = current.InnerException)
+        {
+            if (current is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static TimeSpan? ReadRetryAfter(RestResponse raw) =>
+        ParseRetryAfter(raw.Headers?
+            .FirstOrDefault(static header => string.Equals(header.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?
+            .Value?.ToString());
+
+    /// <summary>Retry-After is either a number of seconds or an HTTP date.</summary>
+    internal static TimeSpan? ParseRetryAfter(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            var wait = at - DateTimeOffset.UtcNow;
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+
+    private static Uri ResolveUrl(AutotaskHttpRequest request, ZoneInformation zone, ZoneInformation? previousZone)
+    {
+        if (!request.IsAbsolute)
+        {
+            return new Uri(zone.Url, ApiVersionSegment + request.Path);
+        }
+
+        var absolute = new Uri(request.Path, UriKind.Absolute);
+        var previousRoot = previousZone?.Url.AbsoluteUri;
+        if (previousRoot is not null && absolute.AbsoluteUri.StartsWith(previousRoot, StringComparison.OrdinalIgnoreCase))
+        {
+            return new Uri(zone.Url, absolute.AbsoluteUri.Substring(previousRoot.Length));
+        }
+
+        return absolute;
+    }
+
+    private static bool SameRoot(Uri left, Uri right) => string.Equals(left.AbsoluteUri, right.AbsoluteUri, StringComparison.OrdinalIgnoreCase);
+
+    private static string Describe(AutotaskOperation operation) => operation switch
+    {
+        AutotaskOperation.DiscoverZone => "discover the zone",
+        AutotaskOperation.Connect => "connect",
+        AutotaskOperation.ReadThreshold => "read the request threshold",
+        AutotaskOperation.Query => "query",
+        AutotaskOperation.Count => "count",
+        AutotaskOperation.Get => "get",
+        AutotaskOperation.Create => "create",
+        AutotaskOperation.Update => "update",
+        AutotaskOperation.ReadEntityInformation => "read the field information of",
+        _ => operation.ToString(),
+    };
+
+    private enum SendMode
+    {
+        /// <summary>Credentials, thread limit and budget apply.</summary>
+        Authenticated,
+
+        /// <summary>ZoneInformation: answered without credentials and exempt from the limits.</summary>
+        Discovery,
+    }
+}

@@ -1,0 +1,77 @@
+using Autotask.Billing.Autotask;
+using Autotask.Billing.Sandbox;
+using Newtonsoft.Json.Linq;
+
+namespace Autotask.Billing.Tests.Autotask;
+
+/// <summary>A sandbox served over loopback HTTP, and a client configured for fast tests against it.</summary>
+internal sealed class SandboxServer : IDisposable
+{
+    private SandboxServer(AutotaskSandbox sandbox)
+    {
+        Sandbox = sandbox;
+        Host = SandboxHost.Start(sandbox, 0);
+    }
+
+    public AutotaskSandbox Sandbox { get; }
+
+    public SandboxHost Host { get; }
+
+    public AutotaskCredential Credential =>
+        new(Sandbox.ApiUser.UserName, new ApiSecret(Sandbox.ApiUser.Secret), new ApiSecret(Sandbox.ApiUser.IntegrationCode));
+
+    /// <summary>Discovery against this host; retries within milliseconds so tests stay fast.</summary>
+    public AutotaskClientOptions Options => new()
+    {
+        DiscoveryUri = Host.ZoneUri,
+        RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+        MaxRetryDelay = TimeSpan.FromMilliseconds(20),
+        RequestTimeout = TimeSpan.FromSeconds(20),
+    };
+
+    public static SandboxServer Empty(SandboxOptions? options = null) => new(AutotaskSandbox.CreateEmpty(options));
+
+    public static SandboxServer Demo(SandboxOptions? options = null) => new(AutotaskSandbox.CreateDemo(options));
+
+    /// <summary>A database that holds a different API user: this server's user is unknown there.</summary>
+    public static SandboxServer WithoutThisUser(string directory)
+    {
+        var path = Path.Combine(directory, "other-database.json");
+        using (var template = AutotaskSandbox.CreateEmpty())
+        {
+            template.Save(path);
+        }
+
+        var state = JObject.Parse(File.ReadAllText(path));
+        state["apiUser"]!["userName"] = "someone-else@other-database.test";
+        state["apiUser"]!["secret"] = "another-secret";
+        File.WriteAllText(path, state.ToString());
+        return new SandboxServer(AutotaskSandbox.Load(path));
+    }
+
+    public Task<AutotaskClient> ConnectAsync(AutotaskClientOptions? options = null) =>
+        AutotaskClient.ConnectAsync(Credential, options ?? Options);
+
+    public long InsertCompany(string name, int companyType = 31, bool isActive = true, string? city = null, string? phone = "555-0199") =>
+        Sandbox.Data.Insert("Companies", new JObject
+        {
+            ["companyName"] = name,
+            ["companyType"] = companyType,
+            ["isActive"] = isActive,
+            ["city"] = city,
+            ["phone"] = phone,
+            ["ownerResourceID"] = 29682881,
+        });
+
+    public long RequestsTo(string endpoint) => Sandbox.Statistics.Endpoint(endpoint).Requests;
+
+    public int RequestsMatching(string pathFragment, int? statusCode = null) =>
+        Sandbox.Statistics.RequestLog.Count(entry =>
+            entry.Path.IndexOf(pathFragment, StringComparison.OrdinalIgnoreCase) >= 0 && (statusCode is null || entry.StatusCode == statusCode));
+
+    public void Dispose()
+    {
+        Host.Dispose();
+        Sandbox.Dispose();
+    }
+}
