@@ -1,0 +1,53 @@
+namespace Autotask.Billing;
+
+/// <summary>
+/// Seats in force for one Source × CustomerId × Sku on <see cref="AsOf"/> (BILLING-RULES §3), summed over the
+/// customer's subscriptions of the SKU, with the lines it was computed from.
+/// </summary>
+public sealed class TransactionSummary
+{
+    public string Source { get; init; } = string.Empty;
+
+    public string CustomerId { get; init; } = string.Empty;
+
+    public string CustomerName { get; init; } = string.Empty;
+
+    public string? CustomerDomain { get; init; }
+
+    public string Sku { get; init; } = string.Empty;
+
+    public string ProductName { get; init; } = string.Empty;
+
+    /// <summary>Seats in force on <see cref="AsOf"/>.</summary>
+    public decimal Quantity { get; init; }
+
+    /// <summary>Unit price of the latest full-period line in force (prorated lines carry a prorated price).</summary>
+    public decimal? UnitPrice { get; init; }
+
+    /// <summary>Unit cost of the latest full-period line in force.</summary>
+    public decimal? UnitCost { get; init; }
+
+    public string Currency { get; init; } = string.Empty;
+
+    public string BillingCycle { get; init; } = string.Empty;
+
+    /// <summary>Every seat in force is a trial seat.</summary>
+    public bool IsTrial { get; init; }
+
+    /// <summary>When the quantity last changed (a prorated mid-period line dates the change), if known.</summary>
+    public DateTime? ChangeDate { get; init; }
+
+    /// <summary>Service period of the lines in force (earliest start, latest end).</summary>
+    public DateTime? ServiceStart { get; init; }
+
+    public DateTime? ServiceEnd { get; init; }
+
+    public IReadOnlyList<string> SubscriptionIds { get; init; } = Array.Empty<string>();
+
+    /// <summary>The lines the quantity was computed from.</summary>
+    public IReadOnlyList<TransactionReference> Provenance { get; init; } = Array.Empty<TransactionReference>();
+
+    public DateTime AsOf { get; init; }
+
+    public override string ToString() => $"{Source} {CustomerName} {Sku}: {Quantity} on {AsOf:yyyy-MM-dd}";
+}

@@ -1,0 +1,126 @@
+namespace Autotask.Billing.Tabular;
+
+/// <summary>Typed, validated access to one record's fields through a <see cref="ColumnBinding"/>.</summary>
+internal sealed class RecordView
+{
+    private readonly SourceRecord _record;
+    private readonly ColumnBinding _binding;
+    private readonly CellFormat _format;
+
+    public RecordView(SourceRecord record, ColumnBinding binding, CellFormat format)
+    {
+        _record = record;
+        _binding = binding;
+        _format = format;
+    }
+
+    public int LineNumber => _record.LineNumber;
+
+    public SourceRecord Record => _record;
+
+    public ColumnBinding Binding => _binding;
+
+    /// <summary>The trimmed text of a field, or null when the column is absent or the cell empty.</summary>
+    public string? Text(ColumnSpec spec)
+    {
+        var raw = _record[_binding.IndexOf(spec)];
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var trimmed = raw.Trim();
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+
+    /// <summary>Text of a source column by header name (profile conditions), or null.</summary>
+    public string? TextOfColumn(string name)
+    {
+        var raw = _record[_record.Schema.IndexOf(name)];
+        var trimmed = raw?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+
+    public string RequiredText(ColumnSpec spec) =>
+        Text(spec) ?? throw new CellException(
+            _binding.ColumnNameOf(spec), null, BillingProblemReason.MissingValue, $"{_binding.ColumnNameOf(spec)} is empty.");
+
+    public decimal? Decimal(ColumnSpec spec)
+    {
+        var text = Text(spec);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return _format.TryParseDecimal(text, out var value)
+            ? value
+            : throw new CellException(
+                _binding.ColumnNameOf(spec), text, BillingProblemReason.InvalidNumber,
+                $"{_binding.ColumnNameOf(spec)} '{text}' is not a number.");
+    }
+
+    public decimal RequiredDecimal(ColumnSpec spec) =>
+        Decimal(spec) ?? throw new CellException(
+            _binding.ColumnNameOf(spec), null, BillingProblemReason.MissingValue, $"{_binding.ColumnNameOf(spec)} is empty.");
+
+    public DateTime? Date(ColumnSpec spec)
+    {
+        var text = Text(spec);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return _format.TryParseDate(text, out var value)
+            ? value
+            : throw new CellException(
+                _binding.ColumnNameOf(spec), text, BillingProblemReason.InvalidDate,
+                $"{_binding.ColumnNameOf(spec)} '{text}' is not a date.");
+    }
+
+    public DateTime? Timestamp(ColumnSpec spec)
+    {
+        var text = Text(spec);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return _format.TryParseTimestamp(text, out var value)
+            ? value
+            : throw new CellException(
+                _binding.ColumnNameOf(spec), text, BillingProblemReason.InvalidDate,
+                $"{_binding.ColumnNameOf(spec)} '{text}' is not a date and time.");
+    }
+
+    public bool? Boolean(ColumnSpec spec)
+    {
+        var text = Text(spec);
+        if (text is null)
+        {
+            return null;
+        }
+
+        switch (text.ToLowerInvariant())
+        {
+            case "true":
+            case "yes":
+            case "y":
+            case "1":
+                return true;
+            case "false":
+            case "no":
+            case "n":
+            case "0":
+                return false;
+            default:
+                throw new CellException(
+                    _binding.ColumnNameOf(spec), text, BillingProblemReason.InvalidValue,
+                    $"{_binding.ColumnNameOf(spec)} '{text}' is not true or false.");
+        }
+    }
+
+    public CellException Invalid(ColumnSpec spec, string reason, string message) =>
+        new(_binding.ColumnNameOf(spec), Text(spec), reason, message);
+}

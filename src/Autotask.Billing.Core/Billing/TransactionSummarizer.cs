@@ -1,0 +1,205 @@
+namespace Autotask.Billing;
+
+/// <summary>
+/// Seats in force per Source × CustomerId × Sku on a date (BILLING-RULES §3; Partner Center per FORMATS.md §1.1.4).
+/// <para>Only Recurring lines carry seats. Per subscription (SubscriptionId; lines without one form one subscription):</para>
+/// <list type="number">
+/// <item>The lines whose service period covers the as-of date count. When none does, the subscription is read at the
+/// end of its latest period that started on or before the as-of date ("the latest in the window"), or at the start of
+/// its earliest period when all of them lie ahead.</item>
+/// <item>When the covering lines hold a two-leg change (a reversal line, or lines sharing a ReferenceId), they are
+/// all applied; otherwise prorated lines are ignored while a full-period line covers the date, so a mid-period
+/// add never counts seats twice.</item>
+/// <item>Lines are applied as events in vendor order (OrderDate, else ServiceStart; then file and line). Lines of one
+/// event (same ReferenceId, else same OrderDate) apply together: if the event has a non-reversal line, the seats become
+/// that line's Quantity (an absolute count); an event of reversals only (cancellation) takes its quantity away, never
+/// below zero. For Microsoft's worked examples this equals the signed sum of §1.1.4 and also survives a missing or
+/// repeated leg and a trial conversion that repeats the seat count.</item>
+/// </list>
+/// The SKU's quantity is the sum over its subscriptions. ChangeDate is the first day on which that quantity took its
+/// current value; a prorated line that announced the change earlier (added mid-period, full line from the next
+/// period) moves it back to the prorated line's start. Unit price and cost come from the latest full-period line
+/// applied (prorated lines carry prorated prices).
+/// </summary>
+public static class TransactionSummarizer
+{
+    public static IReadOnlyList<TransactionSummary> Summarize(IEnumerable<Transaction> transactions, DateTime asOf)
+    {
+        if (transactions is null)
+        {
+            throw new ArgumentNullException(nameof(transactions));
+        }
+
+        var day = BillingWindow.AsDate(asOf);
+        var summaries = new List<TransactionSummary>();
+        var keyComparer = StringComparer.OrdinalIgnoreCase;
+        var bySku = transactions
+            .Where(t => t.ChargeType == ChargeType.Recurring)
+            .GroupBy(t => (Source: t.Source.ToUpperInvariant(), Customer: t.CustomerId.ToUpperInvariant(), Sku: t.Sku.ToUpperInvariant()));
+
+        foreach (var group in bySku)
+        {
+            var states = group
+                .GroupBy(t => t.SubscriptionId, keyComparer)
+                .Select(s => Evaluate(s.ToList(), day))
+                .ToList();
+            var applied = states.SelectMany(s => s.Applied).ToList();
+            var latest = group.OrderBy(EventTime).ThenBy(t => t.SourceFile, StringComparer.Ordinal).ThenBy(t => t.SourceLine).Last();
+            var priced = states.Where(s => s.PriceLine is not null).Select(s => s.PriceLine!)
+                .OrderBy(EventTime).ThenBy(t => t.SourceLine).LastOrDefault();
+            var seatLines = applied.Where(t => !t.IsReversal).ToList();
+
+            summaries.Add(new TransactionSummary
+            {
+                Source = latest.Source,
+                CustomerId = latest.CustomerId,
+                CustomerName = latest.CustomerName,
+                CustomerDomain = latest.CustomerDomain,
+                Sku = latest.Sku,
+                ProductName = latest.ProductName,
+                Quantity = states.Sum(s => s.Seats),
+                UnitPrice = priced?.UnitPrice,
+                UnitCost = priced?.UnitCost,
+                Currency = (priced ?? latest).Currency,
+                BillingCycle = (priced ?? latest).BillingCycle,
+                IsTrial = seatLines.Count > 0 && seatLines.All(t => t.IsTrial),
+                ChangeDate = ChangeDate(group.ToList(), day),
+                ServiceStart = applied.Min(t => t.ServiceStart),
+                ServiceEnd = applied.Max(t => t.ServiceEnd),
+                SubscriptionIds = group.Select(t => t.SubscriptionId).Where(s => s.Length > 0).Distinct(keyComparer).OrderBy(s => s, StringComparer.Ordinal).ToList(),
+                Provenance = applied.Select(t => new TransactionReference(t.TransactionId, t.SourceFile, t.SourceLine)).ToList(),
+                AsOf = day,
+            });
+        }
+
+        return summaries
+            .OrderBy(s => s.Source, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(s => s.CustomerName, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(s => s.CustomerId, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(s => s.Sku, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+
+    private static SubscriptionState Evaluate(IReadOnlyList<Transaction> lines, DateTime day)
+    {
+        var at = EvaluationDate(lines, day);
+        return SeatsAt(lines, at);
+    }
+
+    private static DateTime? EvaluationDate(IReadOnlyList<Transaction> lines, DateTime day)
+    {
+        if (lines.Any(t => Covers(t, day)))
+        {
+            return day;
+        }
+
+        var started = lines.Where(t => (t.ServiceStart ?? t.ServiceEnd) <= day).ToList();
+        if (started.Count > 0)
+        {
+            return started.Max(t => t.ServiceEnd ?? t.ServiceStart);
+        }
+
+        return lines.Min(t => t.ServiceStart ?? t.ServiceEnd);
+    }
+
+    private static bool Covers(Transaction line, DateTime? day) =>
+        day is null
+        || ((line.ServiceStart is null || line.ServiceStart <= day) && (line.ServiceEnd is null || line.ServiceEnd >= day));
+
+    private static SubscriptionState SeatsAt(IReadOnlyList<Transaction> lines, DateTime? day)
+    {
+        var covering = lines.Where(t => Covers(t, day)).ToList();
+        var sharedReference = covering
+            .Where(t => t.ReferenceId is not null)
+            .GroupBy(t => t.ReferenceId, StringComparer.OrdinalIgnoreCase)
+            .Any(g => g.Count() > 1);
+        var isTwoLeg = sharedReference || covering.Any(t => t.IsReversal);
+        var fullPeriod = covering.Where(t => !t.IsProrated).ToList();
+        var applied = isTwoLeg || fullPeriod.Count == 0 ? covering : fullPeriod;
+
+        var seats = 0m;
+        Transaction? priceLine = null;
+        var events = applied
+            .GroupBy(EventKey)
+            .Select(g => g.OrderBy(t => t.SourceFile, StringComparer.Ordinal).ThenBy(t => t.SourceLine).ToList())
+            .OrderBy(g => g.Min(EventTime))
+            .ThenBy(g => g[0].SourceFile, StringComparer.Ordinal)
+            .ThenBy(g => g[0].SourceLine);
+        foreach (var change in events)
+        {
+            var charge = change.LastOrDefault(t => !t.IsReversal);
+            seats = charge is not null
+                ? charge.Quantity
+                : Math.Max(0m, seats - change.Sum(t => t.Quantity));
+            foreach (var line in change.Where(t => !t.IsReversal && !t.IsProrated))
+            {
+                priceLine = line;
+            }
+        }
+
+        priceLine ??= applied.LastOrDefault(t => !t.IsReversal);
+        return new SubscriptionState(seats, applied, priceLine);
+    }
+
+    private static DateTime? ChangeDate(IReadOnlyList<Transaction> allLines, DateTime day)
+    {
+        var bySubscription = allLines.GroupBy(t => t.SubscriptionId, StringComparer.OrdinalIgnoreCase).Select(g => g.ToList()).ToList();
+        decimal SeatsOn(DateTime date) => bySubscription.Sum(s => s.Any(t => Covers(t, date)) ? SeatsAt(s, date).Seats : 0m);
+
+        var points = allLines
+            .Select(t => t.ServiceStart)
+            .Where(d => d.HasValue && d.Value <= day)
+            .Select(d => d!.Value)
+            .Distinct()
+            .OrderBy(d => d)
+            .ToList();
+        if (points.Count == 0)
+        {
+            return null;
+        }
+
+        var current = SeatsOn(points[points.Count - 1]);
+        var changeIndex = points.Count - 1;
+        while (changeIndex > 0 && SeatsOn(points[changeIndex - 1]) == current)
+        {
+            changeIndex--;
+        }
+
+        var changeDate = points[changeIndex];
+        for (var j = changeIndex - 1; j >= 0 && OnlyProratedLinesStartOn(allLines, points[j]); j--)
+        {
+            changeDate = points[j];
+        }
+
+        return changeDate;
+    }
+
+    private static bool OnlyProratedLinesStartOn(IReadOnlyList<Transaction> lines, DateTime date)
+    {
+        var starting = lines.Where(t => t.ServiceStart == date).ToList();
+        return starting.Count > 0 && starting.All(t => t.IsProrated && !t.IsReversal);
+    }
+
+    private static object EventKey(Transaction line) =>
+        line.ReferenceId is not null ? "ref:" + line.ReferenceId.ToUpperInvariant()
+        : line.OrderDate is not null ? "at:" + line.OrderDate.Value.Ticks
+        : "line:" + line.SourceFile + ":" + line.SourceLine;
+
+    private static DateTime EventTime(Transaction line) => line.OrderDate ?? line.ServiceStart ?? DateTime.MinValue;
+
+    private sealed class SubscriptionState
+    {
+        public SubscriptionState(decimal seats, IReadOnlyList<Transaction> applied, Transaction? priceLine)
+        {
+            Seats = seats;
+            Applied = applied;
+            PriceLine = priceLine;
+        }
+
+        public decimal Seats { get; }
+
+        public IReadOnlyList<Transaction> Applied { get; }
+
+        public Transaction? PriceLine { get; }
+    }
+}
