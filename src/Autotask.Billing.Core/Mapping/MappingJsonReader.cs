@@ -155,12 +155,12 @@ internal static class MappingJsonReader
         var created = reader.Timestamp(nameof(CustomerMapping.CreatedUtc));
         var updated = reader.Timestamp(nameof(CustomerMapping.UpdatedUtc));
         reader.ReportUnknownProperties();
-        if (problems.Count > before)
+        if (source is null || customerId is null)
         {
             return null;
         }
 
-        var mapping = new CustomerMapping(source!, customerId!)
+        var mapping = new CustomerMapping(source, customerId)
         {
             CustomerName = customerName,
             CompanyAction = companyAction,
@@ -175,8 +175,8 @@ internal static class MappingJsonReader
             CreatedUtc = created,
             UpdatedUtc = updated,
         };
-        MappingDocumentValidator.CheckCustomer(mapping, reader.ProblemAt, problems);
-        return problems.Count > before ? null : mapping;
+        CheckRules(problems, before, found => MappingDocumentValidator.CheckCustomer(mapping, reader.ProblemAt, found));
+        return mapping;
     }
 
     private static ServiceMapping? ReadService(JObject json, List<MappingProblem> problems)
@@ -194,14 +194,14 @@ internal static class MappingJsonReader
         var created = reader.Timestamp(nameof(ServiceMapping.CreatedUtc));
         var updated = reader.Timestamp(nameof(ServiceMapping.UpdatedUtc));
         reader.ReportUnknownProperties();
-        if (problems.Count > before)
+        if (source is null || sku is null || action is null)
         {
             return null;
         }
 
-        var mapping = new ServiceMapping(source!, sku!)
+        var mapping = new ServiceMapping(source, sku)
         {
-            Action = action!.Value,
+            Action = action.Value,
             ServiceId = serviceId,
             ProductId = productId,
             NameTemplate = template,
@@ -210,8 +210,8 @@ internal static class MappingJsonReader
             CreatedUtc = created,
             UpdatedUtc = updated,
         };
-        MappingDocumentValidator.CheckService(mapping, reader.ProblemAt, problems);
-        return problems.Count > before ? null : mapping;
+        CheckRules(problems, before, found => MappingDocumentValidator.CheckService(mapping, reader.ProblemAt, found));
+        return mapping;
     }
 
     private static BillingSettings ReadSettings(JObject json, List<MappingProblem> problems)
@@ -236,11 +236,7 @@ internal static class MappingJsonReader
             SyncMayCreate = ReadCreatable(reader.Array(nameof(BillingSettings.SyncMayCreate)), problems) ?? defaults.SyncMayCreate,
         };
         reader.ReportUnknownProperties();
-        if (problems.Count == before)
-        {
-            MappingDocumentValidator.CheckSettings(settings, reader.ProblemAt, problems);
-        }
-
+        CheckRules(problems, before, found => MappingDocumentValidator.CheckSettings(settings, reader.ProblemAt, found));
         return settings;
     }
 
@@ -320,5 +316,17 @@ internal static class MappingJsonReader
         }
 
         return MappingAction.Existing;
+    }
+
+    /// <summary>
+    /// Where a rule is checked on a value that could not be read, the reading problem already says what is wrong
+    /// there; a second problem at the same path would only be noise.
+    /// </summary>
+    private static void CheckRules(List<MappingProblem> problems, int firstOfThisObject, Action<List<MappingProblem>> check)
+    {
+        var reported = new HashSet<string>(problems.Skip(firstOfThisObject).Select(p => p.Path), StringComparer.Ordinal);
+        var found = new List<MappingProblem>();
+        check(found);
+        problems.AddRange(found.Where(problem => !reported.Contains(problem.Path)));
     }
 }
