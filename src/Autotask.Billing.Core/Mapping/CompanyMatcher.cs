@@ -79,9 +79,11 @@ public sealed class CompanyMatcher
         Offer(found, byKey, key, NormalizedNameConfidence, CompanyMatchRule.NormalizedName);
         var host = DomainName.Host(customer.Domain);
         Offer(found, byHost, host, DomainConfidence, CompanyMatchRule.Domain);
-        var tenant = CompanyNameNormalizer.Key(DomainName.TenantName(host));
-        Offer(found, byKey, tenant, DomainConfidence, CompanyMatchRule.TenantName);
-        Offer(found, byKeyWithLegalForm, tenant, DomainConfidence, CompanyMatchRule.TenantName);
+        foreach (var tenant in CompanyNameNormalizer.TenantKeys(DomainName.TenantName(host)))
+        {
+            Offer(found, byKey, tenant, DomainConfidence, CompanyMatchRule.TenantName);
+            Offer(found, byKeyWithLegalForm, tenant, DomainConfidence, CompanyMatchRule.TenantName);
+        }
         if (found.Count == 0)
         {
             OfferSimilar(found, customer.CustomerName, key);

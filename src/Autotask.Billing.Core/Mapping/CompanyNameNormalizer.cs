@@ -35,6 +35,25 @@ internal static class CompanyNameNormalizer
     /// <summary>The name run together with its legal form, as a tenant prefix such as <c>contosoltd</c> spells it.</summary>
     public static string KeyWithLegalForm(string? name) => string.Concat(AllWords(name));
 
+    /// <summary>
+    /// The keys a run-together tenant name may stand for: itself and, when it ends in a legal form
+    /// (<c>litwareinc</c>), the name without it.
+    /// </summary>
+    public static IEnumerable<string> TenantKeys(string? tenantName)
+    {
+        var key = Key(tenantName);
+        if (key.Length == 0)
+        {
+            yield break;
+        }
+
+        yield return key;
+        foreach (var form in LegalForms.Where(form => key.Length > form.Length + 2 && key.EndsWith(form, StringComparison.Ordinal)))
+        {
+            yield return key.Substring(0, key.Length - form.Length);
+        }
+    }
+
     private static List<string> AllWords(string? name)
     {
         var text = new StringBuilder();
