@@ -1,0 +1,89 @@
+namespace Autotask.Billing.Mapping;
+
+/// <summary>
+/// The choices made once at setup (the Intermedia wizard's step 2 and PRISM's program options): billing codes and
+/// the account manager for what sync creates, defaults for per-customer options, guardrails and removal policy.
+/// </summary>
+public sealed record BillingSettings
+{
+    public const string DefaultServiceNameTemplate = Mapping.ServiceNameTemplate.SkuPlaceholder;
+    public const decimal DefaultQuantityChangeThresholdPercent = 50m;
+    public const decimal DefaultQuantityChangeMinimumUnits = 5m;
+
+    private static readonly IReadOnlyDictionary<string, string> NoVendorNames =
+        new Dictionary<string, string>(MappingKeys.Comparer);
+
+    private readonly IReadOnlyDictionary<string, string> vendorCompanyNames = NoVendorNames;
+
+    public static BillingSettings Default { get; } = new();
+
+    /// <summary>The Recurring Contract Service billing code new services get.</summary>
+    public long? RecurringBillingCodeId { get; init; }
+
+    /// <summary>The Material billing code new products get.</summary>
+    public long? MaterialBillingCodeId { get; init; }
+
+    /// <summary>The resource that owns companies sync creates.</summary>
+    public long? DefaultAccountManagerResourceId { get; init; }
+
+    /// <summary>The Autotask vendor company per source; a source without an entry uses its own name.</summary>
+    public IReadOnlyDictionary<string, string> VendorCompanyNames
+    {
+        get => vendorCompanyNames;
+        init => vendorCompanyNames = (value ?? throw new ArgumentNullException(nameof(value)))
+            .ToDictionary(pair => pair.Key, pair => pair.Value, MappingKeys.Comparer);
+    }
+
+    /// <summary>The name of services sync creates; must contain <c>{Sku}</c>.</summary>
+    public string ServiceNameTemplate { get; init; } = DefaultServiceNameTemplate;
+
+    public PricingStrategy DefaultPricingStrategy { get; init; } = PricingStrategy.SyncCostAndPrice;
+
+    public EffectiveDatePolicy DefaultEffectiveDatePolicy { get; init; } = EffectiveDatePolicy.ChangeDate;
+
+    /// <summary>A quantity change above this percentage (and <see cref="QuantityChangeMinimumUnits"/>) needs -Force.</summary>
+    public decimal QuantityChangeThresholdPercent { get; init; } = DefaultQuantityChangeThresholdPercent;
+
+    /// <summary>Changes of fewer units than this never need -Force, whatever the percentage.</summary>
+    public decimal QuantityChangeMinimumUnits { get; init; } = DefaultQuantityChangeMinimumUnits;
+
+    public RemovalPolicy RemovalPolicy { get; init; } = RemovalPolicy.AdjustToZero;
+
+    /// <summary>Which missing Autotask records sync may create.</summary>
+    public CreatableEntities SyncMayCreate { get; init; } = CreatableEntities.All;
+
+    public string VendorCompanyNameFor(string source) =>
+        vendorCompanyNames.TryGetValue(source, out var name) ? name : source;
+
+    public PricingStrategy PricingStrategyFor(CustomerMapping customer) =>
+        customer.PricingStrategy ?? DefaultPricingStrategy;
+
+    public EffectiveDatePolicy EffectiveDatePolicyFor(CustomerMapping customer) =>
+        customer.EffectiveDatePolicy ?? DefaultEffectiveDatePolicy;
+
+    public string ServiceNameFor(ServiceMapping service) =>
+        Mapping.ServiceNameTemplate.Apply(service.NameTemplate ?? ServiceNameTemplate, service.Sku);
+
+    public bool Equals(BillingSettings? other) =>
+        other is not null
+        && RecurringBillingCodeId == other.RecurringBillingCodeId
+        && MaterialBillingCodeId == other.MaterialBillingCodeId
+        && DefaultAccountManagerResourceId == other.DefaultAccountManagerResourceId
+        && SameVendorNames(other)
+        && ServiceNameTemplate == other.ServiceNameTemplate
+        && DefaultPricingStrategy == other.DefaultPricingStrategy
+        && DefaultEffectiveDatePolicy == other.DefaultEffectiveDatePolicy
+        && QuantityChangeThresholdPercent == other.QuantityChangeThresholdPercent
+        && QuantityChangeMinimumUnits == other.QuantityChangeMinimumUnits
+        && RemovalPolicy == other.RemovalPolicy
+        && SyncMayCreate == other.SyncMayCreate;
+
+    public override int GetHashCode() =>
+        (RecurringBillingCodeId, MaterialBillingCodeId, DefaultAccountManagerResourceId, ServiceNameTemplate,
+            DefaultPricingStrategy, QuantityChangeThresholdPercent, RemovalPolicy, SyncMayCreate).GetHashCode();
+
+    private bool SameVendorNames(BillingSettings other) =>
+        vendorCompanyNames.Count == other.vendorCompanyNames.Count
+        && vendorCompanyNames.All(pair =>
+            other.vendorCompanyNames.TryGetValue(pair.Key, out var name) && name == pair.Value);
+}
