@@ -5,8 +5,25 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        var command = args.Length > 0 ? args[0] : string.Empty;
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Known: (none yet).");
-        return 2;
+        var commands = typeof(Program).Assembly.GetTypes()
+            .Where(t => typeof(IBenchmarkCommand).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .Select(t => (IBenchmarkCommand)Activator.CreateInstance(t)!)
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var name = args.Length > 0 ? args[0] : string.Empty;
+        var command = commands.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (command is null)
+        {
+            Console.Error.WriteLine($"Unknown benchmark '{name}'. Known:");
+            foreach (var known in commands)
+            {
+                Console.Error.WriteLine($"  {known.Usage}");
+            }
+
+            return 2;
+        }
+
+        return command.Run(args.Skip(1).ToList());
     }
 }
