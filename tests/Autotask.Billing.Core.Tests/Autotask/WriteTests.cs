@@ -21,7 +21,7 @@ public sealed class WriteTests : IDisposable
         var company = await client.GetAsync<Company>(id);
 
         Assert.Equal("Created Co", company!.CompanyName);
-        Assert.Equal(1, _server.Sandbox.Statistics.RequestLog.Count(e => e.Method == "POST" && e.Path == "/ATServicesRest/V1.0/Companies"));
+        Assert.Equal(1, _server.CreatesAt("Companies"));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class WriteTests : IDisposable
         Assert.Equal(500, error.StatusCode);
         Assert.NotEmpty(error.Errors);
         Assert.Equal(AutotaskOperation.Create, error.Operation);
-        Assert.Equal(1, _server.Sandbox.Statistics.Endpoint("Companies").Method("POST"));
+        Assert.Equal(1, _server.CreatesAt("Companies"));
     }
 
     public void Dispose() => _server.Dispose();
