@@ -104,6 +104,20 @@ public sealed class WriteTests : IDisposable
     }
 
     [Fact]
+    public async Task An_impersonated_create_is_attributed_to_the_impersonated_resource()
+    {
+        var user = _server.Sandbox.ApiUser;
+        var credential = new AutotaskCredential(user.UserName, new ApiSecret(user.Secret), new ApiSecret(user.IntegrationCode), AccountManager);
+        using var client = await AutotaskClient.ConnectAsync(credential, _server.Options);
+
+        var id = await CreateCompanyAsync(client, "Impersonated Co");
+
+        var company = await client.GetAsync<Company>(id);
+        Assert.Equal(AccountManager, company!.CreatedByResourceID);
+        Assert.Equal(user.ResourceId, company.ImpersonatorCreatorResourceID);
+    }
+
+    [Fact]
     public async Task A_validation_error_is_reported_with_its_messages_and_not_retried()
     {
         using var client = await _server.ConnectAsync();

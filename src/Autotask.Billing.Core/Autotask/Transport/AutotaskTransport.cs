@@ -123,6 +123,10 @@ internal sealed class AutotaskTransport : IDisposable
         {
             _budget.Record(AutotaskJson.ToObject<ThresholdInformation>(response.Body));
         }
+        else
+        {
+            _budget.RecordFailedRead();
+        }
 
         return response;
     }
