@@ -247,7 +247,14 @@ public sealed class AutotaskClient : IDisposable
             if (response.Disposition != ResponseDisposition.OutcomeUnknown)
             {
                 _transport.EnsureSuccess(request, response, route.EntityName);
-                return ReadItemId(request, response, route.EntityName);
+                if (ReadItemId(response) is { } itemId)
+                {
+                    return itemId;
+                }
+
+                throw new AutotaskApiException(
+                    $"Autotask answered the {route.EntityName} create without an itemId.", response.StatusCode, response.Errors,
+                    route.EntityName, AutotaskOperation.Create, "POST", _transport.Redact(response.Url.AbsolutePath));
             }
 
             if (confirmByLookup is null)
@@ -438,18 +445,10 @@ public sealed class AutotaskClient : IDisposable
         where T : AutotaskEntity =>
         page.Count == 0 ? floor : Math.Max(floor, page.Max(static row => row.Id));
 
-    private static long ReadItemId(AutotaskHttpRequest request, AutotaskHttpResponse response, string entityName)
+    private static long? ReadItemId(AutotaskHttpResponse response)
     {
-        var itemId = response.Body is null ? null : AutotaskJson.ReadLong(AutotaskJson.Property(response.Body, "itemId"));
-        if (itemId is > 0)
-        {
-            return itemId.Value;
-        }
-
-        var detail = response.Errors.Count > 0 ? ": " + string.Join("; ", response.Errors) : ".";
-        throw new AutotaskApiException(
-            $"Autotask answered the {entityName} create without an itemId{detail}", response.StatusCode, response.Errors, entityName,
-            AutotaskOperation.Create, "POST", response.Url.AbsolutePath);
+        var itemId = response.IsSuccess && response.Body is not null ? AutotaskJson.ReadLong(AutotaskJson.Property(response.Body, "itemId")) : null;
+        return itemId is > 0 ? itemId : null;
     }
 
     private async IAsyncEnumerable<IReadOnlyList<T>> IdCursorPagesAsync<T>(

@@ -98,7 +98,7 @@ public sealed class ResilienceTests : IDisposable
         var saved = Assert.Single(CompaniesNamed("Dropped Co"));
         Assert.Equal((long)saved["id"]!, id);
         Assert.Equal(1, lookups);
-        Assert.Equal(1, _server.Sandbox.Statistics.Endpoint("Companies").Method("POST"));
+        Assert.Equal(1, _server.CreatesAt("Companies"));
     }
 
     [Fact]
@@ -112,7 +112,21 @@ public sealed class ResilienceTests : IDisposable
         Assert.Null(error.StatusCode);
         Assert.Equal(AutotaskOperation.Create, error.Operation);
         Assert.Single(CompaniesNamed("Unknown Co"));
-        Assert.Equal(1, _server.Sandbox.Statistics.Endpoint("Companies").Method("POST"));
+        Assert.Equal(1, _server.CreatesAt("Companies"));
+    }
+
+    [Fact]
+    public async Task A_connection_broken_after_commit_in_the_in_process_handler_is_also_an_unknown_outcome()
+    {
+        using var handler = _server.Sandbox.CreateHandler();
+        using var client = await _server.ConnectAsync(_server.Options with { MessageHandler = handler });
+        _server.Sandbox.Faults.FailNext(1, SandboxFaultKind.CommitThenDropConnection, "Companies", "POST");
+
+        var error = await Assert.ThrowsAsync<AutotaskOutcomeUnknownException>(() => client.CreateAsync(NewCompany("Broken Co")));
+
+        Assert.Contains("connection broke", error.Message);
+        Assert.IsType<HttpRequestException>(error.InnerException);
+        Assert.Single(CompaniesNamed("Broken Co"));
     }
 
     [Fact]
@@ -130,7 +144,7 @@ public sealed class ResilienceTests : IDisposable
 
         Assert.Equal((long)Assert.Single(CompaniesNamed("Resent Co"))["id"]!, id);
         Assert.Equal(1, lookups);
-        Assert.Equal(2, _server.Sandbox.Statistics.Endpoint("Companies").Method("POST"));
+        Assert.Equal(2, _server.CreatesAt("Companies"));
     }
 
     [Fact]

@@ -52,16 +52,27 @@ internal sealed class SandboxServer : IDisposable
     public Task<AutotaskClient> ConnectAsync(AutotaskClientOptions? options = null) =>
         AutotaskClient.ConnectAsync(Credential, options ?? Options);
 
-    public long InsertCompany(string name, int companyType = 31, bool isActive = true, string? city = null, string? phone = "555-0199") =>
-        Sandbox.Data.Insert("Companies", new JObject
+    public long InsertCompany(string name, int companyType = 31, bool isActive = true, string? city = null)
+    {
+        var values = new JObject
         {
             ["companyName"] = name,
             ["companyType"] = companyType,
             ["isActive"] = isActive,
-            ["city"] = city,
-            ["phone"] = phone,
+            ["phone"] = "555-0199",
             ["ownerResourceID"] = 29682881,
-        });
+        };
+        if (city is not null)
+        {
+            values["city"] = city;
+        }
+
+        return Sandbox.Data.Insert("Companies", values);
+    }
+
+    /// <summary>Creates (POSTs to the collection itself), as opposed to POSTed queries.</summary>
+    public int CreatesAt(string collectionPath) =>
+        Sandbox.Statistics.RequestLog.Count(entry => entry.Method == "POST" && entry.Path == "/ATServicesRest/V1.0/" + collectionPath);
 
     public long RequestsTo(string endpoint) => Sandbox.Statistics.Endpoint(endpoint).Requests;
 

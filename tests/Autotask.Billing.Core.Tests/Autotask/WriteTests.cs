@@ -21,7 +21,7 @@ public sealed class WriteTests : IDisposable
         var company = await client.GetAsync<Company>(id);
 
         Assert.Equal("Created Co", company!.CompanyName);
-        Assert.Equal(1, _server.Sandbox.Statistics.RequestLog.Count(e => e.Method == "POST" && e.Path == "/ATServicesRest/V1.0/Companies"));
+        Assert.Equal(1, _server.CreatesAt("Companies"));
     }
 
     [Fact]
@@ -104,6 +104,20 @@ public sealed class WriteTests : IDisposable
     }
 
     [Fact]
+    public async Task An_impersonated_create_is_attributed_to_the_impersonated_resource()
+    {
+        var user = _server.Sandbox.ApiUser;
+        var credential = new AutotaskCredential(user.UserName, new ApiSecret(user.Secret), new ApiSecret(user.IntegrationCode), AccountManager);
+        using var client = await AutotaskClient.ConnectAsync(credential, _server.Options);
+
+        var id = await CreateCompanyAsync(client, "Impersonated Co");
+
+        var company = await client.GetAsync<Company>(id);
+        Assert.Equal(AccountManager, company!.CreatedByResourceID);
+        Assert.Equal(user.ResourceId, company.ImpersonatorCreatorResourceID);
+    }
+
+    [Fact]
     public async Task A_validation_error_is_reported_with_its_messages_and_not_retried()
     {
         using var client = await _server.ConnectAsync();
@@ -113,7 +127,7 @@ public sealed class WriteTests : IDisposable
         Assert.Equal(500, error.StatusCode);
         Assert.NotEmpty(error.Errors);
         Assert.Equal(AutotaskOperation.Create, error.Operation);
-        Assert.Equal(1, _server.Sandbox.Statistics.Endpoint("Companies").Method("POST"));
+        Assert.Equal(1, _server.CreatesAt("Companies"));
     }
 
     public void Dispose() => _server.Dispose();

@@ -123,6 +123,10 @@ internal sealed class AutotaskTransport : IDisposable
         {
             _budget.Record(AutotaskJson.ToObject<ThresholdInformation>(response.Body));
         }
+        else
+        {
+            _budget.RecordFailedRead();
+        }
 
         return response;
     }
@@ -370,12 +374,16 @@ internal sealed class AutotaskTransport : IDisposable
 
     private AutotaskHttpResponse Classify(AutotaskHttpRequest request, Uri url, RestResponse raw)
     {
-        int? status = (int)raw.StatusCode > 0 ? (int)raw.StatusCode : null;
+        var body = AutotaskJson.TryParseObject(raw.Content);
+
+        // Every Autotask success carries a JSON object; a success status without one (a body that could not be read
+        // or was cut off) means the connection broke, and must not pass for an empty result.
+        var brokenAfterHeaders = (int)raw.StatusCode is >= 200 and < 300 && (raw.ResponseStatus != ResponseStatus.Completed || body is null);
+        int? status = (int)raw.StatusCode > 0 && !brokenAfterHeaders ? (int)raw.StatusCode : null;
         var failure = status is not null ? TransportFailure.None
             : raw.ResponseStatus == ResponseStatus.TimedOut ? TransportFailure.TimedOut
-            : NeverReachedServer(raw.ErrorException) ? TransportFailure.NotSent
-            : TransportFailure.Broken;
-        var body = AutotaskJson.TryParseObject(raw.Content);
+            : brokenAfterHeaders || !NeverReachedServer(raw.ErrorException) ? TransportFailure.Broken
+            : TransportFailure.NotSent;
         var errors = _redactor.Redact(AutotaskJson.ReadErrors(body));
         // Only error text counts: a page of data may legitimately contain the words.
         var threadThreshold = errors.Any(MentionsThreadThreshold) || (body is null && MentionsThreadThreshold(raw.Content));

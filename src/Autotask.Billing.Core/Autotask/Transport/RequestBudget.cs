@@ -16,6 +16,8 @@ internal sealed class RequestBudget
     private ThresholdInformation? _lastRead;
     private DateTime _lastReadUtc;
     private long _sentAtLastRead;
+    private long _sentAtLastAttempt;
+    private DateTime _lastAttemptUtc;
 
     public RequestBudget(long? budget, long? reserve, int refreshInterval)
     {
@@ -47,8 +49,8 @@ internal sealed class RequestBudget
                     return false;
                 }
 
-                return _sent - _sentAtLastRead >= _refreshInterval
-                    || (WouldEatReserve() && DateTime.UtcNow - _lastReadUtc > StaleAfter);
+                return _sent - _sentAtLastAttempt >= _refreshInterval
+                    || (WouldEatReserve() && DateTime.UtcNow - _lastAttemptUtc > StaleAfter);
             }
         }
     }
@@ -87,8 +89,18 @@ internal sealed class RequestBudget
         lock (_gate)
         {
             _lastRead = information;
-            _lastReadUtc = DateTime.UtcNow;
-            _sentAtLastRead = _sent;
+            _lastReadUtc = _lastAttemptUtc = DateTime.UtcNow;
+            _sentAtLastRead = _sentAtLastAttempt = _sent;
+        }
+    }
+
+    /// <summary>A read that failed still waits out the interval, so a failing ThresholdInformation is not asked on every request.</summary>
+    public void RecordFailedRead()
+    {
+        lock (_gate)
+        {
+            _lastAttemptUtc = DateTime.UtcNow;
+            _sentAtLastAttempt = _sent;
         }
     }
 
