@@ -38,7 +38,11 @@ internal sealed class MappingStoreLockOwner
     {
         try
         {
-            var json = JObject.Parse(File.ReadAllText(ownerPath));
+            using var reader = new JsonTextReader(new StringReader(File.ReadAllText(ownerPath)))
+            {
+                DateParseHandling = DateParseHandling.None,
+            };
+            var json = JObject.Load(reader);
             return new MappingStoreLockOwner(
                 json.Value<int>("processId"),
                 json.Value<string>("processName") ?? "unknown",

@@ -147,6 +147,7 @@ public sealed class MappingStoreTests : IDisposable
 
         Assert.Equal(Environment.ProcessId, refused.OwnerProcessId);
         Assert.True(refused.OwnerIsRunning);
+        Assert.InRange(refused.OwnerSinceUtc!.Value, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddSeconds(1));
         Assert.Contains($"The mapping store at {StorePath} is in use by another run (pid {Environment.ProcessId}", refused.Message);
         first.Save(first.Document.WithoutCustomer("Intermedia", "acct-1001"));
         Assert.Single(MappingStore.Read(StorePath).Customers);
