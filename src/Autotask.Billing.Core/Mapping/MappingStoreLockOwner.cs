@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -89,7 +88,4 @@ internal sealed class MappingStoreLockOwner
             return false;
         }
     }
-
-    public override string ToString() =>
-        string.Format(CultureInfo.InvariantCulture, "pid {0} on {1}", ProcessId, MachineName);
 }

@@ -24,8 +24,6 @@ internal static class MappingText
 
     public static string FormatBool(bool value) => value ? "True" : "False";
 
-    public static string FormatDecimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
-
     public static string? CheckId(long id) =>
         id > 0 ? null : $"{id} is not an Autotask id; ids are positive whole numbers";
 

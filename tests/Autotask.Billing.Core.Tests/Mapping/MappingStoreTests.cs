@@ -167,6 +167,34 @@ public sealed class MappingStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_asynchronous_calls_read_update_and_save_the_same_way()
+    {
+        using (var store = await MappingStore.OpenAsync(StorePath))
+        {
+            await store.SaveAsync(SampleMappings.Document());
+            await store.UpdateAsync(document => document.WithoutService("Intermedia", "LYN002NR"));
+        }
+
+        var read = await MappingStore.ReadAsync(StorePath);
+
+        Assert.Single(read.Services);
+        Assert.Equal(2, read.Customers.Count);
+    }
+
+    [Fact]
+    public async Task A_cancelled_save_writes_nothing()
+    {
+        using var store = await MappingStore.OpenAsync(StorePath);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.SaveAsync(SampleMappings.Document(), cancelled.Token));
+
+        Assert.False(File.Exists(StorePath));
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
+    }
+
+    [Fact]
     public void A_lock_left_behind_by_a_process_that_died_does_not_block_the_next_run()
     {
         File.WriteAllText(StorePath + MappingStoreLock.LockSuffix, string.Empty);
