@@ -676,6 +676,7 @@ internal sealed class DifferenceFinder
 
     private ContractDifference ToCreate(DifferenceDraft draft, CustomerMapping customer, ServiceMapping? skuMapping, decimal quantity)
     {
+        draft.CompanyName ??= _snapshot.CompanyOf(draft.CompanyId)?.CompanyName;
         var companyName = draft.CompanyName ?? draft.CustomerName;
         draft.Kind = draft.CreateCompany ? DifferenceKind.MissingCompany : DifferenceKind.MissingContract;
         draft.Rule = "MappingAction=Create";
