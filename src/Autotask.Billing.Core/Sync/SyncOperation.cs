@@ -53,6 +53,9 @@ public sealed class SyncOperation
     /// <summary>Why it cannot be applied as planned (e.g. no phone number for a new company); it then fails without a request.</summary>
     public string? Problem { get; internal init; }
 
+    /// <summary>The reason code the operation fails with when it has a <see cref="Problem"/>.</summary>
+    internal SyncReasonCode ProblemCode { get; init; } = SyncReasonCode.IncompleteData;
+
     internal string Key { get; }
 
     internal SyncOperationDetails Details { get; }

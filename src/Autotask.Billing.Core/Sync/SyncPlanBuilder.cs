@@ -149,8 +149,10 @@ internal sealed class SyncPlanBuilder
     private static bool NeedsService(ContractDifference d) =>
         !IsCharge(d) && d.Kind is not (DifferenceKind.MissingProduct or DifferenceKind.MissingCompany or DifferenceKind.MissingContract);
 
-    private static bool NeedsProduct(ContractDifference d) =>
-        d.Kind == DifferenceKind.MissingProduct || (IsCharge(d) && d.ProductId is null && d.ChargeType != ChargeType.Usage);
+    /// <summary>A one-time SKU becomes a product when sync may create products; otherwise its charge carries the material billing code.</summary>
+    private bool NeedsProduct(ContractDifference d) =>
+        d.Kind == DifferenceKind.MissingProduct
+        || (IsCharge(d) && d.ProductId is null && d.ChargeType != ChargeType.Usage && (Settings.SyncMayCreate & CreatableEntities.Products) != 0);
 
     private static bool HasContract(ContractDifference d) => d.ContractId is not null || d.CreateContract;
 
@@ -502,7 +504,8 @@ internal sealed class SyncPlanBuilder
             Impact = forceReason is null ? SyncImpact.Medium : SyncImpact.High,
             RequiresForce = forceReason is not null,
             ForceReason = forceReason,
-            Problem = existing is not null ? $"operation {existing.Key} already changes the units of this service on this contract"
+            ProblemCode = target < 0 ? SyncReasonCode.BelowZero : SyncReasonCode.IncompleteData,
+            Problem = existing is not null ? $"another difference ({existing.DifferenceIdList[0]}) already changes the units of this service on this contract"
                 : target < 0 ? "Autotask never holds fewer than zero units"
                 : WholeUnits(target) is null || (d.AutotaskQuantity is not null && WholeUnits(d.AutotaskQuantity) is null)
                     ? $"Autotask counts whole units; {SyncText.Units(target)} is not a whole number"

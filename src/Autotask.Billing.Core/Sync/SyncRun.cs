@@ -168,7 +168,7 @@ internal sealed class SyncRun : IDisposable
 
         if (operation.Problem is not null)
         {
-            return Finish(operation, OperationOutcome.Failed(SyncReasonCode.IncompleteData, operation.Problem));
+            return Finish(operation, OperationOutcome.Failed(operation.ProblemCode, operation.Problem));
         }
 
         if (operation.RequiresForce && !_options.Force)

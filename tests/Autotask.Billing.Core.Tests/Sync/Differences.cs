@@ -29,7 +29,8 @@ internal static class Differences
         decimal? targetPrice = null,
         decimal? targetCost = null,
         bool requiresForce = false,
-        string? productName = null) =>
+        string? productName = null,
+        string? contractName = null) =>
         new()
         {
             DifferenceId = $"{kind}:{customer}:{sku}",
@@ -43,6 +44,7 @@ internal static class Differences
             CompanyId = companyId,
             CompanyName = customer,
             ContractId = contractId,
+            ContractName = contractName,
             CreateCompany = createCompany,
             CreateContract = createContract,
             Sku = sku,
