@@ -46,6 +46,9 @@ internal sealed class SyncTenant : IDisposable
 
     public Task<AutotaskClient> ConnectAsync() => _server.ConnectAsync();
 
+    /// <summary>The test client options (millisecond retries) with more attempts, for runs under heavy fault injection.</summary>
+    public AutotaskClientOptions PatientOptions => _server.Options with { MaxAttempts = 12 };
+
     public SyncContext Context(AutotaskClient client, BillingSettings? settings = null) =>
         new(client, settings ?? Settings, Today) { VendorPhones = new Dictionary<string, string> { [Vendor] = VendorPhone } };
 
@@ -62,10 +65,11 @@ internal sealed class SyncTenant : IDisposable
         Func<SyncOperation, bool>? approve = null,
         Action<SyncResult>? onResult = null,
         CancellationToken cancellationToken = default,
-        BillingSettings? settings = null)
+        BillingSettings? settings = null,
+        AutotaskClientOptions? clientOptions = null)
     {
-        using var client = await ConnectAsync();
-        var plan = await SyncPlanner.PlanAsync(differences, Context(client, settings), cancellationToken);
+        using var client = await _server.ConnectAsync(clientOptions);
+        var plan = await SyncPlanner.PlanAsync(differences, Context(client, settings));
         var results = new List<SyncResult>();
         var summary = await SyncExecutor.ExecuteAsync(
             plan,
