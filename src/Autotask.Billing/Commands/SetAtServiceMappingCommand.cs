@@ -174,6 +174,10 @@ public sealed class SetAtServiceMappingCommand : MappingCmdlet
         if (IsBound(nameof(Excluded)))
         {
             row[nameof(ServiceMapping.Excluded)] = Text(Excluded.IsPresent);
+            if (!row.TryGetValue(nameof(ServiceMapping.Action), out var action) || string.IsNullOrWhiteSpace(action))
+            {
+                row[nameof(ServiceMapping.Action)] = nameof(MappingAction.Existing);
+            }
         }
 
         if (IsBound(nameof(Notes)))
