@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Autotask.Billing.Autotask;
+using Autotask.Billing.Completers;
 using Autotask.Billing.Infrastructure;
 using Autotask.Billing.Reconciliation;
 
@@ -29,6 +30,7 @@ public sealed class GetAtContractCommand : AtBillingCmdlet
     /// <summary>Only contracts whose name matches; wildcards allowed.</summary>
     [Parameter(Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(ContractNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
@@ -65,6 +67,7 @@ public sealed class GetAtContractCommand : AtBillingCmdlet
         {
             var snapshot = Run(token => new ContractSnapshotLoader(connection.Client).LoadAsync(selection, options, token));
             var contracts = ContractReadModel.Contracts(snapshot).Where(contract => pattern is null || pattern.IsMatch(contract.ContractName)).ToList();
+            ConnectionNameCache.Remember(connection, CachedNameKind.Contract, ContractReadModel.Contracts(snapshot).Select(contract => contract.ContractName));
             WriteVerbose($"Read {contracts.Count} contracts.");
             WriteObject(contracts, enumerateCollection: true);
         }
