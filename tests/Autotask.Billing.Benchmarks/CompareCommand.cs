@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CompareOptions = Autotask.Billing.Reconciliation.CompareOptions;
 using Autotask.Billing.Autotask;
 using Autotask.Billing.Mapping;
 using Autotask.Billing.Reconciliation;
@@ -49,7 +50,7 @@ public sealed class CompareCommand : IBenchmarkCommand
         using var client = await AutotaskClient.ConnectAsync(credential, new AutotaskClientOptions { DiscoveryUri = host.ZoneUri }).ConfigureAwait(false);
 
         var stopwatch = Stopwatch.StartNew();
-        var run = new ContractComparer(client).Compare(lines, mapping, new ComparisonOptions { AsOf = AsOf });
+        var run = new ContractComparer(client).Compare(lines, mapping, new CompareOptions { AsOf = AsOf });
         var byKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
         await foreach (var difference in run.ConfigureAwait(false))
         {

@@ -31,7 +31,7 @@ internal sealed class ComparisonInput
     public int ExcludedSkuLines { get; private set; }
 
     public static ComparisonInput Build(
-        IEnumerable<Transaction> lines, IEnumerable<TransactionSummary> summaries, MappingDocument mapping, ComparisonOptions options)
+        IEnumerable<Transaction> lines, IEnumerable<TransactionSummary> summaries, MappingDocument mapping, CompareOptions options)
     {
         var lineList = (lines ?? throw new ArgumentNullException(nameof(lines))).ToList();
         var summaryList = (summaries ?? throw new ArgumentNullException(nameof(summaries))).ToList();
@@ -99,7 +99,7 @@ internal sealed class ComparisonInput
                 };
             });
 
-    private static DateTime AsOfFor(IReadOnlyList<Transaction> lines, IReadOnlyList<TransactionSummary> summaries, ComparisonOptions options)
+    private static DateTime AsOfFor(IReadOnlyList<Transaction> lines, IReadOnlyList<TransactionSummary> summaries, CompareOptions options)
     {
         if (options.AsOf is DateTime asOf)
         {

@@ -16,7 +16,7 @@ namespace Autotask.Billing.Reconciliation;
 /// <para>One difference per contract × service (seats of several subscriptions, SKUs, customers or sources billed
 /// into the same contract service are summed) and per one-time, usage or credit line:</para>
 /// <list type="bullet">
-/// <item>UnmappedCustomer / UnmappedSku with suggestions; a line in a currency other than <see cref="ComparisonOptions.Currency"/>
+/// <item>UnmappedCustomer / UnmappedSku with suggestions; a line in a currency other than <see cref="CompareOptions.Currency"/>
 /// is CurrencyMismatch; none of these is actionable.</item>
 /// <item>MissingCompany / MissingContract when the mapping says to create them; MissingContract (not actionable)
 /// when the mapped contract does not exist or is not a Recurring Service contract; ContractExpired when it ended
@@ -24,14 +24,14 @@ namespace Autotask.Billing.Reconciliation;
 /// <item>MissingService when the SKU mapping says Create (or points at a service that no longer exists, then not
 /// actionable); NewService when the service is not on the contract; QuantityChange when the units in force on the
 /// as-of date differ (an adjustment effective later is not in force yet); PriceChange / CostChange when the
-/// pricing strategy sets a price or cost that differs; Match only with <see cref="ComparisonOptions.IncludeMatch"/>.
+/// pricing strategy sets a price or cost that differs; Match only with <see cref="CompareOptions.IncludeMatch"/>.
 /// An inactive service is compared like any other and stays inactive (ServiceIsActive false).</item>
 /// <item>Removed for a service on the contract that a SKU of the contract's sources is mapped to (or whose SKU or
 /// part number is such a SKU) and that still has units though nothing bills it: actionable under
 /// RemovalPolicy AdjustToZero, reported under ReportOnly. The MSP's own services are never candidates.</item>
 /// <item>OneTimeCharge for every one-time, usage and credit line (TransactionId set): through the mapped product, or
 /// without one (usage and credits need no mapping) through the material billing code; an unmapped one-time SKU is
-/// UnmappedSku; a SKU mapped to Create is MissingProduct. With <see cref="ComparisonOptions.UsageAsService"/>, usage of
+/// UnmappedSku; a SKU mapped to Create is MissingProduct. With <see cref="CompareOptions.UsageAsService"/>, usage of
 /// a SKU mapped to a service is carried as that service with quantity 1.</item>
 /// </list>
 /// <para>Money: monthly impact is the change in units × price (and cost) per month, a quarterly or yearly service
@@ -51,7 +51,7 @@ public sealed class ContractComparer
     }
 
     /// <summary>A run over raw billing lines; recurring lines are summarised with the comparer's rules.</summary>
-    public ComparisonRun Compare(IEnumerable<Transaction> lines, MappingDocument mapping, ComparisonOptions? options = null) =>
+    public ComparisonRun Compare(IEnumerable<Transaction> lines, MappingDocument mapping, CompareOptions? options = null) =>
         Compare(lines, Array.Empty<TransactionSummary>(), mapping, options);
 
     /// <summary>
@@ -59,7 +59,7 @@ public sealed class ContractComparer
     /// charged); give each customer × SKU's recurring seats in one form only.
     /// </summary>
     public ComparisonRun Compare(
-        IEnumerable<Transaction> lines, IEnumerable<TransactionSummary> summaries, MappingDocument mapping, ComparisonOptions? options = null)
+        IEnumerable<Transaction> lines, IEnumerable<TransactionSummary> summaries, MappingDocument mapping, CompareOptions? options = null)
     {
         if (lines is null)
         {
@@ -76,7 +76,7 @@ public sealed class ContractComparer
             throw new ArgumentNullException(nameof(mapping));
         }
 
-        var settings = options ?? new ComparisonOptions();
+        var settings = options ?? new CompareOptions();
         if (string.IsNullOrWhiteSpace(settings.Currency))
         {
             throw new ArgumentException("A currency code is required.", nameof(options));
@@ -89,7 +89,7 @@ public sealed class ContractComparer
     public async Task<ComparisonSummary> CompareAsync(
         IEnumerable<Transaction> lines,
         MappingDocument mapping,
-        ComparisonOptions? options,
+        CompareOptions? options,
         Action<ContractDifference> onDifference,
         CancellationToken cancellationToken = default)
     {
@@ -112,7 +112,7 @@ public sealed class ContractComparer
         IEnumerable<Transaction> lines,
         IEnumerable<TransactionSummary> summaries,
         MappingDocument mapping,
-        ComparisonOptions options,
+        CompareOptions options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();

@@ -13,7 +13,7 @@ internal sealed class DifferenceFinder
     private readonly ContractSnapshot _snapshot;
     private readonly MappingDocument _mapping;
     private readonly ComparisonPlan _plan;
-    private readonly ComparisonOptions _options;
+    private readonly CompareOptions _options;
     private readonly BillingSettings _settings;
     private readonly QuantityGuardrail _guardrail;
     private readonly RemovalPolicy _removalPolicy;
@@ -24,7 +24,7 @@ internal sealed class DifferenceFinder
     private readonly Dictionary<string, HashSet<string>> _vendorSkusBySource = new(StringComparer.OrdinalIgnoreCase);
 
     public DifferenceFinder(
-        ContractSnapshot snapshot, MappingDocument mapping, ComparisonPlan plan, ComparisonInput input, ComparisonOptions options)
+        ContractSnapshot snapshot, MappingDocument mapping, ComparisonPlan plan, ComparisonInput input, CompareOptions options)
     {
         _snapshot = snapshot;
         _mapping = mapping;

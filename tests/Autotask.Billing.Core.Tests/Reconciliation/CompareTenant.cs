@@ -113,11 +113,11 @@ internal sealed class CompareTenant : IDisposable
     public MappingDocument Mapping() =>
         new(Settings, _customers, _services);
 
-    public async Task<ComparisonResult> CompareAsync(IEnumerable<Transaction> lines, ComparisonOptions? options = null, MappingDocument? mapping = null)
+    public async Task<ComparisonResult> CompareAsync(IEnumerable<Transaction> lines, CompareOptions? options = null, MappingDocument? mapping = null)
     {
         using var client = await Server.ConnectAsync();
         var before = Server.Sandbox.Statistics.TotalRequests;
-        var run = new ContractComparer(client).Compare(lines, mapping ?? Mapping(), options ?? new ComparisonOptions { AsOf = AsOf });
+        var run = new ContractComparer(client).Compare(lines, mapping ?? Mapping(), options ?? new CompareOptions { AsOf = AsOf });
         var differences = new List<ContractDifference>();
         await foreach (var difference in run)
         {

@@ -19,7 +19,7 @@ public sealed class DemoTenantComparisonTests : IDisposable
         var mapping = DemoMapping(lines);
         using var client = await _server.ConnectAsync();
 
-        var run = new ContractComparer(client).Compare(lines, mapping, new ComparisonOptions { Window = BillingWindow.ForMonth(DemoTenant.ExportMonth) });
+        var run = new ContractComparer(client).Compare(lines, mapping, new CompareOptions { Window = BillingWindow.ForMonth(DemoTenant.ExportMonth) });
         var differences = new List<ContractDifference>();
         await foreach (var difference in run)
         {

@@ -24,7 +24,7 @@ public sealed class EffectiveDateComparisonTests : IDisposable
     [InlineData(EffectiveDatePolicy.NextPeriodStart, 11, 1)]
     public async Task The_effective_date_follows_the_runs_policy(EffectiveDatePolicy policy, int month, int day)
     {
-        var result = await _tenant.CompareAsync(new[] { _addedOnTheTwelfth }, new ComparisonOptions { AsOf = AsOf, EffectiveDatePolicy = policy });
+        var result = await _tenant.CompareAsync(new[] { _addedOnTheTwelfth }, new CompareOptions { AsOf = AsOf, EffectiveDatePolicy = policy });
 
         var difference = result.Single(DifferenceKind.QuantityChange);
         Assert.Equal(Day(2026, month, day), difference.EffectiveDate);
@@ -38,7 +38,7 @@ public sealed class EffectiveDateComparisonTests : IDisposable
     {
         _tenant.MapCustomer(_contoso.Mapping() with { EffectiveDatePolicy = EffectiveDatePolicy.NextPeriodStart });
 
-        var result = await _tenant.CompareAsync(new[] { _addedOnTheTwelfth }, new ComparisonOptions { AsOf = AsOf, EffectiveDatePolicy = EffectiveDatePolicy.ChangeDate });
+        var result = await _tenant.CompareAsync(new[] { _addedOnTheTwelfth }, new CompareOptions { AsOf = AsOf, EffectiveDatePolicy = EffectiveDatePolicy.ChangeDate });
 
         Assert.Equal(Day(2026, 11, 1), result.Single(DifferenceKind.QuantityChange).EffectiveDate);
     }

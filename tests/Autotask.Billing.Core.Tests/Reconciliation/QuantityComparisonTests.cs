@@ -79,7 +79,7 @@ public sealed class QuantityComparisonTests : IDisposable
     [Fact]
     public async Task The_threshold_can_be_overridden_by_the_run()
     {
-        var options = new ComparisonOptions { AsOf = AsOf, QuantityChangeThresholdPercent = 10m, QuantityChangeMinimumUnits = 1m };
+        var options = new CompareOptions { AsOf = AsOf, QuantityChangeThresholdPercent = 10m, QuantityChangeMinimumUnits = 1m };
 
         var result = await _tenant.CompareAsync(new[] { _contoso.Seat("CFQ7TTC0LH18", 12, 7.20m, 6.00m) }, options);
 
@@ -133,7 +133,7 @@ public sealed class QuantityComparisonTests : IDisposable
         var lines = new[] { _contoso.Seat("CFQ7TTC0LH18", 10, 7.20m, 6.00m) };
 
         var quiet = await _tenant.CompareAsync(lines);
-        var asked = await _tenant.CompareAsync(lines, new ComparisonOptions { AsOf = AsOf, IncludeMatch = true });
+        var asked = await _tenant.CompareAsync(lines, new CompareOptions { AsOf = AsOf, IncludeMatch = true });
 
         Assert.Empty(quiet.Differences);
         var match = asked.Single(DifferenceKind.Match);
@@ -162,7 +162,7 @@ public sealed class QuantityComparisonTests : IDisposable
     public async Task An_adjustment_effective_after_the_as_of_date_is_not_yet_in_force()
     {
         _tenant.AddUnits(_contoso, _basic, 5, from: Day(2026, 10, 20));
-        var options = new ComparisonOptions { AsOf = Day(2026, 10, 15) };
+        var options = new CompareOptions { AsOf = Day(2026, 10, 15) };
 
         var before = await _tenant.CompareAsync(new[] { _contoso.Seat("CFQ7TTC0LH18", 10, 7.20m, 6.00m) }, options);
         var after = await _tenant.CompareAsync(new[] { _contoso.Seat("CFQ7TTC0LH18", 10, 7.20m, 6.00m) });

@@ -44,7 +44,7 @@ public sealed class RemovalAndChargeComparisonTests : IDisposable
     [Fact]
     public async Task Under_report_only_a_removal_is_reported_and_not_actionable()
     {
-        var result = await _tenant.CompareAsync(new[] { _contoso.Seat("CFQ7TTC0LH18", 10, 7.20m, 6.00m) }, new ComparisonOptions { AsOf = AsOf, RemovalPolicy = RemovalPolicy.ReportOnly });
+        var result = await _tenant.CompareAsync(new[] { _contoso.Seat("CFQ7TTC0LH18", 10, 7.20m, 6.00m) }, new CompareOptions { AsOf = AsOf, RemovalPolicy = RemovalPolicy.ReportOnly });
 
         var removed = result.Single(DifferenceKind.Removed);
         Assert.False(removed.IsActionable);
@@ -121,7 +121,7 @@ public sealed class RemovalAndChargeComparisonTests : IDisposable
                 _contoso.OneTime("DZH318Z0BQ4L", 1, 300.00m, 280.00m, "PX8-0013", ChargeType.Usage),
                 _contoso.OneTime("DZH318Z0BQ4L", 1, 12.45m, 4.05m, "PX8-0014", ChargeType.Usage),
             },
-            new ComparisonOptions { AsOf = AsOf, UsageAsService = true });
+            new CompareOptions { AsOf = AsOf, UsageAsService = true });
 
         var service = Assert.Single(result.Differences);
         Assert.Equal(DifferenceKind.NewService, service.Kind);

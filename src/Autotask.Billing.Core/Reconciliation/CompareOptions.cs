@@ -6,7 +6,7 @@ namespace Autotask.Billing.Reconciliation;
 /// How one comparison runs. Policies left empty come from the mapping store's settings; an effective-date policy
 /// set on a customer mapping wins over the run's (BILLING-RULES §7: per run, overridable per mapping).
 /// </summary>
-public sealed record ComparisonOptions
+public sealed record CompareOptions
 {
     public const string DefaultCurrency = "USD";
 
