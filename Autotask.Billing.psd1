@@ -13,13 +13,17 @@
     FormatsToProcess     = @('Autotask.Billing.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
+        'Compare-AtContract'
         'Connect-AtBilling'
         'Disconnect-AtBilling'
         'Get-AtBillingConnection'
         'Get-AtContract'
         'Get-AtContractService'
+        'Get-AtSyncHistory'
+        'Get-AtTransaction'
         'Start-AtBillingSandbox'
         'Stop-AtBillingSandbox'
+        'Sync-AtContract'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
