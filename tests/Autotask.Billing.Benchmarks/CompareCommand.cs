@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using CompareOptions = Autotask.Billing.Reconciliation.CompareOptions;
 using Autotask.Billing.Autotask;
 using Autotask.Billing.Mapping;
 using Autotask.Billing.Reconciliation;
 using Autotask.Billing.Sandbox;
 using Newtonsoft.Json.Linq;
+using CompareOptions = Autotask.Billing.Reconciliation.CompareOptions;
 
 namespace Autotask.Billing.Benchmarks;
 
