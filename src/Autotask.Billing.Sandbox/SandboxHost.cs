@@ -92,6 +92,18 @@ public sealed class SandboxHost : IDisposable
         }
     }
 
+    // HttpListener's Abort alone can still send an empty 200 on Linux, so promise a body, send part of it and
+    // abort: the client sees the connection end mid-response, as when a proxy or network drops it.
+    private static async Task DropAsync(HttpListenerResponse response)
+    {
+        response.StatusCode = 200;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength64 = 1024;
+        await response.OutputStream.WriteAsync(new[] { (byte)'{' }, 0, 1).ConfigureAwait(false);
+        await response.OutputStream.FlushAsync().ConfigureAwait(false);
+        response.Abort();
+    }
+
     private async Task ServeAsync(HttpListenerContext context)
     {
         try
@@ -108,7 +120,7 @@ public sealed class SandboxHost : IDisposable
             var response = await _sandbox.HandleAsync(new SandboxRequest(request.HttpMethod, request.Url!, headers, body), _stopping.Token).ConfigureAwait(false);
             if (response.DropConnection)
             {
-                context.Response.Abort();
+                await DropAsync(context.Response).ConfigureAwait(false);
                 return;
             }
 

@@ -102,9 +102,10 @@ public sealed class MappingDocument
     private static bool IsKey(string source, string id, string wantedSource, string wantedId) =>
         MappingKeys.Comparer.Equals(source, wantedSource.Trim()) && MappingKeys.Comparer.Equals(id, wantedId.Trim());
 
+    /// <summary>Stamps are kept to whole seconds: finer ones only add noise to a file people read and diff.</summary>
     private static DateTime RequireUtc(DateTime value) =>
         value.Kind == DateTimeKind.Utc
-            ? value
+            ? new DateTime(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc)
             : throw new ArgumentException("The change time must be a UTC time (DateTimeKind.Utc).", nameof(value));
 
     private static Dictionary<string, T> IndexUnique<T>(

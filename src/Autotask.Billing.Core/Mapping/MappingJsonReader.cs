@@ -19,24 +19,25 @@ internal static class MappingJsonReader
         }
 
         var reader = new JsonObjectReader(root, problems);
-        var schemaVersion = reader.Decimal("SchemaVersion", 0m);
-        if (root["schemaVersion"] is null)
+        var schemaVersion = reader.Decimal(nameof(MappingDocument.SchemaVersion), 0m);
+        var versionToken = root["schemaVersion"];
+        if (versionToken is null || versionToken.Type == JTokenType.Null)
         {
             problems.Add(new MappingProblem("schemaVersion", $"is required; this version writes {MappingDocument.CurrentSchemaVersion}", 1));
         }
-        else if (schemaVersion != MappingDocument.CurrentSchemaVersion)
+        else if (versionToken.Type is (JTokenType.Integer or JTokenType.Float) && schemaVersion != MappingDocument.CurrentSchemaVersion)
         {
             reader.Report(
-                root["schemaVersion"]!,
+                versionToken,
                 schemaVersion > MappingDocument.CurrentSchemaVersion
                     ? $"schema {schemaVersion} was written by a newer Autotask.Billing; this version reads schema {MappingDocument.CurrentSchemaVersion}"
                     : $"{schemaVersion} is not a schema version; this version reads schema {MappingDocument.CurrentSchemaVersion}");
         }
 
-        var settingsJson = reader.Object("Settings");
+        var settingsJson = reader.Object(nameof(MappingDocument.Settings));
         var settings = settingsJson is null ? BillingSettings.Default : ReadSettings(settingsJson, problems);
-        var customers = ReadItems(reader.Array("Customers"), problems, ReadCustomer, c => (c.Source, c.CustomerId), "customer", "customerId");
-        var services = ReadItems(reader.Array("Services"), problems, ReadService, s => (s.Source, s.Sku), "SKU", "sku");
+        var customers = ReadItems(reader.Array(nameof(MappingDocument.Customers)), problems, ReadCustomer, c => (c.Source, c.CustomerId), "customer", "customerId");
+        var services = ReadItems(reader.Array(nameof(MappingDocument.Services)), problems, ReadService, s => (s.Source, s.Sku), "SKU", "sku");
         reader.ReportUnknownProperties();
 
         if (problems.Count > 0)
@@ -44,7 +45,7 @@ internal static class MappingJsonReader
             throw new MappingValidationException(subject, problems);
         }
 
-        return new MappingDocument(settings!, customers, services);
+        return new MappingDocument(settings, customers, services);
     }
 
     private static JObject? Parse(string json, ICollection<MappingProblem> problems)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -38,7 +37,11 @@ internal sealed class MappingStoreLockOwner
     {
         try
         {
-            var json = JObject.Parse(File.ReadAllText(ownerPath));
+            using var reader = new JsonTextReader(new StringReader(File.ReadAllText(ownerPath)))
+            {
+                DateParseHandling = DateParseHandling.None,
+            };
+            var json = JObject.Load(reader);
             return new MappingStoreLockOwner(
                 json.Value<int>("processId"),
                 json.Value<string>("processName") ?? "unknown",
@@ -85,7 +88,4 @@ internal sealed class MappingStoreLockOwner
             return false;
         }
     }
-
-    public override string ToString() =>
-        string.Format(CultureInfo.InvariantCulture, "pid {0} on {1}", ProcessId, MachineName);
 }

@@ -16,12 +16,13 @@ internal static class MappingText
     public static string FormatDate(DateTime? date) =>
         date?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? string.Empty;
 
+    /// <summary>A time without a kind is taken as UTC already: converting it would let the local time zone move it.</summary>
     public static string FormatTimestamp(DateTime? utc) =>
-        utc?.ToUniversalTime().ToString(TimestampFormat, CultureInfo.InvariantCulture) ?? string.Empty;
+        utc is DateTime value
+            ? (value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).ToString(TimestampFormat, CultureInfo.InvariantCulture)
+            : string.Empty;
 
     public static string FormatBool(bool value) => value ? "True" : "False";
-
-    public static string FormatDecimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string? CheckId(long id) =>
         id > 0 ? null : $"{id} is not an Autotask id; ids are positive whole numbers";

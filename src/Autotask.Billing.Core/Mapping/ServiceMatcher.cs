@@ -137,7 +137,7 @@ public sealed class ServiceMatcher
         var ties = ranked.Where(c => c.Confidence == best.Confidence && c.IsActive == best.IsActive).ToList();
         var confidence = best.Confidence;
         var reason = Explain(sku, best);
-        if (best.Confidence < 1.0 && best.Rule is SkuMatchRule.ServiceName or SkuMatchRule.ServiceNameTemplate or SkuMatchRule.ManufacturerProductName or SkuMatchRule.ProductSku)
+        if (best.Confidence < 1.0 && best.Rule is (SkuMatchRule.ServiceName or SkuMatchRule.ServiceNameTemplate or SkuMatchRule.ManufacturerProductName or SkuMatchRule.ProductSku))
         {
             reason += " (only the case differs)";
         }

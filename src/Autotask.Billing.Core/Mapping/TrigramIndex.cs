@@ -43,21 +43,24 @@ internal sealed class TrigramIndex
             return Array.Empty<(int, double)>();
         }
 
-        var shared = new Dictionary<int, int>();
+        var shared = new int[trigramCounts.Length];
+        var touched = new List<int>();
         foreach (var trigram in queryTrigrams)
         {
             if (postings.TryGetValue(trigram, out var names))
             {
                 foreach (var name in names)
                 {
-                    shared.TryGetValue(name, out var count);
-                    shared[name] = count + 1;
+                    if (shared[name]++ == 0)
+                    {
+                        touched.Add(name);
+                    }
                 }
             }
         }
 
-        return shared
-            .Select(pair => (Index: pair.Key, Dice: 2d * pair.Value / (queryTrigrams.Count + trigramCounts[pair.Key])))
+        return touched
+            .Select(name => (Index: name, Dice: 2d * shared[name] / (queryTrigrams.Count + trigramCounts[name])))
             .Where(candidate => candidate.Dice >= minimumDice)
             .OrderByDescending(candidate => candidate.Dice)
             .ThenBy(candidate => candidate.Index)

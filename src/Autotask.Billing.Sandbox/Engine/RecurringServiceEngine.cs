@@ -185,7 +185,7 @@ internal sealed class RecurringServiceEngine
             units += group.Sum(e => e.UnitChange);
             if (units < 0)
             {
-                throw new SandboxErrorException($"The adjustment would leave {units} units on {group.Key:yyyy-MM-dd}; units cannot be less than zero.");
+                throw new SandboxErrorException($"The adjustment would take the units below zero ({units} on {group.Key:yyyy-MM-dd}).");
             }
         }
     }

@@ -23,9 +23,13 @@ public abstract class AtBillingCmdlet : PSCmdlet, IDisposable
     /// <summary>An <see cref="IProgress{T}"/> whose reports are handled on the pipeline thread.</summary>
     protected IProgress<T> PipelineProgress<T>(Action<T> handler) => new PostingProgress<T>(Post, handler);
 
-    /// <summary>Starts core work and pumps posted actions until it finishes; rethrows its exception unwrapped.</summary>
+    /// <summary>
+    /// Starts core work and pumps posted actions until it finishes; rethrows its exception unwrapped. Autotask
+    /// request lines (method, path, status, duration — never headers or bodies) go to the debug stream meanwhile.
+    /// </summary>
     protected T Run<T>(Func<CancellationToken, Task<T>> work)
     {
+        using var requestLog = AtBillingSession.RequestLog.Attach(entry => Post(() => WriteDebug(entry.ToString())));
         var task = Task.Run(() => work(CancellationToken));
         while (!task.IsCompleted)
         {
@@ -44,6 +48,25 @@ public abstract class AtBillingCmdlet : PSCmdlet, IDisposable
         await work(token).ConfigureAwait(false);
         return true;
     });
+
+    /// <summary>The session's connection, or a terminating NotConnected error that says what to do.</summary>
+    private protected ActiveConnection RequireConnection()
+    {
+        var connection = AtBillingSession.Current;
+        if (connection is null)
+        {
+            var exception = new InvalidOperationException("Not connected to Autotask. Run Connect-AtBilling first (or Connect-AtBilling -Sandbox to try the module).");
+            ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.NotConnected, ErrorCategory.ConnectionError, null, "Run Connect-AtBilling."));
+        }
+
+        return connection!;
+    }
+
+    /// <summary>A non-terminating error for one item that failed; the cmdlet carries on with the next.</summary>
+    protected void WriteErrorFor(Exception exception, object? target) => WriteError(ErrorRecords.From(exception, target));
+
+    /// <summary>Stops the cmdlet: nothing else can succeed.</summary>
+    protected void ThrowTerminatingErrorFor(Exception exception, object? target) => ThrowTerminatingError(ErrorRecords.From(exception, target));
 
     public void Dispose()
     {

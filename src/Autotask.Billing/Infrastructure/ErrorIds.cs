@@ -9,13 +9,24 @@ public static class ErrorIds
     public const string NotConnected = nameof(NotConnected);
     public const string AuthenticationFailed = nameof(AuthenticationFailed);
     public const string CredentialMissing = nameof(CredentialMissing);
-    public const string ZoneDiscoveryFailed = nameof(ZoneDiscoveryFailed);
     public const string AutotaskRequestFailed = nameof(AutotaskRequestFailed);
     public const string AutotaskThrottled = nameof(AutotaskThrottled);
     public const string RequestBudgetExhausted = nameof(RequestBudgetExhausted);
     public const string WriteOutcomeUnknown = nameof(WriteOutcomeUnknown);
     public const string AutotaskUnreachable = nameof(AutotaskUnreachable);
     public const string SandboxNotRunning = nameof(SandboxNotRunning);
-    public const string SandboxStateInvalid = nameof(SandboxStateInvalid);
-    public const string ContractNotFound = nameof(ContractNotFound);
+    public const string SandboxStartFailed = nameof(SandboxStartFailed);
+    public const string MappingStoreInUse = nameof(MappingStoreInUse);
+    public const string MappingStoreInvalid = nameof(MappingStoreInvalid);
+    public const string MappingExists = nameof(MappingExists);
+    public const string MappingNotFound = nameof(MappingNotFound);
+    public const string MappingRowInvalid = nameof(MappingRowInvalid);
+    public const string MappingTargetInvalid = nameof(MappingTargetInvalid);
+    public const string BillingSettingInvalid = nameof(BillingSettingInvalid);
+    public const string BillingFileInvalid = nameof(BillingFileInvalid);
+    public const string BillingLineRejected = nameof(BillingLineRejected);
+    public const string PathNotFound = nameof(PathNotFound);
+    public const string OperationStopped = nameof(OperationStopped);
+    public const string InvalidArgument = nameof(InvalidArgument);
+    public const string UnexpectedFailure = nameof(UnexpectedFailure);
 }

@@ -95,6 +95,14 @@ public sealed class MappingDocumentTests
     }
 
     [Fact]
+    public void Change_times_are_kept_to_whole_seconds()
+    {
+        var changed = MappingDocument.Empty.WithCustomer(SampleMappings.ExistingCustomer(), SampleMappings.Monday.AddTicks(7_654_321));
+
+        Assert.Equal(SampleMappings.Monday, changed.Customers[0].CreatedUtc);
+    }
+
+    [Fact]
     public void Change_times_must_be_utc()
     {
         Assert.Throws<ArgumentException>(() => MappingDocument.Empty.WithCustomer(

@@ -147,6 +147,7 @@ public sealed class MappingStoreTests : IDisposable
 
         Assert.Equal(Environment.ProcessId, refused.OwnerProcessId);
         Assert.True(refused.OwnerIsRunning);
+        Assert.InRange(refused.OwnerSinceUtc!.Value, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddSeconds(1));
         Assert.Contains($"The mapping store at {StorePath} is in use by another run (pid {Environment.ProcessId}", refused.Message);
         first.Save(first.Document.WithoutCustomer("Intermedia", "acct-1001"));
         Assert.Single(MappingStore.Read(StorePath).Customers);
@@ -163,6 +164,34 @@ public sealed class MappingStoreTests : IDisposable
         using var second = await MappingStore.OpenAsync(StorePath);
 
         Assert.Equal(2, second.Document.Customers.Count);
+    }
+
+    [Fact]
+    public async Task The_asynchronous_calls_read_update_and_save_the_same_way()
+    {
+        using (var store = await MappingStore.OpenAsync(StorePath))
+        {
+            await store.SaveAsync(SampleMappings.Document());
+            await store.UpdateAsync(document => document.WithoutService("Intermedia", "LYN002NR"));
+        }
+
+        var read = await MappingStore.ReadAsync(StorePath);
+
+        Assert.Single(read.Services);
+        Assert.Equal(2, read.Customers.Count);
+    }
+
+    [Fact]
+    public async Task A_cancelled_save_writes_nothing()
+    {
+        using var store = await MappingStore.OpenAsync(StorePath);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.SaveAsync(SampleMappings.Document(), cancelled.Token));
+
+        Assert.False(File.Exists(StorePath));
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
     }
 
     [Fact]

@@ -1,0 +1,211 @@
+using System.Management.Automation;
+using System.Net;
+using Autotask.Billing.Autotask;
+using Autotask.Billing.Infrastructure;
+using Autotask.Billing.Sandbox;
+
+namespace Autotask.Billing.Commands;
+
+/// <summary>
+/// Connects the session to an Autotask database (zone discovery, then a verified API call) or to the embedded sandbox.
+/// With no credential it reads AUTOTASK_API_USER, AUTOTASK_API_SECRET and AUTOTASK_API_INTEGRATION_CODE, so a
+/// scheduled task needs no secret in its script; an interactive session is asked for what is missing.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "AtBilling", DefaultParameterSetName = CredentialSet)]
+[OutputType(typeof(AutotaskConnectionInfo))]
+public sealed class ConnectAtBillingCommand : AtBillingCmdlet
+{
+    public const string UserVariable = "AUTOTASK_API_USER";
+    public const string SecretVariable = "AUTOTASK_API_SECRET";
+    public const string IntegrationCodeVariable = "AUTOTASK_API_INTEGRATION_CODE";
+
+    private const string CredentialSet = "Credential";
+    private const string SandboxSet = "Sandbox";
+
+    // The embedded sandbox answers any host; this one names it plainly in verbose and debug output.
+    private static readonly Uri EmbeddedSandboxZone = new("https://sandbox.autotask-billing.invalid/ATServicesRest/");
+
+    /// <summary>The API-only user's user name and secret.</summary>
+    [Parameter(ParameterSetName = CredentialSet, Position = 0)]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>The API tracking identifier of the integration.</summary>
+    [Parameter(ParameterSetName = CredentialSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ApiIntegrationCode { get; set; }
+
+    /// <summary>The zone's REST root; skips zone discovery.</summary>
+    [Parameter(ParameterSetName = CredentialSet)]
+    public Uri? ZoneUri { get; set; }
+
+    /// <summary>A resource that writes are attributed to.</summary>
+    [Parameter(ParameterSetName = CredentialSet)]
+    [ValidateRange(1, long.MaxValue)]
+    public long? ImpersonationResourceId { get; set; }
+
+    /// <summary>Connects to the embedded sandbox (an in-memory Autotask with a demo tenant) instead of Autotask.</summary>
+    [Parameter(ParameterSetName = SandboxSet, Mandatory = true)]
+    public SwitchParameter Sandbox { get; set; }
+
+    /// <summary>A JSON file that keeps the sandbox's state between sessions; created with the demo tenant when missing.</summary>
+    [Parameter(ParameterSetName = SandboxSet)]
+    [ValidateNotNullOrEmpty]
+    public string? SandboxPath { get; set; }
+
+    /// <summary>Returns the connection.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var connection = Sandbox ? ConnectToSandbox() : ConnectToAutotask();
+        AtBillingSession.Replace(connection);
+        WriteVerbose($"Connected to {connection.Client.Zone.Url} as {connection.Client.UserName} (database {connection.Client.Zone.CI}).");
+        if (PassThru)
+        {
+            WriteObject(connection.Describe(null));
+        }
+    }
+
+    private ActiveConnection ConnectToAutotask()
+    {
+        var credential = ResolveCredential();
+        var options = AtBillingSession.ClientOptions(ZoneUri);
+        WriteVerbose(ZoneUri is null ? $"Discovering the Autotask zone of {credential.UserName}." : $"Using the zone {ZoneUri}.");
+        var client = Connect(credential, options);
+        return new ActiveConnection(client, null, DateTime.UtcNow);
+    }
+
+    private ActiveConnection ConnectToSandbox()
+    {
+        AutotaskSandbox sandbox;
+        try
+        {
+            sandbox = OpenSandbox();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException or Newtonsoft.Json.JsonException)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.SandboxStartFailed, ErrorCategory.InvalidData, SandboxPath));
+            throw;
+        }
+
+        var user = sandbox.ApiUser;
+        var credential = new AutotaskCredential(user.UserName, new ApiSecret(user.Secret), new ApiSecret(user.IntegrationCode));
+        var options = AtBillingSession.ClientOptions(EmbeddedSandboxZone) with { MessageHandler = sandbox.CreateHandler() };
+        try
+        {
+            return new ActiveConnection(Connect(credential, options), sandbox, DateTime.UtcNow);
+        }
+        catch
+        {
+            sandbox.Dispose();
+            throw;
+        }
+    }
+
+    private AutotaskSandbox OpenSandbox()
+    {
+        if (SandboxPath is null)
+        {
+            WriteVerbose("Starting the embedded sandbox with the demo tenant (state kept in memory only).");
+            return AutotaskSandbox.CreateDemo();
+        }
+
+        var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(SandboxPath);
+        var options = new SandboxOptions { PersistPath = path };
+        if (File.Exists(path))
+        {
+            WriteVerbose($"Loading the sandbox state from {path}.");
+            return AutotaskSandbox.Load(path, options);
+        }
+
+        WriteVerbose($"Starting the embedded sandbox with the demo tenant; its state is kept in {path}.");
+        var sandbox = AutotaskSandbox.CreateDemo(options);
+        sandbox.Save(path);
+        return sandbox;
+    }
+
+    private AutotaskClient Connect(AutotaskCredential credential, AutotaskClientOptions options)
+    {
+        try
+        {
+            return Run(token => AutotaskClient.ConnectAsync(credential, options, token));
+        }
+        catch (Exception exception) when (exception is AutotaskException or HttpRequestException)
+        {
+            ThrowTerminatingErrorFor(exception, credential.UserName);
+            throw;
+        }
+    }
+
+    private AutotaskCredential ResolveCredential()
+    {
+        var userName = Credential?.UserName ?? Environment.GetEnvironmentVariable(UserVariable);
+        var secret = Credential?.GetNetworkCredential().Password ?? Environment.GetEnvironmentVariable(SecretVariable);
+        var integrationCode = ApiIntegrationCode ?? Environment.GetEnvironmentVariable(IntegrationCodeVariable);
+
+        if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(secret) || string.IsNullOrEmpty(integrationCode))
+        {
+            if (!InteractiveSession.CanPrompt(Host))
+            {
+                ThrowCredentialMissing(userName, secret, integrationCode);
+            }
+
+            (userName, secret, integrationCode) = Prompt(userName, secret, integrationCode);
+        }
+
+        return new AutotaskCredential(userName!, new ApiSecret(secret!), new ApiSecret(integrationCode!), ImpersonationResourceId);
+    }
+
+    private (string UserName, string Secret, string IntegrationCode) Prompt(string? userName, string? secret, string? integrationCode)
+    {
+        if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(secret))
+        {
+            var prompted = Host.UI.PromptForCredential("Connect-AtBilling", "The Autotask API user (API-only security level) and its secret.", userName ?? string.Empty, string.Empty);
+            if (prompted is null)
+            {
+                ThrowCredentialMissing(null, null, integrationCode);
+            }
+
+            userName = prompted!.UserName;
+            secret = prompted.GetNetworkCredential().Password;
+        }
+
+        if (string.IsNullOrEmpty(integrationCode))
+        {
+            Host.UI.Write("API integration code (tracking identifier): ");
+            integrationCode = new NetworkCredential(string.Empty, Host.UI.ReadLineAsSecureString()).Password;
+        }
+
+        if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(secret) || string.IsNullOrEmpty(integrationCode))
+        {
+            ThrowCredentialMissing(userName, secret, integrationCode);
+        }
+
+        return (userName!, secret!, integrationCode!);
+    }
+
+    private void ThrowCredentialMissing(string? userName, string? secret, string? integrationCode)
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrEmpty(userName))
+        {
+            missing.Add($"the user name (-Credential or {UserVariable})");
+        }
+
+        if (string.IsNullOrEmpty(secret))
+        {
+            missing.Add($"the secret (-Credential or {SecretVariable})");
+        }
+
+        if (string.IsNullOrEmpty(integrationCode))
+        {
+            missing.Add($"the API integration code (-ApiIntegrationCode or {IntegrationCodeVariable})");
+        }
+
+        var exception = new InvalidOperationException($"Cannot connect to Autotask: missing {string.Join(", ", missing)}, and this session cannot prompt for them.");
+        ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.CredentialMissing, ErrorCategory.AuthenticationError, null,
+            $"Pass -Credential and -ApiIntegrationCode, or set {UserVariable}, {SecretVariable} and {IntegrationCodeVariable} for the account that runs the task."));
+    }
+}

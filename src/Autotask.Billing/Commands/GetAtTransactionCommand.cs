@@ -1,0 +1,299 @@
+using System.Management.Automation;
+using Autotask.Billing.Completers;
+using Autotask.Billing.Infrastructure;
+
+namespace Autotask.Billing.Commands;
+
+/// <summary>
+/// Reads vendor billing exports (Partner Center, daily rated usage, our generic CSV, or any vendor described by a
+/// column-map profile) or pipeline objects into Transaction objects. A line that cannot be used is a non-terminating
+/// error naming file, line, column and value; with -Summarize, one line per customer × SKU with the seats in force.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "AtTransaction", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(Transaction), ParameterSetName = new[] { PathSet, LiteralPathSet, InputObjectSet })]
+[OutputType(typeof(TransactionSummary), ParameterSetName = new[] { PathSet, LiteralPathSet, InputObjectSet })]
+public sealed class GetAtTransactionCommand : AtBillingCmdlet
+{
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+    private const string InputObjectSet = "InputObject";
+
+    private readonly List<Transaction> _collected = new();
+    private BillingSourceReader? _reader;
+    private ThrottledProgress? _progress;
+    private int _objectIndex;
+
+    /// <summary>Export files to read; wildcards allowed.</summary>
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = Array.Empty<string>();
+
+    /// <summary>Export files to read, taken literally (no wildcards); binds from Get-ChildItem output.</summary>
+    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP")]
+    [ValidateNotNullOrEmpty]
+    public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+    /// <summary>Objects whose properties carry Transaction's names (Import-Csv rows, objects from an admin's own REST call).</summary>
+    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>Generic, PartnerCenter, PartnerCenterDailyUsage or an embedded profile name; detected from the header when omitted.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(BillingFormatCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Format { get; set; }
+
+    /// <summary>A column-map profile (JSON) that describes a vendor's CSV.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ProfilePath { get; set; }
+
+    /// <summary>The billing month, yyyy-MM: lines whose service dates fall in it.</summary>
+    [Parameter]
+    [ValidatePattern(@"^\d{4}-(0[1-9]|1[0-2])$")]
+    public string? Month { get; set; }
+
+    /// <summary>First service date of the window (with -Until instead of -Month).</summary>
+    [Parameter]
+    public DateTime? Since { get; set; }
+
+    /// <summary>Last service date of the window.</summary>
+    [Parameter]
+    public DateTime? Until { get; set; }
+
+    /// <summary>Only these source categories, e.g. MR, AL.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Category { get; set; }
+
+    /// <summary>Only these charge types.</summary>
+    [Parameter]
+    public ChargeType[]? ChargeType { get; set; }
+
+    /// <summary>Only these vendor customer ids.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? CustomerId { get; set; }
+
+    /// <summary>Only these SKUs.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? Sku { get; set; }
+
+    /// <summary>SKUs never read (counted as skipped).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? ExcludeSku { get; set; }
+
+    /// <summary>Drops lines worth nothing (counted as skipped).</summary>
+    [Parameter]
+    public SwitchParameter SkipZeroAmount { get; set; }
+
+    /// <summary>The date whose seats in force -Summarize reports; default the end of the window.</summary>
+    [Parameter]
+    public DateTime? AsOf { get; set; }
+
+    /// <summary>One line per source × customer × SKU with the seats in force on -AsOf, instead of one object per billing line.</summary>
+    [Parameter]
+    public SwitchParameter Summarize { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        if (Month is not null && (Since is not null || Until is not null))
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("Use either -Month or -Since/-Until, not both."), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Month));
+        }
+
+        try
+        {
+            _reader = new BillingSourceReader(ReadOptions());
+        }
+        catch (Exception exception) when (exception is BillingProfileException or ArgumentException or IOException)
+        {
+            ThrowTerminatingErrorFor(exception, ProfilePath ?? Format);
+        }
+
+        _progress = new ThrottledProgress(WriteProgress, ProgressActivities.ReadTransactions, "Reading vendor billing");
+        WriteVerbose($"Reading billing lines with service dates in {_reader!.Window}.");
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == InputObjectSet)
+        {
+            ReadPipelineObject();
+            return;
+        }
+
+        var files = ParameterSetName == PathSet ? ResolveWildcards(Path) : ResolveLiterals(LiteralPath);
+        for (var index = 0; index < files.Count; index++)
+        {
+            ReadFile(files[index], index, files.Count);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        try
+        {
+            if (Summarize)
+            {
+                var asOf = UtcDate.From(AsOf) ?? _reader!.Window.Until ?? UtcDate.Today;
+                WriteVerbose($"Summarising {_collected.Count} lines into seats in force on {asOf:yyyy-MM-dd}.");
+                WriteObject(TransactionSummarizer.Summarize(_collected, asOf), enumerateCollection: true);
+            }
+
+            var total = _reader!.Total;
+            WriteVerbose($"Read {total.Read} lines: {total.Emitted} emitted, {total.Skipped} skipped by rule{SkipDetail(total)}, {total.Rejected} rejected.");
+            if (total.UnknownColumns.Count > 0)
+            {
+                WriteVerbose($"Columns not used: {string.Join(", ", total.UnknownColumns)}.");
+            }
+
+            WriteInformation(total, new[] { "Summary" });
+        }
+        finally
+        {
+            _progress?.Dispose();
+        }
+    }
+
+    protected override void StopProcessing()
+    {
+        base.StopProcessing();
+        _progress?.Dispose();
+    }
+
+    private BillingReadOptions ReadOptions()
+    {
+        BillingProfile? profile = null;
+        var format = BillingSourceFormat.Detect;
+        if (ProfilePath is not null)
+        {
+            profile = BillingProfile.Load(SessionState.Path.GetUnresolvedProviderPathFromPSPath(ProfilePath));
+            format = BillingSourceFormat.Profile;
+        }
+        else if (Format is not null && !Enum.TryParse(Format, ignoreCase: true, out format))
+        {
+            profile = BillingProfile.Embedded(Format);
+            format = BillingSourceFormat.Profile;
+        }
+
+        return new BillingReadOptions
+        {
+            Format = format,
+            Profile = profile,
+            Window = Month is not null ? BillingWindow.ForMonth(Month)
+                : Since is not null || Until is not null ? BillingWindow.Between(UtcDate.From(Since), UtcDate.From(Until))
+                : null,
+            Categories = Category,
+            ChargeTypes = ChargeType,
+            CustomerIds = CustomerId,
+            Skus = Sku,
+            ExcludedSkus = ExcludeSku,
+            DropZeroAmount = SkipZeroAmount,
+        };
+    }
+
+    private void ReadFile(string file, int index, int count)
+    {
+        var name = System.IO.Path.GetFileName(file);
+        var lines = 0;
+        try
+        {
+            foreach (var item in _reader!.ReadFile(file, CancellationToken))
+            {
+                lines++;
+                Handle(item);
+                _progress!.Report($"{name} (file {index + 1} of {count}): {lines:N0} lines", 100 * index / count);
+            }
+        }
+        catch (Exception exception) when (exception is BillingFormatException or BillingProfileException or IOException or UnauthorizedAccessException)
+        {
+            WriteErrorFor(exception, file);
+        }
+    }
+
+    private void ReadPipelineObject()
+    {
+        switch (InputObject?.BaseObject)
+        {
+            case Transaction transaction:
+                Handle(BillingReadItem.Of(transaction));
+                return;
+            case FileInfo file:
+                // Get-ChildItem output binds here by value before -LiteralPath could bind it by property name.
+                ReadFile(file.FullName, 0, 1);
+                return;
+        }
+
+        _objectIndex++;
+        var item = _reader!.ReadObject(PropertyBag.From(InputObject!));
+        if (item is not null)
+        {
+            Handle(item);
+        }
+
+        _progress!.Report($"{_objectIndex:N0} objects");
+    }
+
+    private void Handle(BillingReadItem item)
+    {
+        if (item.Problem is { } problem)
+        {
+            var exception = new InvalidDataException(problem.ToString());
+            WriteError(ErrorRecords.Create(exception, ErrorIds.BillingLineRejected, ErrorCategory.InvalidData, problem));
+            return;
+        }
+
+        if (Summarize)
+        {
+            _collected.Add(item.Transaction!);
+        }
+        else
+        {
+            WriteObject(item.Transaction);
+        }
+    }
+
+    private List<string> ResolveWildcards(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            try
+            {
+                files.AddRange(GetResolvedProviderPathFromPSPath(path, out _));
+            }
+            catch (ItemNotFoundException exception)
+            {
+                WriteError(ErrorRecords.Create(exception, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
+            }
+        }
+
+        return files;
+    }
+
+    private List<string> ResolveLiterals(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+            if (File.Exists(file))
+            {
+                files.Add(file);
+            }
+            else
+            {
+                WriteError(ErrorRecords.Create(new FileNotFoundException($"Cannot find the file '{file}'.", file), ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
+            }
+        }
+
+        return files;
+    }
+
+    private static string SkipDetail(BillingReadSummary summary) =>
+        summary.SkippedByRule.Count == 0 ? string.Empty : " (" + string.Join(", ", summary.SkippedByRule.Select(rule => $"{rule.Key} {rule.Value}")) + ")";
+}

@@ -1,0 +1,31 @@
+using Autotask.Billing.Autotask;
+using Autotask.Billing.Sandbox;
+
+namespace Autotask.Billing.Infrastructure;
+
+/// <summary>The session's connection: the client, and the embedded sandbox it talks to when there is one.</summary>
+internal sealed class ActiveConnection : IDisposable
+{
+    public ActiveConnection(AutotaskClient client, AutotaskSandbox? embeddedSandbox, DateTime connectedAtUtc)
+    {
+        Client = client;
+        EmbeddedSandbox = embeddedSandbox;
+        ConnectedAtUtc = connectedAtUtc;
+    }
+
+    public AutotaskClient Client { get; }
+
+    public AutotaskSandbox? EmbeddedSandbox { get; }
+
+    public bool IsSandbox => EmbeddedSandbox is not null;
+
+    public DateTime ConnectedAtUtc { get; }
+
+    public AutotaskConnectionInfo Describe(ThresholdInformation? threshold) => new(Client, IsSandbox, ConnectedAtUtc, threshold);
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        EmbeddedSandbox?.Dispose();
+    }
+}
