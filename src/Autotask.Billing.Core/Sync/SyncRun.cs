@@ -106,16 +106,19 @@ internal sealed class SyncRun : IDisposable
     /// <summary>Contracts that exist at plan time are read in batches, each batch on first demand.</summary>
     private void PrepareStateReads()
     {
-        var contractIds = _plan.Operations
+        var operationsByContract = _plan.Operations
             .Where(static op => ReadsContract(op.Kind) && op.Details.Contract.Id is not null)
-            .Select(static op => op.Details.Contract.Id!.Value)
-            .Distinct()
+            .GroupBy(static op => op.Details.Contract.Id!.Value)
             .ToList();
         var batchSize = Math.Max(1, _options.ContractsPerRead);
-        for (var start = 0; start < contractIds.Count; start += batchSize)
+        for (var start = 0; start < operationsByContract.Count; start += batchSize)
         {
-            var ids = contractIds.Skip(start).Take(batchSize).ToList();
-            var batch = new Lazy<Task<IReadOnlyDictionary<long, ContractState>>>(() => ReadStatesAsync(ids));
+            var contracts = operationsByContract.Skip(start).Take(batchSize).ToList();
+            var ids = contracts.Select(static c => c.Key).ToList();
+            var kinds = contracts.SelectMany(static c => c).Select(static op => op.Kind).ToList();
+            var readServices = kinds.Any(static kind => kind is SyncOperationKind.AddContractService or SyncOperationKind.AdjustUnits or SyncOperationKind.UpdatePriceAndCost);
+            var readCharges = kinds.Any(static kind => kind is SyncOperationKind.CreateCharge or SyncOperationKind.CreateProratedCharge);
+            var batch = new Lazy<Task<IReadOnlyDictionary<long, ContractState>>>(() => ReadStatesAsync(ids, readServices, readCharges));
             foreach (var id in ids)
             {
                 _states[id] = new Lazy<Task<ContractState>>(async () => (await batch.Value.ConfigureAwait(false))[id]);
@@ -125,16 +128,25 @@ internal sealed class SyncRun : IDisposable
 
     private Task<ContractState> StateAsync(long contractId) =>
         _states.GetOrAdd(contractId, id => new Lazy<Task<ContractState>>(async () =>
-            (await ReadStatesAsync(new[] { id }).ConfigureAwait(false))[id])).Value;
+            (await ReadStatesAsync(new[] { id }, true, true).ConfigureAwait(false))[id])).Value;
 
-    /// <summary>The drift-check read: services, unit rows and charges of a batch of contracts, pages of 500.</summary>
-    private async Task<IReadOnlyDictionary<long, ContractState>> ReadStatesAsync(IReadOnlyList<long> contractIds)
+    /// <summary>
+    /// The drift-check read for a batch of contracts, pages of 500: their services and unit rows when the batch
+    /// changes services, their charges when it creates charges.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<long, ContractState>> ReadStatesAsync(IReadOnlyList<long> contractIds, bool readServices, bool readCharges)
     {
-        var services = Client.QueryInAsync<ContractService>(
-            "contractID", contractIds, AutotaskQuery.All.WithIncludeFields("contractID", "serviceID", "unitPrice", "unitCost", "adjustedPrice"), StopToken);
-        var units = Client.QueryInAsync<ContractServiceUnit>("contractID", contractIds, UnitRowsQuery(), StopToken);
-        var charges = Client.QueryInAsync<ContractCharge>(
-            "contractID", contractIds, AutotaskQuery.All.WithIncludeFields("contractID", "internalPurchaseOrderNumber", "isBilled"), StopToken);
+        var services = readServices
+            ? Client.QueryInAsync<ContractService>(
+                "contractID", contractIds, AutotaskQuery.All.WithIncludeFields("contractID", "serviceID", "unitPrice", "unitCost", "adjustedPrice"), StopToken)
+            : Task.FromResult<IReadOnlyList<ContractService>>(Array.Empty<ContractService>());
+        var units = readServices
+            ? Client.QueryInAsync<ContractServiceUnit>("contractID", contractIds, UnitRowsQuery(), StopToken)
+            : Task.FromResult<IReadOnlyList<ContractServiceUnit>>(Array.Empty<ContractServiceUnit>());
+        var charges = readCharges
+            ? Client.QueryInAsync<ContractCharge>(
+                "contractID", contractIds, AutotaskQuery.All.WithIncludeFields("contractID", "internalPurchaseOrderNumber", "isBilled"), StopToken)
+            : Task.FromResult<IReadOnlyList<ContractCharge>>(Array.Empty<ContractCharge>());
         await Task.WhenAll(services, units, charges).ConfigureAwait(false);
         var servicesByContract = (await services.ConfigureAwait(false)).ToLookup(static s => s.ContractID ?? 0);
         var unitsByContract = (await units.ConfigureAwait(false)).ToLookup(static u => u.ContractID ?? 0);
@@ -194,6 +206,11 @@ internal sealed class SyncRun : IDisposable
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
             outcome = Stopped();
+        }
+        catch (OperationCanceledException exception)
+        {
+            // Not the run's stop token: a request gave up (timed out) inside the HTTP stack.
+            outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, "Autotask did not answer in time: " + exception.Message);
         }
         catch (AutotaskException exception)
         {
