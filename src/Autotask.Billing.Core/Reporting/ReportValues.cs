@@ -147,8 +147,11 @@ internal sealed class ReportValues
             return null;
         }
 
-        if (CellFormat.Default.TryParseDate(text, out var parsed)
-            || TryParseInCurrentCulture(text, out parsed))
+        // ISO first (unambiguous); then the culture Export-Csv wrote with on this machine, so 01/11/2026 is
+        // November 1 in Paris and January 11 in Texas; then the common spellings of other cultures.
+        if ((IsIso(text) && CellFormat.Default.TryParseDate(text, out var parsed))
+            || TryParseInCurrentCulture(text, out parsed)
+            || CellFormat.Default.TryParseDate(text, out parsed))
         {
             return parsed;
         }
@@ -176,7 +179,7 @@ internal sealed class ReportValues
             return null;
         }
 
-        if (CellFormat.Default.TryParseTimestamp(text, out var parsed))
+        if (IsIso(text) && CellFormat.Default.TryParseTimestamp(text, out var parsed))
         {
             return parsed;
         }
@@ -184,6 +187,11 @@ internal sealed class ReportValues
         if (DateTime.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var local))
         {
             return DateTime.SpecifyKind(local, DateTimeKind.Utc);
+        }
+
+        if (CellFormat.Default.TryParseTimestamp(text, out parsed))
+        {
+            return parsed;
         }
 
         throw Invalid(name, text, "is not a date and time");
@@ -260,6 +268,12 @@ internal sealed class ReportValues
             && comma == trimmed.LastIndexOf(',')
             && trimmed.IndexOf('.') < 0
             && decimal.TryParse(trimmed.Replace(',', '.'), Styles, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool IsIso(string text)
+    {
+        var s = text.Trim();
+        return s.Length >= 10 && char.IsDigit(s[0]) && s[4] == '-' && s[7] == '-';
     }
 
     private static bool TryParseInCurrentCulture(string text, out DateTime? value)
