@@ -15,9 +15,11 @@
     CmdletsToExport      = @(
         'Connect-AtBilling'
         'Disconnect-AtBilling'
+        'Export-AtBillingReport'
         'Get-AtBillingConnection'
         'Get-AtContract'
         'Get-AtContractService'
+        'Send-AtBillingNotification'
         'Start-AtBillingSandbox'
         'Stop-AtBillingSandbox'
     )

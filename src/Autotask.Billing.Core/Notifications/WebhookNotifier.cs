@@ -31,6 +31,9 @@ public sealed class WebhookNotifier : IDisposable
     /// <summary>How long one request may take.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How output, prompts and errors name a webhook: scheme, host and port, never the secret path or query.</summary>
+    public static string Describe(Uri webhook) => WebhookAddress.Describe(webhook ?? throw new ArgumentNullException(nameof(webhook)));
+
     public async Task<NotificationDelivery> SendAsync(Uri webhook, NotificationMessage message, WebhookFormat format, CancellationToken cancellationToken)
     {
         if (webhook is null)
