@@ -53,12 +53,15 @@ BeforeAll {
         }
     }
 
-    $script:items = @(
+    $script:differences = @(
         New-TestDifference -CustomerId 'C1' -CustomerName 'Contoso Ltd' -Sku 'M365_BP' -From 10 -To 15 -Price 246.9
         New-TestDifference -CustomerId 'C2' -CustomerName '<b>&"Co"</b>' -Sku 'M365_E3' -From 4 -To 2 -Price 30
+    )
+    $script:results = @(
         New-TestSyncResult -OperationId 'op-1' -Status 'Applied' -Reason 'Units set to 15.'
         New-TestSyncResult -OperationId 'op-2' -Status 'Failed' -ReasonCode 'AutotaskError' -Reason 'Autotask refused the adjustment.'
     )
+    $script:items = $script:differences + $script:results
     $script:quiet = @(New-TestSyncResult -OperationId 'op-1' -Status 'Applied' -Reason 'Units set to 15.')
 }
 
@@ -130,13 +133,15 @@ Describe 'Export-AtBillingReport' {
             Should -Throw -ErrorId 'InvalidArgument,Autotask.Billing.Commands.ExportAtBillingReportCommand'
     }
 
-    It 'gives the same report from differences re-imported with Import-Csv' {
-        $exported = Join-Path -Path $TestDrive -ChildPath 'items.csv'
+    It 'gives the same report from differences and results re-imported with Import-Csv and Import-Clixml' {
+        $differencesCsv = Join-Path -Path $TestDrive -ChildPath 'differences.csv'
+        $resultsXml = Join-Path -Path $TestDrive -ChildPath 'results.xml'
         $live = Join-Path -Path $TestDrive -ChildPath 'live.csv'
         $reimported = Join-Path -Path $TestDrive -ChildPath 'reimported.csv'
-        $script:items | Export-Csv -LiteralPath $exported -NoTypeInformation
+        $script:differences | Export-Csv -LiteralPath $differencesCsv -NoTypeInformation
+        $script:results | Export-Clixml -LiteralPath $resultsXml
         $script:items | Export-AtBillingReport -Path $live
-        Import-Csv -LiteralPath $exported | Export-AtBillingReport -Path $reimported
+        @(Import-Csv -LiteralPath $differencesCsv) + @(Import-Clixml -LiteralPath $resultsXml) | Export-AtBillingReport -Path $reimported
         [System.IO.File]::ReadAllText($reimported) | Should -BeExactly ([System.IO.File]::ReadAllText($live))
     }
 
