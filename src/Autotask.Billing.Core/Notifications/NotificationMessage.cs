@@ -130,7 +130,8 @@ public sealed class NotificationMessage
             parts.Add(report.SyncTotals is null && actionable > 0 ? $"{actionable} changes to sync" : "nothing needs attention");
         }
 
-        return string.Join("; ", parts);
+        var headline = string.Join("; ", parts);
+        return char.ToUpperInvariant(headline[0]) + headline.Substring(1);
     }
 
     private static string FailureLine(ReportSyncResult result) =>

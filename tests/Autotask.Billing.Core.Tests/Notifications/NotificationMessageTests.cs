@@ -12,7 +12,7 @@ public sealed class NotificationMessageTests
         var message = NotificationMessage.Compose(ReportSamples.Build(ReportSamples.MixedRun()));
 
         Assert.Equal(NotificationSeverity.Error, message.Severity);
-        Assert.Equal("Autotask billing: sync run run-1: 1 failed or not run, 1 applied; 1 skipped need attention; 1 price change; 1 item to review", message.Subject);
+        Assert.Equal("Autotask billing: Sync run run-1: 1 failed or not run, 1 applied; 1 skipped need attention; 1 price change; 1 item to review", message.Subject);
         Assert.Contains("Sync: 1 applied, 2 skipped (1 need attention), 1 failed, 0 not run", message.PlainText);
         Assert.Contains("Run run-1: exit code 1 · 57 Autotask requests · 00:31:05", message.PlainText);
         Assert.Contains("Monthly impact (EUR): revenue +1,184.50 EUR, cost +950.00 EUR, margin +234.50 EUR", message.PlainText);
@@ -68,7 +68,7 @@ public sealed class NotificationMessageTests
         var message = NotificationMessage.Compose(report);
 
         Assert.Equal(NotificationSeverity.Information, message.Severity);
-        Assert.Equal("Autotask billing: sync run run-1: 1 applied", message.Subject);
+        Assert.Equal("Autotask billing: Sync run run-1: 1 applied", message.Subject);
         Assert.Empty(message.Lists);
     }
 
