@@ -13,15 +13,29 @@
     FormatsToProcess     = @('Autotask.Billing.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
+        'Compare-AtContract'
         'Connect-AtBilling'
         'Disconnect-AtBilling'
         'Export-AtBillingReport'
         'Get-AtBillingConnection'
+        'Get-AtBillingSetting'
         'Get-AtContract'
+        'Get-AtContractMapping'
         'Get-AtContractService'
+        'Get-AtServiceMapping'
+        'Get-AtSyncHistory'
+        'Get-AtTransaction'
+        'New-AtContractMapping'
+        'New-AtServiceMapping'
+        'Remove-AtContractMapping'
+        'Remove-AtServiceMapping'
         'Send-AtBillingNotification'
+        'Set-AtBillingSetting'
+        'Set-AtContractMapping'
+        'Set-AtServiceMapping'
         'Start-AtBillingSandbox'
         'Stop-AtBillingSandbox'
+        'Sync-AtContract'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

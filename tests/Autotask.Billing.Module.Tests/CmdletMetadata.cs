@@ -36,6 +36,18 @@ public sealed class CmdletMetadata
 
     public IReadOnlyList<CustomAttributeData> OutputTypes { get; }
 
+    /// <summary>The full names of every type the cmdlet declares in [OutputType] (types or type-name strings).</summary>
+    public IEnumerable<string> OutputTypeNames => OutputTypes
+        .SelectMany(attribute => attribute.ConstructorArguments)
+        .SelectMany(argument => argument.Value is IEnumerable<CustomAttributeTypedArgument> items ? items.Select(i => i.Value) : new[] { argument.Value })
+        .Select(value => value switch
+        {
+            Type type => type.FullName!,
+            string name => name,
+            _ => string.Empty,
+        })
+        .Where(name => name.Length > 0);
+
     public IReadOnlyList<ParameterMetadata> Parameters { get; }
 
     public override string ToString() => Name;

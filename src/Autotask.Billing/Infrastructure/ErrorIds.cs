@@ -18,6 +18,11 @@ public static class ErrorIds
     public const string SandboxStartFailed = nameof(SandboxStartFailed);
     public const string MappingStoreInUse = nameof(MappingStoreInUse);
     public const string MappingStoreInvalid = nameof(MappingStoreInvalid);
+    public const string MappingExists = nameof(MappingExists);
+    public const string MappingNotFound = nameof(MappingNotFound);
+    public const string MappingRowInvalid = nameof(MappingRowInvalid);
+    public const string MappingTargetInvalid = nameof(MappingTargetInvalid);
+    public const string BillingSettingInvalid = nameof(BillingSettingInvalid);
     public const string BillingFileInvalid = nameof(BillingFileInvalid);
     public const string BillingLineRejected = nameof(BillingLineRejected);
     public const string PathNotFound = nameof(PathNotFound);
@@ -28,4 +33,7 @@ public static class ErrorIds
     public const string ReportWriteFailed = nameof(ReportWriteFailed);
     public const string NotificationFailed = nameof(NotificationFailed);
     public const string UnexpectedFailure = nameof(UnexpectedFailure);
+    public const string DifferenceInvalid = nameof(DifferenceInvalid);
+    public const string SyncOperationFailed = nameof(SyncOperationFailed);
+    public const string SyncRunNotFound = nameof(SyncRunNotFound);
 }
