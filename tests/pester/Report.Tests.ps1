@@ -155,20 +155,37 @@ Describe 'Export-AtBillingReport' {
         Test-Path -LiteralPath $path | Should -BeTrue
     }
 
-    It 'reports the demo tenant reconciliation' {
+    It 'reports the demo tenant reconciliation and sync' {
         if (-not (Get-Command -Name Compare-AtContract -ErrorAction SilentlyContinue)) {
-            Set-ItResult -Skipped -Because 'Compare-AtContract is not in this build yet'
+            Set-ItResult -Skipped -Because 'Compare-AtContract is not in this build'
             return
         }
 
-        $export = Join-Path -Path $TestDrive -ChildPath 'demo-export.csv'
-        [System.IO.File]::WriteAllText($export, [Autotask.Billing.Sandbox.DemoTenant]::DemoExportCsv)
-        $path = Join-Path -Path $TestDrive -ChildPath 'demo.html'
-        $file = Get-AtTransaction -Path $export | Compare-AtContract | Export-AtBillingReport -Path $path -PassThru
-        $file.Length | Should -BeGreaterThan 0
-        $html = [System.IO.File]::ReadAllText($path)
-        $html | Should -Match 'Litware Inc'
-        $html | Should -Match 'Fabrikam Logistics'
+        $statePath = New-TestStatePath
+        try {
+            Connect-AtBilling -Sandbox
+            $export = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples/demo-export.csv'
+            $lines = Get-AtTransaction -Path $export -Month 2026-10
+            $null = $lines | New-AtContractMapping -Auto -StatePath $statePath
+            $null = $lines | New-AtServiceMapping -Auto -StatePath $statePath
+            $differences = @($lines | Compare-AtContract -StatePath $statePath)
+            $results = @($differences | Sync-AtContract -StatePath $statePath -Confirm:$false)
+            $path = Join-Path -Path $TestDrive -ChildPath 'demo.html'
+
+            $file = $differences + $results | Export-AtBillingReport -Path $path -Title 'Demo: October 2026' -PassThru
+
+            $file.Length | Should -BeGreaterThan 0
+            $html = [System.IO.File]::ReadAllText($path)
+            $html | Should -Match 'Demo: October 2026'
+            $html | Should -Match 'Litware Inc'
+            $html | Should -Match 'Fabrikam Logistics'
+            $html | Should -Match '<svg'
+            $differences + $results | Send-AtBillingNotification -WebhookUri 'https://hooks.slack.com/services/T000/B000/DemoSecret' -Only Always -WhatIf |
+                Should -BeNullOrEmpty
+        }
+        finally {
+            Remove-Item -LiteralPath $statePath -Recurse -Force -ErrorAction SilentlyContinue
+        }
     }
 }
 

@@ -35,6 +35,23 @@ public sealed class ReportInputTests
     }
 
     [Fact]
+    public void The_live_sync_and_compare_objects_are_read_by_their_property_names()
+    {
+        var finished = new DateTime(2026, 11, 1, 8, 30, 0, DateTimeKind.Utc);
+        var failed = new SyncResult("run-7", "op-9", SyncOperationKind.UpdatePriceAndCost, SyncStatus.Failed, SyncReasonCode.AutotaskError, "Refused.", "ContractServices", null, "Contoso / Cloud", "Set price 4 → 4.5", new[] { "d-1", "d-2" }, "C1", "Contoso", "EXO_P1", 200, finished);
+        var declined = new SyncResult("run-7", "op-10", SyncOperationKind.AdjustUnits, SyncStatus.Skipped, SyncReasonCode.Declined, "Declined.", "ContractServiceAdjustments", null, "Contoso / Cloud", "Set units", new[] { "d-3" }, "C1", "Contoso", "M365_BP", 200, finished);
+        var run = new SyncRunSummary("run-7", finished.AddMinutes(-5), finished, 0, 1, 1, 0, 1, 12, null, budgetExhausted: false, cancelled: false);
+        var comparison = new ComparisonSummary(new Dictionary<DifferenceKind, int> { [DifferenceKind.PriceChange] = 1 }) { Currency = "EUR", Differences = 1, Actionable = 1, MonthlyRevenueImpact = 10m };
+
+        var report = ReportSamples.Build(new object[] { failed, declined, run, comparison }.Select(ReportSamples.Properties));
+
+        Assert.Equal(new[] { ("op-9", "Failed", "UpdatePriceAndCost", "AutotaskError", "d-1"), ("op-10", "Skipped", "AdjustUnits", "Declined", "d-3") },
+            report.SyncResults.Select(r => (r.OperationId, r.Status, r.OperationKind!, r.ReasonCode!, r.DifferenceId!)));
+        Assert.Equal((1, 1, 1), (report.SyncTotals!.Failed, report.SyncTotals.NeedsAttention, report.RunSummaries.Single().ExitCode));
+        Assert.Equal((10m, DifferenceKind.PriceChange), (report.Totals.Single().MonthlyRevenueImpact, report.CountsByKind.Single().Kind));
+    }
+
+    [Fact]
     public void An_object_of_another_kind_is_refused_with_the_properties_it_has()
     {
         var builder = new BillingReportBuilder();
