@@ -26,6 +26,7 @@ public static class ErrorIds
     public const string BillingFileInvalid = nameof(BillingFileInvalid);
     public const string BillingLineRejected = nameof(BillingLineRejected);
     public const string PathNotFound = nameof(PathNotFound);
+    public const string FileAccessFailed = nameof(FileAccessFailed);
     public const string OperationStopped = nameof(OperationStopped);
     public const string InvalidArgument = nameof(InvalidArgument);
     public const string ReportInputInvalid = nameof(ReportInputInvalid);
