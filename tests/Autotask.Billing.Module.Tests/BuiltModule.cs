@@ -41,6 +41,13 @@ public sealed class BuiltModule : IDisposable
 
     public ModuleManifest Manifest { get; }
 
+    /// <summary>A type the module ships (its own or the core's), read through the same metadata context.</summary>
+    public Type ShippedType(string fullName) =>
+        new[] { Assembly, _context.LoadFromAssemblyName("Autotask.Billing.Core") }
+            .Select(assembly => assembly.GetType(fullName))
+            .FirstOrDefault(type => type is not null)
+        ?? throw new InvalidOperationException($"{fullName} is not a type of the module.");
+
     public void Dispose() => _context.Dispose();
 
     internal static bool DerivesFrom(Type type, string baseFullName)
