@@ -178,7 +178,7 @@ public static class MamlWriter
         xml.WriteElementString("maml", "name", MamlNs, parameter.Yaml.Type);
         xml.WriteElementString("maml", "uri", MamlNs, string.Empty);
         xml.WriteEndElement();
-        xml.WriteElementString("dev", "defaultValue", DevNs, parameter.Yaml.DefaultValue);
+        xml.WriteElementString("dev", "defaultValue", DevNs, parameter.Yaml.DefaultValue.Length > 0 ? parameter.Yaml.DefaultValue : "None");
         xml.WriteEndElement();
     }
 

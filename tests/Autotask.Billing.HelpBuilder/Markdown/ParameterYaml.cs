@@ -5,7 +5,8 @@ public sealed record ParameterYaml
 {
     public string Type { get; init; } = string.Empty;
 
-    public string DefaultValue { get; init; } = "None";
+    /// <summary>Empty when the file gives none (then the writer's "None" or "False" applies).</summary>
+    public string DefaultValue { get; init; } = string.Empty;
 
     public bool SupportsWildcards { get; init; }
 

@@ -92,7 +92,7 @@ public static class ParameterYamlFormat
         return new ParameterYaml
         {
             Type = ScalarOr("Type", string.Empty),
-            DefaultValue = ScalarOr("DefaultValue", "None"),
+            DefaultValue = ScalarOr("DefaultValue", string.Empty),
             SupportsWildcards = IsTrue(ScalarOr("SupportsWildcards", "false")),
             Aliases = ListOr("Aliases"),
             ParameterSets = sets.Select(set => new ParameterSetYaml(
