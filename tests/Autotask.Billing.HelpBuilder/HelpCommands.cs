@@ -50,7 +50,13 @@ public sealed class HelpCommands
         var commands = CommandFiles().Select(file => file.Help).OrderBy(help => help.Title, StringComparer.Ordinal).ToList();
         var maml = Path.Combine(_paths.HelpOutput, RepositoryPaths.MamlFileName);
         Report(maml, WriteIfChanged(maml, MamlWriter.Write(commands), Utf8), $"{commands.Count} commands");
+        BuildAboutTopics();
+    }
 
+    /// <summary>Builds only docs/en-US/about_*.help.txt (platyPS 1.x converts cmdlet help, not about topics).</summary>
+    public void BuildAboutTopics()
+    {
+        Directory.CreateDirectory(_paths.HelpOutput);
         foreach (var about in Directory.GetFiles(_paths.Docs, "about_*.md").OrderBy(p => p, StringComparer.Ordinal))
         {
             var target = Path.Combine(_paths.HelpOutput, Path.GetFileNameWithoutExtension(about) + ".help.txt");

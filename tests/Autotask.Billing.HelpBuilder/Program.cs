@@ -7,6 +7,7 @@ const string Usage = """
                        (out/Autotask.Billing/net8.0): syntax, parameters and yaml from metadata, prose kept
       build-maml       build docs/en-US/Autotask.Billing.dll-Help.xml from docs/*.md, and
                        docs/en-US/about_*.help.txt from docs/about_*.md
+      build-about      only the about_*.help.txt files (what platyPS does not build)
     """;
 
 string? command = null;
@@ -38,6 +39,9 @@ try
             return help.UpdateMarkdown() == 0 ? 0 : 1;
         case "build-maml":
             help.BuildMaml();
+            return 0;
+        case "build-about":
+            help.BuildAboutTopics();
             return 0;
         default:
             Console.Error.WriteLine(Usage);
