@@ -13,11 +13,13 @@
     FormatsToProcess     = @('Autotask.Billing.Format.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
+        'Compare-AtContract'
         'Connect-AtBilling'
         'Disconnect-AtBilling'
         'Get-AtBillingConnection'
         'Get-AtContract'
         'Get-AtContractService'
+        'Get-AtTransaction'
         'Start-AtBillingSandbox'
         'Stop-AtBillingSandbox'
     )

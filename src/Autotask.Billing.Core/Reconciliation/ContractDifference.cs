@@ -33,6 +33,16 @@ public sealed class ContractDifference
 
     public string? CustomerDomain { get; internal init; }
 
+    /// <summary>The customer's main phone from the vendor data; Autotask requires one to create a company.</summary>
+    public string? CustomerPhone { get; internal init; }
+
+    /// <summary>The customer's street address from the vendor data, used when sync creates the company.</summary>
+    public string? CustomerAddress { get; internal init; }
+
+    public string? CustomerCity { get; internal init; }
+
+    public string? CustomerPostalCode { get; internal init; }
+
     public long? CompanyId { get; internal init; }
 
     public string? CompanyName { get; internal init; }

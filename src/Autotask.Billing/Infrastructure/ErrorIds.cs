@@ -18,6 +18,11 @@ public static class ErrorIds
     public const string SandboxStartFailed = nameof(SandboxStartFailed);
     public const string MappingStoreInUse = nameof(MappingStoreInUse);
     public const string MappingStoreInvalid = nameof(MappingStoreInvalid);
+    public const string MappingExists = nameof(MappingExists);
+    public const string MappingNotFound = nameof(MappingNotFound);
+    public const string MappingRowInvalid = nameof(MappingRowInvalid);
+    public const string MappingTargetInvalid = nameof(MappingTargetInvalid);
+    public const string BillingSettingInvalid = nameof(BillingSettingInvalid);
     public const string BillingFileInvalid = nameof(BillingFileInvalid);
     public const string BillingLineRejected = nameof(BillingLineRejected);
     public const string PathNotFound = nameof(PathNotFound);

@@ -1,0 +1,49 @@
+namespace Autotask.Billing;
+
+/// <summary>
+/// A service on an Autotask contract as Get-AtContractService shows it: the price it bills now, the units in force on
+/// <see cref="AsOf"/> and what that comes to per month.
+/// </summary>
+public sealed class AutotaskContractService
+{
+    public long ContractServiceId { get; init; }
+
+    public long ContractId { get; init; }
+
+    public string? ContractName { get; init; }
+
+    public long? CompanyId { get; init; }
+
+    public string? CompanyName { get; init; }
+
+    public long? ServiceId { get; init; }
+
+    public string? ServiceName { get; init; }
+
+    /// <summary>The vendor part number the service carries (its SKU, provider product number or catalog number).</summary>
+    public string? Sku { get; init; }
+
+    public bool? ServiceIsActive { get; init; }
+
+    /// <summary>The current unit price: adjustedPrice when set, else the price the service was added with.</summary>
+    public decimal? UnitPrice { get; init; }
+
+    /// <summary>The unit cost in force on <see cref="AsOf"/>.</summary>
+    public decimal? UnitCost { get; init; }
+
+    /// <summary>Units in force on <see cref="AsOf"/>; 0 when no units row covers the date.</summary>
+    public int Units { get; init; }
+
+    public DateTime? UnitsPeriodStart { get; init; }
+
+    public DateTime? UnitsPeriodEnd { get; init; }
+
+    public DateTime AsOf { get; init; }
+
+    /// <summary>Units × unit price, per month (a quarterly or yearly price is spread over its months).</summary>
+    public decimal MonthlyRevenue { get; init; }
+
+    public decimal MonthlyCost { get; init; }
+
+    public override string ToString() => $"{ContractName}: {ServiceName} × {Units}";
+}

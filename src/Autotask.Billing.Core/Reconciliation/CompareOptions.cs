@@ -1,0 +1,46 @@
+using Autotask.Billing.Mapping;
+
+namespace Autotask.Billing.Reconciliation;
+
+/// <summary>
+/// How one comparison runs. Policies left empty come from the mapping store's settings; an effective-date policy
+/// set on a customer mapping wins over the run's (BILLING-RULES §7: per run, overridable per mapping).
+/// </summary>
+public sealed record CompareOptions
+{
+    public const string DefaultCurrency = "USD";
+
+    /// <summary>
+    /// The date whose quantities are compared. Empty: the end of <see cref="Window"/>; without one, the as-of date of
+    /// summarised input, else the last day of the calendar month of the latest service start among the lines.
+    /// </summary>
+    public DateTime? AsOf { get; init; }
+
+    /// <summary>The window the lines were read for; its last day is the default as-of date.</summary>
+    public BillingWindow? Window { get; init; }
+
+    /// <summary>Also emit a Match difference for every customer × SKU that is in step.</summary>
+    public bool IncludeMatch { get; init; }
+
+    /// <summary>The run's effective-date policy; a customer mapping's own policy still wins.</summary>
+    public EffectiveDatePolicy? EffectiveDatePolicy { get; init; }
+
+    public RemovalPolicy? RemovalPolicy { get; init; }
+
+    /// <summary>A quantity change above this percentage (and at least <see cref="QuantityChangeMinimumUnits"/>) needs -Force.</summary>
+    public decimal? QuantityChangeThresholdPercent { get; init; }
+
+    public decimal? QuantityChangeMinimumUnits { get; init; }
+
+    /// <summary>
+    /// The currency the Autotask contracts bill in (the tenant's currency; Autotask has one per database). A line in
+    /// another currency is reported as CurrencyMismatch and never converted.
+    /// </summary>
+    public string Currency { get; init; } = DefaultCurrency;
+
+    /// <summary>
+    /// Carry usage lines (Azure plans) whose SKU is mapped to a service as that service with quantity 1 and the
+    /// period's total as its price (PRISM's "Sync Azure Subscriptions"), instead of one contract charge per line.
+    /// </summary>
+    public bool UsageAsService { get; init; }
+}

@@ -1,0 +1,148 @@
+using Autotask.Billing.Mapping;
+
+namespace Autotask.Billing.Reconciliation;
+
+/// <summary>
+/// The vendor side of a run after the mapping's filters: seats in force per Source × Customer × SKU (raw recurring
+/// lines summarised with <see cref="TransactionSummarizer"/>) and the one-time, usage and credit lines, with a count
+/// of everything that was left out and why.
+/// </summary>
+internal sealed class ComparisonInput
+{
+    private readonly HashSet<string> _skippedCustomers = new(StringComparer.OrdinalIgnoreCase);
+
+    private ComparisonInput(DateTime asOf)
+    {
+        AsOf = asOf;
+    }
+
+    public DateTime AsOf { get; }
+
+    public List<TransactionSummary> Seats { get; } = new();
+
+    public List<Transaction> Charges { get; } = new();
+
+    public int SkippedNotExported => _skippedCustomers.Count;
+
+    public int SkippedNotExportedLines { get; private set; }
+
+    public int LinesBeforeSyncStart { get; private set; }
+
+    public int ExcludedSkuLines { get; private set; }
+
+    public static ComparisonInput Build(
+        IEnumerable<Transaction> lines, IEnumerable<TransactionSummary> summaries, MappingDocument mapping, CompareOptions options)
+    {
+        var lineList = (lines ?? throw new ArgumentNullException(nameof(lines))).ToList();
+        var summaryList = (summaries ?? throw new ArgumentNullException(nameof(summaries))).ToList();
+        var input = new ComparisonInput(AsOfFor(lineList, summaryList, options));
+
+        var recurring = new List<Transaction>();
+        var usageAsService = new List<Transaction>();
+        foreach (var line in lineList)
+        {
+            if (!input.Keep(mapping, line.Source, line.CustomerId, line.Sku, line.ServiceEnd ?? line.ServiceStart))
+            {
+                continue;
+            }
+
+            if (line.ChargeType == ChargeType.Recurring)
+            {
+                recurring.Add(line);
+            }
+            else if (line.ChargeType == ChargeType.Usage && options.UsageAsService && mapping.FindService(line.Source, line.Sku)?.ServiceId is not null)
+            {
+                usageAsService.Add(line);
+            }
+            else
+            {
+                input.Charges.Add(line);
+            }
+        }
+
+        input.Seats.AddRange(summaryList.Where(s => input.Keep(mapping, s.Source, s.CustomerId, s.Sku, s.ServiceEnd ?? s.ServiceStart)));
+        input.Seats.AddRange(TransactionSummarizer.Summarize(recurring, input.AsOf));
+        input.Seats.AddRange(UsageSeats(usageAsService, input.AsOf));
+        return input;
+    }
+
+    /// <summary>
+    /// PRISM's Azure rule: a usage SKU carried as a service has quantity 1 and the period's usage as its price and
+    /// cost, so next period's usage replaces it.
+    /// </summary>
+    private static IEnumerable<TransactionSummary> UsageSeats(IEnumerable<Transaction> usage, DateTime asOf) =>
+        usage
+            .GroupBy(t => MappingKeys.Of(t.Source, MappingKeys.Of(t.CustomerId, t.Sku)), MappingKeys.Comparer)
+            .Select(group =>
+            {
+                var lines = group.OrderBy(t => t.ServiceStart).ThenBy(t => t.SourceFile, StringComparer.Ordinal).ThenBy(t => t.SourceLine).ToList();
+                var last = lines[lines.Count - 1];
+                return new TransactionSummary
+                {
+                    Source = last.Source,
+                    CustomerId = last.CustomerId,
+                    CustomerName = last.CustomerName,
+                    CustomerDomain = last.CustomerDomain,
+                    Sku = last.Sku,
+                    ProductName = last.ProductName,
+                    Quantity = 1m,
+                    UnitPrice = lines.Sum(t => t.Amount ?? (t.Quantity * (t.UnitPrice ?? 0m))),
+                    UnitCost = lines.Any(t => t.UnitCost is not null) ? lines.Sum(t => t.Quantity * (t.UnitCost ?? 0m)) : null,
+                    Currency = last.Currency,
+                    BillingCycle = last.BillingCycle,
+                    ChangeDate = lines.Min(t => t.ServiceStart),
+                    ServiceStart = lines.Min(t => t.ServiceStart),
+                    ServiceEnd = lines.Max(t => t.ServiceEnd),
+                    SubscriptionIds = lines.Select(t => t.SubscriptionId).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                    Provenance = lines.Select(t => new TransactionReference(t.TransactionId, t.SourceFile, t.SourceLine)).ToList(),
+                    AsOf = asOf,
+                };
+            });
+
+    private static DateTime AsOfFor(IReadOnlyList<Transaction> lines, IReadOnlyList<TransactionSummary> summaries, CompareOptions options)
+    {
+        if (options.AsOf is DateTime asOf)
+        {
+            return BillingWindow.AsDate(asOf);
+        }
+
+        if (options.Window?.Until is DateTime until)
+        {
+            return until;
+        }
+
+        if (summaries.Count > 0)
+        {
+            return BillingWindow.AsDate(summaries.Max(s => s.AsOf));
+        }
+
+        var latest = lines.Select(t => t.ServiceStart ?? t.ServiceEnd).Where(d => d.HasValue).Select(d => d!.Value).DefaultIfEmpty(DateTime.UtcNow).Max();
+        var firstOfMonth = new DateTime(latest.Year, latest.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        return firstOfMonth.AddMonths(1).AddDays(-1);
+    }
+
+    private bool Keep(MappingDocument mapping, string source, string customerId, string sku, DateTime? lineDate)
+    {
+        var customer = mapping.FindCustomer(source, customerId);
+        if (customer is { Export: false })
+        {
+            _skippedCustomers.Add(MappingKeys.Of(source.Trim(), customerId.Trim()));
+            SkippedNotExportedLines++;
+            return false;
+        }
+
+        if (customer?.SyncStartDate is DateTime start && lineDate is DateTime date && date.Date < start.Date)
+        {
+            LinesBeforeSyncStart++;
+            return false;
+        }
+
+        if (mapping.FindService(source, sku) is { Excluded: true })
+        {
+            ExcludedSkuLines++;
+            return false;
+        }
+
+        return true;
+    }
+}

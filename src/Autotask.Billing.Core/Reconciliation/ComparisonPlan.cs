@@ -1,0 +1,142 @@
+using Autotask.Billing.Mapping;
+
+namespace Autotask.Billing.Reconciliation;
+
+/// <summary>
+/// The vendor side sorted by where it goes before anything is read: lines of unmapped customers, lines of customers
+/// whose company or contract sync is to create, and lines per mapped contract; with everything Autotask must then be
+/// asked for in one bulk load (which contracts, which catalog items, whether every company or the whole catalog is
+/// needed for suggestions).
+/// </summary>
+internal sealed class ComparisonPlan
+{
+    private readonly MappingDocument _mapping;
+    private readonly string _currency;
+    private readonly HashSet<string> _customers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _unmappedCustomers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _unmappedSkus = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<long> _serviceIds = new();
+    private readonly HashSet<long> _productIds = new();
+    private readonly HashSet<long> _companyIds = new();
+
+    public ComparisonPlan(ComparisonInput input, MappingDocument mapping, string currency)
+    {
+        _mapping = mapping;
+        _currency = currency;
+        foreach (var seat in input.Seats)
+        {
+            Place(seat.Source, seat.CustomerId, seat.Sku, seat.Currency, ChargeType.Recurring, work => work.Seats.Add(seat), () => UnmappedSeats.Add(seat), () => CreateSeats.Add(seat));
+        }
+
+        foreach (var line in input.Charges)
+        {
+            Place(line.Source, line.CustomerId, line.Sku, line.Currency, line.ChargeType, work => work.Charges.Add(line), () => UnmappedCharges.Add(line), () => CreateCharges.Add(line));
+        }
+    }
+
+    public List<TransactionSummary> UnmappedSeats { get; } = new();
+
+    public List<Transaction> UnmappedCharges { get; } = new();
+
+    public List<TransactionSummary> CreateSeats { get; } = new();
+
+    public List<Transaction> CreateCharges { get; } = new();
+
+    public SortedDictionary<long, ContractWork> Contracts { get; } = new();
+
+    public int Customers => _customers.Count;
+
+    public int UnmappedCustomers => _unmappedCustomers.Count;
+
+    public int UnmappedSkus => _unmappedSkus.Count;
+
+    /// <summary>Some customer is unmapped: suggestions need every company.</summary>
+    public bool NeedsAllCompanies => _unmappedCustomers.Count > 0;
+
+    /// <summary>Some mapped customer's recurring SKU is unmapped: suggestions need the whole service catalog.</summary>
+    public bool NeedsAllServices { get; private set; }
+
+    /// <summary>Some mapped customer's one-time SKU is unmapped: suggestions need the whole product catalog.</summary>
+    public bool NeedsAllProducts { get; private set; }
+
+    public IReadOnlyCollection<long> ServiceIds => _serviceIds;
+
+    public IReadOnlyCollection<long> ProductIds => _productIds;
+
+    public IReadOnlyCollection<long> CompanyIds => _companyIds;
+
+    public bool IsForeignCurrency(string currency) =>
+        !string.IsNullOrWhiteSpace(currency) && !string.Equals(currency.Trim(), _currency, StringComparison.OrdinalIgnoreCase);
+
+    private void Place(
+        string source,
+        string customerId,
+        string sku,
+        string currency,
+        ChargeType chargeType,
+        Action<ContractWork> onContract,
+        Action onUnmapped,
+        Action onCreate)
+    {
+        var customerKey = MappingKeys.Of(source.Trim(), customerId.Trim());
+        _customers.Add(customerKey);
+        var customer = _mapping.FindCustomer(source, customerId);
+        if (customer is null)
+        {
+            _unmappedCustomers.Add(customerKey);
+            onUnmapped();
+            return;
+        }
+
+        if (customer.CompanyId is long companyId)
+        {
+            _companyIds.Add(companyId);
+        }
+
+        var skuMapping = _mapping.FindService(source, sku);
+        if (!IsForeignCurrency(currency))
+        {
+            NoteSku(source, sku, chargeType, skuMapping);
+        }
+
+        if (customer.ContractAction == MappingAction.Create || customer.CompanyAction == MappingAction.Create || customer.ContractId is null)
+        {
+            onCreate();
+            return;
+        }
+
+        var contractId = customer.ContractId.Value;
+        if (!Contracts.TryGetValue(contractId, out var work))
+        {
+            Contracts[contractId] = work = new ContractWork(contractId);
+        }
+
+        onContract(work);
+    }
+
+    // Usage and credit lines need no SKU mapping: without a product they are charged through the material billing code.
+    private void NoteSku(string source, string sku, ChargeType chargeType, ServiceMapping? skuMapping)
+    {
+        if (skuMapping is null)
+        {
+            if (chargeType is ChargeType.Recurring or ChargeType.OneTime)
+            {
+                NeedsAllServices |= chargeType == ChargeType.Recurring;
+                NeedsAllProducts |= chargeType == ChargeType.OneTime;
+                _unmappedSkus.Add(MappingKeys.Of(source.Trim(), sku.Trim()));
+            }
+
+            return;
+        }
+
+        if (skuMapping.ServiceId is long serviceId)
+        {
+            _serviceIds.Add(serviceId);
+        }
+
+        if (skuMapping.ProductId is long productId)
+        {
+            _productIds.Add(productId);
+        }
+    }
+}

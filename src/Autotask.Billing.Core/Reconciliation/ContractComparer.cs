@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Autotask.Billing.Autotask;
+using Autotask.Billing.Mapping;
+
+namespace Autotask.Billing.Reconciliation;
+
+/// <summary>
+/// Compare-AtContract's engine: reconciles vendor billing lines with Autotask recurring-service contracts and
+/// explains every difference (BILLING-RULES §2–5, §7–8).
+/// <para>Vendor side: recurring lines are summarised to seats in force per Source × Customer × SKU on the as-of
+/// date (<see cref="TransactionSummarizer"/>); lines of customers whose mapping has Export off are skipped, lines
+/// ending before a customer's SyncStartDate and lines of Excluded SKUs are dropped, all counted.</para>
+/// <para>Autotask side: one bulk <see cref="ContractSnapshotLoader"/> load for every mapped contract at once, plus
+/// every company when a customer is unmapped and the whole catalog when a SKU is, for match suggestions.</para>
+/// <para>One difference per contract × service (seats of several subscriptions, SKUs, customers or sources billed
+/// into the same contract service are summed) and per one-time, usage or credit line:</para>
+/// <list type="bullet">
+/// <item>UnmappedCustomer / UnmappedSku with suggestions; a line in a currency other than <see cref="CompareOptions.Currency"/>
+/// is CurrencyMismatch; none of these is actionable.</item>
+/// <item>MissingCompany / MissingContract when the mapping says to create them; MissingContract (not actionable)
+/// when the mapped contract does not exist or is not a Recurring Service contract; ContractExpired when it ended
+/// before the as-of date.</item>
+/// <item>MissingService when the SKU mapping says Create (or points at a service that no longer exists, then not
+/// actionable); NewService when the service is not on the contract; QuantityChange when the units in force on the
+/// as-of date differ (an adjustment effective later is not in force yet); PriceChange / CostChange when the
+/// pricing strategy sets a price or cost that differs; Match only with <see cref="CompareOptions.IncludeMatch"/>.
+/// An inactive service is compared like any other and stays inactive (ServiceIsActive false).</item>
+/// <item>Removed for a service on the contract that a SKU of the contract's sources is mapped to (or whose SKU or
+/// part number is such a SKU) and that still has units though nothing bills it: actionable under
+/// RemovalPolicy AdjustToZero, reported under ReportOnly. The MSP's own services are never candidates.</item>
+/// <item>OneTimeCharge for every one-time, usage and credit line (TransactionId set): through the mapped product, or
+/// without one (usage and credits need no mapping) through the material billing code; an unmapped one-time SKU is
+/// UnmappedSku; a SKU mapped to Create is MissingProduct. With <see cref="CompareOptions.UsageAsService"/>, usage of
+/// a SKU mapped to a service is carried as that service with quantity 1.</item>
+/// </list>
+/// </summary>
+public sealed class ContractComparer
+{
+    private readonly AutotaskClient _client;
+
+    public ContractComparer(AutotaskClient client)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+    }
+
+    /// <summary>A run over raw billing lines; recurring lines are summarised with the comparer's rules.</summary>
+    public ComparisonRun Compare(IEnumerable<Transaction> lines, MappingDocument mapping, CompareOptions? options = null) =>
+        Compare(lines, Array.Empty<TransactionSummary>(), mapping, options);
+
+    /// <summary>
+    /// A run over seats already summarised (used as they are) and raw lines (recurring ones summarised, the rest
+    /// charged); give each customer × SKU's recurring seats in one form only.
+    /// </summary>
+    public ComparisonRun Compare(
+        IEnumerable<Transaction> lines, IEnumerable<TransactionSummary> summaries, MappingDocument mapping, CompareOptions? options = null)
+    {
+        if (lines is null)
+        {
+            throw new ArgumentNullException(nameof(lines));
+        }
+
+        if (summaries is null)
+        {
+            throw new ArgumentNullException(nameof(summaries));
+        }
+
+        if (mapping is null)
+        {
+            throw new ArgumentNullException(nameof(mapping));
+        }
+
+        var settings = options ?? new CompareOptions();
+        if (string.IsNullOrWhiteSpace(settings.Currency))
+        {
+            throw new ArgumentException("A currency code is required.", nameof(options));
+        }
+
+        return new ComparisonRun((run, cancellationToken) => RunAsync(run, lines, summaries, mapping, settings, cancellationToken));
+    }
+
+    /// <summary>Runs a comparison, handing each difference to <paramref name="onDifference"/> as it is found.</summary>
+    public async Task<ComparisonSummary> CompareAsync(
+        IEnumerable<Transaction> lines,
+        MappingDocument mapping,
+        CompareOptions? options,
+        Action<ContractDifference> onDifference,
+        CancellationToken cancellationToken = default)
+    {
+        if (onDifference is null)
+        {
+            throw new ArgumentNullException(nameof(onDifference));
+        }
+
+        var run = Compare(lines, mapping, options);
+        await foreach (var difference in run.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            onDifference(difference);
+        }
+
+        return run.Summary;
+    }
+
+    private async IAsyncEnumerable<ContractDifference> RunAsync(
+        ComparisonRun run,
+        IEnumerable<Transaction> lines,
+        IEnumerable<TransactionSummary> summaries,
+        MappingDocument mapping,
+        CompareOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var input = ComparisonInput.Build(lines, summaries, mapping, options);
+        var plan = new ComparisonPlan(input, mapping, options.Currency.Trim());
+        var snapshot = await new ContractSnapshotLoader(_client).LoadAsync(
+            ContractSelection.ForContracts(plan.Contracts.Keys),
+            new ContractSnapshotOptions
+            {
+                AsOf = input.AsOf,
+                AllCompanies = plan.NeedsAllCompanies,
+                CompanyIds = plan.CompanyIds.ToList(),
+                AllServices = plan.NeedsAllServices,
+                ServiceIds = plan.ServiceIds.ToList(),
+                AllProducts = plan.NeedsAllProducts,
+                ProductIds = plan.ProductIds.ToList(),
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        var finder = new DifferenceFinder(snapshot, mapping, plan, input, options);
+        var tally = new Tally();
+        foreach (var difference in finder.Unmapped())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return tally.Count(difference);
+        }
+
+        foreach (var work in plan.Contracts.Values)
+        {
+            foreach (var difference in finder.ForContract(work))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return tally.Count(difference);
+            }
+        }
+
+        foreach (var difference in finder.ForCustomersToCreate())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return tally.Count(difference);
+        }
+
+        run.Complete(new ComparisonSummary(tally.ByKind)
+        {
+            AsOf = input.AsOf,
+            Currency = options.Currency.Trim().ToUpperInvariant(),
+            Differences = tally.Total,
+            Actionable = tally.Actionable,
+            RequiringForce = tally.RequiringForce,
+            MonthlyRevenueImpact = tally.Revenue,
+            MonthlyCostImpact = tally.Cost,
+            Customers = plan.Customers,
+            Contracts = plan.Contracts.Count,
+            UnmappedCustomers = plan.UnmappedCustomers,
+            UnmappedSkus = plan.UnmappedSkus,
+            SkippedNotExported = input.SkippedNotExported,
+            SkippedNotExportedLines = input.SkippedNotExportedLines,
+            LinesBeforeSyncStart = input.LinesBeforeSyncStart,
+            ExcludedSkuLines = input.ExcludedSkuLines,
+            AutotaskRequests = snapshot.Requests,
+            MinimumRequests = snapshot.MinimumRequests,
+            RequestAllowance = ContractSnapshot.RequestAllowance(snapshot.MinimumRequests),
+            Duration = stopwatch.Elapsed,
+        });
+    }
+
+    private sealed class Tally
+    {
+        private readonly Dictionary<DifferenceKind, int> _byKind = new();
+
+        public IReadOnlyDictionary<DifferenceKind, int> ByKind => _byKind;
+
+        public int Total { get; private set; }
+
+        public int Actionable { get; private set; }
+
+        public int RequiringForce { get; private set; }
+
+        public decimal Revenue { get; private set; }
+
+        public decimal Cost { get; private set; }
+
+        public ContractDifference Count(ContractDifference difference)
+        {
+            Total++;
+            _byKind[difference.Kind] = _byKind.TryGetValue(difference.Kind, out var count) ? count + 1 : 1;
+            if (difference.IsActionable)
+            {
+                Actionable++;
+                RequiringForce += difference.RequiresForce ? 1 : 0;
+                Revenue += difference.MonthlyRevenueImpact;
+                Cost += difference.MonthlyCostImpact;
+            }
+
+            return difference;
+        }
+    }
+}

@@ -1,0 +1,262 @@
+using Autotask.Billing.Autotask;
+using Autotask.Billing.Autotask.Entities;
+using Autotask.Billing.Autotask.Query;
+
+namespace Autotask.Billing.Reconciliation;
+
+/// <summary>
+/// Reads what Autotask shows for a set of contracts in bulk: every entity in pages of 500, id lists as chunked "in"
+/// filters, independent reads side by side, never one call per customer. Contracts named by id are read together
+/// with their services and units; other selections read the contracts first. Services, products and companies are
+/// read by id unless the whole catalog (or every company) is asked for, which is then one paged read.
+/// </summary>
+public sealed class ContractSnapshotLoader
+{
+    /// <summary>Autotask's one fixed picklist value: contractType 7 is Recurring Service.</summary>
+    public const int RecurringServiceContractType = 7;
+
+    private static readonly string[] ContractServiceFields =
+    {
+        "id", "contractID", "serviceID", "unitPrice", "unitCost", "adjustedPrice", "invoiceDescription", "internalDescription",
+    };
+
+    private static readonly string[] UnitFields =
+    {
+        "id", "contractID", "contractServiceID", "serviceID", "startDate", "endDate", "units", "price", "cost", "approveAndPostDate",
+    };
+
+    private static readonly string[] CompanyFields =
+    {
+        "id", "companyName", "companyNumber", "companyType", "isActive", "webAddress", "currencyID", "parentCompanyID",
+    };
+
+    private readonly AutotaskClient _client;
+
+    public ContractSnapshotLoader(AutotaskClient client)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+    }
+
+    public async Task<ContractSnapshot> LoadAsync(
+        ContractSelection selection, ContractSnapshotOptions options, CancellationToken cancellationToken = default)
+    {
+        if (selection is null)
+        {
+            throw new ArgumentNullException(nameof(selection));
+        }
+
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var before = _client.Requests.Snapshot();
+        var asOf = BillingWindow.AsDate(options.AsOf);
+        var reads = new ReadLog();
+        var labels = new PicklistLabels();
+
+        var labelsTask = ReadLabelsAsync(labels, options.AllCompanies, reads, cancellationToken);
+        var allCompaniesTask = options.AllCompanies
+            ? ReadAllAsync<Company>(AutotaskQuery.All.WithIncludeFields(CompanyFields), "every company", reads, cancellationToken)
+            : null;
+        var allServicesTask = options.AllServices
+            ? ReadAllAsync<Service>(AutotaskQuery.All, "the whole catalog", reads, cancellationToken)
+            : null;
+        var productsTask = options.AllProducts
+            ? ReadAllAsync<Product>(AutotaskQuery.All, "the whole catalog", reads, cancellationToken)
+            : ReadByIdsAsync<Product>("id", options.ProductIds, null, reads, cancellationToken);
+
+        var namedOnly = selection.ContractIds is not null && selection.CompanyIds is null && !selection.ActiveOnly && !selection.RecurringOnly;
+        Task<IReadOnlyList<ContractService>>? contractServicesTask = null;
+        Task<IReadOnlyList<ContractServiceUnit>>? unitsTask = null;
+        if (namedOnly && options.IncludeContractServices)
+        {
+            contractServicesTask = ReadContractServicesAsync(selection.ContractIds!, reads, cancellationToken);
+            unitsTask = ReadUnitsAsync(selection.ContractIds!, asOf, reads, cancellationToken);
+        }
+
+        var contracts = await ReadContractsAsync(selection, reads, cancellationToken).ConfigureAwait(false);
+        var contractIds = contracts.Keys.ToList();
+        var unrestricted = selection.ContractIds is null && selection.CompanyIds is null;
+        if (options.IncludeContractServices && contractServicesTask is null)
+        {
+            contractServicesTask = unrestricted
+                ? ReadAllAsync<ContractService>(AutotaskQuery.All.WithIncludeFields(ContractServiceFields), "every contract service", reads, cancellationToken)
+                : ReadContractServicesAsync(contractIds, reads, cancellationToken);
+            unitsTask = unrestricted
+                ? ReadAllAsync<ContractServiceUnit>(UnitsInForceQuery(asOf), "every unit row in force", reads, cancellationToken)
+                : ReadUnitsAsync(contractIds, asOf, reads, cancellationToken);
+        }
+
+        var companyIds = contracts.Values.Select(c => c.CompanyID).OfType<long>().Concat(options.CompanyIds).Distinct().ToList();
+        var companiesTask = allCompaniesTask ?? ReadByIdsAsync<Company>("id", companyIds, CompanyFields, reads, cancellationToken);
+
+        IReadOnlyList<ContractService> contractServices = contractServicesTask is null
+            ? Array.Empty<ContractService>()
+            : (await contractServicesTask.ConfigureAwait(false)).Where(cs => cs.ContractID is long id && contracts.ContainsKey(id)).ToList();
+        var serviceIds = contractServices.Select(cs => cs.ServiceID).OfType<long>().Concat(options.ServiceIds).Distinct().ToList();
+        var servicesTask = allServicesTask ?? ReadByIdsAsync<Service>("id", serviceIds, null, reads, cancellationToken);
+
+        var units = unitsTask is null ? Array.Empty<ContractServiceUnit>() : await unitsTask.ConfigureAwait(false);
+        await labelsTask.ConfigureAwait(false);
+        var companies = await companiesTask.ConfigureAwait(false);
+        var services = await servicesTask.ConfigureAwait(false);
+        var products = await productsTask.ConfigureAwait(false);
+
+        var used = _client.Requests.Snapshot().Since(before);
+        return new ContractSnapshot(
+            asOf,
+            contracts,
+            companies.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First()),
+            GroupByContract(contracts.Keys, contractServices),
+            InForce(units, asOf),
+            services.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First()),
+            products.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First()),
+            labels,
+            options.AllCompanies,
+            options.AllServices,
+            options.AllProducts,
+            reads.ToList(),
+            used.Total);
+    }
+
+    private static AutotaskQuery UnitsInForceQuery(DateTime asOf) =>
+        AutotaskQuery.Where(AutotaskFilter.Lte("startDate", asOf), AutotaskFilter.Gte("endDate", asOf)).WithIncludeFields(UnitFields);
+
+    private static IReadOnlyDictionary<long, IReadOnlyList<ContractService>> GroupByContract(
+        IEnumerable<long> contractIds, IEnumerable<ContractService> contractServices)
+    {
+        var byContract = contractIds.ToDictionary(id => id, _ => new List<ContractService>());
+        foreach (var contractService in contractServices.OrderBy(cs => cs.Id))
+        {
+            byContract[contractService.ContractID!.Value].Add(contractService);
+        }
+
+        return byContract.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<ContractService>)pair.Value);
+    }
+
+    // An adjustment splits a period into rows that meet but never overlap; should two rows claim the date anyway,
+    // the later one is what Autotask bills from.
+    private static IReadOnlyDictionary<long, ContractServiceUnit> InForce(IEnumerable<ContractServiceUnit> units, DateTime asOf) =>
+        units
+            .Where(u => u.ContractServiceID is not null && u.StartDate?.Date <= asOf && u.EndDate?.Date >= asOf)
+            .GroupBy(u => u.ContractServiceID!.Value)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.StartDate).ThenByDescending(u => u.Id).First());
+
+    private async Task ReadLabelsAsync(PicklistLabels labels, bool companies, ReadLog reads, CancellationToken cancellationToken)
+    {
+        var entities = companies
+            ? new[] { PicklistEntities.Contracts, PicklistEntities.Services, PicklistEntities.Companies }
+            : new[] { PicklistEntities.Contracts, PicklistEntities.Services };
+        var fields = await Task.WhenAll(entities.Select(e => _client.GetFieldsAsync(e, cancellationToken))).ConfigureAwait(false);
+        for (var i = 0; i < entities.Length; i++)
+        {
+            labels.Add(entities[i], fields[i]);
+            reads.Add(new SnapshotRead(entities[i], "picklists", 0));
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<long, Contract>> ReadContractsAsync(
+        ContractSelection selection, ReadLog reads, CancellationToken cancellationToken)
+    {
+        var query = AutotaskQuery.All;
+        if (selection.RecurringOnly)
+        {
+            query = query.AndWhere(AutotaskFilter.Eq("contractType", RecurringServiceContractType));
+        }
+
+        if (selection.ActiveOnly)
+        {
+            var active = await _client.ResolvePicklistValueAsync(PicklistEntities.Contracts, "status", "Active", cancellationToken).ConfigureAwait(false);
+            query = query.AndWhere(AutotaskFilter.Eq("status", long.Parse(active, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        IReadOnlyList<Contract> rows;
+        if (selection.ContractIds is not null)
+        {
+            rows = await ReadByIdsAsync<Contract>("id", selection.ContractIds, null, reads, cancellationToken, query).ConfigureAwait(false);
+            if (selection.CompanyIds is not null)
+            {
+                var companies = new HashSet<long>(selection.CompanyIds);
+                rows = rows.Where(c => c.CompanyID is long id && companies.Contains(id)).ToList();
+            }
+        }
+        else if (selection.CompanyIds is not null)
+        {
+            rows = await ReadByIdsAsync<Contract>("companyID", selection.CompanyIds, null, reads, cancellationToken, query).ConfigureAwait(false);
+        }
+        else
+        {
+            rows = await ReadAllAsync<Contract>(query, "every contract", reads, cancellationToken).ConfigureAwait(false);
+        }
+
+        return rows.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
+    }
+
+    private Task<IReadOnlyList<ContractService>> ReadContractServicesAsync(
+        IReadOnlyCollection<long> contractIds, ReadLog reads, CancellationToken cancellationToken) =>
+        ReadByIdsAsync<ContractService>("contractID", contractIds, ContractServiceFields, reads, cancellationToken);
+
+    private Task<IReadOnlyList<ContractServiceUnit>> ReadUnitsAsync(
+        IReadOnlyCollection<long> contractIds, DateTime asOf, ReadLog reads, CancellationToken cancellationToken) =>
+        ReadByIdsAsync<ContractServiceUnit>("contractID", contractIds, null, reads, cancellationToken, UnitsInForceQuery(asOf));
+
+    private async Task<IReadOnlyList<T>> ReadAllAsync<T>(AutotaskQuery query, string what, ReadLog reads, CancellationToken cancellationToken)
+        where T : AutotaskEntity
+    {
+        var rows = await _client.QueryAsync<T>(query, cancellationToken).ConfigureAwait(false);
+        reads.Add(new SnapshotRead(EntityName<T>(), what, rows.Count));
+        return rows;
+    }
+
+    private async Task<IReadOnlyList<T>> ReadByIdsAsync<T>(
+        string field,
+        IReadOnlyCollection<long> ids,
+        string[]? includeFields,
+        ReadLog reads,
+        CancellationToken cancellationToken,
+        AutotaskQuery? extra = null)
+        where T : AutotaskEntity
+    {
+        var distinct = ids.Distinct().ToList();
+        if (distinct.Count == 0)
+        {
+            return Array.Empty<T>();
+        }
+
+        var query = extra ?? AutotaskQuery.All;
+        if (includeFields is not null)
+        {
+            query = query.WithIncludeFields(includeFields);
+        }
+
+        var rows = await _client.QueryInAsync<T>(field, distinct, query, cancellationToken).ConfigureAwait(false);
+        reads.Add(new SnapshotRead(EntityName<T>(), $"by {field} ({distinct.Count} ids)", rows.Count, distinct.Count));
+        return rows;
+    }
+
+    private static string EntityName<T>() =>
+        typeof(T).GetCustomAttributes(typeof(AutotaskEntityAttribute), false).OfType<AutotaskEntityAttribute>().FirstOrDefault()?.EntityName
+        ?? typeof(T).Name;
+
+    private sealed class ReadLog
+    {
+        private readonly List<SnapshotRead> _reads = new();
+
+        public void Add(SnapshotRead read)
+        {
+            lock (_reads)
+            {
+                _reads.Add(read);
+            }
+        }
+
+        public IReadOnlyList<SnapshotRead> ToList()
+        {
+            lock (_reads)
+            {
+                return _reads.ToList();
+            }
+        }
+    }
+}

@@ -1,0 +1,749 @@
+using Autotask.Billing.Autotask.Entities;
+using Autotask.Billing.Mapping;
+using static Autotask.Billing.Reconciliation.DifferenceText;
+
+namespace Autotask.Billing.Reconciliation;
+
+/// <summary>
+/// Works out the differences of a planned run against a snapshot, one contract (or unmapped group) at a time, so the
+/// caller can stream them. The rules are ContractComparer's; this is where they are applied.
+/// </summary>
+internal sealed class DifferenceFinder
+{
+    private readonly ContractSnapshot _snapshot;
+    private readonly MappingDocument _mapping;
+    private readonly ComparisonPlan _plan;
+    private readonly CompareOptions _options;
+    private readonly BillingSettings _settings;
+    private readonly QuantityGuardrail _guardrail;
+    private readonly RemovalPolicy _removalPolicy;
+    private readonly MatchSuggestions _suggestions;
+    private readonly DateTime _asOf;
+    private readonly string _currency;
+    private readonly Dictionary<long, List<ServiceMapping>> _skuMappingsByService;
+    private readonly Dictionary<string, HashSet<string>> _vendorSkusBySource = new(StringComparer.OrdinalIgnoreCase);
+
+    public DifferenceFinder(
+        ContractSnapshot snapshot, MappingDocument mapping, ComparisonPlan plan, ComparisonInput input, CompareOptions options)
+    {
+        _snapshot = snapshot;
+        _mapping = mapping;
+        _plan = plan;
+        _options = options;
+        _settings = mapping.Settings;
+        _guardrail = new QuantityGuardrail(
+            options.QuantityChangeThresholdPercent ?? _settings.QuantityChangeThresholdPercent,
+            options.QuantityChangeMinimumUnits ?? _settings.QuantityChangeMinimumUnits);
+        _removalPolicy = options.RemovalPolicy ?? _settings.RemovalPolicy;
+        _suggestions = new MatchSuggestions(snapshot, _settings);
+        _asOf = input.AsOf;
+        _currency = options.Currency.Trim().ToUpperInvariant();
+        _skuMappingsByService = mapping.Services
+            .Where(m => m.ServiceId is not null)
+            .GroupBy(m => m.ServiceId!.Value)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var (source, sku) in mapping.Services.Select(m => (m.Source, m.Sku))
+                     .Concat(input.Seats.Select(s => (s.Source, s.Sku)))
+                     .Concat(input.Charges.Select(c => (c.Source, c.Sku))))
+        {
+            if (!_vendorSkusBySource.TryGetValue(source.Trim(), out var skus))
+            {
+                _vendorSkusBySource[source.Trim()] = skus = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            }
+
+            skus.Add(sku.Trim());
+        }
+    }
+
+    public IEnumerable<ContractDifference> Unmapped()
+    {
+        foreach (var seat in _plan.UnmappedSeats)
+        {
+            yield return UnmappedCustomer(SeatDraft(new VendorDemand(new[] { seat }), null), seat.Source, seat.CustomerId, seat.CustomerName, seat.CustomerDomain);
+        }
+
+        foreach (var line in _plan.UnmappedCharges)
+        {
+            yield return UnmappedCustomer(ChargeDraft(line, null), line.Source, line.CustomerId, line.CustomerName, line.CustomerDomain);
+        }
+    }
+
+    public IEnumerable<ContractDifference> ForContract(ContractWork work)
+    {
+        _snapshot.Contracts.TryGetValue(work.ContractId, out var contract);
+        var seats = new List<TransactionSummary>();
+        foreach (var seat in work.Seats)
+        {
+            var screened = Screen(SeatDraft(new VendorDemand(new[] { seat }), Customer(seat.Source, seat.CustomerId)), seat.Source, seat.Sku, seat.Currency, ChargeType.Recurring, contract);
+            if (screened is null)
+            {
+                seats.Add(seat);
+            }
+            else
+            {
+                yield return screened;
+            }
+        }
+
+        var charges = new List<Transaction>();
+        foreach (var line in work.Charges)
+        {
+            var screened = Screen(ChargeDraft(line, Customer(line.Source, line.CustomerId)), line.Source, line.Sku, line.Currency, line.ChargeType, contract);
+            if (screened is null)
+            {
+                charges.Add(line);
+            }
+            else
+            {
+                yield return screened;
+            }
+        }
+
+        var demands = seats
+            .GroupBy(s => ServiceKey(_mapping.FindService(s.Source, s.Sku)!), StringComparer.OrdinalIgnoreCase)
+            .Select(g => new VendorDemand(g.ToList()))
+            .ToList();
+        if (contract is null || IsExpired(contract))
+        {
+            foreach (var demand in demands)
+            {
+                yield return BlockedContract(SeatDraft(demand, Customer(demand.First.Source, demand.First.CustomerId)), work.ContractId, contract);
+            }
+
+            foreach (var line in charges)
+            {
+                yield return BlockedContract(ChargeDraft(line, Customer(line.Source, line.CustomerId)), work.ContractId, contract);
+            }
+
+            yield break;
+        }
+
+        foreach (var demand in demands)
+        {
+            var difference = Compare(contract, demand);
+            if (difference is not null)
+            {
+                yield return difference;
+            }
+        }
+
+        foreach (var removed in Removals(contract, work, demands))
+        {
+            yield return removed;
+        }
+
+        foreach (var line in charges)
+        {
+            yield return Charge(ChargeDraft(line, Customer(line.Source, line.CustomerId)), line, contract);
+        }
+    }
+
+    public IEnumerable<ContractDifference> ForCustomersToCreate()
+    {
+        foreach (var group in _plan.CreateSeats.GroupBy(s => MappingKeys.Of(s.Source, s.CustomerId), StringComparer.OrdinalIgnoreCase))
+        {
+            var customer = Customer(group.First().Source, group.First().CustomerId)!;
+            var seats = new List<TransactionSummary>();
+            foreach (var seat in group)
+            {
+                var screened = Screen(SeatDraft(new VendorDemand(new[] { seat }), customer), seat.Source, seat.Sku, seat.Currency, ChargeType.Recurring, null);
+                if (screened is null)
+                {
+                    seats.Add(seat);
+                }
+                else
+                {
+                    yield return screened;
+                }
+            }
+
+            foreach (var service in seats.GroupBy(s => ServiceKey(_mapping.FindService(s.Source, s.Sku)!), StringComparer.OrdinalIgnoreCase))
+            {
+                var demand = new VendorDemand(service.ToList());
+                yield return ToCreate(SeatDraft(demand, customer), customer, _mapping.FindService(demand.First.Source, demand.First.Sku)!, demand.Quantity);
+            }
+        }
+
+        foreach (var line in _plan.CreateCharges)
+        {
+            var customer = Customer(line.Source, line.CustomerId)!;
+            var draft = ChargeDraft(line, customer);
+            var screened = Screen(draft, line.Source, line.Sku, line.Currency, line.ChargeType, null);
+            yield return screened ?? ToCreate(draft, customer, _mapping.FindService(line.Source, line.Sku), line.Quantity);
+        }
+    }
+
+    private static string ServiceKey(ServiceMapping mapping) =>
+        mapping.Action == MappingAction.Create || mapping.ServiceId is null
+            ? "create:" + mapping.Sku
+            : "service:" + mapping.ServiceId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private CustomerMapping? Customer(string source, string customerId) => _mapping.FindCustomer(source, customerId);
+
+    private EffectiveDatePolicy PolicyFor(CustomerMapping? customer) =>
+        customer?.EffectiveDatePolicy ?? _options.EffectiveDatePolicy ?? _settings.DefaultEffectiveDatePolicy;
+
+    private PricingStrategy StrategyFor(CustomerMapping? customer) =>
+        customer is null ? _settings.DefaultPricingStrategy : _settings.PricingStrategyFor(customer);
+
+    private DifferenceDraft SeatDraft(VendorDemand demand, CustomerMapping? customer)
+    {
+        var first = demand.First;
+        return new DifferenceDraft
+        {
+            Source = demand.Source,
+            CustomerId = demand.CustomerId,
+            CustomerName = demand.CustomerName,
+            CustomerDomain = first.CustomerDomain,
+            Sku = demand.Sku,
+            ProductName = demand.ProductName,
+            ChargeType = ChargeType.Recurring,
+            VendorQuantity = demand.Quantity,
+            Currency = string.IsNullOrWhiteSpace(first.Currency) ? _currency : first.Currency.Trim().ToUpperInvariant(),
+            VendorUnitPrice = demand.UnitPrice,
+            VendorUnitCost = demand.UnitCost,
+            VendorChangeDate = demand.ChangeDate,
+            AsOf = _asOf,
+            SourceLines = demand.SourceLines,
+            TransactionIds = demand.TransactionIds,
+            SubscriptionIds = demand.SubscriptionIds,
+            PricingStrategy = StrategyFor(customer),
+            EffectiveDatePolicy = PolicyFor(customer),
+            CompanyId = customer?.CompanyId,
+            ContractId = customer?.ContractId,
+            CreateCompany = customer?.CompanyAction == MappingAction.Create,
+            CreateContract = customer is not null && (customer.ContractAction == MappingAction.Create || customer.ContractId is null),
+        };
+    }
+
+    private DifferenceDraft ChargeDraft(Transaction line, CustomerMapping? customer) => new()
+    {
+        Source = line.Source,
+        CustomerId = line.CustomerId,
+        CustomerName = line.CustomerName,
+        CustomerDomain = line.CustomerDomain,
+        Sku = line.Sku,
+        ProductName = line.ProductName,
+        Description = line.Description,
+        ChargeType = line.ChargeType,
+        VendorQuantity = line.Quantity,
+        Currency = string.IsNullOrWhiteSpace(line.Currency) ? _currency : line.Currency.Trim().ToUpperInvariant(),
+        VendorUnitPrice = line.UnitPrice ?? (line.Amount is decimal amount && line.Quantity != 0m ? amount / line.Quantity : null),
+        VendorUnitCost = line.UnitCost,
+        VendorChangeDate = line.ServiceStart,
+        AsOf = _asOf,
+        TransactionId = line.TransactionId,
+        ChargeDate = line.ServiceStart ?? line.ServiceEnd ?? _asOf,
+        SourceLines = $"{line.SourceFile}:{line.SourceLine}",
+        TransactionIds = line.TransactionId,
+        SubscriptionIds = line.SubscriptionId,
+        PricingStrategy = StrategyFor(customer),
+        EffectiveDatePolicy = PolicyFor(customer),
+        CompanyId = customer?.CompanyId,
+        ContractId = customer?.ContractId,
+        CreateCompany = customer?.CompanyAction == MappingAction.Create,
+        CreateContract = customer is not null && (customer.ContractAction == MappingAction.Create || customer.ContractId is null),
+    };
+
+    private void OnContract(DifferenceDraft draft, Contract contract)
+    {
+        draft.ContractId = contract.Id;
+        draft.ContractName = contract.ContractName;
+        draft.CompanyId = contract.CompanyID;
+        draft.CompanyName = _snapshot.CompanyOf(contract.CompanyID)?.CompanyName;
+    }
+
+    private string Of(DifferenceDraft draft) =>
+        string.IsNullOrWhiteSpace(draft.ProductName) ? draft.Sku : $"{draft.ProductName} ({draft.Sku})";
+
+    /// <summary>Currency and SKU mapping come first: a line in another currency, or of an unmapped SKU, goes no further.</summary>
+    private ContractDifference? Screen(DifferenceDraft draft, string source, string sku, string currency, ChargeType chargeType, Contract? contract)
+    {
+        if (contract is not null)
+        {
+            OnContract(draft, contract);
+        }
+        else if (draft.CompanyId is long companyId)
+        {
+            draft.CompanyName = _snapshot.CompanyOf(companyId)?.CompanyName;
+        }
+
+        if (_plan.IsForeignCurrency(currency))
+        {
+            draft.Kind = DifferenceKind.CurrencyMismatch;
+            draft.Rule = "TenantCurrency";
+            draft.Reason = $"{draft.CustomerName} is billed {Units(draft.VendorQuantity)} × {Of(draft)} by {draft.Source} in {draft.Currency}, "
+                + $"but Autotask bills in {_currency}. Reported only: amounts are never converted; bill it by hand or correct the export.";
+            return draft.Build();
+        }
+
+        if (chargeType is ChargeType.Recurring or ChargeType.OneTime && _mapping.FindService(source, sku) is null)
+        {
+            var (text, id) = chargeType == ChargeType.Recurring ? _suggestions.ForService(source, sku) : _suggestions.ForProduct(source, sku);
+            draft.Kind = DifferenceKind.UnmappedSku;
+            draft.Rule = "SkuMapping";
+            draft.Suggestions = text;
+            draft.SuggestedServiceId = chargeType == ChargeType.Recurring ? id : null;
+            draft.MonthlyRevenueImpact = VendorValue(draft.VendorQuantity, draft.VendorUnitPrice);
+            draft.MonthlyCostImpact = VendorValue(draft.VendorQuantity, draft.VendorUnitCost);
+            var catalog = chargeType == ChargeType.Recurring ? "service" : "product";
+            draft.Reason = $"{draft.Source} SKU {Of(draft)} has no mapping to an Autotask {catalog}, so {draft.CustomerName}'s "
+                + $"{Units(draft.VendorQuantity)} × {Money(draft.VendorUnitPrice, draft.Currency)} is not compared. Map the SKU; suggested: {text}";
+            return draft.Build();
+        }
+
+        return null;
+    }
+
+    private ContractDifference UnmappedCustomer(DifferenceDraft draft, string source, string customerId, string customerName, string? domain)
+    {
+        var (text, companyId) = _suggestions.ForCustomer(source, customerId, customerName, domain);
+        draft.Kind = DifferenceKind.UnmappedCustomer;
+        draft.Rule = "CustomerMapping";
+        draft.Suggestions = text;
+        draft.SuggestedCompanyId = companyId;
+        draft.MonthlyRevenueImpact = VendorValue(draft.VendorQuantity, draft.VendorUnitPrice);
+        draft.MonthlyCostImpact = VendorValue(draft.VendorQuantity, draft.VendorUnitCost);
+        draft.Reason = $"{source} customer {customerName} ({customerId}) has no mapping to an Autotask company and contract, so "
+            + $"{Units(draft.VendorQuantity)} × {Of(draft)} at {Money(draft.VendorUnitPrice, draft.Currency)} is not billed through Autotask. "
+            + $"Map the customer; suggested: {text}";
+        return draft.Build();
+    }
+
+    private bool IsExpired(Contract contract) => contract.EndDate is DateTime end && end.Date < _asOf;
+
+    private ContractDifference BlockedContract(DifferenceDraft draft, long contractId, Contract? contract)
+    {
+        if (contract is null)
+        {
+            draft.Kind = DifferenceKind.MissingContract;
+            draft.Rule = "MappedContractNotFound";
+            draft.Reason = $"{draft.CustomerName} is mapped to contract {contractId}, which Autotask does not have. "
+                + $"{Units(draft.VendorQuantity)} × {Of(draft)} cannot be synced; map the customer to an existing contract or to Create.";
+            return draft.Build();
+        }
+
+        draft.Kind = DifferenceKind.ContractExpired;
+        draft.Rule = "ContractEndDate";
+        draft.Reason = $"Contract '{contract.ContractName}' ended on {Date(contract.EndDate)}, before {Date(_asOf)}, so "
+            + $"{draft.CustomerName}'s {Units(draft.VendorQuantity)} × {Of(draft)} cannot be synced. Renew the contract or map the customer to its successor.";
+        return draft.Build();
+    }
+
+    private ContractDifference? Compare(Contract contract, VendorDemand demand)
+    {
+        var customer = Customer(demand.First.Source, demand.First.CustomerId);
+        var skuMapping = _mapping.FindService(demand.First.Source, demand.First.Sku)!;
+        var draft = SeatDraft(demand, customer);
+        OnContract(draft, contract);
+        if (contract.ContractType != ContractSnapshotLoader.RecurringServiceContractType)
+        {
+            draft.Kind = DifferenceKind.MissingContract;
+            draft.Rule = "RecurringServiceContractOnly";
+            draft.Reason = $"Contract '{contract.ContractName}' is a {_snapshot.ContractTypeLabel(contract) ?? "non-recurring"} contract; only Recurring Service "
+                + $"contracts carry services, so {draft.CustomerName}'s {Units(draft.VendorQuantity)} × {Of(draft)} cannot be synced. Map the customer to a Recurring Service contract.";
+            return draft.Build();
+        }
+
+        if (skuMapping.Action == MappingAction.Create || skuMapping.ServiceId is null)
+        {
+            return MissingService(draft, contract, skuMapping, null);
+        }
+
+        var service = _snapshot.ServiceOf(skuMapping.ServiceId);
+        if (service is null)
+        {
+            return MissingService(draft, contract, skuMapping, skuMapping.ServiceId);
+        }
+
+        draft.ServiceId = service.Id;
+        draft.ServiceName = service.Name;
+        draft.ServiceIsActive = service.IsActive;
+        var contractService = _snapshot.ServicesOn(contract.Id).FirstOrDefault(cs => cs.ServiceID == service.Id);
+        return contractService is null
+            ? NewService(draft, contract, service)
+            : OnContractService(draft, contract, service, contractService);
+    }
+
+    private ContractDifference MissingService(DifferenceDraft draft, Contract contract, ServiceMapping skuMapping, long? staleServiceId)
+    {
+        draft.Kind = DifferenceKind.MissingService;
+        draft.AutotaskQuantity = 0m;
+        if (staleServiceId is long id)
+        {
+            draft.Rule = "MappedServiceNotFound";
+            draft.ServiceId = id;
+            draft.Reason = $"{draft.Source} SKU {Of(draft)} is mapped to service {id}, which Autotask does not have. "
+                + $"{draft.CustomerName}'s {Units(draft.VendorQuantity)} seats cannot be synced; map the SKU again.";
+            return draft.Build();
+        }
+
+        var (price, cost) = PricingTargets.For(draft.PricingStrategy, true, draft.VendorUnitPrice, draft.VendorUnitCost);
+        draft.Rule = "MappingAction=Create";
+        draft.ServiceName = _settings.ServiceNameFor(skuMapping);
+        draft.TargetUnitPrice = price;
+        draft.TargetUnitCost = cost;
+        draft.MonthlyRevenueImpact = Proration.RoundMoney(draft.VendorQuantity!.Value * (price ?? 0m));
+        draft.MonthlyCostImpact = Proration.RoundMoney(draft.VendorQuantity.Value * (cost ?? 0m));
+        draft.EffectiveDate = EffectiveDates.Propose(draft.EffectiveDatePolicy, draft.VendorChangeDate, contract, _snapshot.ContractPeriodMonths(contract), null, _asOf);
+        draft.IsActionable = _settings.SyncMayCreate.HasFlag(CreatableEntities.Services);
+        draft.Reason = $"{draft.CustomerName} is billed {Units(draft.VendorQuantity)} × {Of(draft)} by {draft.Source}, and the Autotask catalog has no service for it yet. "
+            + (draft.IsActionable
+                ? $"Sync creates service '{draft.ServiceName}' and adds it to contract '{contract.ContractName}' with {Units(draft.VendorQuantity)} units from {Date(draft.EffectiveDate)}{AtPrices(price, cost, draft.Currency)}. "
+                : "The settings do not let sync create services; create it in Autotask and map the SKU. ")
+            + Impact(draft.MonthlyRevenueImpact, draft.MonthlyCostImpact, draft.Currency);
+        return draft.Build();
+    }
+
+    private ContractDifference? NewService(DifferenceDraft draft, Contract contract, Service service)
+    {
+        draft.AutotaskQuantity = 0m;
+        if (draft.VendorQuantity == 0m)
+        {
+            return MatchOrNothing(draft, $"{draft.CustomerName} has no {Of(draft)} seats and service '{service.Name}' is not on contract '{contract.ContractName}'.");
+        }
+
+        var (price, cost) = PricingTargets.For(draft.PricingStrategy, true, draft.VendorUnitPrice, draft.VendorUnitCost);
+        var months = _snapshot.ServicePeriodMonths(service);
+        draft.Kind = DifferenceKind.NewService;
+        draft.Rule = "NewServiceOnContract";
+        draft.IsActionable = true;
+        draft.TargetUnitPrice = price;
+        draft.TargetUnitCost = cost;
+        draft.MonthlyRevenueImpact = Proration.RoundMoney(draft.VendorQuantity!.Value * (price ?? service.UnitPrice ?? 0m) / months);
+        draft.MonthlyCostImpact = Proration.RoundMoney(draft.VendorQuantity.Value * (cost ?? service.UnitCost ?? 0m) / months);
+        draft.EffectiveDate = EffectiveDates.Propose(draft.EffectiveDatePolicy, draft.VendorChangeDate, contract, _snapshot.ContractPeriodMonths(contract), null, _asOf);
+        draft.Reason = $"{draft.CustomerName} is billed {Units(draft.VendorQuantity)} × {Of(draft)} by {draft.Source}, but service '{service.Name}' is not on contract "
+            + $"'{contract.ContractName}'. Sync adds it with {Units(draft.VendorQuantity)} units from {Date(draft.EffectiveDate)}{AtPrices(price, cost, draft.Currency)}. "
+            + Inactive(draft) + Impact(draft.MonthlyRevenueImpact, draft.MonthlyCostImpact, draft.Currency);
+        return draft.Build();
+    }
+
+    private ContractDifference? OnContractService(DifferenceDraft draft, Contract contract, Service service, ContractService contractService)
+    {
+        var unitsRow = _snapshot.UnitsOf(contractService.Id);
+        var units = (decimal)(unitsRow?.Units ?? 0);
+        var currentPrice = ContractSnapshot.CurrentPrice(contractService);
+        var currentCost = _snapshot.CurrentCost(contractService);
+        draft.ContractServiceId = contractService.Id;
+        draft.AutotaskQuantity = units;
+        draft.AutotaskUnitPrice = currentPrice;
+        draft.AutotaskUnitCost = currentCost;
+
+        var (price, cost) = PricingTargets.For(draft.PricingStrategy, false, draft.VendorUnitPrice, draft.VendorUnitCost);
+        draft.TargetUnitPrice = price;
+        draft.TargetUnitCost = cost;
+        var vendorUnits = draft.VendorQuantity!.Value;
+        var priceDiffers = price is not null && price != currentPrice;
+        var costDiffers = cost is not null && cost != currentCost;
+        var months = _snapshot.ServicePeriodMonths(service);
+        draft.MonthlyRevenueImpact = Proration.RoundMoney(((vendorUnits * (price ?? currentPrice ?? 0m)) - (units * (currentPrice ?? 0m))) / months);
+        draft.MonthlyCostImpact = Proration.RoundMoney(((vendorUnits * (cost ?? currentCost ?? 0m)) - (units * (currentCost ?? 0m))) / months);
+        var contractMonths = _snapshot.ContractPeriodMonths(contract);
+        var where = $"service '{service.Name}' on contract '{contract.ContractName}'";
+
+        if (vendorUnits != units)
+        {
+            var (force, why) = _guardrail.Check(units, vendorUnits);
+            draft.Kind = DifferenceKind.QuantityChange;
+            draft.Rule = "QuantityInForce";
+            draft.IsActionable = true;
+            draft.RequiresForce = force;
+            draft.ForceReason = why is null ? null : $"Needs -Force: {why}.";
+            draft.EffectiveDate = EffectiveDates.Propose(draft.EffectiveDatePolicy, draft.VendorChangeDate, contract, contractMonths, unitsRow, _asOf);
+            var change = vendorUnits > units ? $"adds {Units(vendorUnits - units)}" : $"removes {Units(units - vendorUnits)}";
+            draft.Reason = $"{draft.CustomerName} is billed {Units(vendorUnits)} × {Of(draft)} by {draft.Source}, but {where} has {Units(units)} units on {Date(_asOf)}. "
+                + $"Sync {change} units from {Date(draft.EffectiveDate)} (one adjustment of {Units(vendorUnits - units)})"
+                + (priceDiffers || costDiffers ? $" and{PriceClause(priceDiffers ? price : null, costDiffers ? cost : null, draft.Currency)}" : string.Empty)
+                + ". " + (force ? draft.ForceReason + " " : string.Empty) + Inactive(draft) + Impact(draft.MonthlyRevenueImpact, draft.MonthlyCostImpact, draft.Currency);
+            return draft.Build();
+        }
+
+        if (priceDiffers || costDiffers)
+        {
+            draft.Kind = priceDiffers ? DifferenceKind.PriceChange : DifferenceKind.CostChange;
+            draft.Rule = "PricingStrategy=" + draft.PricingStrategy;
+            draft.IsActionable = true;
+            draft.EffectiveDate = EffectiveDates.Propose(draft.EffectiveDatePolicy, null, contract, contractMonths, unitsRow, _asOf);
+            var what = priceDiffers && costDiffers
+                ? $"the unit price is {Money(currentPrice, draft.Currency)} and the cost {Money(currentCost, draft.Currency)}; {draft.Source} bills {Money(draft.VendorUnitPrice, draft.Currency)} at a cost of {Money(draft.VendorUnitCost, draft.Currency)}"
+                : priceDiffers
+                    ? $"the unit price is {Money(currentPrice, draft.Currency)}; {draft.Source} bills {Money(draft.VendorUnitPrice, draft.Currency)}"
+                    : $"the unit cost is {Money(currentCost, draft.Currency)}; {draft.Source} charges {Money(draft.VendorUnitCost, draft.Currency)}";
+            draft.Reason = $"For {draft.CustomerName}'s {Units(units)} × {Of(draft)} on {where}, {what}. Sync{PriceClause(priceDiffers ? price : null, costDiffers ? cost : null, draft.Currency)} "
+                + $"(pricing strategy {draft.PricingStrategy}) from {Date(draft.EffectiveDate)}. " + Inactive(draft) + Impact(draft.MonthlyRevenueImpact, draft.MonthlyCostImpact, draft.Currency);
+            return draft.Build();
+        }
+
+        return MatchOrNothing(draft, $"{draft.CustomerName}: {Units(units)} × {Of(draft)} on {where} at {Money(currentPrice, draft.Currency)}, as the vendor bills.");
+    }
+
+    private ContractDifference? MatchOrNothing(DifferenceDraft draft, string reason)
+    {
+        if (!_options.IncludeMatch)
+        {
+            return null;
+        }
+
+        draft.Kind = DifferenceKind.Match;
+        draft.Rule = "InStep";
+        draft.IsActionable = false;
+        draft.MonthlyRevenueImpact = 0m;
+        draft.MonthlyCostImpact = 0m;
+        draft.Reason = reason + " Nothing to do.";
+        return draft.Build();
+    }
+
+    /// <summary>
+    /// Services on the contract that a SKU of the contract's sources maps to (or whose part number is such a SKU),
+    /// with units in force, that nothing billed this run. The MSP's own services (no vendor SKU) are never candidates.
+    /// </summary>
+    private IEnumerable<ContractDifference> Removals(Contract contract, ContractWork work, IReadOnlyList<VendorDemand> demands)
+    {
+        var sources = new HashSet<string>(work.Seats.Select(s => s.Source.Trim()).Concat(work.Charges.Select(c => c.Source.Trim())), StringComparer.OrdinalIgnoreCase);
+        var billedSkus = new HashSet<string>(work.Seats.Select(s => s.Sku.Trim()).Concat(work.Charges.Select(c => c.Sku.Trim())), StringComparer.OrdinalIgnoreCase);
+        var billedServices = new HashSet<long>(demands
+            .Select(d => _mapping.FindService(d.First.Source, d.First.Sku)!)
+            .Where(m => m.Action == MappingAction.Existing && m.ServiceId is not null)
+            .Select(m => m.ServiceId!.Value));
+        var first = work.Seats.Count > 0 ? work.Seats[0] : null;
+        var customer = first is null ? Customer(work.Charges[0].Source, work.Charges[0].CustomerId) : Customer(first.Source, first.CustomerId);
+
+        foreach (var contractService in _snapshot.ServicesOn(contract.Id))
+        {
+            if (contractService.ServiceID is not long serviceId || billedServices.Contains(serviceId))
+            {
+                continue;
+            }
+
+            var (source, skus) = VendorSkusOf(serviceId, sources);
+            if (skus.Count == 0 || skus.Any(billedSkus.Contains))
+            {
+                continue;
+            }
+
+            var unitsRow = _snapshot.UnitsOf(contractService.Id);
+            var units = (decimal)(unitsRow?.Units ?? 0);
+            if (units == 0m)
+            {
+                continue;
+            }
+
+            yield return Removed(contract, contractService, unitsRow, units, source, skus, work, customer);
+        }
+    }
+
+    private (string Source, IReadOnlyList<string> Skus) VendorSkusOf(long serviceId, ISet<string> sources)
+    {
+        if (_skuMappingsByService.TryGetValue(serviceId, out var mappings))
+        {
+            var ofSources = mappings.Where(m => sources.Contains(m.Source)).ToList();
+            if (ofSources.Count > 0)
+            {
+                var kept = ofSources.Where(m => !m.Excluded && m.Action == MappingAction.Existing).ToList();
+                return (VendorDemand.Join(kept.Select(m => m.Source)), kept.Select(m => m.Sku).ToList());
+            }
+        }
+
+        var service = _snapshot.ServiceOf(serviceId);
+        var partNumbers = new[] { service?.Sku, service?.ManufacturerServiceProviderProductNumber, service?.CatalogNumberPartNumber }
+            .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var matched = sources
+            .Where(s => _vendorSkusBySource.TryGetValue(s, out var skus) && partNumbers.Any(skus.Contains))
+            .OrderBy(s => s, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        return matched.Count == 0
+            ? (string.Empty, Array.Empty<string>())
+            : (VendorDemand.Join(matched), partNumbers.Where(p => matched.Any(s => _vendorSkusBySource[s].Contains(p))).ToList());
+    }
+
+    private ContractDifference Removed(
+        Contract contract,
+        ContractService contractService,
+        ContractServiceUnit? unitsRow,
+        decimal units,
+        string source,
+        IReadOnlyList<string> skus,
+        ContractWork work,
+        CustomerMapping? customer)
+    {
+        var service = _snapshot.ServiceOf(contractService.ServiceID);
+        var months = _snapshot.ServicePeriodMonths(service);
+        var price = ContractSnapshot.CurrentPrice(contractService);
+        var cost = _snapshot.CurrentCost(contractService);
+        var customers = work.Seats.Select(s => (s.CustomerId, s.CustomerName)).Concat(work.Charges.Select(c => (c.CustomerId, c.CustomerName))).ToList();
+        var draft = new DifferenceDraft
+        {
+            Kind = DifferenceKind.Removed,
+            Rule = "RemovalPolicy=" + _removalPolicy,
+            IsActionable = _removalPolicy == RemovalPolicy.AdjustToZero,
+            Source = source,
+            CustomerId = VendorDemand.Join(customers.Select(c => c.CustomerId)),
+            CustomerName = VendorDemand.Join(customers.Select(c => c.CustomerName)),
+            Sku = VendorDemand.Join(skus),
+            ProductName = service?.Name,
+            ChargeType = ChargeType.Recurring,
+            ServiceId = contractService.ServiceID,
+            ServiceName = service?.Name,
+            ServiceIsActive = service?.IsActive,
+            ContractServiceId = contractService.Id,
+            VendorQuantity = 0m,
+            AutotaskQuantity = units,
+            Currency = _currency,
+            AutotaskUnitPrice = price,
+            AutotaskUnitCost = cost,
+            MonthlyRevenueImpact = Proration.RoundMoney(-units * (price ?? 0m) / months),
+            MonthlyCostImpact = Proration.RoundMoney(-units * (cost ?? 0m) / months),
+            PricingStrategy = StrategyFor(customer),
+            EffectiveDatePolicy = PolicyFor(customer),
+            AsOf = _asOf,
+        };
+        OnContract(draft, contract);
+        var (force, why) = _guardrail.Check(units, 0m);
+        draft.RequiresForce = force;
+        draft.ForceReason = why is null ? null : $"Needs -Force: {why}.";
+        draft.EffectiveDate = EffectiveDates.Propose(draft.EffectiveDatePolicy, null, contract, _snapshot.ContractPeriodMonths(contract), unitsRow, _asOf);
+        draft.Reason = $"{source} no longer bills {draft.CustomerName} for {draft.Sku}, but service '{service?.Name}' on contract '{contract.ContractName}' "
+            + $"has {Units(units)} units on {Date(_asOf)}. "
+            + (draft.IsActionable
+                ? $"Sync reduces it to 0 units from {Date(draft.EffectiveDate)} (the service stays on the contract). {draft.ForceReason} "
+                : "Reported only: the removal policy is ReportOnly. ")
+            + Impact(draft.MonthlyRevenueImpact, draft.MonthlyCostImpact, draft.Currency);
+        return draft.Build();
+    }
+
+    private ContractDifference Charge(DifferenceDraft draft, Transaction line, Contract contract)
+    {
+        OnContract(draft, contract);
+        var skuMapping = _mapping.FindService(line.Source, line.Sku);
+        Product? product = null;
+        if (skuMapping?.Action == MappingAction.Create)
+        {
+            draft.Kind = DifferenceKind.MissingProduct;
+            draft.Rule = "MappingAction=Create";
+            draft.ServiceName = _settings.ServiceNameFor(skuMapping);
+            draft.IsActionable = _settings.SyncMayCreate.HasFlag(CreatableEntities.Products);
+        }
+        else if (skuMapping?.ProductId is long productId)
+        {
+            product = _snapshot.ProductOf(productId);
+            draft.ProductId = productId;
+            if (product is null)
+            {
+                draft.Kind = DifferenceKind.MissingProduct;
+                draft.Rule = "MappedProductNotFound";
+                draft.Reason = $"{line.Source} SKU {Of(draft)} is mapped to product {productId}, which Autotask does not have. "
+                    + $"Transaction {line.TransactionId} for {draft.CustomerName} cannot be charged; map the SKU again.";
+                return draft.Build();
+            }
+
+            draft.Kind = DifferenceKind.OneTimeCharge;
+            draft.Rule = "OneChargePerTransaction";
+            draft.ServiceName = product.Name;
+            draft.IsActionable = true;
+        }
+        else
+        {
+            draft.Kind = DifferenceKind.OneTimeCharge;
+            draft.Rule = "OneChargePerTransaction";
+            draft.IsActionable = true;
+        }
+
+        var (price, cost) = product is null
+            ? (draft.VendorUnitPrice, draft.VendorUnitCost)
+            : PricingTargets.For(draft.PricingStrategy, true, draft.VendorUnitPrice, draft.VendorUnitCost);
+        draft.TargetUnitPrice = price;
+        draft.TargetUnitCost = cost;
+        draft.MonthlyRevenueImpact = Proration.RoundMoney(line.Quantity * (price ?? product?.UnitPrice ?? 0m));
+        draft.MonthlyCostImpact = Proration.RoundMoney(line.Quantity * (cost ?? product?.UnitCost ?? 0m));
+        var through = draft.Kind == DifferenceKind.MissingProduct
+            ? $"a new product '{draft.ServiceName}' (sync creates it first)"
+            : product is null ? "the material billing code" : $"product '{product.Name}'";
+        var kind = line.ChargeType switch
+        {
+            ChargeType.Usage => "usage",
+            ChargeType.Credit => "a credit",
+            _ => "a one-time purchase",
+        };
+        draft.Reason = $"{line.Source} billed {draft.CustomerName} {kind} of {Units(line.Quantity)} × {Of(draft)} on {Date(draft.ChargeDate)} "
+            + $"(transaction {line.TransactionId}). "
+            + (draft.IsActionable
+                ? $"Sync adds one charge to contract '{contract.ContractName}' through {through} at {Money(price ?? product?.UnitPrice, draft.Currency)} a unit, never twice for the same transaction. "
+                : "The settings do not let sync create products; create it in Autotask and map the SKU. ")
+            + $"Revenue {SignedMoney(draft.MonthlyRevenueImpact, draft.Currency)}, cost {SignedMoney(draft.MonthlyCostImpact, draft.Currency)} in the month charged.";
+        return draft.Build();
+    }
+
+    private ContractDifference ToCreate(DifferenceDraft draft, CustomerMapping customer, ServiceMapping? skuMapping, decimal quantity)
+    {
+        draft.CompanyName ??= _snapshot.CompanyOf(draft.CompanyId)?.CompanyName;
+        var companyName = draft.CompanyName ?? draft.CustomerName;
+        draft.Kind = draft.CreateCompany ? DifferenceKind.MissingCompany : DifferenceKind.MissingContract;
+        draft.Rule = "MappingAction=Create";
+        draft.ContractName = "Cloud services, " + companyName;
+        draft.AutotaskQuantity = draft.ChargeType == ChargeType.Recurring ? 0m : null;
+        var needs = (draft.CreateCompany ? CreatableEntities.Companies : CreatableEntities.None) | CreatableEntities.Contracts;
+        var service = skuMapping?.ServiceId is long serviceId ? _snapshot.ServiceOf(serviceId) : null;
+        var product = skuMapping?.ProductId is long productId ? _snapshot.ProductOf(productId) : null;
+        if (skuMapping?.Action == MappingAction.Create)
+        {
+            needs |= draft.ChargeType == ChargeType.Recurring ? CreatableEntities.Services : CreatableEntities.Products;
+            draft.ServiceName = _settings.ServiceNameFor(skuMapping);
+        }
+        else
+        {
+            draft.ServiceId = draft.ChargeType == ChargeType.Recurring ? service?.Id ?? skuMapping?.ServiceId : null;
+            draft.ProductId = draft.ChargeType == ChargeType.Recurring ? null : skuMapping?.ProductId;
+            draft.ServiceName = draft.ChargeType == ChargeType.Recurring ? service?.Name : product?.Name;
+            draft.ServiceIsActive = service?.IsActive;
+        }
+
+        var (price, cost) = PricingTargets.For(draft.PricingStrategy, true, draft.VendorUnitPrice, draft.VendorUnitCost);
+        draft.TargetUnitPrice = price;
+        draft.TargetUnitCost = cost;
+        var months = draft.ChargeType == ChargeType.Recurring ? _snapshot.ServicePeriodMonths(service) : 1;
+        draft.MonthlyRevenueImpact = Proration.RoundMoney(quantity * (price ?? service?.UnitPrice ?? product?.UnitPrice ?? 0m) / months);
+        draft.MonthlyCostImpact = Proration.RoundMoney(quantity * (cost ?? service?.UnitCost ?? product?.UnitCost ?? 0m) / months);
+        if (draft.ChargeType == ChargeType.Recurring)
+        {
+            var changed = draft.VendorChangeDate ?? new DateTime(_asOf.Year, _asOf.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+            draft.EffectiveDate = DateTime.SpecifyKind(changed.Date, DateTimeKind.Utc);
+        }
+
+        draft.IsActionable = (_settings.SyncMayCreate & needs) == needs;
+        var creates = draft.CreateCompany ? $"company '{companyName}' and contract '{draft.ContractName}'" : $"contract '{draft.ContractName}'";
+        var then = draft.ChargeType == ChargeType.Recurring
+            ? $"adds {Units(quantity)} × {draft.ServiceName ?? Of(draft)}"
+            : $"charges transaction {draft.TransactionId} ({Units(quantity)} × {Of(draft)})";
+        draft.Reason = $"{draft.CustomerName} ({customer.Source}) is mapped to a {(draft.CreateCompany ? "company and contract" : "contract")} sync is to create. "
+            + (draft.IsActionable
+                ? $"Sync creates {creates}, then {then}{AtPrices(price, cost, draft.Currency)}. "
+                : $"The settings (SyncMayCreate {_settings.SyncMayCreate}) do not let sync create what this needs; create it in Autotask and map the customer. ")
+            + Impact(draft.MonthlyRevenueImpact, draft.MonthlyCostImpact, draft.Currency);
+        return draft.Build();
+    }
+
+    private static decimal VendorValue(decimal? quantity, decimal? unitAmount) =>
+        Proration.RoundMoney((quantity ?? 0m) * (unitAmount ?? 0m));
+
+    private static string PriceClause(decimal? price, decimal? cost, string currency) =>
+        (price, cost) switch
+        {
+            (decimal p, decimal c) => $" sets the unit price to {Money(p, currency)} and the cost to {Money(c, currency)}",
+            (decimal p, null) => $" sets the unit price to {Money(p, currency)}",
+            (null, decimal c) => $" sets the unit cost to {Money(c, currency)}",
+            _ => string.Empty,
+        };
+
+    private static string AtPrices(decimal? price, decimal? cost, string currency) =>
+        (price, cost) switch
+        {
+            (decimal p, decimal c) => $" at a unit price of {Money(p, currency)} and a unit cost of {Money(c, currency)}",
+            (decimal p, null) => $" at a unit price of {Money(p, currency)}",
+            (null, decimal c) => $" at a unit cost of {Money(c, currency)}",
+            _ => string.Empty,
+        };
+
+    private static string Inactive(DifferenceDraft draft) =>
+        draft.ServiceIsActive == false ? "The service is inactive in Autotask and stays inactive. " : string.Empty;
+}

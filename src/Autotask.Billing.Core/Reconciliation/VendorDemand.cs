@@ -1,0 +1,61 @@
+namespace Autotask.Billing.Reconciliation;
+
+/// <summary>
+/// The seats one contract × service must carry: the sum over every vendor customer, source, SKU and subscription
+/// billed into it, with the lines it came from. Price and cost are those of the largest contribution.
+/// </summary>
+internal sealed class VendorDemand
+{
+    public const string Separator = "; ";
+
+    public VendorDemand(IReadOnlyList<TransactionSummary> seats)
+    {
+        if (seats.Count == 0)
+        {
+            throw new ArgumentException("A demand needs at least one summary.", nameof(seats));
+        }
+
+        Seats = seats
+            .OrderBy(s => s.Source, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(s => s.CustomerId, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(s => s.Sku, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var priced = Seats.OrderByDescending(s => s.UnitPrice is not null).ThenByDescending(s => s.Quantity).First();
+        Quantity = Seats.Sum(s => s.Quantity);
+        UnitPrice = priced.UnitPrice;
+        UnitCost = Seats.OrderByDescending(s => s.UnitCost is not null).ThenByDescending(s => s.Quantity).First().UnitCost;
+        ChangeDate = Seats.Max(s => s.ChangeDate);
+    }
+
+    public IReadOnlyList<TransactionSummary> Seats { get; }
+
+    public TransactionSummary First => Seats[0];
+
+    public decimal Quantity { get; }
+
+    public decimal? UnitPrice { get; }
+
+    public decimal? UnitCost { get; }
+
+    /// <summary>The latest change of any contribution: the day the sum took its current value.</summary>
+    public DateTime? ChangeDate { get; }
+
+    public string Source => Join(Seats.Select(s => s.Source));
+
+    public string CustomerId => Join(Seats.Select(s => s.CustomerId));
+
+    public string CustomerName => Join(Seats.Select(s => s.CustomerName));
+
+    public string Sku => Join(Seats.Select(s => s.Sku));
+
+    public string ProductName => Join(Seats.Select(s => s.ProductName));
+
+    public string SubscriptionIds => Join(Seats.SelectMany(s => s.SubscriptionIds));
+
+    public string SourceLines => Join(Seats.SelectMany(s => s.Provenance).Select(p => $"{p.SourceFile}:{p.SourceLine}"));
+
+    public string TransactionIds => Join(Seats.SelectMany(s => s.Provenance).Select(p => p.TransactionId));
+
+    public static string Join(IEnumerable<string?> values) =>
+        string.Join(Separator, values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase));
+}

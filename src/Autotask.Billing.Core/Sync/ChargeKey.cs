@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Autotask.Billing.Sync;
+
+/// <summary>
+/// The idempotency key of a contract charge, written to its <c>internalPurchaseOrderNumber</c> (50 characters, not
+/// shown on invoices). Before creating a charge, sync reads the charges of the affected contracts in bulk and
+/// creates none whose key is already there, so a re-run never charges twice even when the journal is lost.
+/// A vendor transaction's key is its id when it fits, else "#" and a SHA-256 prefix of it; the prorated charge for
+/// the days before a change takes effect is keyed by customer, SKU and the two dates.
+/// </summary>
+internal static class ChargeKey
+{
+    public const int MaxLength = 50;
+
+    public static string ForTransaction(string transactionId) =>
+        transactionId.Length <= MaxLength && !transactionId.StartsWith("#", StringComparison.Ordinal)
+            ? transactionId
+            : "#" + Hash(transactionId, MaxLength - 1);
+
+    public static string ForProratedGap(string source, string customerId, string sku, DateTime from, DateTime until) =>
+        "#gap-" + Hash(FormattableString.Invariant($"{source}|{customerId}|{sku}|{from:yyyy-MM-dd}|{until:yyyy-MM-dd}"), 40);
+
+    private static string Hash(string text, int length)
+    {
+        using var sha = SHA256.Create();
+        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+        var hex = new StringBuilder(bytes.Length * 2);
+        foreach (var b in bytes)
+        {
+            hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return hex.ToString(0, Math.Min(length, hex.Length));
+    }
+}

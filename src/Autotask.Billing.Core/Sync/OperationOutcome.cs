@@ -1,0 +1,41 @@
+namespace Autotask.Billing.Sync;
+
+/// <summary>How one operation ended, before it is dressed as a <see cref="SyncResult"/>.</summary>
+internal sealed class OperationOutcome
+{
+    public OperationOutcome(SyncStatus status, SyncReasonCode code, string reason, long? autotaskId = null, long? contractId = null)
+    {
+        Status = status;
+        Code = code;
+        Reason = reason;
+        AutotaskId = autotaskId;
+        ContractId = contractId;
+    }
+
+    public SyncStatus Status { get; }
+
+    public SyncReasonCode Code { get; }
+
+    public string Reason { get; }
+
+    public long? AutotaskId { get; }
+
+    public long? ContractId { get; }
+
+    /// <summary>Dependants may go ahead: it was written, or Autotask already showed the target.</summary>
+    public bool Succeeded => Status == SyncStatus.Applied || Code == SyncReasonCode.AlreadyInStep;
+
+    public static OperationOutcome Applied(string reason, long? autotaskId, long? contractId = null) =>
+        new(SyncStatus.Applied, SyncReasonCode.None, reason, autotaskId is 0 ? null : autotaskId, contractId);
+
+    public static OperationOutcome InStep(string reason, long? autotaskId, long? contractId = null) =>
+        new(SyncStatus.Skipped, SyncReasonCode.AlreadyInStep, reason, autotaskId, contractId);
+
+    public static OperationOutcome Skipped(SyncReasonCode code, string reason, long? contractId = null) =>
+        new(SyncStatus.Skipped, code, reason, null, contractId);
+
+    public static OperationOutcome Failed(SyncReasonCode code, string reason, long? contractId = null) =>
+        new(SyncStatus.Failed, code, reason, null, contractId);
+
+    public static OperationOutcome NotRun(SyncReasonCode code, string reason) => new(SyncStatus.NotRun, code, reason);
+}

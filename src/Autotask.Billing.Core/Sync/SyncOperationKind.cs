@@ -1,0 +1,35 @@
+namespace Autotask.Billing;
+
+/// <summary>What one planned write does; the plan orders them in this order (BILLING-RULES §6).</summary>
+public enum SyncOperationKind
+{
+    /// <summary>Create the vendor company that new services and products name as their vendor.</summary>
+    CreateVendorCompany,
+
+    /// <summary>Create a recurring service in the catalog for a SKU.</summary>
+    CreateService,
+
+    /// <summary>Create a product in the catalog for a one-time SKU.</summary>
+    CreateProduct,
+
+    /// <summary>Create the customer's company.</summary>
+    CreateCompany,
+
+    /// <summary>Create the customer's Recurring Service contract.</summary>
+    CreateContract,
+
+    /// <summary>Put a service on a contract (price and cost as the pricing strategy says).</summary>
+    AddContractService,
+
+    /// <summary>Change a contract service's units through a ContractServiceAdjustment.</summary>
+    AdjustUnits,
+
+    /// <summary>Create a contract charge for a one-time or usage line.</summary>
+    CreateCharge,
+
+    /// <summary>Create the prorated charge for the days before a change takes effect (NextPeriodStart).</summary>
+    CreateProratedCharge,
+
+    /// <summary>Change a contract service's unit price and/or unit cost.</summary>
+    UpdatePriceAndCost,
+}

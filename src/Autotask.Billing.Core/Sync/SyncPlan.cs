@@ -1,0 +1,35 @@
+namespace Autotask.Billing.Sync;
+
+/// <summary>
+/// The ordered writes a sync would make (dependencies first), built by reads only. Show it (-WhatIf), ask about each
+/// operation (ShouldProcess), then hand it with the approved ids to <see cref="SyncExecutor"/>.
+/// </summary>
+public sealed class SyncPlan
+{
+    internal SyncPlan(
+        SyncContext context,
+        IReadOnlyList<SyncOperation> operations,
+        IReadOnlyList<ContractDifference> notActionable,
+        DateTime earliestDate,
+        long requestsUsed)
+    {
+        Context = context;
+        Operations = operations;
+        NotActionable = notActionable;
+        EarliestDate = earliestDate;
+        RequestsUsed = requestsUsed;
+    }
+
+    public IReadOnlyList<SyncOperation> Operations { get; }
+
+    /// <summary>Differences that lead to no write (matches, unmapped, report-only, expired contracts, ...).</summary>
+    public IReadOnlyList<ContractDifference> NotActionable { get; }
+
+    /// <summary>The Autotask requests planning took (reads only).</summary>
+    public long RequestsUsed { get; }
+
+    internal SyncContext Context { get; }
+
+    /// <summary>The earliest date any operation looks at; unit rows ending before it are not read.</summary>
+    internal DateTime EarliestDate { get; }
+}

@@ -1,0 +1,615 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Autotask.Billing.Autotask;
+using Autotask.Billing.Autotask.Entities;
+using Autotask.Billing.Autotask.Query;
+
+namespace Autotask.Billing.Sync;
+
+/// <summary>
+/// One execution of a plan. Every operation runs as its own task that first awaits its prerequisites, so
+/// independent contracts proceed in parallel while each contract's writes keep the plan's order. Writes pass a gate
+/// of <see cref="WritesInFlightPerEndpoint"/> per endpoint taken with the run's stop token: once past it, a write is
+/// in flight and settles even if the run is cancelled (it is sent without the token, so its outcome is known and
+/// journalled).
+/// </summary>
+internal sealed class SyncRun : IDisposable
+{
+    /// <summary>Autotask's thread limit per endpoint; the client enforces it too, this keeps cancelled writes unsent.</summary>
+    private const int WritesInFlightPerEndpoint = 3;
+
+    private const int RecurringServiceContractType = 7;
+
+    private readonly SyncPlan _plan;
+    private readonly HashSet<string> _approved;
+    private readonly SyncOptions _options;
+    private readonly Action<SyncResult>? _onResult;
+    private readonly IProgress<SyncProgress>? _progress;
+    private readonly CancellationToken _cancellation;
+    private readonly CancellationTokenSource _stop;
+    private readonly Dictionary<string, SyncOperation> _operations;
+    private readonly Dictionary<string, Lazy<Task<OperationOutcome>>> _outcomes;
+    private readonly ConcurrentDictionary<long, Lazy<Task<ContractSnapshot>>> _snapshots = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _writeGates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly object _reporting = new();
+    private readonly string _runId;
+    private SyncJournal? _journal;
+    private int _applied;
+    private int _skipped;
+    private int _failed;
+    private int _notRun;
+    private int _needsAttention;
+    private volatile bool _budgetExhausted;
+
+    public SyncRun(
+        SyncPlan plan,
+        HashSet<string> approved,
+        SyncOptions options,
+        Action<SyncResult>? onResult,
+        IProgress<SyncProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        _plan = plan;
+        _approved = approved;
+        _options = options;
+        _onResult = onResult;
+        _progress = progress;
+        _cancellation = cancellationToken;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+        _operations = plan.Operations.ToDictionary(static op => op.Key, StringComparer.Ordinal);
+        _outcomes = plan.Operations.ToDictionary(
+            static op => op.Key,
+            op => new Lazy<Task<OperationOutcome>>(() => Task.Run(() => RunOperationAsync(op))),
+            StringComparer.Ordinal);
+        PrepareSnapshotReads();
+    }
+
+    private AutotaskClient Client => _plan.Context.Client;
+
+    private CancellationToken StopToken => _stop.Token;
+
+    public async Task<SyncRunSummary> RunAsync()
+    {
+        var started = DateTime.UtcNow;
+        var requestsBefore = Client.Requests.Total;
+        if (_options.JournalFolder is { } folder)
+        {
+            _journal = SyncJournal.Create(folder, _runId);
+            _journal.WriteHeader(_runId, started, Client.UserName, _options.RunBy, _options.ModuleVersion, _options.Force, _plan.Operations.Count);
+            foreach (var operation in _plan.Operations)
+            {
+                _journal.WriteOperation(operation, _approved.Contains(operation.OperationId));
+            }
+        }
+
+        await Task.WhenAll(_plan.Operations.Select(op => _outcomes[op.Key].Value)).ConfigureAwait(false);
+        var summary = new SyncRunSummary(
+            _runId, started, DateTime.UtcNow, _applied, _skipped, _failed, _notRun, _needsAttention,
+            Client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested);
+        _journal?.WriteSummary(summary);
+        return summary;
+    }
+
+    public void Dispose()
+    {
+        _journal?.Dispose();
+        _stop.Dispose();
+        foreach (var gate in _writeGates.Values)
+        {
+            gate.Dispose();
+        }
+    }
+
+    private static bool ReadsContract(SyncOperationKind kind) => kind >= SyncOperationKind.AddContractService;
+
+    /// <summary>Contracts that exist at plan time are read in batches, each batch on first demand.</summary>
+    private void PrepareSnapshotReads()
+    {
+        var contractIds = _plan.Operations
+            .Where(static op => ReadsContract(op.Kind) && op.Details.Contract.Id is not null)
+            .Select(static op => op.Details.Contract.Id!.Value)
+            .Distinct()
+            .ToList();
+        var batchSize = Math.Max(1, _options.ContractsPerRead);
+        for (var start = 0; start < contractIds.Count; start += batchSize)
+        {
+            var ids = contractIds.Skip(start).Take(batchSize).ToList();
+            var batch = new Lazy<Task<IReadOnlyDictionary<long, ContractSnapshot>>>(() => ReadSnapshotsAsync(ids));
+            foreach (var id in ids)
+            {
+                _snapshots[id] = new Lazy<Task<ContractSnapshot>>(async () => (await batch.Value.ConfigureAwait(false))[id]);
+            }
+        }
+    }
+
+    private Task<ContractSnapshot> SnapshotAsync(long contractId) =>
+        _snapshots.GetOrAdd(contractId, id => new Lazy<Task<ContractSnapshot>>(async () =>
+            (await ReadSnapshotsAsync(new[] { id }).ConfigureAwait(false))[id])).Value;
+
+    /// <summary>The drift-check read: services, unit rows and charges of a batch of contracts, pages of 500.</summary>
+    private async Task<IReadOnlyDictionary<long, ContractSnapshot>> ReadSnapshotsAsync(IReadOnlyList<long> contractIds)
+    {
+        var services = Client.QueryInAsync<ContractService>(
+            "contractID", contractIds, AutotaskQuery.All.WithIncludeFields("contractID", "serviceID", "unitPrice", "unitCost", "adjustedPrice"), StopToken);
+        var units = Client.QueryInAsync<ContractServiceUnit>("contractID", contractIds, UnitRowsQuery(), StopToken);
+        var charges = Client.QueryInAsync<ContractCharge>(
+            "contractID", contractIds, AutotaskQuery.All.WithIncludeFields("contractID", "internalPurchaseOrderNumber", "isBilled"), StopToken);
+        await Task.WhenAll(services, units, charges).ConfigureAwait(false);
+        var servicesByContract = (await services.ConfigureAwait(false)).ToLookup(static s => s.ContractID ?? 0);
+        var unitsByContract = (await units.ConfigureAwait(false)).ToLookup(static u => u.ContractID ?? 0);
+        var chargesByContract = (await charges.ConfigureAwait(false)).ToLookup(static c => c.ContractID ?? 0);
+        return contractIds.ToDictionary(
+            id => id,
+            id => new ContractSnapshot(id, servicesByContract[id], unitsByContract[id], chargesByContract[id]));
+    }
+
+    private AutotaskQuery UnitRowsQuery() =>
+        AutotaskQuery.Where(AutotaskFilter.Gte("endDate", _plan.EarliestDate))
+            .WithIncludeFields("contractID", "contractServiceID", "serviceID", "startDate", "endDate", "units", "price", "cost");
+
+    private Task<OperationOutcome> OutcomeOf(string key) => _outcomes[key].Value;
+
+    private async Task<OperationOutcome> RunOperationAsync(SyncOperation operation)
+    {
+        foreach (var key in operation.DependencyKeys)
+        {
+            var prerequisite = await OutcomeOf(key).ConfigureAwait(false);
+            if (!prerequisite.Succeeded)
+            {
+                return Finish(operation, Inherit(_operations[key], prerequisite));
+            }
+        }
+
+        if (!_approved.Contains(operation.OperationId))
+        {
+            return Finish(operation, OperationOutcome.Skipped(SyncReasonCode.Declined, "declined"));
+        }
+
+        if (operation.Problem is not null)
+        {
+            return Finish(operation, OperationOutcome.Failed(operation.ProblemCode, operation.Problem));
+        }
+
+        if (operation.RequiresForce && !_options.Force)
+        {
+            return Finish(operation, OperationOutcome.Skipped(SyncReasonCode.NeedsForce, "needs -Force: " + operation.ForceReason));
+        }
+
+        if (StopToken.IsCancellationRequested)
+        {
+            return Finish(operation, Stopped());
+        }
+
+        OperationOutcome outcome;
+        try
+        {
+            outcome = await ApplyAsync(operation).ConfigureAwait(false);
+        }
+        catch (AutotaskBudgetExhaustedException)
+        {
+            StopForBudget();
+            outcome = Stopped();
+        }
+        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+        {
+            outcome = Stopped();
+        }
+        catch (AutotaskException exception)
+        {
+            outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, exception.Message);
+        }
+
+        return Finish(operation, outcome);
+    }
+
+    private static OperationOutcome Inherit(SyncOperation prerequisite, OperationOutcome outcome)
+    {
+        var what = $"prerequisite {prerequisite.OperationId} ({prerequisite.Kind})";
+        return outcome.Status switch
+        {
+            SyncStatus.Failed => OperationOutcome.Skipped(SyncReasonCode.PrerequisiteFailed, $"{what} failed: {outcome.Reason}"),
+            SyncStatus.NotRun => OperationOutcome.NotRun(outcome.Code, $"{what} was not run: {outcome.Reason}"),
+            _ => OperationOutcome.Skipped(outcome.Code, $"{what} was skipped: {outcome.Reason}"),
+        };
+    }
+
+    private OperationOutcome Stopped() =>
+        _budgetExhausted
+            ? OperationOutcome.NotRun(SyncReasonCode.BudgetExhausted, "the API request budget ran out before it was sent; run the sync again later to apply it")
+            : OperationOutcome.NotRun(SyncReasonCode.Cancelled, "the run was cancelled before it was sent; run the sync again to apply it");
+
+    private void StopForBudget()
+    {
+        _budgetExhausted = true;
+        _stop.Cancel();
+    }
+
+    private OperationOutcome Finish(SyncOperation operation, OperationOutcome outcome)
+    {
+        var result = new SyncResult(
+            _runId, operation.OperationId, operation.Kind, outcome.Status, outcome.Code, outcome.Reason, operation.Entity,
+            outcome.AutotaskId, operation.Target, operation.Action, operation.DifferenceIds, operation.CustomerId,
+            operation.CustomerName, operation.Sku, outcome.ContractId ?? operation.ContractId, DateTime.UtcNow);
+        lock (_reporting)
+        {
+            switch (outcome.Status)
+            {
+                case SyncStatus.Applied:
+                    _applied++;
+                    break;
+                case SyncStatus.Skipped:
+                    _skipped++;
+                    if (outcome.Code is SyncReasonCode.NeedsForce or SyncReasonCode.ChangedSinceCompare or SyncReasonCode.Declined)
+                    {
+                        _needsAttention++;
+                    }
+
+                    break;
+                case SyncStatus.Failed:
+                    _failed++;
+                    break;
+                default:
+                    _notRun++;
+                    break;
+            }
+
+            _journal?.WriteResult(result);
+            _onResult?.Invoke(result);
+            _progress?.Report(new SyncProgress(_applied + _skipped + _failed + _notRun, _plan.Operations.Count, result));
+        }
+
+        return outcome;
+    }
+
+    private Task<OperationOutcome> ApplyAsync(SyncOperation operation) => operation.Kind switch
+    {
+        SyncOperationKind.CreateVendorCompany => CreateCompanyAsync(operation.Details, "Vendor"),
+        SyncOperationKind.CreateCompany => CreateCompanyAsync(operation.Details, "Customer"),
+        SyncOperationKind.CreateService => CreateServiceAsync(operation.Details),
+        SyncOperationKind.CreateProduct => CreateProductAsync(operation.Details),
+        SyncOperationKind.CreateContract => CreateContractAsync(operation.Details),
+        SyncOperationKind.AddContractService => AddContractServiceAsync(operation.Details),
+        SyncOperationKind.AdjustUnits => AdjustUnitsAsync(operation),
+        SyncOperationKind.UpdatePriceAndCost => UpdatePriceAndCostAsync(operation.Details),
+        _ => CreateChargeAsync(operation.Details),
+    };
+
+    /// <summary>Writes pass the per-endpoint gate with the stop token; once through they are sent without it.</summary>
+    private async Task<T> WriteAsync<T>(string endpoint, Func<CancellationToken, Task<T>> write)
+    {
+        var gate = _writeGates.GetOrAdd(endpoint, static _ => new SemaphoreSlim(WritesInFlightPerEndpoint, WritesInFlightPerEndpoint));
+        await gate.WaitAsync(StopToken).ConfigureAwait(false);
+        try
+        {
+            return await write(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<long> ResolveAsync(EntityReference reference)
+    {
+        if (reference.Id is { } id)
+        {
+            return id;
+        }
+
+        var outcome = await OutcomeOf(reference.OperationKey!).ConfigureAwait(false);
+        return outcome.AutotaskId ?? throw new InvalidOperationException($"Operation {_operations[reference.OperationKey!].OperationId} succeeded without an Autotask id.");
+    }
+
+    private async Task<int> PicklistAsync(string entity, string field, string label) =>
+        int.Parse(await Client.ResolvePicklistValueAsync(entity, field, label, StopToken).ConfigureAwait(false), NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+    private async Task<long?> FirstIdAsync<T>(AutotaskQuery query, CancellationToken cancellationToken)
+        where T : AutotaskEntity
+    {
+        var rows = await Client.QueryAsync<T>(query.WithIncludeFields("id"), cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows.Min(static row => row.Id);
+    }
+
+    private async Task<OperationOutcome> CreateCompanyAsync(SyncOperationDetails details, string companyType)
+    {
+        var name = details.Name!;
+        Task<long?> Find(CancellationToken token) => FirstIdAsync<Company>(AutotaskQuery.Where(AutotaskFilter.Eq("companyName", name)), token);
+        if (await Find(StopToken).ConfigureAwait(false) is { } existing)
+        {
+            return OperationOutcome.InStep($"the company '{name}' exists already", existing);
+        }
+
+        var company = new Company
+        {
+            CompanyName = name,
+            CompanyType = await PicklistAsync("Companies", "companyType", companyType).ConfigureAwait(false),
+            OwnerResourceID = details.OwnerResourceId,
+            Phone = details.Phone,
+            Address1 = details.Address,
+            City = details.City,
+            PostalCode = details.PostalCode,
+            IsActive = true,
+        };
+        var id = await WriteAsync("Companies", token => Client.CreateAsync(company, Find, token)).ConfigureAwait(false);
+        return OperationOutcome.Applied($"created {companyType.ToLowerInvariant()} company '{name}'", id);
+    }
+
+    private async Task<OperationOutcome> CreateServiceAsync(SyncOperationDetails details)
+    {
+        var name = details.Name!;
+        Task<long?> Find(CancellationToken token) => FirstIdAsync<Service>(AutotaskQuery.Where(AutotaskFilter.Eq("name", name)), token);
+        if (await Find(StopToken).ConfigureAwait(false) is { } existing)
+        {
+            return OperationOutcome.InStep($"the service '{name}' exists already", existing);
+        }
+
+        var service = new Service
+        {
+            Name = name,
+            Description = details.Description,
+            PeriodType = await PicklistAsync("Services", "periodType", "Monthly").ConfigureAwait(false),
+            UnitPrice = 0m,
+            BillingCodeID = details.BillingCodeId,
+            VendorCompanyID = details.Vendor.IsEmpty ? null : await ResolveAsync(details.Vendor).ConfigureAwait(false),
+            IsActive = true,
+            Sku = Truncate(details.Sku, 50),
+        };
+        var id = await WriteAsync("Services", token => Client.CreateAsync(service, Find, token)).ConfigureAwait(false);
+        return OperationOutcome.Applied($"created service '{name}'", id);
+    }
+
+    private async Task<OperationOutcome> CreateProductAsync(SyncOperationDetails details)
+    {
+        var sku = details.Sku!;
+        Task<long?> Find(CancellationToken token) => FirstIdAsync<Product>(AutotaskQuery.Where(AutotaskFilter.Eq("vendorProductNumber", sku)), token);
+        if (await Find(StopToken).ConfigureAwait(false) is { } existing)
+        {
+            return OperationOutcome.InStep($"a product with vendor part number {sku} exists already", existing);
+        }
+
+        var product = new Product
+        {
+            Name = details.Name,
+            Description = details.Description,
+            Sku = Truncate(sku, 50),
+            VendorProductNumber = Truncate(sku, 50),
+            ProductBillingCodeID = details.BillingCodeId,
+            DefaultVendorID = details.Vendor.IsEmpty ? null : await ResolveAsync(details.Vendor).ConfigureAwait(false),
+            IsActive = true,
+            IsSerialized = false,
+        };
+        var id = await WriteAsync("Products", token => Client.CreateAsync(product, Find, token)).ConfigureAwait(false);
+        return OperationOutcome.Applied($"created product '{details.Name}'", id);
+    }
+
+    private async Task<OperationOutcome> CreateContractAsync(SyncOperationDetails details)
+    {
+        var name = details.Name!;
+        var companyId = await ResolveAsync(details.Company).ConfigureAwait(false);
+        var foundByLookup = false;
+        async Task<long?> Find(CancellationToken token)
+        {
+            var id = await FirstIdAsync<Contract>(
+                AutotaskQuery.Where(AutotaskFilter.Eq("companyID", companyId), AutotaskFilter.Eq("contractName", name)), token).ConfigureAwait(false);
+            foundByLookup |= id is not null;
+            return id;
+        }
+
+        if (await Find(StopToken).ConfigureAwait(false) is { } existing)
+        {
+            return OperationOutcome.InStep($"the contract '{name}' exists already", existing, existing);
+        }
+
+        var contract = new Contract
+        {
+            CompanyID = companyId,
+            ContractName = name,
+            ContractType = RecurringServiceContractType,
+            Status = await PicklistAsync("Contracts", "status", "Active").ConfigureAwait(false),
+            ContractPeriodType = await PicklistAsync("Contracts", "contractPeriodType", "Monthly").ConfigureAwait(false),
+            StartDate = details.StartDate,
+            EndDate = details.EndDate,
+            TimeReportingRequiresStartAndStopTimes = 0,
+        };
+        var created = await WriteAsync("Contracts", token => Client.CreateAsync(contract, Find, token)).ConfigureAwait(false);
+        if (!foundByLookup)
+        {
+            // Created just now: nothing is on it yet, so its operations need no read.
+            _snapshots.TryAdd(created, new Lazy<Task<ContractSnapshot>>(() => Task.FromResult(ContractSnapshot.Empty(created))));
+        }
+
+        return OperationOutcome.Applied($"created contract '{name}' ({details.StartDate:yyyy-MM-dd} to {details.EndDate:yyyy-MM-dd})", created, created);
+    }
+
+    private async Task<OperationOutcome> AddContractServiceAsync(SyncOperationDetails details)
+    {
+        var contractId = await ResolveAsync(details.Contract).ConfigureAwait(false);
+        var serviceId = await ResolveAsync(details.Service).ConfigureAwait(false);
+        var snapshot = await SnapshotAsync(contractId).ConfigureAwait(false);
+        if (snapshot.ServiceFor(serviceId) is { } onContract)
+        {
+            return OperationOutcome.InStep("the service is on the contract already", onContract.Id, contractId);
+        }
+
+        Task<long?> Find(CancellationToken token) => FirstIdAsync<ContractService>(
+            AutotaskQuery.Where(AutotaskFilter.Eq("contractID", contractId), AutotaskFilter.Eq("serviceID", serviceId)), token);
+        var contractService = new ContractService
+        {
+            ContractID = contractId,
+            ServiceID = serviceId,
+            UnitPrice = details.TargetPrice,
+            UnitCost = details.TargetCost,
+        };
+        var id = await WriteAsync("ContractServices", token => Client.CreateAsync(contractService, Find, token)).ConfigureAwait(false);
+        snapshot.AddService(new ContractService { Id = id, ContractID = contractId, ServiceID = serviceId, UnitPrice = details.TargetPrice, UnitCost = details.TargetCost });
+        return OperationOutcome.Applied("added the service to the contract", id, contractId);
+    }
+
+    /// <summary>
+    /// The adjustment is derived from what Autotask shows now: delta = target − units in force on the effective date.
+    /// A re-run after a crash therefore finds the target in place ("already in step") instead of adding twice.
+    /// </summary>
+    private async Task<OperationOutcome> AdjustUnitsAsync(SyncOperation operation)
+    {
+        var details = operation.Details;
+        var contractId = await ResolveAsync(details.Contract).ConfigureAwait(false);
+        var contractServiceId = await ResolveAsync(details.ContractService).ConfigureAwait(false);
+        var snapshot = await SnapshotAsync(contractId).ConfigureAwait(false);
+        var effective = details.EffectiveDate!.Value;
+        var target = details.TargetUnits!.Value;
+        var current = snapshot.UnitsOn(contractServiceId, effective).Units;
+        if (current == target)
+        {
+            return OperationOutcome.InStep($"Autotask already shows {target} units from {effective:yyyy-MM-dd}", null, contractId);
+        }
+
+        var seen = snapshot.UnitsOn(contractServiceId, details.AsOf).Units;
+        if (details.ComparedUnits is { } compared && seen != compared)
+        {
+            return OperationOutcome.Skipped(
+                SyncReasonCode.ChangedSinceCompare,
+                $"changed since compare: Autotask shows {seen} units on {details.AsOf:yyyy-MM-dd}, the compare saw {compared}",
+                contractId);
+        }
+
+        if (details.GuardQuantity && !_options.Force && !operation.RequiresForce
+            && QuantityGuard.ForceReason(current, target, _plan.Context.Settings) is { } forceReason)
+        {
+            return OperationOutcome.Skipped(SyncReasonCode.NeedsForce, "needs -Force: " + forceReason, contractId);
+        }
+
+        async Task<long?> Confirm(CancellationToken token)
+        {
+            var rows = await ReadUnitRowsAsync(contractServiceId, token).ConfigureAwait(false);
+            snapshot.ReplaceUnits(contractServiceId, rows);
+            return UnitsInForce.On(rows, effective).Units == target ? 0 : null;
+        }
+
+        var adjustment = new ContractServiceAdjustment
+        {
+            ContractID = contractId,
+            ContractServiceID = contractServiceId,
+            EffectiveDate = effective,
+            UnitChange = target - current,
+        };
+        var id = await WriteAsync("ContractServiceAdjustments", token => Client.CreateAsync(adjustment, Confirm, token)).ConfigureAwait(false);
+        return OperationOutcome.Applied($"units {current} → {target} from {effective:yyyy-MM-dd}", id, contractId);
+    }
+
+    private Task<IReadOnlyList<ContractServiceUnit>> ReadUnitRowsAsync(long contractServiceId, CancellationToken cancellationToken) =>
+        Client.QueryAsync<ContractServiceUnit>(UnitRowsQuery().AndWhere(AutotaskFilter.Eq("contractServiceID", contractServiceId)), cancellationToken);
+
+    /// <summary>
+    /// Autotask lets only adjustedPrice change on a contract service; a new unit cost goes in through an adjustment of
+    /// zero units carrying the cost (and the price, when both change) from the effective date.
+    /// </summary>
+    private async Task<OperationOutcome> UpdatePriceAndCostAsync(SyncOperationDetails details)
+    {
+        var contractId = await ResolveAsync(details.Contract).ConfigureAwait(false);
+        var contractServiceId = await ResolveAsync(details.ContractService).ConfigureAwait(false);
+        var snapshot = await SnapshotAsync(contractId).ConfigureAwait(false);
+        var effective = details.EffectiveDate!.Value;
+        var (price, cost) = PriceAndCost(snapshot, contractServiceId, effective);
+        var priceInStep = details.TargetPrice is null || price == details.TargetPrice;
+        var costInStep = details.TargetCost is null || cost == details.TargetCost;
+        if (priceInStep && costInStep)
+        {
+            return OperationOutcome.InStep("Autotask already shows the target price and cost", contractServiceId, contractId);
+        }
+
+        var (seenPrice, seenCost) = PriceAndCost(snapshot, contractServiceId, details.AsOf);
+        if ((details.TargetPrice is not null && details.ComparedPrice is not null && seenPrice != details.ComparedPrice)
+            || (details.TargetCost is not null && details.ComparedCost is not null && seenCost != details.ComparedCost))
+        {
+            return OperationOutcome.Skipped(
+                SyncReasonCode.ChangedSinceCompare,
+                $"changed since compare: Autotask shows unit price {Format(seenPrice)} and cost {Format(seenCost)}, the compare saw {Format(details.ComparedPrice)} and {Format(details.ComparedCost)}",
+                contractId);
+        }
+
+        if (costInStep)
+        {
+            var changes = new Dictionary<string, object?> { ["adjustedPrice"] = details.TargetPrice };
+            await WriteAsync("ContractServices", async token =>
+            {
+                await Client.UpdateAsync<ContractService>(contractServiceId, changes, contractId, token).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
+            return OperationOutcome.Applied($"unit price {Format(price)} → {Format(details.TargetPrice)}", contractServiceId, contractId);
+        }
+
+        async Task<long?> Confirm(CancellationToken token)
+        {
+            var rows = await ReadUnitRowsAsync(contractServiceId, token).ConfigureAwait(false);
+            snapshot.ReplaceUnits(contractServiceId, rows);
+            var now = UnitsInForce.On(rows, effective);
+            return now.Cost == details.TargetCost && (priceInStep || now.Price == details.TargetPrice) ? 0 : null;
+        }
+
+        var adjustment = new ContractServiceAdjustment
+        {
+            ContractID = contractId,
+            ContractServiceID = contractServiceId,
+            EffectiveDate = effective,
+            UnitChange = 0,
+            AdjustedUnitPrice = priceInStep ? null : details.TargetPrice,
+            AdjustedUnitCost = details.TargetCost,
+        };
+        var id = await WriteAsync("ContractServiceAdjustments", token => Client.CreateAsync(adjustment, Confirm, token)).ConfigureAwait(false);
+        return OperationOutcome.Applied(
+            $"unit price {Format(price)} → {Format(priceInStep ? price : details.TargetPrice)}, unit cost {Format(cost)} → {Format(details.TargetCost)} from {effective:yyyy-MM-dd}",
+            id,
+            contractId);
+    }
+
+    private static (decimal? Price, decimal? Cost) PriceAndCost(ContractSnapshot snapshot, long contractServiceId, DateTime date)
+    {
+        var units = snapshot.UnitsOn(contractServiceId, date);
+        if (units.HasRow)
+        {
+            return (units.Price, units.Cost);
+        }
+
+        var service = snapshot.ContractService(contractServiceId);
+        return (service?.AdjustedPrice ?? service?.UnitPrice, service?.UnitCost);
+    }
+
+    /// <summary>One charge per idempotency key: a charge already carrying the key (billed or not) is left untouched.</summary>
+    private async Task<OperationOutcome> CreateChargeAsync(SyncOperationDetails details)
+    {
+        var contractId = await ResolveAsync(details.Contract).ConfigureAwait(false);
+        var snapshot = await SnapshotAsync(contractId).ConfigureAwait(false);
+        var key = details.ChargeKey!;
+        if (snapshot.ChargeWithKey(key) is { } charged)
+        {
+            var billed = charged.IsBilled == true ? ", billed; left untouched" : string.Empty;
+            return OperationOutcome.InStep($"already charged (charge {charged.Id}{billed})", charged.Id, contractId);
+        }
+
+        Task<long?> Find(CancellationToken token) => FirstIdAsync<ContractCharge>(
+            AutotaskQuery.Where(AutotaskFilter.Eq("contractID", contractId), AutotaskFilter.Eq("internalPurchaseOrderNumber", key)), token);
+        var charge = new ContractCharge
+        {
+            ContractID = contractId,
+            Name = details.Name,
+            Description = Truncate(details.Description, 2000),
+            ChargeType = await PicklistAsync("ContractCharges", "chargeType", "Operational").ConfigureAwait(false),
+            DatePurchased = details.ChargeDate,
+            UnitQuantity = details.ChargeQuantity,
+            UnitPrice = details.ChargeUnitPrice,
+            UnitCost = details.ChargeUnitCost,
+            ProductID = details.Product.IsEmpty ? null : await ResolveAsync(details.Product).ConfigureAwait(false),
+            BillingCodeID = details.BillingCodeId,
+            InternalPurchaseOrderNumber = key,
+            IsBillableToCompany = true,
+        };
+        var id = await WriteAsync("ContractCharges", token => Client.CreateAsync(charge, Find, token)).ConfigureAwait(false);
+        snapshot.AddCharge(key, new ContractCharge { Id = id, ContractID = contractId, InternalPurchaseOrderNumber = key });
+        return OperationOutcome.Applied("charged", id, contractId);
+    }
+
+    private static string Format(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "none";
+
+    private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text.Substring(0, length);
+}

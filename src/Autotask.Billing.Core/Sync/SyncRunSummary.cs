@@ -1,0 +1,73 @@
+namespace Autotask.Billing;
+
+/// <summary>
+/// The outcome of one sync run. <see cref="ExitCode"/>: 0 when every operation was applied or already in step (or
+/// there was nothing to do); 1 when any operation failed or the run stopped early (cancelled, or the API budget ran
+/// out) leaving operations not run; otherwise 2 when anything was skipped because it needs -Force, Autotask changed
+/// since the compare, or it was declined.
+/// </summary>
+public sealed class SyncRunSummary
+{
+    public SyncRunSummary(
+        string runId,
+        DateTime startedUtc,
+        DateTime finishedUtc,
+        int applied,
+        int skipped,
+        int failed,
+        int notRun,
+        int needsAttention,
+        long requestsUsed,
+        string? journalPath,
+        bool budgetExhausted,
+        bool cancelled)
+    {
+        RunId = runId;
+        StartedUtc = DateTime.SpecifyKind(startedUtc, DateTimeKind.Utc);
+        FinishedUtc = DateTime.SpecifyKind(finishedUtc, DateTimeKind.Utc);
+        Applied = applied;
+        Skipped = skipped;
+        Failed = failed;
+        NotRun = notRun;
+        NeedsAttention = needsAttention;
+        RequestsUsed = requestsUsed;
+        JournalPath = journalPath;
+        BudgetExhausted = budgetExhausted;
+        Cancelled = cancelled;
+    }
+
+    public string RunId { get; }
+
+    public DateTime StartedUtc { get; }
+
+    public DateTime FinishedUtc { get; }
+
+    public TimeSpan Duration => FinishedUtc - StartedUtc;
+
+    public int Applied { get; }
+
+    /// <summary>All skipped operations, those already in step included.</summary>
+    public int Skipped { get; }
+
+    public int Failed { get; }
+
+    public int NotRun { get; }
+
+    public int Total => Applied + Skipped + Failed + NotRun;
+
+    /// <summary>Skipped because they need -Force, Autotask changed since the compare, or they were declined.</summary>
+    public int NeedsAttention { get; }
+
+    public long RequestsUsed { get; }
+
+    public string? JournalPath { get; }
+
+    public bool BudgetExhausted { get; }
+
+    public bool Cancelled { get; }
+
+    public int ExitCode => Failed > 0 || NotRun > 0 ? 1 : NeedsAttention > 0 ? 2 : 0;
+
+    public override string ToString() =>
+        $"Run {RunId}: {Applied} applied, {Skipped} skipped, {Failed} failed, {NotRun} not run; {RequestsUsed} requests; exit code {ExitCode}";
+}

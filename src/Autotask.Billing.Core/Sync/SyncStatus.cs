@@ -1,0 +1,17 @@
+namespace Autotask.Billing;
+
+/// <summary>What became of one planned operation.</summary>
+public enum SyncStatus
+{
+    /// <summary>Written to Autotask.</summary>
+    Applied,
+
+    /// <summary>Deliberately not written; <see cref="SyncResult.ReasonCode"/> says why.</summary>
+    Skipped,
+
+    /// <summary>Autotask refused it, or it could not be attempted because its data is incomplete.</summary>
+    Failed,
+
+    /// <summary>The run stopped (cancelled, or the API budget ran out) before it was sent; a re-run picks it up.</summary>
+    NotRun,
+}

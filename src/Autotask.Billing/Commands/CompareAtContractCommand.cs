@@ -1,0 +1,232 @@
+using System.Management.Automation;
+using Autotask.Billing.Autotask;
+using Autotask.Billing.Completers;
+using Autotask.Billing.Infrastructure;
+using Autotask.Billing.Mapping;
+using Autotask.Billing.Reconciliation;
+
+namespace Autotask.Billing.Commands;
+
+/// <summary>
+/// Compares vendor billing lines with the Autotask contracts they map to and emits one ContractDifference per
+/// customer × SKU that needs attention (and per one-time or usage line), with the reason, the money impact per month,
+/// the proposed effective date and where it came from. Autotask is read in bulk for all mapped contracts at once.
+/// </summary>
+[Cmdlet(VerbsData.Compare, "AtContract", DefaultParameterSetName = PipelineSet)]
+[OutputType(typeof(ContractDifference))]
+[OutputType(typeof(ComparisonSummary))]
+public sealed class CompareAtContractCommand : MappingCmdlet
+{
+    private const string PipelineSet = "Pipeline";
+    private const string PathSet = "Path";
+
+    private readonly List<Transaction> _lines = new();
+    private readonly List<TransactionSummary> _summaries = new();
+    private BillingSourceReader? _reader;
+
+    /// <summary>Billing lines from Get-AtTransaction (raw or -Summarize'd), or objects with the same property names (Import-Csv rows).</summary>
+    [Parameter(ParameterSetName = PipelineSet, Mandatory = true, ValueFromPipeline = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>Shortcut: vendor export files to read, as Get-AtTransaction -Path would.</summary>
+    [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string[] Path { get; set; } = Array.Empty<string>();
+
+    /// <summary>The format of the -Path files; detected when omitted.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [ArgumentCompleter(typeof(BillingFormatCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Format { get; set; }
+
+    /// <summary>The billing month, yyyy-MM; its last day is the default as-of date.</summary>
+    [Parameter]
+    [ValidatePattern(@"^\d{4}-(0[1-9]|1[0-2])$")]
+    public string? Month { get; set; }
+
+    /// <summary>First service date of the window (with -Until instead of -Month).</summary>
+    [Parameter]
+    public DateTime? Since { get; set; }
+
+    /// <summary>Last service date of the window; the default as-of date.</summary>
+    [Parameter]
+    public DateTime? Until { get; set; }
+
+    /// <summary>The date whose quantities are compared; default the end of the window the lines came from.</summary>
+    [Parameter]
+    public DateTime? AsOf { get; set; }
+
+    /// <summary>Also emits customer × SKU pairs that are already in step (kind Match).</summary>
+    [Parameter]
+    public SwitchParameter IncludeMatch { get; set; }
+
+    /// <summary>When changes take effect: ChangeDate (the vendor's), PeriodStart or NextPeriodStart; default from the mapping and settings.</summary>
+    [Parameter]
+    public EffectiveDatePolicy? EffectiveDatePolicy { get; set; }
+
+    /// <summary>What to do with services no longer billed: AdjustToZero or ReportOnly; default from the settings.</summary>
+    [Parameter]
+    public RemovalPolicy? RemovalPolicy { get; set; }
+
+    /// <summary>A quantity change larger than this percentage (and -ChangeThresholdUnits) needs -Force in Sync-AtContract.</summary>
+    [Parameter]
+    [ValidateRange(0, 100000)]
+    public decimal? ChangeThresholdPercent { get; set; }
+
+    /// <summary>The smallest change in units that the percentage threshold applies to.</summary>
+    [Parameter]
+    [ValidateRange(0, 1000000)]
+    public decimal? ChangeThresholdUnits { get; set; }
+
+    /// <summary>The Autotask database's currency; lines in another currency are reported, never converted. Default USD.</summary>
+    [Parameter]
+    [ValidatePattern("^[A-Za-z]{3}$")]
+    public string Currency { get; set; } = CompareOptions.DefaultCurrency;
+
+    /// <summary>Writes a ComparisonSummary (counts by kind, money impact, requests used) after the differences.</summary>
+    [Parameter]
+    public SwitchParameter Summary { get; set; }
+
+    protected override void BeginProcessing()
+    {
+        if (Month is not null && (Since is not null || Until is not null))
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("Use either -Month or -Since/-Until, not both."), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Month));
+        }
+
+        _reader = new BillingSourceReader(new BillingReadOptions
+        {
+            Window = Window ?? BillingWindow.Unbounded,
+            Format = Format is not null && Enum.TryParse<BillingSourceFormat>(Format, ignoreCase: true, out var format) ? format : BillingSourceFormat.Detect,
+            Profile = Format is not null && !Enum.TryParse<BillingSourceFormat>(Format, ignoreCase: true, out _) ? BillingProfile.Embedded(Format) : null,
+        });
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName == PathSet)
+        {
+            ReadFiles();
+            return;
+        }
+
+        switch (InputObject?.BaseObject)
+        {
+            case Transaction line:
+                _lines.Add(line);
+                break;
+            case TransactionSummary summary:
+                _summaries.Add(summary);
+                break;
+            default:
+                Accept(_reader!.ReadObject(PropertyBag.From(InputObject!)));
+                break;
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        var connection = RequireConnection();
+        var mapping = ReadDocument();
+        var options = new CompareOptions
+        {
+            AsOf = UtcDate.From(AsOf),
+            Window = Window,
+            IncludeMatch = IncludeMatch,
+            EffectiveDatePolicy = EffectiveDatePolicy,
+            RemovalPolicy = RemovalPolicy,
+            QuantityChangeThresholdPercent = ChangeThresholdPercent,
+            QuantityChangeMinimumUnits = ChangeThresholdUnits,
+            Currency = Currency.ToUpperInvariant(),
+        };
+
+        WriteVerbose($"Comparing {_lines.Count} billing lines and {_summaries.Count} summarised lines with Autotask, using the mappings in {StorePath}.");
+        using var progress = new ThrottledProgress(WriteProgress, ProgressActivities.Compare, "Comparing vendor billing with Autotask contracts");
+        progress.Report("Reading the mapped contracts, services and units from Autotask in bulk", force: true);
+        var found = 0;
+        ComparisonSummary summary;
+        try
+        {
+            summary = Run(async token =>
+            {
+                var run = new ContractComparer(connection.Client).Compare(_lines, _summaries, mapping, options);
+                await foreach (var difference in run.WithCancellation(token).ConfigureAwait(false))
+                {
+                    Post(() =>
+                    {
+                        found++;
+                        progress.Report($"{found} differences found");
+                        WriteObject(difference);
+                    });
+                }
+
+                return run.Summary;
+            });
+        }
+        catch (Exception exception) when (exception is AutotaskException or HttpRequestException or ArgumentException)
+        {
+            ThrowTerminatingErrorFor(exception, StorePath);
+            return;
+        }
+
+        WriteVerbose(summary.ToString());
+        WriteVerbose($"Autotask requests: {summary.AutotaskRequests} (the data needs at least {summary.MinimumRequests}).");
+        if (summary.SkippedNotExported > 0)
+        {
+            WriteVerbose($"{summary.SkippedNotExported} customers skipped: their mapping's export flag is off.");
+        }
+
+        if (Summary)
+        {
+            WriteObject(summary);
+        }
+    }
+
+    private BillingWindow? Window => Month is not null ? BillingWindow.ForMonth(Month)
+        : Since is not null || Until is not null ? BillingWindow.Between(UtcDate.From(Since), UtcDate.From(Until))
+        : null;
+
+    private void ReadFiles()
+    {
+        foreach (var path in Path)
+        {
+            IEnumerable<string> files;
+            try
+            {
+                files = GetResolvedProviderPathFromPSPath(path, out _);
+            }
+            catch (ItemNotFoundException exception)
+            {
+                WriteError(ErrorRecords.Create(exception, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
+                continue;
+            }
+
+            foreach (var file in files)
+            {
+                try
+                {
+                    foreach (var item in _reader!.ReadFile(file, CancellationToken))
+                    {
+                        Accept(item);
+                    }
+                }
+                catch (Exception exception) when (exception is BillingFormatException or BillingProfileException or IOException or UnauthorizedAccessException)
+                {
+                    WriteErrorFor(exception, file);
+                }
+            }
+        }
+    }
+
+    private void Accept(BillingReadItem? item)
+    {
+        if (item?.Problem is { } problem)
+        {
+            WriteError(ErrorRecords.Create(new InvalidDataException(problem.ToString()), ErrorIds.BillingLineRejected, ErrorCategory.InvalidData, problem));
+        }
+        else if (item?.Transaction is { } line)
+        {
+            _lines.Add(line);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Management.Automation;
+using Autotask.Billing.Autotask;
+using Autotask.Billing.Mapping;
+
+namespace Autotask.Billing.Infrastructure;
+
+/// <summary>
+/// Base of the mapping and setup cmdlets: where the store is (-StatePath, else one file per connected database),
+/// reading it, and saving a whole invocation's changes as one atomic update — store-in-use and invalid-store
+/// failures stop the cmdlet, since nothing else it does can succeed.
+/// </summary>
+public abstract class MappingCmdlet : AtBillingCmdlet
+{
+    private string? _storePath;
+
+    /// <summary>The folder of the mapping store, or a .json file that is the store; default: per database under AUTOTASK_BILLING_HOME or the user's application data.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? StatePath { get; set; }
+
+    /// <summary>The store file. Without a -StatePath naming a .json file the store is per database, so this needs the connection.</summary>
+    protected string StorePath => _storePath ??= ResolveStorePath();
+
+    /// <summary>The connection when there is one; mapping commands that only touch the store work without it.</summary>
+    private protected ActiveConnection? OptionalConnection => AtBillingSession.Current;
+
+    private protected static AutotaskCatalogReader? CatalogOf(ActiveConnection? connection) =>
+        connection is null ? null : new AutotaskCatalogReader(connection.Client);
+
+    /// <summary>The database key the completers' company-name cache is kept under.</summary>
+    private protected static string DatabaseKey(ActiveConnection connection) =>
+        connection.Client.Zone.CI?.ToString(CultureInfo.InvariantCulture) ?? connection.Client.Zone.Url.Host;
+
+    protected MappingDocument ReadDocument()
+    {
+        try
+        {
+            return MappingStore.Read(StorePath);
+        }
+        catch (Exception exception) when (exception is MappingValidationException or IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingErrorFor(exception, StorePath);
+            throw;
+        }
+    }
+
+    /// <summary>Applies the change to the newest document under the store's lock and saves it atomically.</summary>
+    protected MappingDocument SaveChanges(Func<MappingDocument, MappingDocument> change)
+    {
+        try
+        {
+            using var store = MappingStore.Open(StorePath);
+            var saved = store.Update(change);
+            WriteVerbose($"Saved the mapping store {store.Path}.");
+            return saved;
+        }
+        catch (Exception exception) when (exception is MappingValidationException or MappingStoreConflictException or IOException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingErrorFor(exception, StorePath);
+            throw;
+        }
+    }
+
+    /// <summary>Runs core work that reads Autotask; an Autotask failure stops the cmdlet with its mapped error.</summary>
+    protected T RunAutotask<T>(Func<CancellationToken, Task<T>> work)
+    {
+        try
+        {
+            return Run(work);
+        }
+        catch (Exception exception) when (exception is AutotaskException or HttpRequestException)
+        {
+            ThrowTerminatingErrorFor(exception, null);
+            throw;
+        }
+    }
+
+    /// <summary>An invalid row or parameter set for one mapping: a non-terminating error, the next one carries on.</summary>
+    protected void WriteRowError(string subject, IReadOnlyList<MappingProblem> problems, object? target) =>
+        WriteError(ErrorRecords.Create(new MappingValidationException(subject, problems), ErrorIds.MappingRowInvalid, ErrorCategory.InvalidData, target));
+
+    protected void WriteTargetError(string message, bool isNotFound, object? target) =>
+        WriteError(ErrorRecords.Create(
+            new InvalidOperationException(message),
+            ErrorIds.MappingTargetInvalid,
+            isNotFound ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidArgument,
+            target));
+
+    protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+    /// <summary>
+    /// A pipeline object as the text row the CSV readers take: Import-Csv rows as they are, typed objects (a
+    /// deserialized mapping, an admin's own object) with their values in the text forms the rows use.
+    /// </summary>
+    protected static Dictionary<string, string?> RowOf(PSObject input)
+    {
+        var row = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in PropertyBag.From(input))
+        {
+            row[pair.Key] = Text(pair.Value);
+        }
+
+        return row;
+    }
+
+    protected static Dictionary<string, string?> RowOf(IEnumerable<KeyValuePair<string, string>> values) =>
+        values.ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.OrdinalIgnoreCase);
+
+    protected static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    protected static string? Text(object? value) => value switch
+    {
+        null => null,
+        string text => text,
+        bool flag => flag ? "True" : "False",
+        DateTime date when date.TimeOfDay == TimeSpan.Zero => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime date => date.ToString("o", CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private string ResolveStorePath()
+    {
+        var statePath = StatePath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath);
+        if (statePath is not null && string.Equals(System.IO.Path.GetExtension(statePath), ".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return System.IO.Path.GetFullPath(statePath);
+        }
+
+        var connection = RequireConnection();
+        try
+        {
+            return MappingStoreLocation.Resolve(statePath, DatabaseKey(connection));
+        }
+        catch (InvalidOperationException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, statePath, $"Set {MappingStoreLocation.HomeVariable} or pass -StatePath."));
+            throw;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+
+BeforeAll {
+    Import-Module -Name (Join-Path -Path $PSScriptRoot -ChildPath 'TestHelpers.psm1') -Force
+    Import-BuiltModule
+    $script:export = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples/demo-export.csv'
+
+    function Get-ContractState {
+        Get-AtContract | Get-AtContractService -AsOf 2026-11-30 |
+            Sort-Object -Property ContractServiceId |
+            ForEach-Object { '{0}:{1}:{2}:{3}' -f $_.ContractServiceId, $_.Units, $_.UnitPrice, $_.UnitCost }
+    }
+}
+
+AfterAll {
+    Disconnect-AtBilling
+    Get-Module -Name Autotask.Billing | Remove-Module -Force
+}
+
+Describe 'Get-AtTransaction' {
+    BeforeAll {
+        Connect-AtBilling -Sandbox
+    }
+
+    It 'reads the demo export into Transaction objects with decimal money' {
+        $lines = @(Get-AtTransaction -Path $script:export -Month 2026-10)
+        $lines.Count | Should -BeGreaterThan 10
+        $lines[0].PSObject.TypeNames | Should -Contain 'Autotask.Billing.Transaction'
+        $lines[0].Quantity | Should -BeOfType ([decimal])
+        $lines | Where-Object { -not $_.SourceFile } | Should -BeNullOrEmpty
+    }
+
+    It 'binds Import-Csv rows by property name and gives the same lines' {
+        $fromFile = @(Get-AtTransaction -Path $script:export -Month 2026-10)
+        $fromRows = @(Import-Csv -Path $script:export | Get-AtTransaction -Month 2026-10)
+        $fromRows.Count | Should -Be $fromFile.Count
+        ($fromRows | Measure-Object -Property Quantity -Sum).Sum | Should -Be ($fromFile | Measure-Object -Property Quantity -Sum).Sum
+    }
+
+    It 'binds files from Get-ChildItem' {
+        @(Get-Item -LiteralPath $script:export | Get-AtTransaction -Month 2026-10).Count | Should -BeGreaterThan 10
+    }
+
+    It 'reports a bad line with its file and line number and keeps the good ones' {
+        $bad = Join-Path -Path $TestDrive -ChildPath 'bad.csv'
+        $text = Get-Content -LiteralPath $script:export
+        $columns = $text[0] -split ','
+        $quantity = [array]::IndexOf($columns, 'Quantity')
+        $broken = $text[1] -split ','
+        $broken[$quantity] = 'twelve'
+        Set-Content -LiteralPath $bad -Value (@($text[0], ($broken -join ',')) + $text[2..($text.Count - 1)])
+        $lines = @(Get-AtTransaction -Path $bad -Month 2026-10 -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $lines.Count | Should -Be ($text.Count - 2)
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -Be 'BillingLineRejected,Autotask.Billing.Commands.GetAtTransactionCommand'
+        $problems[0].TargetObject.LineNumber | Should -Be 2
+        $problems[0].TargetObject.Column | Should -Be 'Quantity'
+    }
+
+    It 'summarises seats in force per customer and SKU' {
+        $summary = @(Get-AtTransaction -Path $script:export -Month 2026-10 -Summarize)
+        $summary[0].PSObject.TypeNames | Should -Contain 'Autotask.Billing.TransactionSummary'
+        $summary | Group-Object -Property Source, CustomerId, Sku | Where-Object Count -GT 1 | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'The monthly chain Get-AtTransaction | Compare-AtContract | Sync-AtContract' {
+    BeforeAll {
+        Connect-AtBilling -Sandbox
+        $script:state = New-TestStatePath
+        $script:lines = @(Get-AtTransaction -Path $script:export -Month 2026-10)
+        $script:lines | New-AtContractMapping -Auto -StatePath $script:state | Out-Null
+        $script:lines | New-AtServiceMapping -Auto -StatePath $script:state | Out-Null
+    }
+
+    It 'binds transactions into Compare-AtContract and emits differences' {
+        $differences = @($script:lines | Compare-AtContract -StatePath $script:state)
+        $differences.Count | Should -BeGreaterThan 0
+        $differences[0].PSObject.TypeNames | Should -Contain 'Autotask.Billing.ContractDifference'
+        $differences.Kind | Should -Contain 'QuantityChange'
+    }
+
+    It 'with -WhatIf writes nothing to Autotask, the mapping store or the journal' {
+        $before = Get-ContractState
+        $storeBefore = Get-ChildItem -LiteralPath $script:state -Recurse -File | ForEach-Object { '{0}:{1}' -f $_.FullName, $_.LastWriteTimeUtc.Ticks }
+        $script:lines | Compare-AtContract -StatePath $script:state | Sync-AtContract -StatePath $script:state -WhatIf
+        Get-ContractState | Should -Be $before
+        Get-ChildItem -LiteralPath $script:state -Recurse -File | ForEach-Object { '{0}:{1}' -f $_.FullName, $_.LastWriteTimeUtc.Ticks } | Should -Be $storeBefore
+        Test-Path -LiteralPath (Join-Path -Path $script:state -ChildPath 'journal') | Should -BeFalse
+    }
+
+    It 'survives Export-Csv and Import-Csv between compare and sync' {
+        $file = Join-Path -Path $TestDrive -ChildPath 'reviewed.csv'
+        $script:lines | Compare-AtContract -StatePath $script:state | Export-Csv -LiteralPath $file -NoTypeInformation
+        $reviewed = @(Import-Csv -LiteralPath $file | Sync-AtContract -StatePath $script:state -WhatIf -ErrorAction Stop)
+        $reviewed | Should -BeNullOrEmpty
+    }
+
+    It 'applies the differences, and a second run has nothing left to change' {
+        $results = @($script:lines | Compare-AtContract -StatePath $script:state | Sync-AtContract -StatePath $script:state -Confirm:$false -Force)
+        $results.Status | Should -Contain 'Applied'
+        $results | Where-Object Status -EQ 'Failed' | Should -BeNullOrEmpty
+        $again = @($script:lines | Compare-AtContract -StatePath $script:state | Where-Object IsActionable)
+        $again | Should -BeNullOrEmpty
+    }
+
+    It 'shows the run in Get-AtSyncHistory' {
+        $run = Get-AtSyncHistory -StatePath $script:state -Last 1
+        $run.Applied | Should -BeGreaterThan 0
+        $run.RunId | Should -Not -BeNullOrEmpty
+    }
+}
