@@ -19,9 +19,11 @@
         'Get-AtBillingConnection'
         'Get-AtContract'
         'Get-AtContractService'
+        'Get-AtSyncHistory'
         'Get-AtTransaction'
         'Start-AtBillingSandbox'
         'Stop-AtBillingSandbox'
+        'Sync-AtContract'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

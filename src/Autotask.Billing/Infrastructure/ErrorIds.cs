@@ -29,4 +29,7 @@ public static class ErrorIds
     public const string OperationStopped = nameof(OperationStopped);
     public const string InvalidArgument = nameof(InvalidArgument);
     public const string UnexpectedFailure = nameof(UnexpectedFailure);
+    public const string DifferenceInvalid = nameof(DifferenceInvalid);
+    public const string SyncOperationFailed = nameof(SyncOperationFailed);
+    public const string SyncRunNotFound = nameof(SyncRunNotFound);
 }
