@@ -51,8 +51,9 @@
     $samples = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples'
     ./Invoke-MonthlyBillingSync.ps1 -Sandbox -ExportPath (Join-Path -Path $samples -ChildPath 'demo-export.csv') -Month 2026-10 -ReportFolder $HOME
 
-    A rehearsal against the embedded sandbox with the demo export; exits with 2, because the demo export holds an
-    unknown customer and a SKU that is not in the catalog.
+    A rehearsal against the embedded sandbox with the demo export. It exits with 2 (needs review) until the demo
+    customers and SKUs are mapped (New-AtContractMapping -Auto, New-AtServiceMapping -Auto), and even then, because
+    the demo export holds a customer that has no company in Autotask.
 #>
 [CmdletBinding()]
 param(
@@ -87,8 +88,6 @@ $exitSuccess = 0
 $exitFailed = 1
 $exitNeedsReview = 2
 
-# Skipped operations that wait for a person; AlreadyInStep is the only skip that needs nobody.
-$reviewReasons = @('NeedsForce', 'ChangedSinceCompare', 'Declined', 'BelowZero', 'IncompleteData')
 
 $failures = New-Object -TypeName System.Collections.Generic.List[string]
 $reviews = New-Object -TypeName System.Collections.Generic.List[string]
@@ -160,21 +159,28 @@ try {
     }
     Write-Verbose -Message "Found $($differences.Count) differences."
 
-    $actionable = @($differences | Where-Object -FilterScript { $_.IsActionable })
-    if ($actionable.Count -gt 0) {
-        $results = @($actionable | Sync-AtContract @stateParameters -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
-        foreach ($syncError in @($syncErrors)) {
+    # Sync asks about every write (ConfirmImpact High): -Confirm:$false approves them, but never -Force, so
+    # changes past the guardrails are held back for a person. Differences sync cannot act on are left out by it.
+    $syncOutput = @($differences | Sync-AtContract @stateParameters -Confirm:$false -Summary -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
+    $results = @($syncOutput | Where-Object -FilterScript { $_.PSObject.TypeNames -contains 'Autotask.Billing.SyncResult' })
+    $runSummary = $syncOutput | Where-Object -FilterScript { $_.PSObject.TypeNames -contains 'Autotask.Billing.SyncRunSummary' } | Select-Object -First 1
+    foreach ($syncError in @($syncErrors)) {
+        # A failed write also comes back as a result with status Failed, reported below.
+        if ($syncError.FullyQualifiedErrorId -notlike 'SyncOperationFailed,*') {
             Add-Problem -List $failures -Message "Sync: $($syncError.Exception.Message)"
         }
-        foreach ($result in $results) {
-            $status = [string]$result.Status
-            if ($status -eq 'Failed' -or $status -eq 'NotRun') {
-                Add-Problem -List $failures -Message "$status $($result.Target): $($result.Reason)"
-            }
-            elseif ($status -eq 'Skipped' -and $reviewReasons -contains [string]$result.ReasonCode) {
-                Add-Problem -List $reviews -Message "$($result.ReasonCode) $($result.Target): $($result.Reason)"
-            }
+    }
+    foreach ($result in $results) {
+        $status = [string]$result.Status
+        if ($status -eq 'Failed' -or $status -eq 'NotRun') {
+            Add-Problem -List $failures -Message "$status $($result.Target): $($result.Reason)"
         }
+        elseif ($status -eq 'Skipped' -and [string]$result.ReasonCode -ne 'AlreadyInStep') {
+            Add-Problem -List $reviews -Message "$($result.ReasonCode) $($result.Target): $($result.Reason)"
+        }
+    }
+    if ($runSummary -and $runSummary.ExitCode -eq $exitFailed -and $failures.Count -eq 0) {
+        Add-Problem -List $failures -Message 'The sync stopped before it finished (cancelled, or the API budget ran out); run it again to finish.'
     }
     Write-Verbose -Message "Applied $(@($results | Where-Object -FilterScript { [string]$_.Status -eq 'Applied' }).Count) of $($results.Count) operations."
 
@@ -199,7 +205,9 @@ if ($Notification) {
     }
 }
 
-Disconnect-AtBilling -ErrorAction SilentlyContinue
+if (Get-Command -Name Disconnect-AtBilling -ErrorAction SilentlyContinue) {
+    Disconnect-AtBilling
+}
 
 $exitCode = $exitSuccess
 if ($failures.Count -gt 0) {
