@@ -16,9 +16,6 @@ public sealed class MarkdownDocument
 
     public string Title { get; private set; } = string.Empty;
 
-    /// <summary>The lines between the title and the first "## " section.</summary>
-    public List<string> Preamble { get; } = new();
-
     public List<MarkdownSection> Sections { get; } = new();
 
     public MarkdownSection? Section(string heading) =>
@@ -87,10 +84,6 @@ public sealed class MarkdownDocument
             }
 
             (subsection ?? section)?.Lines.Add(line);
-            if (section is null)
-            {
-                document.Preamble.Add(line);
-            }
         }
 
         return document;
