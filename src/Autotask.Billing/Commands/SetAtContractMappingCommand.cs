@@ -11,7 +11,7 @@ namespace Autotask.Billing.Commands;
 /// spreadsheet. Columns an object lacks keep the stored values; parameters given override every object's values.
 /// Records that do not exist in Autotask (when connected) are refused; all changes are saved in one update.
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "AtContractMapping", DefaultParameterSetName = PropertiesSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsCommon.Set, "AtContractMapping", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(CustomerMapping))]
 public sealed class SetAtContractMappingCommand : MappingCmdlet
 {

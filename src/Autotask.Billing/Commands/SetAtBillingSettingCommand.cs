@@ -1,0 +1,152 @@
+using System.Collections;
+using System.Globalization;
+using System.Management.Automation;
+using Autotask.Billing.Infrastructure;
+using Autotask.Billing.Mapping;
+
+namespace Autotask.Billing.Commands;
+
+/// <summary>
+/// Changes the setup values in the mapping store. Billing codes and the default account manager are given by name or
+/// id and checked against Autotask (all billing codes or resources read once): one that does not exist, is of the
+/// wrong kind or is inactive is refused with the list of valid ones. Values not given stay as they are.
+/// </summary>
+[Cmdlet(VerbsCommon.Set, "AtBillingSetting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(BillingSettings))]
+public sealed class SetAtBillingSettingCommand : MappingCmdlet
+{
+    /// <summary>The Recurring Contract Service billing code services sync creates get, by name or id.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? RecurringBillingCode { get; set; }
+
+    /// <summary>The Material billing code products sync creates get, by name or id.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? MaterialBillingCode { get; set; }
+
+    /// <summary>The resource that owns companies sync creates: id, full name, user name or e-mail address.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DefaultAccountManager { get; set; }
+
+    /// <summary>The Autotask vendor company per source, e.g. @{ Pax8 = 'Pax8 Inc' }; an empty name removes the entry.</summary>
+    [Parameter]
+    public Hashtable? VendorCompanyName { get; set; }
+
+    /// <summary>The name services sync creates get; must contain {Sku}.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ServiceNameTemplate { get; set; }
+
+    [Parameter]
+    public PricingStrategy DefaultPricingStrategy { get; set; }
+
+    [Parameter]
+    public EffectiveDatePolicy DefaultEffectiveDatePolicy { get; set; }
+
+    /// <summary>A quantity change above this percentage (and the minimum units) needs -Force in sync.</summary>
+    [Parameter]
+    public decimal QuantityChangeThresholdPercent { get; set; }
+
+    /// <summary>Changes of fewer units than this never need -Force.</summary>
+    [Parameter]
+    public decimal QuantityChangeMinimumUnits { get; set; }
+
+    [Parameter]
+    public RemovalPolicy RemovalPolicy { get; set; }
+
+    /// <summary>Which missing Autotask records sync may create: Services, Products, Companies, Contracts, All or None.</summary>
+    [Parameter]
+    public CreatableEntities SyncMayCreate { get; set; }
+
+    /// <summary>Returns the settings as saved.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void EndProcessing()
+    {
+        var change = Change();
+        var current = ReadDocument().Settings;
+        var resolver = new BillingSettingsResolver(change.NeedsAutotask ? CatalogOf(OptionalConnection) : null);
+        BillingSettings settings;
+        try
+        {
+            settings = RunAutotask(token => resolver.ApplyAsync(current, change, token));
+        }
+        catch (MappingValidationException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.BillingSettingInvalid, ErrorCategory.InvalidArgument, change,
+                "Choose one of the values listed; Connect-AtBilling first to give billing codes and resources by name."));
+            throw;
+        }
+
+        var changes = Describe(current, settings);
+        if (changes.Count == 0)
+        {
+            WriteVerbose("The billing settings are unchanged.");
+        }
+        else if (ShouldProcess($"billing settings in {StorePath}", "Set " + string.Join(", ", changes)))
+        {
+            settings = SaveChanges(document => document.WithSettings(settings)).Settings;
+        }
+        else
+        {
+            return;
+        }
+
+        if (PassThru)
+        {
+            WriteObject(settings);
+        }
+    }
+
+    private BillingSettingsChange Change() => new()
+    {
+        RecurringBillingCode = RecurringBillingCode,
+        MaterialBillingCode = MaterialBillingCode,
+        DefaultAccountManager = DefaultAccountManager,
+        VendorCompanyNames = VendorCompanyName?.Cast<DictionaryEntry>().ToDictionary(
+            entry => Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty,
+            entry => entry.Value is null ? null : Convert.ToString(entry.Value, CultureInfo.InvariantCulture),
+            StringComparer.OrdinalIgnoreCase),
+        ServiceNameTemplate = ServiceNameTemplate,
+        DefaultPricingStrategy = IsBound(nameof(DefaultPricingStrategy)) ? DefaultPricingStrategy : null,
+        DefaultEffectiveDatePolicy = IsBound(nameof(DefaultEffectiveDatePolicy)) ? DefaultEffectiveDatePolicy : null,
+        QuantityChangeThresholdPercent = IsBound(nameof(QuantityChangeThresholdPercent)) ? QuantityChangeThresholdPercent : null,
+        QuantityChangeMinimumUnits = IsBound(nameof(QuantityChangeMinimumUnits)) ? QuantityChangeMinimumUnits : null,
+        RemovalPolicy = IsBound(nameof(RemovalPolicy)) ? RemovalPolicy : null,
+        SyncMayCreate = IsBound(nameof(SyncMayCreate)) ? SyncMayCreate : null,
+    };
+
+    private static List<string> Describe(BillingSettings before, BillingSettings after)
+    {
+        var changes = new List<string>();
+        void Add(string name, object? from, object? to)
+        {
+            if (!Equals(from, to))
+            {
+                changes.Add($"{name} to {Text(to) ?? "(none)"}");
+            }
+        }
+
+        Add(nameof(BillingSettings.RecurringBillingCodeId), before.RecurringBillingCodeId, after.RecurringBillingCodeId);
+        Add(nameof(BillingSettings.MaterialBillingCodeId), before.MaterialBillingCodeId, after.MaterialBillingCodeId);
+        Add(nameof(BillingSettings.DefaultAccountManagerResourceId), before.DefaultAccountManagerResourceId, after.DefaultAccountManagerResourceId);
+        foreach (var source in before.VendorCompanyNames.Keys.Union(after.VendorCompanyNames.Keys, StringComparer.OrdinalIgnoreCase))
+        {
+            before.VendorCompanyNames.TryGetValue(source, out var from);
+            after.VendorCompanyNames.TryGetValue(source, out var to);
+            Add($"the vendor company of {source}", from, to);
+        }
+
+        Add(nameof(BillingSettings.ServiceNameTemplate), before.ServiceNameTemplate, after.ServiceNameTemplate);
+        Add(nameof(BillingSettings.DefaultPricingStrategy), before.DefaultPricingStrategy, after.DefaultPricingStrategy);
+        Add(nameof(BillingSettings.DefaultEffectiveDatePolicy), before.DefaultEffectiveDatePolicy, after.DefaultEffectiveDatePolicy);
+        Add(nameof(BillingSettings.QuantityChangeThresholdPercent), before.QuantityChangeThresholdPercent, after.QuantityChangeThresholdPercent);
+        Add(nameof(BillingSettings.QuantityChangeMinimumUnits), before.QuantityChangeMinimumUnits, after.QuantityChangeMinimumUnits);
+        Add(nameof(BillingSettings.RemovalPolicy), before.RemovalPolicy, after.RemovalPolicy);
+        Add(nameof(BillingSettings.SyncMayCreate), before.SyncMayCreate, after.SyncMayCreate);
+        return changes;
+    }
+}

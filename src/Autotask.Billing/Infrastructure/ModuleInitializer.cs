@@ -1,0 +1,51 @@
+using System.Management.Automation;
+using System.Reflection;
+
+namespace Autotask.Billing.Infrastructure;
+
+/// <summary>
+/// Runs when the module is imported and removed. On Windows PowerShell (.NET Framework) there are no binding
+/// redirects for a module's dependencies, so when two of them ask for different versions of a shared assembly
+/// (Polly.Core wants Microsoft.Bcl.AsyncInterfaces 6.0, System.Text.Json 10 ships 10.0) the load fails; this resolves
+/// such requests to the copy in the module's own folder. .NET (pwsh 7) binds to the higher version by itself.
+/// </summary>
+public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+{
+    private static readonly string ModuleFolder = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? string.Empty;
+
+    public void OnImport()
+    {
+        if (IsNetFramework)
+        {
+            AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModuleFolder;
+        }
+    }
+
+    public void OnRemove(PSModuleInfo psModuleInfo)
+    {
+        if (IsNetFramework)
+        {
+            AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromModuleFolder;
+        }
+
+        AtBillingSession.Disconnect();
+        foreach (var port in SandboxServers.Ports())
+        {
+            SandboxServers.Stop(port);
+        }
+    }
+
+    private static bool IsNetFramework => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+    private static Assembly? ResolveFromModuleFolder(object? sender, ResolveEventArgs args)
+    {
+        var name = new AssemblyName(args.Name).Name;
+        if (string.IsNullOrEmpty(name) || ModuleFolder.Length == 0)
+        {
+            return null;
+        }
+
+        var candidate = Path.Combine(ModuleFolder, name + ".dll");
+        return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
+    }
+}
