@@ -34,6 +34,12 @@ namespace Autotask.Billing.Reconciliation;
 /// UnmappedSku; a SKU mapped to Create is MissingProduct. With <see cref="CompareOptions.UsageAsService"/>, usage of
 /// a SKU mapped to a service is carried as that service with quantity 1.</item>
 /// </list>
+/// <para>Money: monthly impact is the change in units × price (and cost) per month, a quarterly or yearly service
+/// price spread over its months; a one-time charge counts in full. When several customers share a contract service,
+/// price and cost come from the largest contribution and the first customer mapping's pricing strategy and
+/// effective-date policy apply. The -Force guardrail applies to QuantityChange and Removed.</para>
+/// <para>As-of date, when not given: the window's last day, else the summaries' as-of date, else the last day of the
+/// calendar month of the latest service start among the lines.</para>
 /// </summary>
 public sealed class ContractComparer
 {

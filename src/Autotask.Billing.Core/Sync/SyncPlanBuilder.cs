@@ -143,16 +143,25 @@ internal sealed class SyncPlanBuilder
             _ => false,
         };
 
+    /// <summary>One-time, usage and credit lines carry their vendor transaction and become one contract charge each.</summary>
     private static bool IsCharge(ContractDifference d) =>
-        d.TransactionId is not null && d.Kind is DifferenceKind.OneTimeCharge or DifferenceKind.MissingProduct;
+        d.TransactionId is not null && d.ChargeType != ChargeType.Recurring;
 
+    private static bool CreatesCustomer(ContractDifference d) => d.Kind is DifferenceKind.MissingCompany or DifferenceKind.MissingContract;
+
+    /// <summary>Seats: a service (existing or to create) on the contract, with units.</summary>
     private static bool NeedsService(ContractDifference d) =>
-        !IsCharge(d) && d.Kind is not (DifferenceKind.MissingProduct or DifferenceKind.MissingCompany or DifferenceKind.MissingContract);
+        !IsCharge(d) && d.ChargeType == ChargeType.Recurring && d.Kind != DifferenceKind.MissingProduct
+        && (!CreatesCustomer(d) || d.VendorQuantity > 0m);
 
-    /// <summary>A one-time SKU becomes a product when sync may create products; otherwise its charge carries the material billing code.</summary>
-    private bool NeedsProduct(ContractDifference d) =>
-        d.Kind == DifferenceKind.MissingProduct
-        || (IsCharge(d) && d.ProductId is null && d.ChargeType != ChargeType.Usage && (Settings.SyncMayCreate & CreatableEntities.Products) != 0);
+    /// <summary>
+    /// The product a charge goes through when its SKU's mapping asks to create one (Compare's MissingProduct, or a
+    /// charge for a customer still to be created that names the product); other charges without a product carry the
+    /// material billing code.
+    /// </summary>
+    private static bool NeedsProduct(ContractDifference d) =>
+        d.ProductId is null
+        && (d.Kind == DifferenceKind.MissingProduct || (CreatesCustomer(d) && IsCharge(d) && d.ServiceName is not null));
 
     private static bool HasContract(ContractDifference d) => d.ContractId is not null || d.CreateContract;
 
@@ -167,6 +176,13 @@ internal sealed class SyncPlanBuilder
         d.ContractId is { } id ? "contract:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) : "new-contract:" + CustomerKey(d);
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text.Substring(0, length);
+
+    private static string? WithoutNeedsForcePrefix(string? reason)
+    {
+        const string prefix = "Needs -Force:";
+        var text = reason?.Trim();
+        return text is not null && text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? text.Substring(prefix.Length).Trim().TrimEnd('.') : text;
+    }
 
     private static int? WholeUnits(decimal? value) => value is { } units && units == decimal.Truncate(units) ? (int)units : null;
 
@@ -233,7 +249,7 @@ internal sealed class SyncPlanBuilder
             return;
         }
 
-        if (d.Kind is DifferenceKind.MissingCompany or DifferenceKind.MissingContract or DifferenceKind.MissingProduct)
+        if (!NeedsService(d))
         {
             return;
         }
@@ -325,7 +341,7 @@ internal sealed class SyncPlanBuilder
 
         var key = "product|" + d.Sku.ToUpperInvariant();
         var vendor = EnsureVendor(d);
-        var name = Truncate(d.ProductName ?? d.Sku, MaxNameLength);
+        var name = Truncate(d.ServiceName ?? d.ProductName ?? d.Sku, MaxNameLength);
         Add(key, d, () => new SyncOperation(key, new SyncOperationDetails
         {
             Name = name,
@@ -475,7 +491,7 @@ internal sealed class SyncPlanBuilder
         var compared = d.AutotaskQuantity ?? 0m;
         var effective = (d.EffectiveDate ?? d.AsOf).Date;
         var guarded = d.Kind is DifferenceKind.QuantityChange or DifferenceKind.Removed;
-        var forceReason = d.RequiresForce ? d.ForceReason ?? "the compare marked it as needing -Force"
+        var forceReason = d.RequiresForce ? WithoutNeedsForcePrefix(d.ForceReason) ?? "the compare marked it as needing -Force"
             : guarded ? QuantityGuard.ForceReason(compared, target, Settings) : null;
         var price = d.TargetUnitPrice ?? d.AutotaskUnitPrice ?? d.VendorUnitPrice;
         var impact = price is null ? string.Empty : $" ({SyncText.SignedMoney(Proration.RoundMoney((target - compared) * price.Value), d.Currency)}/month)";

@@ -29,7 +29,7 @@ internal sealed class SyncRun : IDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Dictionary<string, SyncOperation> _operations;
     private readonly Dictionary<string, Lazy<Task<OperationOutcome>>> _outcomes;
-    private readonly ConcurrentDictionary<long, Lazy<Task<ContractSnapshot>>> _snapshots = new();
+    private readonly ConcurrentDictionary<long, Lazy<Task<ContractState>>> _states = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _writeGates = new(StringComparer.OrdinalIgnoreCase);
     private readonly object _reporting = new();
     private readonly string _runId;
@@ -62,7 +62,7 @@ internal sealed class SyncRun : IDisposable
             static op => op.Key,
             op => new Lazy<Task<OperationOutcome>>(() => Task.Run(() => RunOperationAsync(op))),
             StringComparer.Ordinal);
-        PrepareSnapshotReads();
+        PrepareStateReads();
     }
 
     private AutotaskClient Client => _plan.Context.Client;
@@ -104,44 +104,56 @@ internal sealed class SyncRun : IDisposable
     private static bool ReadsContract(SyncOperationKind kind) => kind >= SyncOperationKind.AddContractService;
 
     /// <summary>Contracts that exist at plan time are read in batches, each batch on first demand.</summary>
-    private void PrepareSnapshotReads()
+    private void PrepareStateReads()
     {
-        var contractIds = _plan.Operations
+        var operationsByContract = _plan.Operations
             .Where(static op => ReadsContract(op.Kind) && op.Details.Contract.Id is not null)
-            .Select(static op => op.Details.Contract.Id!.Value)
-            .Distinct()
+            .GroupBy(static op => op.Details.Contract.Id!.Value)
             .ToList();
         var batchSize = Math.Max(1, _options.ContractsPerRead);
-        for (var start = 0; start < contractIds.Count; start += batchSize)
+        for (var start = 0; start < operationsByContract.Count; start += batchSize)
         {
-            var ids = contractIds.Skip(start).Take(batchSize).ToList();
-            var batch = new Lazy<Task<IReadOnlyDictionary<long, ContractSnapshot>>>(() => ReadSnapshotsAsync(ids));
+            var contracts = operationsByContract.Skip(start).Take(batchSize).ToList();
+            var ids = contracts.Select(static c => c.Key).ToList();
+            var kinds = contracts.SelectMany(static c => c).Select(static op => op.Kind).ToList();
+            var readServices = kinds.Any(static kind => kind is SyncOperationKind.AddContractService or SyncOperationKind.AdjustUnits or SyncOperationKind.UpdatePriceAndCost);
+            var readCharges = kinds.Any(static kind => kind is SyncOperationKind.CreateCharge or SyncOperationKind.CreateProratedCharge);
+            var batch = new Lazy<Task<IReadOnlyDictionary<long, ContractState>>>(() => ReadStatesAsync(ids, readServices, readCharges));
             foreach (var id in ids)
             {
-                _snapshots[id] = new Lazy<Task<ContractSnapshot>>(async () => (await batch.Value.ConfigureAwait(false))[id]);
+                _states[id] = new Lazy<Task<ContractState>>(async () => (await batch.Value.ConfigureAwait(false))[id]);
             }
         }
     }
 
-    private Task<ContractSnapshot> SnapshotAsync(long contractId) =>
-        _snapshots.GetOrAdd(contractId, id => new Lazy<Task<ContractSnapshot>>(async () =>
-            (await ReadSnapshotsAsync(new[] { id }).ConfigureAwait(false))[id])).Value;
+    private Task<ContractState> StateAsync(long contractId) =>
+        _states.GetOrAdd(contractId, id => new Lazy<Task<ContractState>>(async () =>
+            (await ReadStatesAsync(new[] { id }, true, true).ConfigureAwait(false))[id])).Value;
 
-    /// <summary>The drift-check read: services, unit rows and charges of a batch of contracts, pages of 500.</summary>
-    private async Task<IReadOnlyDictionary<long, ContractSnapshot>> ReadSnapshotsAsync(IReadOnlyList<long> contractIds)
+    /// <summary>
+    /// The drift-check read for a batch of contracts, pages of 500: their services and unit rows when the batch
+    /// changes services, their charges when it creates charges.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<long, ContractState>> ReadStatesAsync(IReadOnlyList<long> contractIds, bool readServices, bool readCharges)
     {
-        var services = Client.QueryInAsync<ContractService>(
-            "contractID", contractIds, AutotaskQuery.All.WithIncludeFields("contractID", "serviceID", "unitPrice", "unitCost", "adjustedPrice"), StopToken);
-        var units = Client.QueryInAsync<ContractServiceUnit>("contractID", contractIds, UnitRowsQuery(), StopToken);
-        var charges = Client.QueryInAsync<ContractCharge>(
-            "contractID", contractIds, AutotaskQuery.All.WithIncludeFields("contractID", "internalPurchaseOrderNumber", "isBilled"), StopToken);
+        var services = readServices
+            ? Client.QueryInAsync<ContractService>(
+                "contractID", contractIds, AutotaskQuery.All.WithIncludeFields("contractID", "serviceID", "unitPrice", "unitCost", "adjustedPrice"), StopToken)
+            : Task.FromResult<IReadOnlyList<ContractService>>(Array.Empty<ContractService>());
+        var units = readServices
+            ? Client.QueryInAsync<ContractServiceUnit>("contractID", contractIds, UnitRowsQuery(), StopToken)
+            : Task.FromResult<IReadOnlyList<ContractServiceUnit>>(Array.Empty<ContractServiceUnit>());
+        var charges = readCharges
+            ? Client.QueryInAsync<ContractCharge>(
+                "contractID", contractIds, AutotaskQuery.All.WithIncludeFields("contractID", "internalPurchaseOrderNumber", "isBilled"), StopToken)
+            : Task.FromResult<IReadOnlyList<ContractCharge>>(Array.Empty<ContractCharge>());
         await Task.WhenAll(services, units, charges).ConfigureAwait(false);
         var servicesByContract = (await services.ConfigureAwait(false)).ToLookup(static s => s.ContractID ?? 0);
         var unitsByContract = (await units.ConfigureAwait(false)).ToLookup(static u => u.ContractID ?? 0);
         var chargesByContract = (await charges.ConfigureAwait(false)).ToLookup(static c => c.ContractID ?? 0);
         return contractIds.ToDictionary(
             id => id,
-            id => new ContractSnapshot(id, servicesByContract[id], unitsByContract[id], chargesByContract[id]));
+            id => new ContractState(id, servicesByContract[id], unitsByContract[id], chargesByContract[id]));
     }
 
     private AutotaskQuery UnitRowsQuery() =>
@@ -194,6 +206,11 @@ internal sealed class SyncRun : IDisposable
         catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
         {
             outcome = Stopped();
+        }
+        catch (OperationCanceledException exception)
+        {
+            // Not the run's stop token: a request gave up (timed out) inside the HTTP stack.
+            outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, "Autotask did not answer in time: " + exception.Message);
         }
         catch (AutotaskException exception)
         {
@@ -416,7 +433,7 @@ internal sealed class SyncRun : IDisposable
         if (!foundByLookup)
         {
             // Created just now: nothing is on it yet, so its operations need no read.
-            _snapshots.TryAdd(created, new Lazy<Task<ContractSnapshot>>(() => Task.FromResult(ContractSnapshot.Empty(created))));
+            _states.TryAdd(created, new Lazy<Task<ContractState>>(() => Task.FromResult(ContractState.Empty(created))));
         }
 
         return OperationOutcome.Applied($"created contract '{name}' ({details.StartDate:yyyy-MM-dd} to {details.EndDate:yyyy-MM-dd})", created, created);
@@ -426,8 +443,8 @@ internal sealed class SyncRun : IDisposable
     {
         var contractId = await ResolveAsync(details.Contract).ConfigureAwait(false);
         var serviceId = await ResolveAsync(details.Service).ConfigureAwait(false);
-        var snapshot = await SnapshotAsync(contractId).ConfigureAwait(false);
-        if (snapshot.ServiceFor(serviceId) is { } onContract)
+        var state = await StateAsync(contractId).ConfigureAwait(false);
+        if (state.ServiceFor(serviceId) is { } onContract)
         {
             return OperationOutcome.InStep("the service is on the contract already", onContract.Id, contractId);
         }
@@ -442,7 +459,7 @@ internal sealed class SyncRun : IDisposable
             UnitCost = details.TargetCost,
         };
         var id = await WriteAsync("ContractServices", token => Client.CreateAsync(contractService, Find, token)).ConfigureAwait(false);
-        snapshot.AddService(new ContractService { Id = id, ContractID = contractId, ServiceID = serviceId, UnitPrice = details.TargetPrice, UnitCost = details.TargetCost });
+        state.AddService(new ContractService { Id = id, ContractID = contractId, ServiceID = serviceId, UnitPrice = details.TargetPrice, UnitCost = details.TargetCost });
         return OperationOutcome.Applied("added the service to the contract", id, contractId);
     }
 
@@ -455,16 +472,16 @@ internal sealed class SyncRun : IDisposable
         var details = operation.Details;
         var contractId = await ResolveAsync(details.Contract).ConfigureAwait(false);
         var contractServiceId = await ResolveAsync(details.ContractService).ConfigureAwait(false);
-        var snapshot = await SnapshotAsync(contractId).ConfigureAwait(false);
+        var state = await StateAsync(contractId).ConfigureAwait(false);
         var effective = details.EffectiveDate!.Value;
         var target = details.TargetUnits!.Value;
-        var current = snapshot.UnitsOn(contractServiceId, effective).Units;
+        var current = state.UnitsOn(contractServiceId, effective).Units;
         if (current == target)
         {
             return OperationOutcome.InStep($"Autotask already shows {target} units from {effective:yyyy-MM-dd}", null, contractId);
         }
 
-        var seen = snapshot.UnitsOn(contractServiceId, details.AsOf).Units;
+        var seen = state.UnitsOn(contractServiceId, details.AsOf).Units;
         if (details.ComparedUnits is { } compared && seen != compared)
         {
             return OperationOutcome.Skipped(
@@ -482,7 +499,7 @@ internal sealed class SyncRun : IDisposable
         async Task<long?> Confirm(CancellationToken token)
         {
             var rows = await ReadUnitRowsAsync(contractServiceId, token).ConfigureAwait(false);
-            snapshot.ReplaceUnits(contractServiceId, rows);
+            state.ReplaceUnits(contractServiceId, rows);
             return UnitsInForce.On(rows, effective).Units == target ? 0 : null;
         }
 
@@ -508,9 +525,9 @@ internal sealed class SyncRun : IDisposable
     {
         var contractId = await ResolveAsync(details.Contract).ConfigureAwait(false);
         var contractServiceId = await ResolveAsync(details.ContractService).ConfigureAwait(false);
-        var snapshot = await SnapshotAsync(contractId).ConfigureAwait(false);
+        var state = await StateAsync(contractId).ConfigureAwait(false);
         var effective = details.EffectiveDate!.Value;
-        var (price, cost) = PriceAndCost(snapshot, contractServiceId, effective);
+        var (price, cost) = PriceAndCost(state, contractServiceId, effective);
         var priceInStep = details.TargetPrice is null || price == details.TargetPrice;
         var costInStep = details.TargetCost is null || cost == details.TargetCost;
         if (priceInStep && costInStep)
@@ -518,7 +535,7 @@ internal sealed class SyncRun : IDisposable
             return OperationOutcome.InStep("Autotask already shows the target price and cost", contractServiceId, contractId);
         }
 
-        var (seenPrice, seenCost) = PriceAndCost(snapshot, contractServiceId, details.AsOf);
+        var (seenPrice, seenCost) = PriceAndCost(state, contractServiceId, details.AsOf);
         if ((details.TargetPrice is not null && details.ComparedPrice is not null && seenPrice != details.ComparedPrice)
             || (details.TargetCost is not null && details.ComparedCost is not null && seenCost != details.ComparedCost))
         {
@@ -542,7 +559,7 @@ internal sealed class SyncRun : IDisposable
         async Task<long?> Confirm(CancellationToken token)
         {
             var rows = await ReadUnitRowsAsync(contractServiceId, token).ConfigureAwait(false);
-            snapshot.ReplaceUnits(contractServiceId, rows);
+            state.ReplaceUnits(contractServiceId, rows);
             var now = UnitsInForce.On(rows, effective);
             return now.Cost == details.TargetCost && (priceInStep || now.Price == details.TargetPrice) ? 0 : null;
         }
@@ -563,25 +580,24 @@ internal sealed class SyncRun : IDisposable
             contractId);
     }
 
-    private static (decimal? Price, decimal? Cost) PriceAndCost(ContractSnapshot snapshot, long contractServiceId, DateTime date)
+    /// <summary>
+    /// As Compare reads them: the price is the contract service's (adjustedPrice, else unitPrice); the cost is the
+    /// units row's in force on the date, else the contract service's.
+    /// </summary>
+    private static (decimal? Price, decimal? Cost) PriceAndCost(ContractState state, long contractServiceId, DateTime date)
     {
-        var units = snapshot.UnitsOn(contractServiceId, date);
-        if (units.HasRow)
-        {
-            return (units.Price, units.Cost);
-        }
-
-        var service = snapshot.ContractService(contractServiceId);
-        return (service?.AdjustedPrice ?? service?.UnitPrice, service?.UnitCost);
+        var service = state.ContractService(contractServiceId);
+        var units = state.UnitsOn(contractServiceId, date);
+        return (service?.AdjustedPrice ?? service?.UnitPrice, units.HasRow && units.Cost is not null ? units.Cost : service?.UnitCost);
     }
 
     /// <summary>One charge per idempotency key: a charge already carrying the key (billed or not) is left untouched.</summary>
     private async Task<OperationOutcome> CreateChargeAsync(SyncOperationDetails details)
     {
         var contractId = await ResolveAsync(details.Contract).ConfigureAwait(false);
-        var snapshot = await SnapshotAsync(contractId).ConfigureAwait(false);
+        var state = await StateAsync(contractId).ConfigureAwait(false);
         var key = details.ChargeKey!;
-        if (snapshot.ChargeWithKey(key) is { } charged)
+        if (state.ChargeWithKey(key) is { } charged)
         {
             var billed = charged.IsBilled == true ? ", billed; left untouched" : string.Empty;
             return OperationOutcome.InStep($"already charged (charge {charged.Id}{billed})", charged.Id, contractId);
@@ -605,7 +621,7 @@ internal sealed class SyncRun : IDisposable
             IsBillableToCompany = true,
         };
         var id = await WriteAsync("ContractCharges", token => Client.CreateAsync(charge, Find, token)).ConfigureAwait(false);
-        snapshot.AddCharge(key, new ContractCharge { Id = id, ContractID = contractId, InternalPurchaseOrderNumber = key });
+        state.AddCharge(key, new ContractCharge { Id = id, ContractID = contractId, InternalPurchaseOrderNumber = key });
         return OperationOutcome.Applied("charged", id, contractId);
     }
 

@@ -23,6 +23,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     private readonly List<Transaction> _lines = new();
     private readonly List<TransactionSummary> _summaries = new();
     private BillingSourceReader? _reader;
+    private BillingWindow? _window;
 
     /// <summary>Billing lines from Get-AtTransaction (raw or -Summarize'd), or objects with the same property names (Import-Csv rows).</summary>
     [Parameter(ParameterSetName = PipelineSet, Mandatory = true, ValueFromPipeline = true)]
@@ -89,17 +90,16 @@ public sealed class CompareAtContractCommand : MappingCmdlet
 
     protected override void BeginProcessing()
     {
-        if (Month is not null && (Since is not null || Until is not null))
+        try
         {
-            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("Use either -Month or -Since/-Until, not both."), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Month));
+            _window = BillingReadArguments.Window(Month, Since, Until);
+            var (format, profile) = BillingReadArguments.Format(Format, profilePath: null);
+            _reader = new BillingSourceReader(new BillingReadOptions { Window = _window ?? BillingWindow.Unbounded, Format = format, Profile = profile });
         }
-
-        _reader = new BillingSourceReader(new BillingReadOptions
+        catch (Exception exception) when (exception is BillingProfileException or ArgumentException)
         {
-            Window = Window ?? BillingWindow.Unbounded,
-            Format = Format is not null && Enum.TryParse<BillingSourceFormat>(Format, ignoreCase: true, out var format) ? format : BillingSourceFormat.Detect,
-            Profile = Format is not null && !Enum.TryParse<BillingSourceFormat>(Format, ignoreCase: true, out _) ? BillingProfile.Embedded(Format) : null,
-        });
+            ThrowTerminatingErrorFor(exception, Format ?? Month);
+        }
     }
 
     protected override void ProcessRecord()
@@ -131,7 +131,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         var options = new CompareOptions
         {
             AsOf = UtcDate.From(AsOf),
-            Window = Window,
+            Window = _window,
             IncludeMatch = IncludeMatch,
             EffectiveDatePolicy = EffectiveDatePolicy,
             RemovalPolicy = RemovalPolicy,
@@ -181,10 +181,6 @@ public sealed class CompareAtContractCommand : MappingCmdlet
             WriteObject(summary);
         }
     }
-
-    private BillingWindow? Window => Month is not null ? BillingWindow.ForMonth(Month)
-        : Since is not null || Until is not null ? BillingWindow.Between(UtcDate.From(Since), UtcDate.From(Until))
-        : null;
 
     private void ReadFiles()
     {

@@ -11,21 +11,8 @@ namespace Autotask.Billing.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "AtContractService")]
 [OutputType(typeof(AutotaskContractService))]
-public sealed class GetAtContractServiceCommand : AtBillingCmdlet
+public sealed class GetAtContractServiceCommand : ContractReadCmdlet
 {
-    private readonly HashSet<long> _contractIds = new();
-    private readonly HashSet<long> _companyIds = new();
-
-    /// <summary>Only the services of these contracts; binds ContractId from Get-AtContract output.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(0, long.MaxValue)]
-    public long[]? ContractId { get; set; }
-
-    /// <summary>Only the services on these companies' contracts; binds CompanyId from pipeline objects.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(0, long.MaxValue)]
-    public long[]? CompanyId { get; set; }
-
     /// <summary>Only these SKUs (the service's SKU or part number); wildcards allowed.</summary>
     [Parameter]
     [SupportsWildcards]
@@ -36,28 +23,11 @@ public sealed class GetAtContractServiceCommand : AtBillingCmdlet
     [Parameter]
     public DateTime? AsOf { get; set; }
 
-    /// <summary>Also the services of inactive contracts.</summary>
-    [Parameter]
-    public SwitchParameter IncludeInactive { get; set; }
-
-    protected override void ProcessRecord()
-    {
-        _contractIds.UnionWith(ContractId ?? Array.Empty<long>());
-        _companyIds.UnionWith(CompanyId ?? Array.Empty<long>());
-    }
-
     protected override void EndProcessing()
     {
         var connection = RequireConnection();
         var asOf = UtcDate.From(AsOf) ?? UtcDate.Today;
-        var selection = new ContractSelection
-        {
-            ContractIds = _contractIds.Count > 0 ? _contractIds : null,
-            CompanyIds = _companyIds.Count > 0 ? _companyIds : null,
-            // Contracts named by id are shown whatever their status.
-            ActiveOnly = !IncludeInactive && _contractIds.Count == 0,
-            RecurringOnly = true,
-        };
+        var selection = Selection(recurringOnly: true);
         var patterns = Sku?.Select(sku => new WildcardPattern(sku, WildcardOptions.IgnoreCase)).ToList();
         using var progress = new ThrottledProgress(WriteProgress, ProgressActivities.ReadContracts, "Reading Autotask contract services");
         progress.Report($"Reading contracts, services and units in force on {asOf:yyyy-MM-dd} in bulk", force: true);

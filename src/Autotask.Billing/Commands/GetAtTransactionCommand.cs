@@ -100,11 +100,6 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
 
     protected override void BeginProcessing()
     {
-        if (Month is not null && (Since is not null || Until is not null))
-        {
-            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException("Use either -Month or -Since/-Until, not both."), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Month));
-        }
-
         try
         {
             _reader = new BillingSourceReader(ReadOptions());
@@ -167,26 +162,13 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
 
     private BillingReadOptions ReadOptions()
     {
-        BillingProfile? profile = null;
-        var format = BillingSourceFormat.Detect;
-        if (ProfilePath is not null)
-        {
-            profile = BillingProfile.Load(SessionState.Path.GetUnresolvedProviderPathFromPSPath(ProfilePath));
-            format = BillingSourceFormat.Profile;
-        }
-        else if (Format is not null && !Enum.TryParse(Format, ignoreCase: true, out format))
-        {
-            profile = BillingProfile.Embedded(Format);
-            format = BillingSourceFormat.Profile;
-        }
-
+        var profilePath = ProfilePath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ProfilePath);
+        var (format, profile) = BillingReadArguments.Format(Format, profilePath);
         return new BillingReadOptions
         {
             Format = format,
             Profile = profile,
-            Window = Month is not null ? BillingWindow.ForMonth(Month)
-                : Since is not null || Until is not null ? BillingWindow.Between(UtcDate.From(Since), UtcDate.From(Until))
-                : null,
+            Window = BillingReadArguments.Window(Month, Since, Until),
             Categories = Category,
             ChargeTypes = ChargeType,
             CustomerIds = CustomerId,

@@ -152,7 +152,7 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
 
         if (result.Companies.Count > 0)
         {
-            CompanyNameCache.Remember(DatabaseKey(connection), result.Companies.Select(c => c.CompanyName));
+            ConnectionNameCache.Remember(connection, CachedNameKind.Company, result.Companies.Select(c => c.CompanyName));
         }
 
         foreach (var customer in result.AlreadyMapped)

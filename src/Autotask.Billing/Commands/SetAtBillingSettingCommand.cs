@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
+using Autotask.Billing.Completers;
 using Autotask.Billing.Infrastructure;
 using Autotask.Billing.Mapping;
 
@@ -18,16 +19,19 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
     /// <summary>The Recurring Contract Service billing code services sync creates get, by name or id.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(BillingCodeCompleter))]
     public string? RecurringBillingCode { get; set; }
 
     /// <summary>The Material billing code products sync creates get, by name or id.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(BillingCodeCompleter))]
     public string? MaterialBillingCode { get; set; }
 
     /// <summary>The resource that owns companies sync creates: id, full name, user name or e-mail address.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ResourceNameCompleter))]
     public string? DefaultAccountManager { get; set; }
 
     /// <summary>The Autotask vendor company per source, e.g. @{ Pax8 = 'Pax8 Inc' }; an empty name removes the entry.</summary>

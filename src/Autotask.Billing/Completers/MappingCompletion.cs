@@ -30,13 +30,7 @@ internal static class MappingCompletion
     public static bool SameSource(string? wanted, string source) =>
         string.IsNullOrWhiteSpace(wanted) || string.Equals(wanted!.Trim(), source, StringComparison.OrdinalIgnoreCase);
 
-    public static IReadOnlyList<string> CompanyNames()
-    {
-        var connection = AtBillingSession.Current;
-        return connection is null
-            ? Array.Empty<string>()
-            : CompanyNameCache.Names(connection.Client.Zone.CI?.ToString(CultureInfo.InvariantCulture) ?? connection.Client.Zone.Url.Host);
-    }
+    public static IReadOnlyList<string> CompanyNames() => ConnectionNameCache.For(CachedNameKind.Company);
 
     private static string? StorePath(string? statePath)
     {

@@ -239,5 +239,40 @@ public sealed class QuantityComparisonTests : IDisposable
         Assert.StartsWith("D-", first.Differences[0].DifferenceId);
     }
 
+    [Fact]
+    public async Task A_run_hands_out_its_summary_only_after_the_last_difference_and_runs_only_once()
+    {
+        using var client = await _tenant.ConnectAsync();
+        var run = new ContractComparer(client).Compare(new[] { _contoso.Seat("CFQ7TTC0LH18", 12, 7.20m, 6.00m) }, _tenant.Mapping());
+
+        Assert.Throws<InvalidOperationException>(() => run.Summary);
+        var differences = new List<ContractDifference>();
+        await foreach (var difference in run)
+        {
+            Assert.False(run.IsComplete);
+            differences.Add(difference);
+        }
+
+        Assert.Single(differences);
+        Assert.Equal(1, run.Summary.CountsByKind[DifferenceKind.QuantityChange]);
+        Assert.Equal(14.40m, run.Summary.MonthlyRevenueImpact);
+        Assert.Equal(AsOf, run.Summary.AsOf);
+        Assert.Throws<InvalidOperationException>(() => run.GetAsyncEnumerator());
+    }
+
+    [Fact]
+    public async Task The_callback_form_receives_each_difference_and_returns_the_summary()
+    {
+        using var client = await _tenant.ConnectAsync();
+        var received = new List<ContractDifference>();
+
+        var summary = await new ContractComparer(client).CompareAsync(
+            new[] { _contoso.Seat("CFQ7TTC0LH18", 8, 7.20m, 6.00m) }, _tenant.Mapping(), null, received.Add);
+
+        Assert.Equal(DifferenceKind.QuantityChange, Assert.Single(received).Kind);
+        Assert.Equal(1, summary.Differences);
+        Assert.Equal(1, summary.Actionable);
+    }
+
     public void Dispose() => _tenant.Dispose();
 }

@@ -26,37 +26,25 @@ public sealed class CrashAndFaultTests
     public async Task A_run_stopped_after_any_operation_converges_on_a_fresh_rerun()
     {
         var reference = await Reference.Value;
-        for (var stopAfter = 0; stopAfter < 50; stopAfter++)
+        using var parallel = new SemaphoreSlim(4);
+        var runs = Enumerable.Range(0, 50).Select(async stopAfter =>
         {
-            using var tenant = new SyncTenant(FiftyOperationScenario.Today);
-            var differences = FiftyOperationScenario.Seed(tenant);
-            using var crash = new CancellationTokenSource();
-            if (stopAfter == 0)
+            await parallel.WaitAsync();
+            try
             {
-                crash.Cancel();
+                return (stopAfter, await StopAndRerunAsync(stopAfter));
             }
+            finally
+            {
+                parallel.Release();
+            }
+        });
 
-            // Responses of a few writes are lost after Autotask committed them, as when a process dies mid-request.
-            tenant.Sandbox.Faults.FailRandomly(0.15, SandboxFaultKind.CommitThenDropConnection, seed: stopAfter, method: "POST");
-            var reported = 0;
-            var (_, interrupted, _) = await tenant.SyncAsync(
-                differences,
-                onResult: _ =>
-                {
-                    if (++reported == stopAfter)
-                    {
-                        crash.Cancel();
-                    }
-                },
-                cancellationToken: crash.Token,
-                clientOptions: tenant.PatientOptions);
-            tenant.Sandbox.Faults.Clear();
-
-            var (_, rerun, _) = await tenant.SyncAsync(differences);
-
-            Assert.True(interrupted.Cancelled, $"stopping after {stopAfter}");
+        foreach (var (stopAfter, (cancelled, rerun, fingerprint)) in await Task.WhenAll(runs))
+        {
+            Assert.True(cancelled, $"stopping after {stopAfter}");
             Assert.Equal((0, 0, 0), (rerun.Failed, rerun.NotRun, rerun.ExitCode));
-            Assert.Equal(reference, tenant.Fingerprint());
+            Assert.Equal(reference, fingerprint);
         }
     }
 
@@ -92,6 +80,37 @@ public sealed class CrashAndFaultTests
 
         Assert.Equal((0, 0), (summary.Failed, summary.NotRun));
         Assert.Equal(reference, tenant.Fingerprint());
+    }
+
+    /// <summary>Stops a run once it has reported <paramref name="stopAfter"/> outcomes, then re-runs the same differences.</summary>
+    private static async Task<(bool Cancelled, SyncRunSummary Rerun, IReadOnlyList<string> Fingerprint)> StopAndRerunAsync(int stopAfter)
+    {
+        using var tenant = new SyncTenant(FiftyOperationScenario.Today);
+        var differences = FiftyOperationScenario.Seed(tenant);
+        using var crash = new CancellationTokenSource();
+        if (stopAfter == 0)
+        {
+            crash.Cancel();
+        }
+
+        // Responses of some writes are lost after Autotask committed them, as when a process dies mid-request.
+        tenant.Sandbox.Faults.FailRandomly(0.15, SandboxFaultKind.CommitThenDropConnection, seed: stopAfter, method: "POST");
+        var reported = 0;
+        var (_, interrupted, _) = await tenant.SyncAsync(
+            differences,
+            onResult: _ =>
+            {
+                if (++reported == stopAfter)
+                {
+                    crash.Cancel();
+                }
+            },
+            cancellationToken: crash.Token,
+            clientOptions: tenant.PatientOptions);
+        tenant.Sandbox.Faults.Clear();
+
+        var (_, rerun, _) = await tenant.SyncAsync(differences);
+        return (interrupted.Cancelled, rerun, tenant.Fingerprint());
     }
 
     private static async Task<IReadOnlyList<string>> UninterruptedRunAsync()

@@ -82,11 +82,13 @@ internal static class Differences
         long? contractId = null,
         bool createContract = false,
         long? productId = null,
-        DateTime? chargeDate = null) =>
+        DateTime? chargeDate = null,
+        DifferenceKind kind = DifferenceKind.OneTimeCharge,
+        string? productToCreate = null) =>
         new()
         {
-            DifferenceId = $"OneTimeCharge:{customer}:{transactionId}",
-            Kind = DifferenceKind.OneTimeCharge,
+            DifferenceId = $"{kind}:{customer}:{transactionId}",
+            Kind = kind,
             IsActionable = true,
             Source = SyncTenant.Vendor,
             CustomerId = "cust-" + customer,
@@ -97,6 +99,7 @@ internal static class Differences
             CreateContract = createContract,
             Sku = sku,
             ProductName = sku + " product",
+            ServiceName = productToCreate,
             ChargeType = ChargeType.OneTime,
             ProductId = productId,
             VendorQuantity = quantity,

@@ -33,7 +33,7 @@ internal static class FiftyOperationScenario
                 DifferenceKind.MissingService, "Fabrikam", "NEW-B", Today, 2, autotaskQuantity: 0, createCompany: true,
                 createContract: true, phone: "555-0123", effective: Changed, changed: Changed, targetPrice: 3m, targetCost: 2m),
             Differences.Charge("Fabrikam", "SETUP", "T-F1", Today, 1, 250m, 180m, createContract: true, productId: product),
-            Differences.Charge("Fabrikam", "HW-1", "T-F2", Today, 1, 400m, 310m, createContract: true),
+            Differences.Charge("Fabrikam", "HW-1", "T-F2", Today, 1, 400m, 310m, createContract: true, kind: DifferenceKind.MissingProduct, productToCreate: "Hardware kit"),
         };
 
         for (var i = 1; i <= 6; i++)

@@ -7,14 +7,14 @@ namespace Autotask.Billing.Sync;
 /// charges (by idempotency key). The drift check and the "already in step" check read it; the run keeps it current
 /// with its own writes. Thread-safe: a contract's operations run in parallel.
 /// </summary>
-internal sealed class ContractSnapshot
+internal sealed class ContractState
 {
     private readonly object _sync = new();
     private readonly Dictionary<long, ContractService> _servicesByServiceId = new();
     private readonly Dictionary<long, List<ContractServiceUnit>> _unitsByContractService = new();
     private readonly Dictionary<string, ContractCharge> _chargesByKey = new(StringComparer.Ordinal);
 
-    public ContractSnapshot(
+    public ContractState(
         long contractId,
         IEnumerable<ContractService> services,
         IEnumerable<ContractServiceUnit> units,
@@ -45,7 +45,7 @@ internal sealed class ContractSnapshot
 
     public long ContractId { get; }
 
-    public static ContractSnapshot Empty(long contractId) =>
+    public static ContractState Empty(long contractId) =>
         new(contractId, Array.Empty<ContractService>(), Array.Empty<ContractServiceUnit>(), Array.Empty<ContractCharge>());
 
     public ContractService? ServiceFor(long serviceId)

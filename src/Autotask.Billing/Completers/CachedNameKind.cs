@@ -1,0 +1,10 @@
+namespace Autotask.Billing.Completers;
+
+/// <summary>The kinds of Autotask names the completers offer.</summary>
+internal enum CachedNameKind
+{
+    Company,
+    Contract,
+    BillingCode,
+    Resource,
+}
