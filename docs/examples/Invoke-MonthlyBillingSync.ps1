@@ -40,7 +40,10 @@
 .PARAMETER IntegrationCodeSecretName
     The vault secret holding the API integration code.
 .PARAMETER Notification
-    Parameters for Send-AtBillingNotification (splatted); when omitted, no notification is sent.
+    Parameters for Send-AtBillingNotification, splatted, for example
+    @{ WebhookUri = $env:BILLING_TEAMS_WEBHOOK; WebhookFormat = 'Teams' } or
+    @{ SmtpServer = 'smtp.contoso.com'; UseSsl = $true; From = 'billing@contoso.com'; To = 'finance@contoso.com' }.
+    It sends when something failed or needs review (add Only = 'Always' to hear every run). Without it, nothing is sent.
 .PARAMETER Sandbox
     Connects to the embedded sandbox instead of Autotask: a rehearsal with the demo tenant.
 .EXAMPLE
@@ -94,6 +97,7 @@ $reviews = New-Object -TypeName System.Collections.Generic.List[string]
 $lines = @()
 $differences = @()
 $results = @()
+$syncOutput = @()
 $reportPath = $null
 
 function Add-Problem {
@@ -189,7 +193,8 @@ try {
         $ReportFolder = Split-Path -Path $firstExport.ProviderPath -Parent
     }
     $reportPath = Join-Path -Path $ReportFolder -ChildPath "billing-$Month.html"
-    @($differences) + @($results) | Export-AtBillingReport -Path $reportPath -Title "Billing reconciliation $Month" -Confirm:$false
+    # A re-run of the same month replaces its report.
+    @($differences) + @($syncOutput) | Export-AtBillingReport -Path $reportPath -Title "Billing reconciliation $Month" -Force -Confirm:$false
     Write-Verbose -Message "Report: $reportPath"
 }
 catch {
@@ -198,7 +203,8 @@ catch {
 
 if ($Notification) {
     try {
-        @($differences) + @($results) | Send-AtBillingNotification @Notification -Confirm:$false
+        # Sends only when something failed or needs review, unless the caller's parameters say otherwise (-Only).
+        @($differences) + @($syncOutput) | Send-AtBillingNotification @Notification -Confirm:$false -ErrorAction Stop
     }
     catch {
         Add-Problem -List $failures -Message "Notification: $($_.Exception.Message)"
