@@ -26,8 +26,13 @@ public static class ErrorIds
     public const string BillingFileInvalid = nameof(BillingFileInvalid);
     public const string BillingLineRejected = nameof(BillingLineRejected);
     public const string PathNotFound = nameof(PathNotFound);
+    public const string FileAccessFailed = nameof(FileAccessFailed);
     public const string OperationStopped = nameof(OperationStopped);
     public const string InvalidArgument = nameof(InvalidArgument);
+    public const string ReportInputInvalid = nameof(ReportInputInvalid);
+    public const string ReportFileExists = nameof(ReportFileExists);
+    public const string ReportWriteFailed = nameof(ReportWriteFailed);
+    public const string NotificationFailed = nameof(NotificationFailed);
     public const string UnexpectedFailure = nameof(UnexpectedFailure);
     public const string DifferenceInvalid = nameof(DifferenceInvalid);
     public const string SyncOperationFailed = nameof(SyncOperationFailed);

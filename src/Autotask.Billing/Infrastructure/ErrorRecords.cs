@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using Autotask.Billing.Autotask;
 using Autotask.Billing.Mapping;
+using Autotask.Billing.Notifications;
+using Autotask.Billing.Reporting;
 
 namespace Autotask.Billing.Infrastructure;
 
@@ -44,8 +46,12 @@ internal static class ErrorRecords
         MappingValidationException or MappingStoreConflictException => (ErrorIds.MappingStoreInvalid, ErrorCategory.InvalidData,
             "Correct the mapping file at the places named, or restore its .bak copy."),
         BillingFormatException or BillingProfileException => (ErrorIds.BillingFileInvalid, ErrorCategory.InvalidData, null),
-        HttpRequestException or IOException when exception is not FileNotFoundException => (ErrorIds.AutotaskUnreachable, ErrorCategory.ConnectionError, null),
+        ReportFileExistsException => (ErrorIds.ReportFileExists, ErrorCategory.ResourceExists, "Pass -Force to replace the file, or choose another -Path."),
+        ReportInputException => (ErrorIds.ReportInputInvalid, ErrorCategory.InvalidData, null),
+        NotificationDeliveryException => (ErrorIds.NotificationFailed, ErrorCategory.ConnectionError, null),
+        HttpRequestException => (ErrorIds.AutotaskUnreachable, ErrorCategory.ConnectionError, null),
         FileNotFoundException or DirectoryNotFoundException => (ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, null),
+        IOException or UnauthorizedAccessException => (ErrorIds.FileAccessFailed, ErrorCategory.WriteError, null),
         OperationCanceledException => (ErrorIds.OperationStopped, ErrorCategory.OperationStopped, null),
         ArgumentException => (ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, null),
         _ => (ErrorIds.UnexpectedFailure, ErrorCategory.InvalidOperation, null),

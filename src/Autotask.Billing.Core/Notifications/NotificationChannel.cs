@@ -1,0 +1,8 @@
+namespace Autotask.Billing;
+
+/// <summary>Where a notification went.</summary>
+public enum NotificationChannel
+{
+    Webhook,
+    Email,
+}
