@@ -20,7 +20,7 @@ public sealed class FormatFileTests
             .ToList();
 
         Assert.NotEmpty(outputTypes);
-        Assert.Empty(outputTypes.Where(name => !viewed.Contains(name)));
+        Assert.DoesNotContain(outputTypes, name => !viewed.Contains(name));
     }
 
     [Fact]

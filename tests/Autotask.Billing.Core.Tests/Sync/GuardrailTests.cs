@@ -71,7 +71,7 @@ public sealed class GuardrailTests : IDisposable
 
         await _tenant.SyncAsync(new[] { removed }, new SyncOptions { Force = true });
         Assert.Equal(0, UnitsOn("2026-11-15"));
-        Assert.Equal(1, _tenant.Rows("ContractServices").Count);
+        Assert.Single(_tenant.Rows("ContractServices"));
     }
 
     [Fact]
