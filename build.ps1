@@ -8,7 +8,8 @@
     Pester   The Pester suite alone, against the module already in out/.
     Analyze  PSScriptAnalyzer over every .ps1/.psm1/.psd1 with PSScriptAnalyzerSettings.psd1, when installed.
     Demo     Build, import the module from out/, connect to the embedded sandbox and run the monthly workflow.
-    Docs     Regenerate the MAML help in docs/en-US from docs/*.md with platyPS, when installed.
+    Docs     Refresh docs/*.md from the built cmdlets and rebuild the help in docs/en-US: with platyPS 1.x when
+             installed, else with tests/Autotask.Billing.HelpBuilder (see docs/README.md).
     Package  Build, then zip out/Autotask.Billing into out/Autotask.Billing.<version>.zip.
 .EXAMPLE
     ./build.ps1 -Task Demo
@@ -87,14 +88,46 @@ function Invoke-DemoTask {
 }
 
 function Invoke-DocsTask {
-    $platyPS = Get-Module -ListAvailable -Name Microsoft.PowerShell.PlatyPS | Sort-Object -Property Version -Descending | Select-Object -First 1
+    $docs = Join-Path -Path $repositoryRoot -ChildPath 'docs'
+    $helpBuilder = Join-Path -Path $repositoryRoot -ChildPath 'tests/Autotask.Billing.HelpBuilder'
+    $platyPS = Get-Module -ListAvailable -Name Microsoft.PowerShell.PlatyPS | Where-Object { $_.Version.Major -ge 1 } | Sort-Object -Property Version -Descending | Select-Object -First 1
     if (-not $platyPS) {
-        Write-Warning 'Microsoft.PowerShell.PlatyPS 1.x is not installed: the committed help in docs/en-US is kept as it is.'
+        Write-Warning 'Microsoft.PowerShell.PlatyPS 1.x is not installed: regenerating the help with tests/Autotask.Billing.HelpBuilder.'
+        # Its project reference builds the module first, so the markdown follows the cmdlets as they are now.
+        Invoke-Native -FilePath 'dotnet' -ArgumentList @('run', '--project', $helpBuilder, '-c', $Configuration, '--', 'update-markdown')
+        Invoke-Native -FilePath 'dotnet' -ArgumentList @('run', '--project', $helpBuilder, '-c', $Configuration, '--no-build', '--', 'build-maml')
         return
     }
+
+    Invoke-BuildTask
     Import-Module -ModuleInfo $platyPS
-    $commandHelp = Get-ChildItem -Path (Join-Path -Path $repositoryRoot -ChildPath 'docs') -Filter '*-*.md' | Import-MarkdownCommandHelp -Path { $_.FullName }
-    $commandHelp | Export-MamlCommandHelp -OutputFolder (Join-Path -Path $repositoryRoot -ChildPath 'docs/en-US') -Force | Out-Null
+    $module = Import-Module -Name $manifestPath -Force -PassThru
+    $staging = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ('atbilling-docs-' + [guid]::NewGuid().ToString('N'))
+    try {
+        foreach ($command in $module.ExportedCmdlets.Values) {
+            $markdown = Join-Path -Path $docs -ChildPath "$($command.Name).md"
+            if (Test-Path -LiteralPath $markdown) {
+                Update-MarkdownCommandHelp -LiteralPath $markdown -NoBackup | Out-Null
+            }
+            else {
+                $created = New-MarkdownCommandHelp -Command $command -OutputFolder $staging -Force
+                Move-Item -LiteralPath $created.FullName -Destination $markdown
+                Write-Warning "Created docs/$($command.Name).md: write its synopsis, description, parameter descriptions and two examples."
+            }
+        }
+
+        $commandHelp = Get-ChildItem -Path $docs -Filter '*-*.md' -File | ForEach-Object { Import-MarkdownCommandHelp -Path $_.FullName }
+        # platyPS names the file after the module; Get-Help looks for it under the cmdlet assembly's name.
+        $maml = $commandHelp | Export-MamlCommandHelp -OutputFolder $staging -Force | Select-Object -First 1
+        Copy-Item -LiteralPath $maml.FullName -Destination (Join-Path -Path $docs -ChildPath 'en-US/Autotask.Billing.dll-Help.xml') -Force
+    }
+    finally {
+        Remove-Module -Name Autotask.Billing -Force -ErrorAction SilentlyContinue
+        Remove-Item -LiteralPath $staging -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    # platyPS 1.x converts cmdlet help only; the about topic always comes from the HelpBuilder.
+    Invoke-Native -FilePath 'dotnet' -ArgumentList @('run', '--project', $helpBuilder, '-c', $Configuration, '--', 'build-about')
 }
 
 function Invoke-PackageTask {

@@ -1,0 +1,236 @@
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+    The unattended monthly billing run: connect, read the month's vendor export, compare it with the Autotask
+    contracts, apply the differences inside the guardrails, write the report, notify, and exit with a code the
+    scheduler can act on.
+.DESCRIPTION
+    Meant for Task Scheduler, cron or any CI runner; it never prompts. It connects with the API user in
+    AUTOTASK_API_USER, AUTOTASK_API_SECRET and AUTOTASK_API_INTEGRATION_CODE, or with the credential and integration
+    code stored in a SecretManagement vault (-VaultName), or to the embedded sandbox (-Sandbox, for a rehearsal).
+
+    Changes are applied with -Confirm:$false but never with -Force: a change beyond the guardrails (a large quantity
+    change, a drop to zero) is held back and reported as needing review, never applied unattended.
+
+    Exit codes:
+      0  everything that needed doing was done;
+      1  something failed: the connection, the export, a billing line that could not be read, an Autotask write,
+         the report or the notification;
+      2  nothing failed, but something needs a person: unmapped customers or SKUs, changes held back by the
+         guardrails, expired contracts, currency mismatches, contracts changed since the compare.
+
+    The script writes one summary object (the month, the counts, the report's path and the exit code) to the
+    output, warnings for everything that failed or needs review, and its progress to the verbose stream.
+.PARAMETER ExportPath
+    The month's vendor export files; wildcards allowed.
+.PARAMETER Month
+    The billing month, yyyy-MM. Defaults to the previous calendar month.
+.PARAMETER Format
+    The export's format or profile name (Generic, PartnerCenter, pax8-invoice-items, ...); detected when omitted.
+.PARAMETER StatePath
+    The folder of the mapping store and sync journal; defaults to AUTOTASK_BILLING_HOME or the per-user
+    application-data folder.
+.PARAMETER ReportFolder
+    Where the HTML report billing-<Month>.html is written; defaults to the folder of the first export file.
+.PARAMETER VaultName
+    A SecretManagement vault holding the API credential and integration code; without it, the AUTOTASK_API_*
+    environment variables are used.
+.PARAMETER CredentialSecretName
+    The vault secret holding the API user and secret as a PSCredential.
+.PARAMETER IntegrationCodeSecretName
+    The vault secret holding the API integration code.
+.PARAMETER Notification
+    Parameters for Send-AtBillingNotification, splatted, for example
+    @{ WebhookUri = $env:BILLING_TEAMS_WEBHOOK; WebhookFormat = 'Teams' } or
+    @{ SmtpServer = 'smtp.contoso.com'; UseSsl = $true; From = 'billing@contoso.com'; To = 'finance@contoso.com' }.
+    It sends when something failed or needs review (add Only = 'Always' to hear every run). Without it, nothing is sent.
+.PARAMETER Sandbox
+    Connects to the embedded sandbox instead of Autotask: a rehearsal with the demo tenant.
+.EXAMPLE
+    ./Invoke-MonthlyBillingSync.ps1 -ExportPath 'D:\Billing\Exports\*.csv' -ReportFolder 'D:\Billing\Reports'
+
+    Reconciles last month's exports with the API user from the environment variables.
+.EXAMPLE
+    $samples = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples'
+    ./Invoke-MonthlyBillingSync.ps1 -Sandbox -ExportPath (Join-Path -Path $samples -ChildPath 'demo-export.csv') -Month 2026-10 -ReportFolder $HOME
+
+    A rehearsal against the embedded sandbox with the demo export. It exits with 2 (needs review) until the demo
+    customers and SKUs are mapped (New-AtContractMapping -Auto, New-AtServiceMapping -Auto), and even then, because
+    the demo export holds a customer that has no company in Autotask.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory = $true)]
+    [ValidateNotNullOrEmpty()]
+    [string[]] $ExportPath,
+
+    [ValidatePattern('^\d{4}-(0[1-9]|1[0-2])$')]
+    [string] $Month = (Get-Date).AddMonths(-1).ToString('yyyy-MM', [System.Globalization.CultureInfo]::InvariantCulture),
+
+    [string] $Format,
+
+    [string] $StatePath,
+
+    [string] $ReportFolder,
+
+    [string] $VaultName,
+
+    [string] $CredentialSecretName = 'AutotaskApiCredential',
+
+    [string] $IntegrationCodeSecretName = 'AutotaskApiIntegrationCode',
+
+    [hashtable] $Notification,
+
+    [switch] $Sandbox
+)
+
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+
+$exitSuccess = 0
+$exitFailed = 1
+$exitNeedsReview = 2
+
+
+$failures = New-Object -TypeName System.Collections.Generic.List[string]
+$reviews = New-Object -TypeName System.Collections.Generic.List[string]
+$lines = @()
+$differences = @()
+$results = @()
+$syncOutput = @()
+$reportPath = $null
+
+function Add-Problem {
+    param(
+        [System.Collections.Generic.List[string]] $List,
+        [string] $Message
+    )
+    $List.Add($Message)
+    Write-Warning -Message $Message
+}
+
+try {
+    $bundledManifest = Join-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -ChildPath 'Autotask.Billing.psd1'
+    if (Test-Path -LiteralPath $bundledManifest) {
+        Import-Module -Name $bundledManifest
+    }
+    else {
+        Import-Module -Name Autotask.Billing
+    }
+
+    $connectParameters = @{}
+    if ($Sandbox) {
+        $connectParameters['Sandbox'] = $true
+    }
+    elseif ($VaultName) {
+        Import-Module -Name Microsoft.PowerShell.SecretManagement
+        $connectParameters['Credential'] = Get-Secret -Vault $VaultName -Name $CredentialSecretName
+        $connectParameters['ApiIntegrationCode'] = Get-Secret -Vault $VaultName -Name $IntegrationCodeSecretName -AsPlainText
+    }
+    Connect-AtBilling @connectParameters
+    Write-Verbose -Message "Connected to Autotask database $((Get-AtBillingConnection).DatabaseId)."
+
+    $stateParameters = @{}
+    if ($StatePath) {
+        $stateParameters['StatePath'] = $StatePath
+    }
+
+    $readParameters = @{
+        Path          = $ExportPath
+        Month         = $Month
+        ErrorAction   = 'SilentlyContinue'
+        ErrorVariable = 'readErrors'
+    }
+    if ($Format) {
+        $readParameters['Format'] = $Format
+    }
+    $lines = @(Get-AtTransaction @readParameters)
+    foreach ($readError in @($readErrors)) {
+        Add-Problem -List $failures -Message "Export: $($readError.Exception.Message)"
+    }
+    Write-Verbose -Message "Read $($lines.Count) billing lines for $Month."
+    if ($lines.Count -eq 0) {
+        throw "No billing lines for $Month in $($ExportPath -join ', ')."
+    }
+
+    $differences = @($lines | Compare-AtContract @stateParameters -ErrorAction SilentlyContinue -ErrorVariable compareErrors)
+    foreach ($compareError in @($compareErrors)) {
+        Add-Problem -List $failures -Message "Compare: $($compareError.Exception.Message)"
+    }
+    # What sync cannot act on (unmapped customers and SKUs, expired contracts, currency mismatches) waits for a person.
+    foreach ($difference in $differences | Where-Object -FilterScript { -not $_.IsActionable -and [string]$_.Kind -ne 'Match' }) {
+        Add-Problem -List $reviews -Message "$($difference.Kind): $($difference.CustomerName) $($difference.Sku): $($difference.Reason)"
+    }
+    Write-Verbose -Message "Found $($differences.Count) differences."
+
+    # Sync asks about every write (ConfirmImpact High): -Confirm:$false approves them, but never -Force, so
+    # changes past the guardrails are held back for a person. Differences sync cannot act on are left out by it.
+    $syncOutput = @($differences | Sync-AtContract @stateParameters -Confirm:$false -Summary -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
+    $results = @($syncOutput | Where-Object -FilterScript { $_.PSObject.TypeNames -contains 'Autotask.Billing.SyncResult' })
+    $runSummary = $syncOutput | Where-Object -FilterScript { $_.PSObject.TypeNames -contains 'Autotask.Billing.SyncRunSummary' } | Select-Object -First 1
+    foreach ($syncError in @($syncErrors)) {
+        # A failed write also comes back as a result with status Failed, reported below.
+        if ($syncError.FullyQualifiedErrorId -notlike 'SyncOperationFailed,*') {
+            Add-Problem -List $failures -Message "Sync: $($syncError.Exception.Message)"
+        }
+    }
+    foreach ($result in $results) {
+        $status = [string]$result.Status
+        if ($status -eq 'Failed' -or $status -eq 'NotRun') {
+            Add-Problem -List $failures -Message "$status $($result.Target): $($result.Reason)"
+        }
+        elseif ($status -eq 'Skipped' -and [string]$result.ReasonCode -ne 'AlreadyInStep') {
+            Add-Problem -List $reviews -Message "$($result.ReasonCode) $($result.Target): $($result.Reason)"
+        }
+    }
+    if ($runSummary -and $runSummary.ExitCode -eq $exitFailed -and $failures.Count -eq 0) {
+        Add-Problem -List $failures -Message 'The sync stopped before it finished (cancelled, or the API budget ran out); run it again to finish.'
+    }
+    Write-Verbose -Message "Applied $(@($results | Where-Object -FilterScript { [string]$_.Status -eq 'Applied' }).Count) of $($results.Count) operations."
+
+    if (-not $ReportFolder) {
+        $firstExport = Resolve-Path -Path $ExportPath[0] | Select-Object -First 1
+        $ReportFolder = Split-Path -Path $firstExport.ProviderPath -Parent
+    }
+    $reportPath = Join-Path -Path $ReportFolder -ChildPath "billing-$Month.html"
+    # A re-run of the same month replaces its report.
+    @($differences) + @($syncOutput) | Export-AtBillingReport -Path $reportPath -Title "Billing reconciliation $Month" -Force -Confirm:$false
+    Write-Verbose -Message "Report: $reportPath"
+}
+catch {
+    Add-Problem -List $failures -Message "The run stopped: $($_.Exception.Message)"
+}
+
+if ($Notification) {
+    try {
+        # Sends only when something failed or needs review, unless the caller's parameters say otherwise (-Only).
+        @($differences) + @($syncOutput) | Send-AtBillingNotification @Notification -Confirm:$false -ErrorAction Stop
+    }
+    catch {
+        Add-Problem -List $failures -Message "Notification: $($_.Exception.Message)"
+    }
+}
+
+if (Get-Command -Name Disconnect-AtBilling -ErrorAction SilentlyContinue) {
+    Disconnect-AtBilling
+}
+
+$exitCode = $exitSuccess
+if ($failures.Count -gt 0) {
+    $exitCode = $exitFailed
+}
+elseif ($reviews.Count -gt 0) {
+    $exitCode = $exitNeedsReview
+}
+
+[pscustomobject]@{
+    Month       = $Month
+    Lines       = $lines.Count
+    Differences = $differences.Count
+    Applied     = @($results | Where-Object -FilterScript { [string]$_.Status -eq 'Applied' }).Count
+    Failures    = $failures.Count
+    NeedsReview = $reviews.Count
+    ReportPath  = $reportPath
+    ExitCode    = $exitCode
+}
+exit $exitCode
