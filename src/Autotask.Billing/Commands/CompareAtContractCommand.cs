@@ -31,6 +31,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
 
     /// <summary>Shortcut: vendor export files to read, as Get-AtTransaction -Path would.</summary>
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[] Path { get; set; } = Array.Empty<string>();
 

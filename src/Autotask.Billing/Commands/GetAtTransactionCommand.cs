@@ -25,6 +25,7 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
 
     /// <summary>Export files to read; wildcards allowed.</summary>
     [Parameter(ParameterSetName = PathSet, Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[] Path { get; set; } = Array.Empty<string>();
 
