@@ -1,4 +1,5 @@
 using Autotask.Billing.Autotask;
+using Autotask.Billing.Autotask.Transport;
 using Autotask.Billing.Sandbox;
 using Newtonsoft.Json.Linq;
 
@@ -11,6 +12,10 @@ internal sealed class SandboxServer : IDisposable
     {
         Sandbox = sandbox;
         Host = SandboxHost.Start(sandbox, 0);
+
+        // The OS hands out freed loopback ports again, and the zone cache is process-wide: an entry an earlier test
+        // left for this port must not stand in for this host's own discovery.
+        ZoneDirectory.Forget(Host.ZoneUri, sandbox.ApiUser.UserName);
     }
 
     public AutotaskSandbox Sandbox { get; }
