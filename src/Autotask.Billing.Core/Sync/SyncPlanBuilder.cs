@@ -735,6 +735,7 @@ internal sealed class SyncPlanBuilder
         }
 
         operation.DifferenceIdList.Add(d.DifferenceId);
+        operation.Differences.Add(d);
     }
 
     private void Add(string key, ContractDifference d, Func<SyncOperation> create, EntityReference contract, string dependencyKey)
