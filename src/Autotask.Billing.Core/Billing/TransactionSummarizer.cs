@@ -48,6 +48,7 @@ public static class TransactionSummarizer
             var priced = states.Where(s => s.PriceLine is not null).Select(s => s.PriceLine!)
                 .OrderBy(EventTime).ThenBy(t => t.SourceLine).LastOrDefault();
             var seatLines = applied.Where(t => !t.IsReversal).ToList();
+            var contact = group.Where(HasAddress).OrderBy(EventTime).ThenBy(t => t.SourceFile, StringComparer.Ordinal).ThenBy(t => t.SourceLine).LastOrDefault();
 
             summaries.Add(new TransactionSummary
             {
@@ -55,6 +56,11 @@ public static class TransactionSummarizer
                 CustomerId = latest.CustomerId,
                 CustomerName = latest.CustomerName,
                 CustomerDomain = latest.CustomerDomain,
+                CustomerPhone = LatestText(group, t => t.CustomerPhone),
+                CustomerAddress = contact?.CustomerAddress,
+                CustomerCity = contact?.CustomerCity,
+                CustomerState = contact?.CustomerState,
+                CustomerPostalCode = contact?.CustomerPostalCode,
                 Sku = latest.Sku,
                 ProductName = latest.ProductName,
                 Quantity = states.Sum(s => s.Seats),
@@ -79,6 +85,16 @@ public static class TransactionSummarizer
             .ThenBy(s => s.Sku, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
+
+    /// <summary>An address is taken whole from one line: parts of two addresses would make a third that exists nowhere.</summary>
+    internal static bool HasAddress(Transaction line) =>
+        !string.IsNullOrWhiteSpace(line.CustomerAddress) || !string.IsNullOrWhiteSpace(line.CustomerCity)
+        || !string.IsNullOrWhiteSpace(line.CustomerState) || !string.IsNullOrWhiteSpace(line.CustomerPostalCode);
+
+    internal static string? LatestText(IEnumerable<Transaction> lines, Func<Transaction, string?> text) =>
+        lines.Where(t => !string.IsNullOrWhiteSpace(text(t)))
+            .OrderBy(EventTime).ThenBy(t => t.SourceFile, StringComparer.Ordinal).ThenBy(t => t.SourceLine)
+            .Select(text).LastOrDefault();
 
     private static SubscriptionState Evaluate(IReadOnlyList<Transaction> lines, DateTime day)
     {

@@ -9,11 +9,13 @@ public sealed record BillingSettings
     public const string DefaultServiceNameTemplate = Mapping.ServiceNameTemplate.SkuPlaceholder;
     public const decimal DefaultQuantityChangeThresholdPercent = 50m;
     public const decimal DefaultQuantityChangeMinimumUnits = 5m;
+    public const string DefaultCurrency = "USD";
 
     private static readonly IReadOnlyDictionary<string, string> NoVendorNames =
         new Dictionary<string, string>(MappingKeys.Comparer);
 
     private readonly IReadOnlyDictionary<string, string> vendorCompanyNames = NoVendorNames;
+    private readonly IReadOnlyDictionary<string, string> vendorPhones = NoVendorNames;
 
     public static BillingSettings Default { get; } = new();
 
@@ -33,6 +35,29 @@ public sealed record BillingSettings
         init => vendorCompanyNames = (value ?? throw new ArgumentNullException(nameof(value)))
             .ToDictionary(pair => pair.Key, pair => pair.Value, MappingKeys.Comparer);
     }
+
+    /// <summary>
+    /// The phone of each vendor company sync may have to create, by vendor company name (see
+    /// <see cref="VendorCompanyNameFor"/>). Autotask requires a phone for every company and sync never invents one.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> VendorPhones
+    {
+        get => vendorPhones;
+        init => vendorPhones = (value ?? throw new ArgumentNullException(nameof(value)))
+            .ToDictionary(pair => pair.Key, pair => pair.Value, MappingKeys.Comparer);
+    }
+
+    /// <summary>
+    /// The Autotask database's currency (ISO 4217; Autotask has one per database). Compare uses it when the run gives
+    /// none: lines in another currency are reported, never converted.
+    /// </summary>
+    public string Currency { get; init; } = DefaultCurrency;
+
+    /// <summary>
+    /// Carry usage lines (Azure plans) whose SKU is mapped to a service as that service with quantity 1 and the
+    /// period's total as its price (PRISM's "Azure usage as a contract service"), unless a run says otherwise.
+    /// </summary>
+    public bool UsageAsService { get; init; }
 
     /// <summary>The name of services sync creates; must contain <c>{Sku}</c>.</summary>
     public string ServiceNameTemplate { get; init; } = DefaultServiceNameTemplate;
@@ -55,6 +80,10 @@ public sealed record BillingSettings
     public string VendorCompanyNameFor(string source) =>
         vendorCompanyNames.TryGetValue(source, out var name) ? name : source;
 
+    /// <summary>The phone of the vendor company, by its name; null when none is set up.</summary>
+    public string? VendorPhoneFor(string vendorCompanyName) =>
+        vendorPhones.TryGetValue(vendorCompanyName, out var phone) ? phone : null;
+
     public PricingStrategy PricingStrategyFor(CustomerMapping customer) =>
         customer.PricingStrategy ?? DefaultPricingStrategy;
 
@@ -69,7 +98,10 @@ public sealed record BillingSettings
         && RecurringBillingCodeId == other.RecurringBillingCodeId
         && MaterialBillingCodeId == other.MaterialBillingCodeId
         && DefaultAccountManagerResourceId == other.DefaultAccountManagerResourceId
-        && SameVendorNames(other)
+        && SameEntries(vendorCompanyNames, other.vendorCompanyNames)
+        && SameEntries(vendorPhones, other.vendorPhones)
+        && string.Equals(Currency, other.Currency, StringComparison.Ordinal)
+        && UsageAsService == other.UsageAsService
         && ServiceNameTemplate == other.ServiceNameTemplate
         && DefaultPricingStrategy == other.DefaultPricingStrategy
         && DefaultEffectiveDatePolicy == other.DefaultEffectiveDatePolicy
@@ -82,8 +114,7 @@ public sealed record BillingSettings
         (RecurringBillingCodeId, MaterialBillingCodeId, DefaultAccountManagerResourceId, ServiceNameTemplate,
             DefaultPricingStrategy, QuantityChangeThresholdPercent, RemovalPolicy, SyncMayCreate).GetHashCode();
 
-    private bool SameVendorNames(BillingSettings other) =>
-        vendorCompanyNames.Count == other.vendorCompanyNames.Count
-        && vendorCompanyNames.All(pair =>
-            other.vendorCompanyNames.TryGetValue(pair.Key, out var name) && name == pair.Value);
+    private static bool SameEntries(IReadOnlyDictionary<string, string> mine, IReadOnlyDictionary<string, string> theirs) =>
+        mine.Count == theirs.Count
+        && mine.All(pair => theirs.TryGetValue(pair.Key, out var value) && value == pair.Value);
 }

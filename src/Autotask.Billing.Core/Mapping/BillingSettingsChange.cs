@@ -18,6 +18,14 @@ public sealed class BillingSettingsChange
     /// <summary>The vendor company per source to set; an empty name removes the source's entry.</summary>
     public IReadOnlyDictionary<string, string?>? VendorCompanyNames { get; init; }
 
+    /// <summary>The phone per vendor company name to set; an empty phone removes the company's entry.</summary>
+    public IReadOnlyDictionary<string, string?>? VendorPhones { get; init; }
+
+    /// <summary>The Autotask database's currency, an ISO 4217 code.</summary>
+    public string? Currency { get; init; }
+
+    public bool? UsageAsService { get; init; }
+
     public string? ServiceNameTemplate { get; init; }
 
     public PricingStrategy? DefaultPricingStrategy { get; init; }

@@ -52,6 +52,9 @@ public sealed class BillingSettingsResolver
                 ? current.DefaultAccountManagerResourceId
                 : ResolveResource(change.DefaultAccountManager, resources, problems),
             VendorCompanyNames = change.VendorCompanyNames is null ? current.VendorCompanyNames : Merge(current.VendorCompanyNames, change.VendorCompanyNames),
+            VendorPhones = change.VendorPhones is null ? current.VendorPhones : Merge(current.VendorPhones, change.VendorPhones),
+            Currency = change.Currency?.Trim().ToUpperInvariant() ?? current.Currency,
+            UsageAsService = change.UsageAsService ?? current.UsageAsService,
             ServiceNameTemplate = change.ServiceNameTemplate ?? current.ServiceNameTemplate,
             DefaultPricingStrategy = change.DefaultPricingStrategy ?? current.DefaultPricingStrategy,
             DefaultEffectiveDatePolicy = change.DefaultEffectiveDatePolicy ?? current.DefaultEffectiveDatePolicy,

@@ -177,9 +177,21 @@ public sealed class ContractMappingPlanner
             CompanyId = companyId,
             ContractAction = contractAction,
             ContractId = contractId,
+            Phone = Trimmed(request.Phone),
+            Address = Trimmed(request.Address),
+            City = Trimmed(request.City),
+            State = Trimmed(request.State),
+            PostalCode = Trimmed(request.PostalCode),
+            WebAddress = Trimmed(request.WebAddress),
         });
-        return new PlannedContractMapping(request, mapping, names.Describe(mapping), null, false);
+        var problems = new List<MappingProblem>();
+        MappingDocumentValidator.CheckCustomer(mapping, (property, message) => new MappingProblem(MappingText.CamelCase(property), message), problems);
+        return problems.Count == 0
+            ? new PlannedContractMapping(request, mapping, names.Describe(mapping), null, false)
+            : Refused(request, string.Join("; ", problems));
     }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
     private static PlannedContractMapping Refused(ContractMappingRequest request, string problem, bool isNotFound = false) =>
         new(request, null, request.Customer, $"{request.Customer}: {problem}", isNotFound);

@@ -33,5 +33,18 @@ public sealed class ContractMappingRequest
 
     public CustomerMappingOptions Options { get; init; } = CustomerMappingOptions.Default;
 
+    /// <summary>Contact details for a company sync creates (see <see cref="CustomerMapping.Phone"/>).</summary>
+    public string? Phone { get; init; }
+
+    public string? Address { get; init; }
+
+    public string? City { get; init; }
+
+    public string? State { get; init; }
+
+    public string? PostalCode { get; init; }
+
+    public string? WebAddress { get; init; }
+
     public string Customer => MappingTargetNames.Customer(Source, CustomerId, CustomerName);
 }

@@ -43,6 +43,25 @@ public sealed record CustomerMapping
     /// <summary>Vendor lines before this UTC date are ignored for the customer; a date at midnight, Kind Utc.</summary>
     public DateTime? SyncStartDate { get; init; }
 
+    /// <summary>
+    /// The customer's main phone for the company sync creates; Autotask requires one and sync never invents one, so
+    /// a company to create without it (here or in the vendor data) is reported instead.
+    /// </summary>
+    public string? Phone { get; init; }
+
+    /// <summary>Street address (first line) for the company sync creates; wins over the vendor data's.</summary>
+    public string? Address { get; init; }
+
+    public string? City { get; init; }
+
+    /// <summary>State or province.</summary>
+    public string? State { get; init; }
+
+    public string? PostalCode { get; init; }
+
+    /// <summary>The company's web site; without it sync uses the vendor's customer domain.</summary>
+    public string? WebAddress { get; init; }
+
     public string? Notes { get; init; }
 
     /// <summary>When the mapping was first stored (UTC); stamped by <see cref="MappingDocument"/>.</summary>

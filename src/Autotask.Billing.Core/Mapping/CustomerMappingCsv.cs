@@ -20,6 +20,12 @@ public static class CustomerMappingCsv
         nameof(CustomerMapping.PricingStrategy),
         nameof(CustomerMapping.EffectiveDatePolicy),
         nameof(CustomerMapping.SyncStartDate),
+        nameof(CustomerMapping.Phone),
+        nameof(CustomerMapping.Address),
+        nameof(CustomerMapping.City),
+        nameof(CustomerMapping.State),
+        nameof(CustomerMapping.PostalCode),
+        nameof(CustomerMapping.WebAddress),
         nameof(CustomerMapping.Notes),
         nameof(CustomerMapping.CreatedUtc),
         nameof(CustomerMapping.UpdatedUtc),
@@ -45,6 +51,12 @@ public static class CustomerMappingCsv
             mapping.PricingStrategy?.ToString() ?? string.Empty,
             mapping.EffectiveDatePolicy?.ToString() ?? string.Empty,
             MappingText.FormatDate(mapping.SyncStartDate),
+            mapping.Phone ?? string.Empty,
+            mapping.Address ?? string.Empty,
+            mapping.City ?? string.Empty,
+            mapping.State ?? string.Empty,
+            mapping.PostalCode ?? string.Empty,
+            mapping.WebAddress ?? string.Empty,
             mapping.Notes ?? string.Empty,
             MappingText.FormatTimestamp(mapping.CreatedUtc),
             MappingText.FormatTimestamp(mapping.UpdatedUtc),
@@ -71,6 +83,12 @@ public static class CustomerMappingCsv
         var pricing = reader.Enum<PricingStrategy>(nameof(CustomerMapping.PricingStrategy), "a pricing strategy");
         var datePolicy = reader.Enum<EffectiveDatePolicy>(nameof(CustomerMapping.EffectiveDatePolicy), "an effective-date policy");
         var syncStart = reader.Date(nameof(CustomerMapping.SyncStartDate));
+        var phone = reader.Text(nameof(CustomerMapping.Phone));
+        var address = reader.Text(nameof(CustomerMapping.Address));
+        var city = reader.Text(nameof(CustomerMapping.City));
+        var state = reader.Text(nameof(CustomerMapping.State));
+        var postalCode = reader.Text(nameof(CustomerMapping.PostalCode));
+        var webAddress = reader.Text(nameof(CustomerMapping.WebAddress));
         var notes = reader.Text(nameof(CustomerMapping.Notes));
         var mapping = source is null || customerId is null
             ? null
@@ -85,6 +103,12 @@ public static class CustomerMappingCsv
                 PricingStrategy = pricing,
                 EffectiveDatePolicy = datePolicy,
                 SyncStartDate = syncStart,
+                Phone = phone,
+                Address = address,
+                City = city,
+                State = state,
+                PostalCode = postalCode,
+                WebAddress = webAddress,
                 Notes = notes,
             };
         if (found.Count == 0 && mapping is not null)

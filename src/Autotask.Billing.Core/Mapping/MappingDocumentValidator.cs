@@ -6,6 +6,16 @@ namespace Autotask.Billing.Mapping;
 /// </summary>
 public static class MappingDocumentValidator
 {
+    private static readonly IReadOnlyDictionary<string, int> CompanyFieldLengths = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["phone"] = 25,
+        ["address1"] = 150,
+        ["city"] = 30,
+        ["state"] = 25,
+        ["postalCode"] = 10,
+        ["webAddress"] = 255,
+    };
+
     public static IReadOnlyList<MappingProblem> Validate(MappingDocument document)
     {
         if (document is null)
@@ -51,6 +61,17 @@ public static class MappingDocumentValidator
         {
             problems.Add(problemAt(nameof(CustomerMapping.SyncStartDate), "must be a date without a time of day"));
         }
+
+        if (mapping.Phone is not null && CheckPhone(mapping.Phone) is string phoneProblem)
+        {
+            problems.Add(problemAt(nameof(CustomerMapping.Phone), phoneProblem));
+        }
+
+        CheckCompanyText(mapping.Address, nameof(CustomerMapping.Address), "address1", problemAt, problems);
+        CheckCompanyText(mapping.City, nameof(CustomerMapping.City), "city", problemAt, problems);
+        CheckCompanyText(mapping.State, nameof(CustomerMapping.State), "state", problemAt, problems);
+        CheckCompanyText(mapping.PostalCode, nameof(CustomerMapping.PostalCode), "postalCode", problemAt, problems);
+        CheckCompanyText(mapping.WebAddress, nameof(CustomerMapping.WebAddress), "webAddress", problemAt, problems);
     }
 
     internal static void CheckService(
@@ -97,6 +118,21 @@ public static class MappingDocumentValidator
             problems.Add(problemAt(
                 nameof(BillingSettings.VendorCompanyNames),
                 $"the vendor company name for source '{pair.Key}' is empty"));
+        }
+
+        foreach (var pair in settings.VendorPhones)
+        {
+            if (CheckPhone(pair.Value) is string phoneProblem)
+            {
+                problems.Add(problemAt(nameof(BillingSettings.VendorPhones), $"the phone of vendor company '{pair.Key}': {phoneProblem}"));
+            }
+        }
+
+        if (!IsCurrencyCode(settings.Currency))
+        {
+            problems.Add(problemAt(
+                nameof(BillingSettings.Currency),
+                $"'{settings.Currency}' is not a currency code; use the three capital letters of ISO 4217, e.g. USD, EUR or GBP"));
         }
 
         if (ServiceNameTemplate.Check(settings.ServiceNameTemplate) is string templateProblem)
@@ -156,6 +192,33 @@ public static class MappingDocumentValidator
                 $"must be empty when {actionProperty} is Create; use {actionProperty} Existing to bill into {entity} {id}"));
         }
     }
+
+    /// <summary>Contact details go into the Company sync creates: Autotask refuses a value longer than its field.</summary>
+    private static void CheckCompanyText(
+        string? value, string property, string companyField, Func<string, string, MappingProblem> problemAt, ICollection<MappingProblem> problems)
+    {
+        if (value is not null && CheckCompanyText(value, companyField) is string problem)
+        {
+            problems.Add(problemAt(property, problem));
+        }
+    }
+
+    private static string? CheckCompanyText(string value, string companyField)
+    {
+        var maxLength = CompanyFieldLengths[companyField];
+        var length = value.Trim().Length;
+        return length == 0 ? "must not be blank; leave it out (null) when unknown"
+            : length > maxLength ? $"is {length} characters; the Autotask company's {companyField} holds at most {maxLength}"
+            : null;
+    }
+
+    /// <summary>A phone sync writes to a company it creates: something a person can dial, never a placeholder.</summary>
+    private static string? CheckPhone(string phone) =>
+        CheckCompanyText(phone, "phone")
+        ?? (phone.Any(char.IsDigit) ? null : $"'{phone}' is not a phone number; it has no digits");
+
+    private static bool IsCurrencyCode(string? code) =>
+        code is not null && code.Length == 3 && code.All(c => c is >= 'A' and <= 'Z');
 
     private static void CheckId(
         long? id, string property, Func<string, string, MappingProblem> problemAt, ICollection<MappingProblem> problems)

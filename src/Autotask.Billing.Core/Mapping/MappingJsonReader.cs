@@ -152,6 +152,12 @@ internal static class MappingJsonReader
         var pricing = reader.Enum<PricingStrategy>(nameof(CustomerMapping.PricingStrategy), "a pricing strategy");
         var datePolicy = reader.Enum<EffectiveDatePolicy>(nameof(CustomerMapping.EffectiveDatePolicy), "an effective-date policy");
         var syncStart = reader.Date(nameof(CustomerMapping.SyncStartDate));
+        var phone = reader.String(nameof(CustomerMapping.Phone));
+        var address = reader.String(nameof(CustomerMapping.Address));
+        var city = reader.String(nameof(CustomerMapping.City));
+        var state = reader.String(nameof(CustomerMapping.State));
+        var postalCode = reader.String(nameof(CustomerMapping.PostalCode));
+        var webAddress = reader.String(nameof(CustomerMapping.WebAddress));
         var notes = reader.String(nameof(CustomerMapping.Notes));
         var created = reader.Timestamp(nameof(CustomerMapping.CreatedUtc));
         var updated = reader.Timestamp(nameof(CustomerMapping.UpdatedUtc));
@@ -172,6 +178,12 @@ internal static class MappingJsonReader
             PricingStrategy = pricing,
             EffectiveDatePolicy = datePolicy,
             SyncStartDate = syncStart,
+            Phone = phone,
+            Address = address,
+            City = city,
+            State = state,
+            PostalCode = postalCode,
+            WebAddress = webAddress,
             Notes = notes,
             CreatedUtc = created,
             UpdatedUtc = updated,
@@ -225,7 +237,10 @@ internal static class MappingJsonReader
             RecurringBillingCodeId = reader.Id(nameof(BillingSettings.RecurringBillingCodeId)),
             MaterialBillingCodeId = reader.Id(nameof(BillingSettings.MaterialBillingCodeId)),
             DefaultAccountManagerResourceId = reader.Id(nameof(BillingSettings.DefaultAccountManagerResourceId)),
-            VendorCompanyNames = ReadVendorNames(reader.Object(nameof(BillingSettings.VendorCompanyNames)), problems),
+            VendorCompanyNames = ReadTextBySource(reader.Object(nameof(BillingSettings.VendorCompanyNames)), "the vendor company's name for source", "source", problems),
+            VendorPhones = ReadTextBySource(reader.Object(nameof(BillingSettings.VendorPhones)), "the phone of vendor company", "vendor company", problems),
+            Currency = reader.String(nameof(BillingSettings.Currency)) ?? defaults.Currency,
+            UsageAsService = reader.Bool(nameof(BillingSettings.UsageAsService), defaults.UsageAsService),
             ServiceNameTemplate = reader.String(nameof(BillingSettings.ServiceNameTemplate)) ?? defaults.ServiceNameTemplate,
             DefaultPricingStrategy = reader.Enum<PricingStrategy>(nameof(BillingSettings.DefaultPricingStrategy), "a pricing strategy")
                 ?? defaults.DefaultPricingStrategy,
@@ -241,7 +256,8 @@ internal static class MappingJsonReader
         return settings;
     }
 
-    private static Dictionary<string, string> ReadVendorNames(JObject? json, List<MappingProblem> problems)
+    /// <summary>A JSON object of text values keyed by a name that ignores case (a source, a vendor company).</summary>
+    private static Dictionary<string, string> ReadTextBySource(JObject? json, string valueName, string keyName, List<MappingProblem> problems)
     {
         var names = new Dictionary<string, string>(MappingKeys.Comparer);
         if (json is null)
@@ -255,11 +271,11 @@ internal static class MappingJsonReader
             {
                 problems.Add(JsonObjectReader.At(
                     property.Value,
-                    $"expected the vendor company's name for source '{property.Name}' in quotes, found {JsonObjectReader.Describe(property.Value)}"));
+                    $"expected {valueName} '{property.Name}' in quotes, found {JsonObjectReader.Describe(property.Value)}"));
             }
             else if (names.ContainsKey(property.Name))
             {
-                problems.Add(JsonObjectReader.At(property.Value, $"source '{property.Name}' is listed twice (source names ignore case)"));
+                problems.Add(JsonObjectReader.At(property.Value, $"{keyName} '{property.Name}' is listed twice ({keyName} names ignore case)"));
             }
             else
             {

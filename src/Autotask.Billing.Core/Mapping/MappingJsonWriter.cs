@@ -56,6 +56,18 @@ internal static class MappingJsonWriter
         }
 
         writer.WriteEndObject();
+        Name(writer, nameof(settings.VendorPhones));
+        writer.WriteStartObject();
+        foreach (var pair in settings.VendorPhones.OrderBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            writer.WritePropertyName(pair.Key);
+            writer.WriteValue(pair.Value);
+        }
+
+        writer.WriteEndObject();
+        Text(writer, nameof(settings.Currency), settings.Currency);
+        Name(writer, nameof(settings.UsageAsService));
+        writer.WriteValue(settings.UsageAsService);
         Text(writer, nameof(settings.ServiceNameTemplate), settings.ServiceNameTemplate);
         Text(writer, nameof(settings.DefaultPricingStrategy), settings.DefaultPricingStrategy.ToString());
         Text(writer, nameof(settings.DefaultEffectiveDatePolicy), settings.DefaultEffectiveDatePolicy.ToString());
@@ -91,6 +103,12 @@ internal static class MappingJsonWriter
         Text(writer, nameof(customer.PricingStrategy), customer.PricingStrategy?.ToString());
         Text(writer, nameof(customer.EffectiveDatePolicy), customer.EffectiveDatePolicy?.ToString());
         Text(writer, nameof(customer.SyncStartDate), customer.SyncStartDate is null ? null : MappingText.FormatDate(customer.SyncStartDate));
+        Text(writer, nameof(customer.Phone), customer.Phone);
+        Text(writer, nameof(customer.Address), customer.Address);
+        Text(writer, nameof(customer.City), customer.City);
+        Text(writer, nameof(customer.State), customer.State);
+        Text(writer, nameof(customer.PostalCode), customer.PostalCode);
+        Text(writer, nameof(customer.WebAddress), customer.WebAddress);
         Text(writer, nameof(customer.Notes), customer.Notes);
         Timestamp(writer, nameof(customer.CreatedUtc), customer.CreatedUtc);
         Timestamp(writer, nameof(customer.UpdatedUtc), customer.UpdatedUtc);

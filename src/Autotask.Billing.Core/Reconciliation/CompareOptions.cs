@@ -8,8 +8,6 @@ namespace Autotask.Billing.Reconciliation;
 /// </summary>
 public sealed record CompareOptions
 {
-    public const string DefaultCurrency = "USD";
-
     /// <summary>
     /// The date whose quantities are compared. Empty: the end of <see cref="Window"/>; without one, the as-of date of
     /// summarised input, else the last day of the calendar month of the latest service start among the lines.
@@ -33,14 +31,16 @@ public sealed record CompareOptions
     public decimal? QuantityChangeMinimumUnits { get; init; }
 
     /// <summary>
-    /// The currency the Autotask contracts bill in (the tenant's currency; Autotask has one per database). A line in
-    /// another currency is reported as CurrencyMismatch and never converted.
+    /// The currency the Autotask contracts bill in (the tenant's currency; Autotask has one per database); empty: the
+    /// store's <see cref="BillingSettings.Currency"/>. A line in another currency is reported as CurrencyMismatch and
+    /// never converted.
     /// </summary>
-    public string Currency { get; init; } = DefaultCurrency;
+    public string? Currency { get; init; }
 
     /// <summary>
     /// Carry usage lines (Azure plans) whose SKU is mapped to a service as that service with quantity 1 and the
-    /// period's total as its price (PRISM's "Sync Azure Subscriptions"), instead of one contract charge per line.
+    /// period's total as its price (PRISM's "Sync Azure Subscriptions"), instead of one contract charge per line;
+    /// empty: the store's <see cref="BillingSettings.UsageAsService"/>.
     /// </summary>
-    public bool UsageAsService { get; init; }
+    public bool? UsageAsService { get; init; }
 }

@@ -50,7 +50,7 @@ internal sealed class ComparisonInput
             {
                 recurring.Add(line);
             }
-            else if (line.ChargeType == ChargeType.Usage && options.UsageAsService && mapping.FindService(line.Source, line.Sku)?.ServiceId is not null)
+            else if (line.ChargeType == ChargeType.Usage && options.UsageAsService == true && mapping.FindService(line.Source, line.Sku)?.ServiceId is not null)
             {
                 usageAsService.Add(line);
             }
@@ -77,12 +77,18 @@ internal sealed class ComparisonInput
             {
                 var lines = group.OrderBy(t => t.ServiceStart).ThenBy(t => t.SourceFile, StringComparer.Ordinal).ThenBy(t => t.SourceLine).ToList();
                 var last = lines[lines.Count - 1];
+                var contact = lines.LastOrDefault(TransactionSummarizer.HasAddress);
                 return new TransactionSummary
                 {
                     Source = last.Source,
                     CustomerId = last.CustomerId,
                     CustomerName = last.CustomerName,
                     CustomerDomain = last.CustomerDomain,
+                    CustomerPhone = TransactionSummarizer.LatestText(lines, t => t.CustomerPhone),
+                    CustomerAddress = contact?.CustomerAddress,
+                    CustomerCity = contact?.CustomerCity,
+                    CustomerState = contact?.CustomerState,
+                    CustomerPostalCode = contact?.CustomerPostalCode,
                     Sku = last.Sku,
                     ProductName = last.ProductName,
                     Quantity = 1m,

@@ -11,13 +11,14 @@ namespace Autotask.Billing.Reconciliation;
 /// <para>Vendor side: recurring lines are summarised to seats in force per Source × Customer × SKU on the as-of
 /// date (<see cref="TransactionSummarizer"/>); lines of customers whose mapping has Export off are skipped, lines
 /// ending before a customer's SyncStartDate and lines of Excluded SKUs are dropped, all counted.</para>
-/// <para>Autotask side: one bulk <see cref="ContractSnapshotLoader"/> load for every mapped contract at once, plus
-/// every company when a customer is unmapped and the whole catalog when a SKU is, for match suggestions.</para>
+/// <para>Autotask side: one bulk <see cref="ContractSnapshotLoader"/> load for every mapped contract at once (with the
+/// keyed charges of the contracts that have one-time, usage or credit lines), plus every company when a customer is
+/// unmapped and the whole catalog when a SKU is, for match suggestions.</para>
 /// <para>One difference per contract × service (seats of several subscriptions, SKUs, customers or sources billed
 /// into the same contract service are summed) and per one-time, usage or credit line:</para>
 /// <list type="bullet">
 /// <item>UnmappedCustomer / UnmappedSku with suggestions; a line in a currency other than <see cref="CompareOptions.Currency"/>
-/// is CurrencyMismatch; none of these is actionable.</item>
+/// (else the store's) is CurrencyMismatch; none of these is actionable.</item>
 /// <item>MissingCompany / MissingContract when the mapping says to create them; MissingContract (not actionable)
 /// when the mapped contract does not exist or is not a Recurring Service contract; ContractExpired when it ended
 /// before the as-of date.</item>
@@ -29,7 +30,8 @@ namespace Autotask.Billing.Reconciliation;
 /// <item>Removed for a service on the contract that a SKU of the contract's sources is mapped to (or whose SKU or
 /// part number is such a SKU) and that still has units though nothing bills it: actionable under
 /// RemovalPolicy AdjustToZero, reported under ReportOnly. The MSP's own services are never candidates.</item>
-/// <item>OneTimeCharge for every one-time, usage and credit line (TransactionId set): through the mapped product, or
+/// <item>OneTimeCharge for every one-time, usage and credit line (TransactionId set) that the contract has no charge for
+/// yet (one with its <see cref="ChargeKey"/> is in step: Match): through the mapped product, or
 /// without one (usage and credits need no mapping) through the material billing code; an unmapped one-time SKU is
 /// UnmappedSku; a SKU mapped to Create is MissingProduct. With <see cref="CompareOptions.UsageAsService"/>, usage of
 /// a SKU mapped to a service is carried as that service with quantity 1.</item>
@@ -76,12 +78,15 @@ public sealed class ContractComparer
             throw new ArgumentNullException(nameof(mapping));
         }
 
-        var settings = options ?? new CompareOptions();
-        if (string.IsNullOrWhiteSpace(settings.Currency))
+        var given = options ?? new CompareOptions();
+        var currency = (given.Currency ?? mapping.Settings.Currency)?.Trim().ToUpperInvariant();
+        if (string.IsNullOrWhiteSpace(currency))
         {
             throw new ArgumentException("A currency code is required.", nameof(options));
         }
 
+        // The run's choices win; what it leaves open comes from the store's settings, decided once here.
+        var settings = given with { Currency = currency, UsageAsService = given.UsageAsService ?? mapping.Settings.UsageAsService };
         return new ComparisonRun((run, cancellationToken) => RunAsync(run, lines, summaries, mapping, settings, cancellationToken));
     }
 
@@ -117,7 +122,7 @@ public sealed class ContractComparer
     {
         var stopwatch = Stopwatch.StartNew();
         var input = ComparisonInput.Build(lines, summaries, mapping, options);
-        var plan = new ComparisonPlan(input, mapping, options.Currency.Trim());
+        var plan = new ComparisonPlan(input, mapping, options.Currency!);
         var snapshot = await new ContractSnapshotLoader(_client).LoadAsync(
             ContractSelection.ForContracts(plan.Contracts.Keys),
             new ContractSnapshotOptions
@@ -129,6 +134,7 @@ public sealed class ContractComparer
                 ServiceIds = plan.ServiceIds.ToList(),
                 AllProducts = plan.NeedsAllProducts,
                 ProductIds = plan.ProductIds.ToList(),
+                ChargeContractIds = plan.Contracts.Values.Where(work => work.Charges.Count > 0).Select(work => work.ContractId).ToList(),
             },
             cancellationToken).ConfigureAwait(false);
 
@@ -158,7 +164,7 @@ public sealed class ContractComparer
         run.Complete(new ComparisonSummary(tally.ByKind)
         {
             AsOf = input.AsOf,
-            Currency = options.Currency.Trim().ToUpperInvariant(),
+            Currency = options.Currency!,
             Differences = tally.Total,
             Actionable = tally.Actionable,
             RequiringForce = tally.RequiringForce,

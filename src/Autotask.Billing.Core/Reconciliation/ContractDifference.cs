@@ -33,15 +33,27 @@ public sealed class ContractDifference
 
     public string? CustomerDomain { get; internal init; }
 
-    /// <summary>The customer's main phone from the vendor data; Autotask requires one to create a company.</summary>
+    /// <summary>
+    /// The customer's main phone, from the customer mapping or else the vendor data; Autotask requires one to create
+    /// a company.
+    /// </summary>
     public string? CustomerPhone { get; internal init; }
 
-    /// <summary>The customer's street address from the vendor data, used when sync creates the company.</summary>
+    /// <summary>
+    /// The customer's street address, used when sync creates the company: the mapping's address when it has one,
+    /// else the vendor data's (an address is never pieced together from both).
+    /// </summary>
     public string? CustomerAddress { get; internal init; }
 
     public string? CustomerCity { get; internal init; }
 
+    /// <summary>State or province.</summary>
+    public string? CustomerState { get; internal init; }
+
     public string? CustomerPostalCode { get; internal init; }
+
+    /// <summary>The web site the mapping gives for a company sync creates; without it sync uses <see cref="CustomerDomain"/>.</summary>
+    public string? CustomerWebAddress { get; internal init; }
 
     public long? CompanyId { get; internal init; }
 

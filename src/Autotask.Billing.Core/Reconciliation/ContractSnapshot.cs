@@ -5,10 +5,13 @@ namespace Autotask.Billing.Reconciliation;
 /// <summary>
 /// What Autotask showed for a set of contracts on one date, read in bulk by <see cref="ContractSnapshotLoader"/>:
 /// the contracts, their companies, their services, the units in force on <see cref="AsOf"/>, the catalog items
-/// involved and the picklist labels; with the reads it took and how many requests they cost.
+/// involved, the sync keys of charges already made and the picklist labels; with the reads it took and how many
+/// requests they cost.
 /// </summary>
 public sealed class ContractSnapshot
 {
+    private readonly IReadOnlyDictionary<long, ISet<string>> _chargeKeysByContract;
+
     internal ContractSnapshot(
         DateTime asOf,
         IReadOnlyDictionary<long, Contract> contracts,
@@ -17,6 +20,7 @@ public sealed class ContractSnapshot
         IReadOnlyDictionary<long, ContractServiceUnit> unitsInForce,
         IReadOnlyDictionary<long, Service> services,
         IReadOnlyDictionary<long, Product> products,
+        IReadOnlyDictionary<long, ISet<string>> chargeKeysByContract,
         PicklistLabels labels,
         bool hasAllCompanies,
         bool hasAllServices,
@@ -31,6 +35,7 @@ public sealed class ContractSnapshot
         UnitsInForce = unitsInForce;
         Services = services;
         Products = products;
+        _chargeKeysByContract = chargeKeysByContract;
         Labels = labels;
         HasAllCompanies = hasAllCompanies;
         HasAllServices = hasAllServices;
@@ -87,6 +92,10 @@ public sealed class ContractSnapshot
 
     public ContractServiceUnit? UnitsOf(long contractServiceId) =>
         UnitsInForce.TryGetValue(contractServiceId, out var units) ? units : null;
+
+    /// <summary>Whether the contract has a charge with this sync key (<see cref="ChargeKey"/>), billed or not.</summary>
+    public bool HasCharge(long contractId, string chargeKey) =>
+        _chargeKeysByContract.TryGetValue(contractId, out var keys) && keys.Contains(chargeKey);
 
     public Company? CompanyOf(long? companyId) =>
         companyId is long id && Companies.TryGetValue(id, out var company) ? company : null;

@@ -8,7 +8,9 @@ namespace Autotask.Billing.Reconciliation;
 /// Reads what Autotask shows for a set of contracts in bulk: every entity in pages of 500, id lists as chunked "in"
 /// filters, independent reads side by side, never one call per customer. Contracts named by id are read together
 /// with their services and units; other selections read the contracts first. Services, products and companies are
-/// read by id unless the whole catalog (or every company) is asked for, which is then one paged read.
+/// read by id unless the whole catalog (or every company) is asked for, which is then one paged read. Charges are read
+/// only for the contracts named in <see cref="ContractSnapshotOptions.ChargeContractIds"/>, and only those carrying a
+/// sync key.
 /// </summary>
 public sealed class ContractSnapshotLoader
 {
@@ -24,6 +26,8 @@ public sealed class ContractSnapshotLoader
     {
         "id", "contractID", "contractServiceID", "serviceID", "startDate", "endDate", "units", "price", "cost", "approveAndPostDate",
     };
+
+    private static readonly string[] ChargeFields = { "id", "contractID", "internalPurchaseOrderNumber" };
 
     private static readonly string[] CompanyFields =
     {
@@ -66,6 +70,9 @@ public sealed class ContractSnapshotLoader
             ? ReadAllAsync<Product>(AutotaskQuery.All, "the whole catalog", reads, cancellationToken)
             : ReadByIdsAsync<Product>("id", options.ProductIds, null, reads, cancellationToken);
 
+        var chargesTask = ReadByIdsAsync<ContractCharge>(
+            "contractID", options.ChargeContractIds, ChargeFields, reads, cancellationToken, AutotaskQuery.Where(AutotaskFilter.Exist("internalPurchaseOrderNumber")));
+
         var namedOnly = selection.ContractIds is not null && selection.CompanyIds is null && !selection.ActiveOnly && !selection.RecurringOnly;
         Task<IReadOnlyList<ContractService>>? contractServicesTask = null;
         Task<IReadOnlyList<ContractServiceUnit>>? unitsTask = null;
@@ -102,6 +109,7 @@ public sealed class ContractSnapshotLoader
         var companies = await companiesTask.ConfigureAwait(false);
         var services = await servicesTask.ConfigureAwait(false);
         var products = await productsTask.ConfigureAwait(false);
+        var charges = await chargesTask.ConfigureAwait(false);
 
         var used = _client.Requests.Snapshot().Since(before);
         return new ContractSnapshot(
@@ -112,6 +120,7 @@ public sealed class ContractSnapshotLoader
             InForce(units, asOf),
             services.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First()),
             products.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First()),
+            ChargeKeys(charges),
             labels,
             options.AllCompanies,
             options.AllServices,
@@ -122,6 +131,12 @@ public sealed class ContractSnapshotLoader
 
     private static AutotaskQuery UnitsInForceQuery(DateTime asOf) =>
         AutotaskQuery.Where(AutotaskFilter.Lte("startDate", asOf), AutotaskFilter.Gte("endDate", asOf)).WithIncludeFields(UnitFields);
+
+    private static IReadOnlyDictionary<long, ISet<string>> ChargeKeys(IEnumerable<ContractCharge> charges) =>
+        charges
+            .Where(c => c.ContractID is not null && !string.IsNullOrWhiteSpace(c.InternalPurchaseOrderNumber))
+            .GroupBy(c => c.ContractID!.Value)
+            .ToDictionary(g => g.Key, g => (ISet<string>)new HashSet<string>(g.Select(c => c.InternalPurchaseOrderNumber!.Trim()), StringComparer.Ordinal));
 
     private static IReadOnlyDictionary<long, IReadOnlyList<ContractService>> GroupByContract(
         IEnumerable<long> contractIds, IEnumerable<ContractService> contractServices)

@@ -21,6 +21,12 @@ public sealed record ContractSnapshotOptions
     /// <summary>Products to read (e.g. the products one-time SKUs are mapped to).</summary>
     public IReadOnlyCollection<long> ProductIds { get; init; } = Array.Empty<long>();
 
+    /// <summary>
+    /// Contracts whose charges carrying a sync key (<see cref="ChargeKey"/>) are read, so a one-time or usage line
+    /// already charged is known to be in step; empty reads none.
+    /// </summary>
+    public IReadOnlyCollection<long> ChargeContractIds { get; init; } = Array.Empty<long>();
+
     /// <summary>Read every company (for matching unmapped customers) instead of only the contracts' companies.</summary>
     public bool AllCompanies { get; init; }
 

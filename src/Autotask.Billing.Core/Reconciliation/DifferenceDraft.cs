@@ -21,6 +21,18 @@ internal sealed class DifferenceDraft
 
     public string? CustomerDomain { get; set; }
 
+    public string? CustomerPhone { get; set; }
+
+    public string? CustomerAddress { get; set; }
+
+    public string? CustomerCity { get; set; }
+
+    public string? CustomerState { get; set; }
+
+    public string? CustomerPostalCode { get; set; }
+
+    public string? CustomerWebAddress { get; set; }
+
     public long? CompanyId { get; set; }
 
     public string? CompanyName { get; set; }
@@ -114,6 +126,12 @@ internal sealed class DifferenceDraft
         CustomerId = CustomerId,
         CustomerName = CustomerName,
         CustomerDomain = CustomerDomain,
+        CustomerPhone = CustomerPhone,
+        CustomerAddress = CustomerAddress,
+        CustomerCity = CustomerCity,
+        CustomerState = CustomerState,
+        CustomerPostalCode = CustomerPostalCode,
+        CustomerWebAddress = CustomerWebAddress,
         CompanyId = CompanyId,
         CompanyName = CompanyName,
         ContractId = ContractId,

@@ -37,7 +37,7 @@ internal sealed class DifferenceFinder
         _removalPolicy = options.RemovalPolicy ?? _settings.RemovalPolicy;
         _suggestions = new MatchSuggestions(snapshot, _settings);
         _asOf = input.AsOf;
-        _currency = options.Currency.Trim().ToUpperInvariant();
+        _currency = options.Currency!;
         _skuMappingsByService = mapping.Services
             .Where(m => m.ServiceId is not null)
             .GroupBy(m => m.ServiceId!.Value)
@@ -134,7 +134,11 @@ internal sealed class DifferenceFinder
 
         foreach (var line in charges)
         {
-            yield return Charge(ChargeDraft(line, Customer(line.Source, line.CustomerId)), line, contract);
+            var charge = Charge(ChargeDraft(line, Customer(line.Source, line.CustomerId)), line, contract);
+            if (charge is not null)
+            {
+                yield return charge;
+            }
         }
     }
 
@@ -189,7 +193,8 @@ internal sealed class DifferenceFinder
     private DifferenceDraft SeatDraft(VendorDemand demand, CustomerMapping? customer)
     {
         var first = demand.First;
-        return new DifferenceDraft
+        var contact = demand.Seats.FirstOrDefault(s => HasAddress(s.CustomerAddress, s.CustomerCity, s.CustomerState, s.CustomerPostalCode)) ?? first;
+        return WithContact(new DifferenceDraft
         {
             Source = demand.Source,
             CustomerId = demand.CustomerId,
@@ -213,10 +218,10 @@ internal sealed class DifferenceFinder
             ContractId = customer?.ContractId,
             CreateCompany = customer?.CompanyAction == MappingAction.Create,
             CreateContract = customer is not null && (customer.ContractAction == MappingAction.Create || customer.ContractId is null),
-        };
+        }, customer, demand.Seats.Select(s => s.CustomerPhone).FirstOrDefault(p => !string.IsNullOrWhiteSpace(p)), contact.CustomerAddress, contact.CustomerCity, contact.CustomerState, contact.CustomerPostalCode);
     }
 
-    private DifferenceDraft ChargeDraft(Transaction line, CustomerMapping? customer) => new()
+    private DifferenceDraft ChargeDraft(Transaction line, CustomerMapping? customer) => WithContact(new DifferenceDraft
     {
         Source = line.Source,
         CustomerId = line.CustomerId,
@@ -243,7 +248,32 @@ internal sealed class DifferenceFinder
         ContractId = customer?.ContractId,
         CreateCompany = customer?.CompanyAction == MappingAction.Create,
         CreateContract = customer is not null && (customer.ContractAction == MappingAction.Create || customer.ContractId is null),
-    };
+    }, customer, line.CustomerPhone, line.CustomerAddress, line.CustomerCity, line.CustomerState, line.CustomerPostalCode);
+
+    private static bool HasAddress(params string?[] parts) => parts.Any(part => !string.IsNullOrWhiteSpace(part));
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+
+    /// <summary>
+    /// Contact details for a company sync may create: the mapping's when it has them, else the vendor data's. The
+    /// address is taken whole from one of the two, never pieced together.
+    /// </summary>
+    private static DifferenceDraft WithContact(
+        DifferenceDraft draft, CustomerMapping? customer, string? phone, string? address, string? city, string? state, string? postalCode)
+    {
+        draft.CustomerPhone = Trimmed(customer?.Phone) ?? Trimmed(phone);
+        draft.CustomerWebAddress = Trimmed(customer?.WebAddress);
+        if (customer is not null && HasAddress(customer.Address, customer.City, customer.State, customer.PostalCode))
+        {
+            (address, city, state, postalCode) = (customer.Address, customer.City, customer.State, customer.PostalCode);
+        }
+
+        draft.CustomerAddress = Trimmed(address);
+        draft.CustomerCity = Trimmed(city);
+        draft.CustomerState = Trimmed(state);
+        draft.CustomerPostalCode = Trimmed(postalCode);
+        return draft;
+    }
 
     private void OnContract(DifferenceDraft draft, Contract contract)
     {
@@ -612,9 +642,15 @@ internal sealed class DifferenceFinder
         return draft.Build();
     }
 
-    private ContractDifference Charge(DifferenceDraft draft, Transaction line, Contract contract)
+    private ContractDifference? Charge(DifferenceDraft draft, Transaction line, Contract contract)
     {
         OnContract(draft, contract);
+        if (_snapshot.HasCharge(contract.Id, ChargeKey.ForTransaction(line.TransactionId)))
+        {
+            return MatchOrNothing(draft, $"{line.Source} transaction {line.TransactionId} ({Units(line.Quantity)} × {Of(draft)} for {draft.CustomerName}) "
+                + $"is already charged on contract '{contract.ContractName}'.");
+        }
+
         var skuMapping = _mapping.FindService(line.Source, line.Sku);
         Product? product = null;
         if (skuMapping?.Action == MappingAction.Create)

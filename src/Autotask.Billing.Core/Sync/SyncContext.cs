@@ -6,13 +6,12 @@ namespace Autotask.Billing.Sync;
 /// <summary>What planning and executing a sync needs besides the differences.</summary>
 public sealed class SyncContext
 {
-    private static readonly IReadOnlyDictionary<string, string> NoPhones = new Dictionary<string, string>();
-
     public SyncContext(AutotaskClient client, BillingSettings settings, DateTime today)
     {
         Client = client ?? throw new ArgumentNullException(nameof(client));
         Settings = settings ?? throw new ArgumentNullException(nameof(settings));
         Today = DateTime.SpecifyKind(today.Date, DateTimeKind.Utc);
+        VendorPhones = settings.VendorPhones;
     }
 
     public AutotaskClient Client { get; }
@@ -23,8 +22,9 @@ public sealed class SyncContext
     public DateTime Today { get; }
 
     /// <summary>
-    /// The phone number of each vendor company sync may have to create, by vendor company name. Autotask requires a
-    /// phone for every company and sync never invents one, so a vendor missing here cannot be created.
+    /// The phone number of each vendor company sync may have to create, by vendor company name; the settings'
+    /// <see cref="BillingSettings.VendorPhones"/> unless a run gives its own. Autotask requires a phone for every
+    /// company and sync never invents one, so a vendor missing here cannot be created.
     /// </summary>
-    public IReadOnlyDictionary<string, string> VendorPhones { get; init; } = NoPhones;
+    public IReadOnlyDictionary<string, string> VendorPhones { get; init; }
 }

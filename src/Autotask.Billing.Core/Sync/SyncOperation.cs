@@ -64,6 +64,9 @@ public sealed class SyncOperation
 
     internal List<string> DifferenceIdList { get; } = new();
 
+    /// <summary>The differences the operation serves, for pointing their mappings at what it created.</summary>
+    internal List<ContractDifference> Differences { get; } = new();
+
     /// <summary>Names the customer, SKU, company and contract of the difference the operation serves.</summary>
     internal SyncOperation ForCustomer(ContractDifference difference)
     {

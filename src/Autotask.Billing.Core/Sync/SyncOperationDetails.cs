@@ -35,6 +35,11 @@ internal sealed class SyncOperationDetails
 
     public string? PostalCode { get; init; }
 
+    /// <summary>State or province.</summary>
+    public string? State { get; init; }
+
+    public string? WebAddress { get; init; }
+
     public long? BillingCodeId { get; init; }
 
     public long? OwnerResourceId { get; init; }
@@ -73,6 +78,6 @@ internal sealed class SyncOperationDetails
 
     public DateTime? ChargeDate { get; init; }
 
-    /// <summary>The idempotency key written to the charge's internalPurchaseOrderNumber (see <see cref="ChargeKey"/>).</summary>
+    /// <summary>The idempotency key written to the charge's internalPurchaseOrderNumber (see <see cref="Reconciliation.ChargeKey"/>).</summary>
     public string? ChargeKey { get; init; }
 }

@@ -385,7 +385,9 @@ internal sealed class SyncPlanBuilder
             Phone = phone,
             Address = d.CustomerAddress,
             City = d.CustomerCity,
+            State = d.CustomerState,
             PostalCode = d.CustomerPostalCode,
+            WebAddress = WebAddressOf(d),
             OwnerResourceId = Settings.DefaultAccountManagerResourceId,
         })
         {
@@ -403,6 +405,18 @@ internal sealed class SyncPlanBuilder
                     : OwnerProblem() ?? CreateProblem(CreatableEntities.Companies, "companies"),
         });
         return EntityReference.ProducedBy(key);
+    }
+
+    /// <summary>The mapping's web site, else the customer's own domain (a Microsoft 365 tenant domain is no web site).</summary>
+    private static string? WebAddressOf(ContractDifference d)
+    {
+        if (!string.IsNullOrWhiteSpace(d.CustomerWebAddress))
+        {
+            return Truncate(d.CustomerWebAddress!.Trim(), 255);
+        }
+
+        var host = DomainName.Host(d.CustomerDomain);
+        return host is null || DomainName.TenantName(host) is not null ? null : Truncate(host, 255);
     }
 
     private EntityReference EnsureContract(ContractDifference d)
@@ -721,6 +735,7 @@ internal sealed class SyncPlanBuilder
         }
 
         operation.DifferenceIdList.Add(d.DifferenceId);
+        operation.Differences.Add(d);
     }
 
     private void Add(string key, ContractDifference d, Func<SyncOperation> create, EntityReference contract, string dependencyKey)

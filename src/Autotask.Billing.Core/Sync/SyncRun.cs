@@ -345,7 +345,9 @@ internal sealed class SyncRun : IDisposable
             Phone = details.Phone,
             Address1 = details.Address,
             City = details.City,
+            State = details.State,
             PostalCode = details.PostalCode,
+            WebAddress = details.WebAddress,
             IsActive = true,
         };
         var id = await WriteAsync("Companies", token => Client.CreateAsync(company, Find, token)).ConfigureAwait(false);

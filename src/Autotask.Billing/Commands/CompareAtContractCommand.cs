@@ -80,10 +80,14 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     [ValidateRange(0, 1000000)]
     public decimal? ChangeThresholdUnits { get; set; }
 
-    /// <summary>The Autotask database's currency; lines in another currency are reported, never converted. Default USD.</summary>
+    /// <summary>The Autotask database's currency; lines in another currency are reported, never converted. Default: the billing settings' (USD unless set).</summary>
     [Parameter]
     [ValidatePattern("^[A-Za-z]{3}$")]
-    public string Currency { get; set; } = CompareOptions.DefaultCurrency;
+    public string? Currency { get; set; }
+
+    /// <summary>Carries usage (Azure plans) of SKUs mapped to a service as that service with quantity 1 and the month's total as price. Default: the billing settings'; -UsageAsService:$false turns it off for the run.</summary>
+    [Parameter]
+    public SwitchParameter UsageAsService { get; set; }
 
     /// <summary>Writes a ComparisonSummary (counts by kind, money impact, requests used) after the differences.</summary>
     [Parameter]
@@ -138,7 +142,8 @@ public sealed class CompareAtContractCommand : MappingCmdlet
             RemovalPolicy = RemovalPolicy,
             QuantityChangeThresholdPercent = ChangeThresholdPercent,
             QuantityChangeMinimumUnits = ChangeThresholdUnits,
-            Currency = Currency.ToUpperInvariant(),
+            Currency = Currency?.ToUpperInvariant(),
+            UsageAsService = MyInvocation.BoundParameters.ContainsKey(nameof(UsageAsService)) ? UsageAsService.IsPresent : null,
         };
 
         WriteVerbose($"Comparing {_lines.Count} billing lines and {_summaries.Count} summarised lines with Autotask, using the mappings in {StorePath}.");

@@ -4,7 +4,7 @@ using Autotask.Billing.Mapping;
 
 namespace Autotask.Billing.Commands;
 
-/// <summary>Shows the setup values kept in the mapping store: billing codes, account manager, defaults, thresholds, removal policy.</summary>
+/// <summary>Shows the setup values kept in the mapping store: billing codes, account manager, vendor companies and phones, currency, defaults, thresholds, removal policy.</summary>
 [Cmdlet(VerbsCommon.Get, "AtBillingSetting")]
 [OutputType(typeof(BillingSettings))]
 public sealed class GetAtBillingSettingCommand : MappingCmdlet

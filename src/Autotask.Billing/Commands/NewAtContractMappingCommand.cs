@@ -97,6 +97,39 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
     [Parameter]
     public string? Notes { get; set; }
 
+    /// <summary>The customer's main phone for the company sync creates (Autotask requires one); binds from billing lines' CustomerPhone.</summary>
+    [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = CreateCompanySet, ValueFromPipelineByPropertyName = true)]
+    [Alias("CustomerPhone")]
+    public string? Phone { get; set; }
+
+    /// <summary>Street address (first line) for the company sync creates.</summary>
+    [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = CreateCompanySet, ValueFromPipelineByPropertyName = true)]
+    [Alias("CustomerAddress")]
+    public string? Address { get; set; }
+
+    [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = CreateCompanySet, ValueFromPipelineByPropertyName = true)]
+    [Alias("CustomerCity")]
+    public string? City { get; set; }
+
+    /// <summary>State or province.</summary>
+    [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = CreateCompanySet, ValueFromPipelineByPropertyName = true)]
+    [Alias("CustomerState")]
+    public string? State { get; set; }
+
+    [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = CreateCompanySet, ValueFromPipelineByPropertyName = true)]
+    [Alias("CustomerPostalCode")]
+    public string? PostalCode { get; set; }
+
+    /// <summary>The company's web site; without it sync uses the customer's domain.</summary>
+    [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = CreateCompanySet, ValueFromPipelineByPropertyName = true)]
+    public string? WebAddress { get; set; }
+
     protected override void ProcessRecord()
     {
         if (!_seen.Add(Source.Trim() + "\u001F" + CustomerId.Trim()))
@@ -119,6 +152,12 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
             CreateCompany = CreateCompany,
             CreateContract = CreateContract,
             Options = Options(),
+            Phone = Phone,
+            Address = Address,
+            City = City,
+            State = State,
+            PostalCode = PostalCode,
+            WebAddress = WebAddress,
         });
     }
 

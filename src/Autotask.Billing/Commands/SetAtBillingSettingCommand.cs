@@ -38,6 +38,19 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
     [Parameter]
     public Hashtable? VendorCompanyName { get; set; }
 
+    /// <summary>The phone per vendor company name, for a vendor company sync has to create, e.g. @{ Pax8 = '+1 855 729 8324' }; an empty phone removes the entry.</summary>
+    [Parameter]
+    public Hashtable? VendorPhone { get; set; }
+
+    /// <summary>The Autotask database's currency (ISO 4217, e.g. USD); Compare-AtContract uses it when -Currency is not given.</summary>
+    [Parameter]
+    [ValidatePattern("^[A-Za-z]{3}$")]
+    public string? Currency { get; set; }
+
+    /// <summary>Whether Compare-AtContract carries usage (Azure plans) of SKUs mapped to a service as that service with quantity 1, unless a run says otherwise.</summary>
+    [Parameter]
+    public bool UsageAsService { get; set; }
+
     /// <summary>The name services sync creates get; must contain {Sku}.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -110,10 +123,10 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
         RecurringBillingCode = RecurringBillingCode,
         MaterialBillingCode = MaterialBillingCode,
         DefaultAccountManager = DefaultAccountManager,
-        VendorCompanyNames = VendorCompanyName?.Cast<DictionaryEntry>().ToDictionary(
-            entry => Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty,
-            entry => entry.Value is null ? null : Convert.ToString(entry.Value, CultureInfo.InvariantCulture),
-            StringComparer.OrdinalIgnoreCase),
+        VendorCompanyNames = TextByName(VendorCompanyName),
+        VendorPhones = TextByName(VendorPhone),
+        Currency = Currency,
+        UsageAsService = IsBound(nameof(UsageAsService)) ? UsageAsService : null,
         ServiceNameTemplate = ServiceNameTemplate,
         DefaultPricingStrategy = IsBound(nameof(DefaultPricingStrategy)) ? DefaultPricingStrategy : null,
         DefaultEffectiveDatePolicy = IsBound(nameof(DefaultEffectiveDatePolicy)) ? DefaultEffectiveDatePolicy : null,
@@ -122,6 +135,12 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
         RemovalPolicy = IsBound(nameof(RemovalPolicy)) ? RemovalPolicy : null,
         SyncMayCreate = IsBound(nameof(SyncMayCreate)) ? SyncMayCreate : null,
     };
+
+    private static Dictionary<string, string?>? TextByName(Hashtable? table) =>
+        table?.Cast<DictionaryEntry>().ToDictionary(
+            entry => Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty,
+            entry => entry.Value is null ? null : Convert.ToString(entry.Value, CultureInfo.InvariantCulture),
+            StringComparer.OrdinalIgnoreCase);
 
     private static List<string> Describe(BillingSettings before, BillingSettings after)
     {
@@ -144,6 +163,13 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
             Add($"the vendor company of {source}", from, to);
         }
 
+        foreach (var vendor in before.VendorPhones.Keys.Union(after.VendorPhones.Keys, StringComparer.OrdinalIgnoreCase))
+        {
+            Add($"the phone of vendor {vendor}", before.VendorPhoneFor(vendor), after.VendorPhoneFor(vendor));
+        }
+
+        Add(nameof(BillingSettings.Currency), before.Currency, after.Currency);
+        Add(nameof(BillingSettings.UsageAsService), before.UsageAsService, after.UsageAsService);
         Add(nameof(BillingSettings.ServiceNameTemplate), before.ServiceNameTemplate, after.ServiceNameTemplate);
         Add(nameof(BillingSettings.DefaultPricingStrategy), before.DefaultPricingStrategy, after.DefaultPricingStrategy);
         Add(nameof(BillingSettings.DefaultEffectiveDatePolicy), before.DefaultEffectiveDatePolicy, after.DefaultEffectiveDatePolicy);

@@ -73,6 +73,28 @@ public sealed class SetAtContractMappingCommand : MappingCmdlet
     [Parameter]
     public string? Notes { get; set; }
 
+    /// <summary>The customer's main phone for the company sync creates (Autotask requires one); empty removes it.</summary>
+    [Parameter]
+    public string? Phone { get; set; }
+
+    /// <summary>Street address (first line) for the company sync creates; empty removes it.</summary>
+    [Parameter]
+    public string? Address { get; set; }
+
+    [Parameter]
+    public string? City { get; set; }
+
+    /// <summary>State or province.</summary>
+    [Parameter]
+    public string? State { get; set; }
+
+    [Parameter]
+    public string? PostalCode { get; set; }
+
+    /// <summary>The company's web site; without it sync uses the customer's domain.</summary>
+    [Parameter]
+    public string? WebAddress { get; set; }
+
     /// <summary>Returns the mappings as saved.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -214,6 +236,18 @@ public sealed class SetAtContractMappingCommand : MappingCmdlet
         if (IsBound(nameof(Notes)))
         {
             row[nameof(CustomerMapping.Notes)] = Notes;
+        }
+
+        foreach (var (name, value) in new[]
+                 {
+                     (nameof(CustomerMapping.Phone), Phone), (nameof(CustomerMapping.Address), Address), (nameof(CustomerMapping.City), City),
+                     (nameof(CustomerMapping.State), State), (nameof(CustomerMapping.PostalCode), PostalCode), (nameof(CustomerMapping.WebAddress), WebAddress),
+                 })
+        {
+            if (IsBound(name))
+            {
+                row[name] = value;
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using Autotask.Billing.Autotask;
 using Autotask.Billing.Infrastructure;
+using Autotask.Billing.Mapping;
 using Autotask.Billing.Reconciliation;
 using Autotask.Billing.Sync;
 
@@ -58,7 +59,8 @@ public sealed class SyncAtContractCommand : MappingCmdlet
     protected override void EndProcessing()
     {
         var connection = RequireConnection();
-        var settings = ReadDocument().Settings;
+        var document = ReadDocument();
+        var settings = document.Settings;
         var context = new SyncContext(connection.Client, settings, UtcDate.From(ExportDate) ?? UtcDate.Today);
 
         using var progress = new ThrottledProgress(WriteProgress, ProgressActivities.ApplySync, "Synchronising Autotask contracts");
@@ -89,15 +91,21 @@ public sealed class SyncAtContractCommand : MappingCmdlet
             JournalFolder = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(StorePath)!, "journal"),
             ModuleVersion = typeof(SyncAtContractCommand).Assembly.GetName().Version?.ToString(3),
         };
+        var results = new List<SyncResult>();
         var summary = RunAutotask(token => SyncExecutor.ExecuteAsync(
             plan,
             approved,
             options,
-            result => Post(() => WriteResult(result)),
+            result => Post(() =>
+            {
+                results.Add(result);
+                WriteResult(result);
+            }),
             PipelineProgress<SyncProgress>(step => progress.Report($"{step.Completed} of {step.Total}: {step.Latest.Target}", step.PercentComplete)),
             token));
 
         WriteVerbose(summary.ToString());
+        RecordCreatedInMappings(document, plan, results);
         if (summary.BudgetExhausted)
         {
             WriteWarning("The hourly API budget ran out: the remaining operations were not run. Run the same command again later to finish; completed work is not repeated.");
@@ -107,6 +115,22 @@ public sealed class SyncAtContractCommand : MappingCmdlet
         {
             WriteObject(summary);
         }
+    }
+
+    /// <summary>
+    /// Mappings that asked for a company, contract, service or product now name the one the run created; the store is
+    /// written only when there is such a mapping.
+    /// </summary>
+    private void RecordCreatedInMappings(MappingDocument document, SyncPlan plan, IReadOnlyList<SyncResult> results)
+    {
+        var now = DateTime.UtcNow;
+        if (ReferenceEquals(SyncMappingUpdates.Apply(document, plan, results, now), document))
+        {
+            return;
+        }
+
+        SaveChanges(current => SyncMappingUpdates.Apply(current, plan, results, now));
+        WriteVerbose("The mappings that asked sync to create records now name the records it created.");
     }
 
     private void WriteResult(SyncResult result)

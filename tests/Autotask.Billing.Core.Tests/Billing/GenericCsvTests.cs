@@ -50,6 +50,27 @@ public sealed class GenericCsvTests
     }
 
     [Fact]
+    public void Customer_contact_columns_are_read_and_carried_into_the_summary_from_the_latest_line_that_has_them()
+    {
+        using var files = new BillingTestFiles();
+        var path = files.Write("contacts.csv",
+            Header + ",CustomerPhone,Address,City,Province,Zip\r\n" +
+            "T1,C1,Litware,SKU1,P,D,Recurring,MR,5,1,1,USD,2024-05-01,2024-05-31,S1,Monthly,+1 425 555 0187,1 Main St,Seattle,WA,98101\r\n" +
+            "T2,C1,Litware,SKU1,P,D,Recurring,MR,6,1,1,USD,2024-06-01,2024-06-30,S1,Monthly,,,,,\r\n");
+
+        var (transactions, problems, reader) = BillingTestFiles.ReadAll(null, path);
+        var summary = Assert.Single(TransactionSummarizer.Summarize(transactions, new DateTime(2024, 6, 30, 0, 0, 0, DateTimeKind.Utc)));
+
+        Assert.Empty(problems);
+        Assert.Empty(reader.Summaries[0].UnknownColumns);
+        var first = transactions[0];
+        Assert.Equal(("+1 425 555 0187", "1 Main St", "Seattle", "WA", "98101"), (first.CustomerPhone, first.CustomerAddress, first.CustomerCity, first.CustomerState, first.CustomerPostalCode));
+        Assert.Null(transactions[1].CustomerPhone);
+        Assert.Equal(6m, summary.Quantity);
+        Assert.Equal(("+1 425 555 0187", "1 Main St", "Seattle", "WA", "98101"), (summary.CustomerPhone, summary.CustomerAddress, summary.CustomerCity, summary.CustomerState, summary.CustomerPostalCode));
+    }
+
+    [Fact]
     public void Formula_looking_cells_stay_text_and_a_minus_five_is_a_number()
     {
         using var files = new BillingTestFiles();

@@ -163,5 +163,34 @@ public sealed class MappingStoreValidationTests : IDisposable
         Assert.Equal(50m, document.Settings.QuantityChangeThresholdPercent);
         Assert.Equal(5m, document.Settings.QuantityChangeMinimumUnits);
         Assert.Equal(CreatableEntities.All, document.Settings.SyncMayCreate);
+        Assert.Equal("USD", document.Settings.Currency);
+        Assert.False(document.Settings.UsageAsService);
+        Assert.Empty(document.Settings.VendorPhones);
+        Assert.Null(customer.Phone);
+        Assert.Null(customer.WebAddress);
+    }
+
+    [Fact]
+    public void Contact_details_and_settings_that_sync_could_not_write_to_Autotask_are_refused()
+    {
+        var path = folder.File("mappings-1.json");
+        File.WriteAllText(path, """
+            {
+              "schemaVersion": 1,
+              "settings": { "currency": "usd", "vendorPhones": { "Pax8": "ask Bob" } },
+              "customers": [ { "source": "Pax8", "customerId": "c-1", "companyAction": "Create", "contractAction": "Create",
+                               "phone": "n/a", "postalCode": "12345-67890", "city": " " } ]
+            }
+            """);
+
+        var refused = Assert.Throws<MappingValidationException>(() => MappingStore.Read(path));
+
+        var byPath = refused.Problems.ToDictionary(p => p.Path, p => p.Message);
+        Assert.Equal(5, byPath.Count);
+        Assert.Contains("not a currency code", byPath["settings.currency"]);
+        Assert.Contains("'ask Bob' is not a phone number", byPath["settings.vendorPhones"]);
+        Assert.Contains("'n/a' is not a phone number", byPath["customers[0].phone"]);
+        Assert.Contains("holds at most 10", byPath["customers[0].postalCode"]);
+        Assert.Contains("must not be blank", byPath["customers[0].city"]);
     }
 }

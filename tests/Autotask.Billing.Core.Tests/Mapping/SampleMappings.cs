@@ -28,6 +28,12 @@ internal static class SampleMappings
             CompanyAction = MappingAction.Create,
             ContractAction = MappingAction.Create,
             Export = false,
+            Phone = "+49 30 555 0100",
+            Address = "Friedrichstraße 12",
+            City = "Berlin",
+            State = "BE",
+            PostalCode = "10117",
+            WebAddress = "https://fabrikam.de",
         };
 
     public static ServiceMapping ExistingService(string sku = "PMX00010MX0R") =>
@@ -43,6 +49,9 @@ internal static class SampleMappings
             MaterialBillingCodeId = 29682802,
             DefaultAccountManagerResourceId = 29682885,
             VendorCompanyNames = new Dictionary<string, string> { ["Intermedia"] = "Intermedia Inc.", ["Pax8"] = "Pax8" },
+            VendorPhones = new Dictionary<string, string> { ["Intermedia Inc."] = "+1 800 555 0142" },
+            Currency = "EUR",
+            UsageAsService = true,
             ServiceNameTemplate = "PC_{Sku}",
             DefaultPricingStrategy = PricingStrategy.NoneOnUpdate,
             DefaultEffectiveDatePolicy = EffectiveDatePolicy.PeriodStart,

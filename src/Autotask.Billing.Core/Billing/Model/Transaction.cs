@@ -20,6 +20,19 @@ public sealed class Transaction
     /// <summary>Customer domain or tenant name when the source gives one.</summary>
     public string? CustomerDomain { get; init; }
 
+    /// <summary>The customer's main phone when the source gives one; used when sync creates the company.</summary>
+    public string? CustomerPhone { get; init; }
+
+    /// <summary>The customer's street address (first line) when the source gives one.</summary>
+    public string? CustomerAddress { get; init; }
+
+    public string? CustomerCity { get; init; }
+
+    /// <summary>The customer's state or province.</summary>
+    public string? CustomerState { get; init; }
+
+    public string? CustomerPostalCode { get; init; }
+
     /// <summary>The vendor's part number (Partner Center: ProductId:SkuId).</summary>
     public string Sku { get; init; } = string.Empty;
 

@@ -14,6 +14,17 @@ public sealed class TransactionSummary
 
     public string? CustomerDomain { get; init; }
 
+    /// <summary>The customer's contact details from the latest line that has them (see <see cref="Transaction.CustomerPhone"/>).</summary>
+    public string? CustomerPhone { get; init; }
+
+    public string? CustomerAddress { get; init; }
+
+    public string? CustomerCity { get; init; }
+
+    public string? CustomerState { get; init; }
+
+    public string? CustomerPostalCode { get; init; }
+
     public string Sku { get; init; } = string.Empty;
 
     public string ProductName { get; init; } = string.Empty;

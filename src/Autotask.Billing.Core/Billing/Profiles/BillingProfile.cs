@@ -14,7 +14,9 @@ public sealed class BillingProfile
     public static readonly IReadOnlyList<string> MappableFields = new[]
     {
         nameof(Transaction.TransactionId), nameof(Transaction.CustomerId), nameof(Transaction.CustomerName),
-        nameof(Transaction.CustomerDomain), nameof(Transaction.Sku), nameof(Transaction.ProductName),
+        nameof(Transaction.CustomerDomain), nameof(Transaction.CustomerPhone), nameof(Transaction.CustomerAddress),
+        nameof(Transaction.CustomerCity), nameof(Transaction.CustomerState), nameof(Transaction.CustomerPostalCode),
+        nameof(Transaction.Sku), nameof(Transaction.ProductName),
         nameof(Transaction.Description), nameof(Transaction.ChargeType), nameof(Transaction.Category),
         nameof(Transaction.Quantity), nameof(Transaction.UnitPrice), nameof(Transaction.UnitCost),
         nameof(Transaction.Amount), nameof(Transaction.Currency), nameof(Transaction.ServiceStart),

@@ -16,6 +16,11 @@ internal sealed class GenericCsvReader : BillingFormatReader
     private static readonly ColumnSpec SourceColumn = Set.Add(nameof(Transaction.Source), false, "Vendor");
     private static readonly ColumnSpec CustomerNameColumn = Set.Add(nameof(Transaction.CustomerName), false, "Customer", "CompanyName", "AccountName");
     private static readonly ColumnSpec CustomerDomainColumn = Set.Add(nameof(Transaction.CustomerDomain), false, "Domain", "CustomerDomainName", "TenantDomain");
+    private static readonly ColumnSpec CustomerPhoneColumn = Set.Add(nameof(Transaction.CustomerPhone), false, "Phone");
+    private static readonly ColumnSpec CustomerAddressColumn = Set.Add(nameof(Transaction.CustomerAddress), false, "Address", "Address1");
+    private static readonly ColumnSpec CustomerCityColumn = Set.Add(nameof(Transaction.CustomerCity), false, "City");
+    private static readonly ColumnSpec CustomerStateColumn = Set.Add(nameof(Transaction.CustomerState), false, "State", "Province");
+    private static readonly ColumnSpec CustomerPostalCodeColumn = Set.Add(nameof(Transaction.CustomerPostalCode), false, "PostalCode", "ZipCode", "Zip");
     private static readonly ColumnSpec ProductNameColumn = Set.Add(nameof(Transaction.ProductName), false, "Product");
     private static readonly ColumnSpec DescriptionColumn = Set.Add(nameof(Transaction.Description), false, "ItemDescription");
     private static readonly ColumnSpec CategoryColumn = Set.Add(nameof(Transaction.Category), false, "CategoryCode");
@@ -82,6 +87,11 @@ internal sealed class GenericCsvReader : BillingFormatReader
             CustomerId = row.RequiredText(CustomerIdColumn),
             CustomerName = row.Text(CustomerNameColumn) ?? string.Empty,
             CustomerDomain = row.Text(CustomerDomainColumn),
+            CustomerPhone = row.Text(CustomerPhoneColumn),
+            CustomerAddress = row.Text(CustomerAddressColumn),
+            CustomerCity = row.Text(CustomerCityColumn),
+            CustomerState = row.Text(CustomerStateColumn),
+            CustomerPostalCode = row.Text(CustomerPostalCodeColumn),
             Sku = row.RequiredText(SkuColumn),
             ProductName = row.Text(ProductNameColumn) ?? string.Empty,
             Description = row.Text(DescriptionColumn) ?? string.Empty,

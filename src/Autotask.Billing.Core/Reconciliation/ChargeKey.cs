@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Autotask.Billing.Sync;
+namespace Autotask.Billing.Reconciliation;
 
 /// <summary>
 /// The idempotency key of a contract charge, written to its <c>internalPurchaseOrderNumber</c> (50 characters, not
-/// shown on invoices). Before creating a charge, sync reads the charges of the affected contracts in bulk and
-/// creates none whose key is already there, so a re-run never charges twice even when the journal is lost.
+/// shown on invoices). Compare reads the charges of the contracts a run charges in bulk and reports a line whose key
+/// is there as in step; before creating a charge, sync reads them again and creates none whose key is already there,
+/// so a re-run never charges twice even when the journal is lost. Both sides take the key from here.
 /// A vendor transaction's key is its id when it fits, else "#" and a SHA-256 prefix of it; the prorated charge for
 /// the days before a change takes effect is keyed by customer, SKU and the two dates.
 /// </summary>
