@@ -109,6 +109,7 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
     [Alias("CustomerAddress")]
     public string? Address { get; set; }
 
+    /// <summary>City for the company sync creates.</summary>
     [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = CreateCompanySet, ValueFromPipelineByPropertyName = true)]
     [Alias("CustomerCity")]
@@ -120,6 +121,7 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
     [Alias("CustomerState")]
     public string? State { get; set; }
 
+    /// <summary>Postal or ZIP code for the company sync creates.</summary>
     [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = CreateCompanySet, ValueFromPipelineByPropertyName = true)]
     [Alias("CustomerPostalCode")]

@@ -81,6 +81,7 @@ public sealed class SetAtContractMappingCommand : MappingCmdlet
     [Parameter]
     public string? Address { get; set; }
 
+    /// <summary>City for the company sync creates; empty removes it.</summary>
     [Parameter]
     public string? City { get; set; }
 
@@ -88,6 +89,7 @@ public sealed class SetAtContractMappingCommand : MappingCmdlet
     [Parameter]
     public string? State { get; set; }
 
+    /// <summary>Postal or ZIP code for the company sync creates; empty removes it.</summary>
     [Parameter]
     public string? PostalCode { get; set; }
 
