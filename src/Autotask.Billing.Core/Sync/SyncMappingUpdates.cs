@@ -52,8 +52,10 @@ public static class SyncMappingUpdates
                 SyncOperationKind.CreateService => (null, null, Own(operation), null),
                 SyncOperationKind.CreateProduct => (null, null, null, Own(operation)),
                 SyncOperationKind.CreateVendorCompany => ((long?)null, (long?)null, (long?)null, (long?)null),
-                _ => (null, Resolve(details.Contract), Resolve(details.Service), Resolve(details.Product)),
+                _ => (Resolve(details.Company), Resolve(details.Contract), Resolve(details.Service), Resolve(details.Product)),
             };
+            // A contract found by name for a company to be created belongs to a company made earlier: record that too.
+            company ??= contract is long contractId && plan.CompaniesOfFoundContracts.TryGetValue(contractId, out var owner) ? owner : null;
             foreach (var difference in operation.Differences)
             {
                 found.Note(difference, company, contract, service, product);

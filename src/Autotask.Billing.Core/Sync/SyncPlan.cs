@@ -11,12 +11,14 @@ public sealed class SyncPlan
         IReadOnlyList<SyncOperation> operations,
         IReadOnlyList<ContractDifference> notActionable,
         DateTime earliestDate,
+        IReadOnlyDictionary<long, long> companiesOfFoundContracts,
         long requestsUsed)
     {
         Context = context;
         Operations = operations;
         NotActionable = notActionable;
         EarliestDate = earliestDate;
+        CompaniesOfFoundContracts = companiesOfFoundContracts;
         RequestsUsed = requestsUsed;
     }
 
@@ -29,6 +31,9 @@ public sealed class SyncPlan
     public long RequestsUsed { get; }
 
     internal SyncContext Context { get; }
+
+    /// <summary>The company of each existing contract planning found by company and name (contract id → company id).</summary>
+    internal IReadOnlyDictionary<long, long> CompaniesOfFoundContracts { get; }
 
     /// <summary>The earliest date any operation looks at; unit rows ending before it are not read.</summary>
     internal DateTime EarliestDate { get; }

@@ -22,6 +22,7 @@ internal sealed class SyncPlanBuilder
     private readonly Dictionary<string, long> _products = new(Names);
     private readonly Dictionary<string, long> _companies = new(Names);
     private readonly Dictionary<(long CompanyId, string Name), long> _contractsByName = new();
+    private readonly Dictionary<long, long> _companiesOfFoundContracts = new();
     private readonly Dictionary<long, Contract> _contracts = new();
     private readonly Dictionary<string, DateTime> _earliestDateByCustomer = new(Names);
     private readonly List<ContractDifference> _actionable = new();
@@ -34,6 +35,9 @@ internal sealed class SyncPlanBuilder
     }
 
     public IReadOnlyList<ContractDifference> NotActionable => _notActionable;
+
+    /// <summary>Existing contracts found by company and name (contract id → company id), for the mapping updates after the run.</summary>
+    public IReadOnlyDictionary<long, long> CompaniesOfFoundContracts => _companiesOfFoundContracts;
 
     public DateTime EarliestDate { get; private set; } = DateTime.MaxValue;
 
@@ -433,6 +437,7 @@ internal sealed class SyncPlanBuilder
             var found = _contractsByName.FirstOrDefault(pair => pair.Key.CompanyId == companyId && Names.Equals(pair.Key.Name, name));
             if (found.Value != 0)
             {
+                _companiesOfFoundContracts[found.Value] = companyId;
                 return EntityReference.Known(found.Value);
             }
         }

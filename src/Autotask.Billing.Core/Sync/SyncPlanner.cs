@@ -26,6 +26,6 @@ public static class SyncPlanner
         var builder = new SyncPlanBuilder(context);
         await builder.ReadAutotaskAsync(differences.Where(static d => d is not null).ToList(), cancellationToken).ConfigureAwait(false);
         var operations = builder.Build();
-        return new SyncPlan(context, operations, builder.NotActionable, builder.EarliestDate, context.Client.Requests.Total - before);
+        return new SyncPlan(context, operations, builder.NotActionable, builder.EarliestDate, builder.CompaniesOfFoundContracts, context.Client.Requests.Total - before);
     }
 }

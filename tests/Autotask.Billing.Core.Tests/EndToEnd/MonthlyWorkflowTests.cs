@@ -93,6 +93,26 @@ public sealed class MonthlyWorkflowTests : IDisposable
         Assert.Contains(direct, line => line.StartsWith("Company|Litware Inc|", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task When_the_mapping_save_after_a_sync_is_lost_the_next_sync_finds_what_it_created_and_records_it()
+    {
+        using var server = SandboxServer.Demo(new SandboxOptions { Today = Today });
+        using var client = await server.ConnectAsync();
+        var lines = ReadExport();
+        var store = await MapAsync(client, lines);
+        var beforeSync = File.ReadAllText(store);
+        await SyncAsync(client, await CompareAsync(client, lines, store, includeMatch: false), store);
+        File.WriteAllText(store, beforeSync);
+        var companies = server.Sandbox.Data.All("Companies").Count;
+
+        await SyncAsync(client, await CompareAsync(client, lines, store, includeMatch: false), store);
+
+        var litware = MappingStore.Read(store).FindCustomer(Source, LitwareId)!;
+        Assert.Equal((MappingAction.Existing, MappingAction.Existing), (litware.CompanyAction, litware.ContractAction));
+        Assert.Equal(companies, server.Sandbox.Data.All("Companies").Count);
+        Assert.DoesNotContain(await CompareAsync(client, lines, store, includeMatch: false), d => d.IsActionable);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static long Writes(AutotaskSandbox sandbox) => sandbox.Statistics.Endpoints.Sum(static e =>
