@@ -34,6 +34,9 @@ Write-Host "== Map vendor customers to companies and SKUs to services, once (rem
 $lines | New-AtContractMapping -Auto -StatePath $StatePath | Format-Table
 $lines | New-AtServiceMapping -Auto -StatePath $StatePath | Format-Table
 
+Write-Host "== Once: what sync uses when it creates things (billing codes, account manager)" -ForegroundColor Cyan
+Set-AtBillingSetting -RecurringBillingCode 'Cloud Services - Recurring' -MaterialBillingCode 'Hardware' -DefaultAccountManager 'alex.morgan' -StatePath $StatePath -PassThru | Format-List
+
 Write-Host "== What differs between the bill and Autotask" -ForegroundColor Cyan
 $differences = $lines | Compare-AtContract -StatePath $StatePath
 $differences | Format-Table

@@ -71,6 +71,7 @@ Describe 'The monthly chain Get-AtTransaction | Compare-AtContract | Sync-AtCont
         $script:lines = @(Get-AtTransaction -Path $script:export -Month 2026-10)
         $script:lines | New-AtContractMapping -Auto -StatePath $script:state | Out-Null
         $script:lines | New-AtServiceMapping -Auto -StatePath $script:state | Out-Null
+        Set-AtBillingSetting -RecurringBillingCode 'Cloud Services - Recurring' -MaterialBillingCode 'Hardware' -DefaultAccountManager 'alex.morgan' -StatePath $script:state
     }
 
     It 'binds transactions into Compare-AtContract and emits differences' {
