@@ -41,7 +41,7 @@ public sealed class ConnectAtBillingCommand : AtBillingCmdlet
 
     /// <summary>A resource that writes are attributed to.</summary>
     [Parameter(ParameterSetName = CredentialSet)]
-    [ValidateRange(1, long.MaxValue)]
+    [ValidateRange(1L, long.MaxValue)]
     public long? ImpersonationResourceId { get; set; }
 
     /// <summary>Connects to the embedded sandbox (an in-memory Autotask with a demo tenant) instead of Autotask.</summary>

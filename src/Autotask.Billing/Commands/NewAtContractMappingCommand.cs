@@ -56,7 +56,7 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
 
     /// <summary>The Autotask company; binds from -Auto proposals piped back in after review.</summary>
     [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, long.MaxValue)]
+    [ValidateRange(1L, long.MaxValue)]
     public long? CompanyId { get; set; }
 
     /// <summary>The Autotask company by its exact name.</summary>
@@ -67,7 +67,7 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
 
     /// <summary>The Recurring Service contract; its company is used when no company is given.</summary>
     [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, long.MaxValue)]
+    [ValidateRange(1L, long.MaxValue)]
     public long? ContractId { get; set; }
 
     /// <summary>Sync creates a contract in the company.</summary>

@@ -49,12 +49,12 @@ public sealed class NewAtServiceMappingCommand : MappingCmdlet
 
     /// <summary>The Autotask service recurring lines bill as.</summary>
     [Parameter(ParameterSetName = ExistingSet, ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, long.MaxValue)]
+    [ValidateRange(1L, long.MaxValue)]
     public long? ServiceId { get; set; }
 
     /// <summary>The Autotask product one-time lines bill as.</summary>
     [Parameter(ParameterSetName = ExistingSet, ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(1, long.MaxValue)]
+    [ValidateRange(1L, long.MaxValue)]
     public long? ProductId { get; set; }
 
     /// <summary>Sync creates the service.</summary>

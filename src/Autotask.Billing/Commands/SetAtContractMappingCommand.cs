@@ -42,12 +42,12 @@ public sealed class SetAtContractMappingCommand : MappingCmdlet
 
     /// <summary>Bills into this existing company.</summary>
     [Parameter]
-    [ValidateRange(1, long.MaxValue)]
+    [ValidateRange(1L, long.MaxValue)]
     public long CompanyId { get; set; }
 
     /// <summary>Bills into this existing contract.</summary>
     [Parameter]
-    [ValidateRange(1, long.MaxValue)]
+    [ValidateRange(1L, long.MaxValue)]
     public long ContractId { get; set; }
 
     /// <summary>Sync creates the company (and its contract).</summary>

@@ -37,12 +37,12 @@ public sealed class SetAtServiceMappingCommand : MappingCmdlet
 
     /// <summary>The Autotask service recurring lines bill as.</summary>
     [Parameter]
-    [ValidateRange(1, long.MaxValue)]
+    [ValidateRange(1L, long.MaxValue)]
     public long ServiceId { get; set; }
 
     /// <summary>The Autotask product one-time lines bill as.</summary>
     [Parameter]
-    [ValidateRange(1, long.MaxValue)]
+    [ValidateRange(1L, long.MaxValue)]
     public long ProductId { get; set; }
 
     /// <summary>Sync creates the service.</summary>

@@ -8,12 +8,12 @@ namespace Autotask.Billing.Commands;
 [OutputType(typeof(void))]
 public sealed class StopAtBillingSandboxCommand : AtBillingCmdlet
 {
+    private bool _anyNamed;
+
     /// <summary>The port of the sandbox to stop; binds from the SandboxServer objects Start-AtBillingSandbox returns.</summary>
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, 65535)]
     public int[]? Port { get; set; }
-
-    private bool _anyNamed;
 
     protected override void ProcessRecord()
     {

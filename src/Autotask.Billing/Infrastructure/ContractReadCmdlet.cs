@@ -14,12 +14,12 @@ public abstract class ContractReadCmdlet : AtBillingCmdlet
 
     /// <summary>Only these contracts; binds ContractId from pipeline objects.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(0, long.MaxValue)]
+    [ValidateRange(0L, long.MaxValue)]
     public long[]? ContractId { get; set; }
 
     /// <summary>Only the contracts of these companies; binds CompanyId from pipeline objects (mappings, differences).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateRange(0, long.MaxValue)]
+    [ValidateRange(0L, long.MaxValue)]
     public long[]? CompanyId { get; set; }
 
     /// <summary>Also inactive contracts.</summary>
