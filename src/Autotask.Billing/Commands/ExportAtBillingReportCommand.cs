@@ -82,12 +82,6 @@ public sealed class ExportAtBillingReportCommand : AtBillingCmdlet
         }
     }
 
-    protected override void StopProcessing()
-    {
-        base.StopProcessing();
-        _progress?.Dispose();
-    }
-
     private void WriteReport()
     {
         var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);

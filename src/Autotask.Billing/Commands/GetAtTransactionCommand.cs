@@ -155,12 +155,6 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
         }
     }
 
-    protected override void StopProcessing()
-    {
-        base.StopProcessing();
-        _progress?.Dispose();
-    }
-
     private BillingReadOptions ReadOptions()
     {
         var profilePath = ProfilePath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ProfilePath);
