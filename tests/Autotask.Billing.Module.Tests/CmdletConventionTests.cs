@@ -78,6 +78,48 @@ public sealed class CmdletConventionTests
         Assert.True(BuiltModule.DerivesFrom(Cmdlet(name).Type, "Autotask.Billing.Infrastructure.AtBillingCmdlet"));
     }
 
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void No_two_parameters_of_a_parameter_set_share_a_position(string name)
+    {
+        var cmdlet = Cmdlet(name);
+        var sets = cmdlet.Parameters.SelectMany(p => p.ParameterSets).Where(s => s != "__AllParameterSets").Distinct().DefaultIfEmpty("__AllParameterSets");
+        foreach (var set in sets)
+        {
+            var positions = cmdlet.Parameters
+                .SelectMany(p => p.Positions.Where(x => x.Set == set || x.Set == "__AllParameterSets").Select(x => (p.Name, x.Position)))
+                .GroupBy(x => x.Position)
+                .Where(g => g.Count() > 1)
+                .Select(g => $"position {g.Key}: {string.Join(", ", g.Select(x => x.Name))}");
+            Assert.Empty(positions);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void The_default_parameter_set_is_one_the_cmdlet_declares(string name)
+    {
+        var cmdlet = Cmdlet(name);
+        if (cmdlet.DefaultParameterSetName is { } defaultSet)
+        {
+            Assert.Contains(defaultSet, cmdlet.Parameters.SelectMany(p => p.ParameterSets));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void No_parameter_or_alias_collides_with_a_common_parameter(string name)
+    {
+        var common = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Verbose", "vb", "Debug", "db", "ErrorAction", "ea", "WarningAction", "wa", "InformationAction", "infa",
+            "ProgressAction", "proga", "ErrorVariable", "ev", "WarningVariable", "wv", "InformationVariable", "iv",
+            "OutVariable", "ov", "OutBuffer", "ob", "PipelineVariable", "pv", "WhatIf", "wi", "Confirm", "cf", "UseTransaction", "usetx",
+        };
+        var names = Cmdlet(name).Parameters.SelectMany(p => p.Aliases.Prepend(p.Name));
+        Assert.DoesNotContain(names, common.Contains);
+    }
+
     [Fact]
     public void Error_ids_are_PascalCase_constants_without_spaces()
     {

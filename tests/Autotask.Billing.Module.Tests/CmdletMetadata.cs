@@ -13,6 +13,7 @@ public sealed class CmdletMetadata
         Verb = (string)cmdlet.ConstructorArguments[0].Value!;
         Noun = (string)cmdlet.ConstructorArguments[1].Value!;
         SupportsShouldProcess = NamedBool(cmdlet, "SupportsShouldProcess");
+        DefaultParameterSetName = cmdlet.NamedArguments.Where(a => a.MemberName == "DefaultParameterSetName").Select(a => (string)a.TypedValue.Value!).FirstOrDefault();
         ConfirmImpact = cmdlet.NamedArguments.Where(a => a.MemberName == "ConfirmImpact").Select(a => (int?)(int)a.TypedValue.Value!).FirstOrDefault();
         OutputTypes = type.CustomAttributes.Where(a => a.AttributeType.Name == "OutputTypeAttribute").ToList();
         Parameters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -30,6 +31,8 @@ public sealed class CmdletMetadata
     public string Name => $"{Verb}-{Noun}";
 
     public bool SupportsShouldProcess { get; }
+
+    public string? DefaultParameterSetName { get; }
 
     /// <summary>ConfirmImpact as its enum number (None 0, Low 1, Medium 2, High 3), when declared.</summary>
     public int? ConfirmImpact { get; }

@@ -13,6 +13,13 @@ public sealed class ParameterMetadata
         ParameterSets = declarations
             .Select(a => a.NamedArguments.Where(n => n.MemberName == "ParameterSetName").Select(n => (string)n.TypedValue.Value!).FirstOrDefault() ?? "__AllParameterSets")
             .ToList();
+        Positions = declarations
+            .Select(a => (
+                Set: a.NamedArguments.Where(n => n.MemberName == "ParameterSetName").Select(n => (string)n.TypedValue.Value!).FirstOrDefault() ?? "__AllParameterSets",
+                Position: a.NamedArguments.Where(n => n.MemberName == "Position").Select(n => (int?)(int)n.TypedValue.Value!).FirstOrDefault()))
+            .Where(p => p.Position is not null)
+            .Select(p => (p.Set, p.Position!.Value))
+            .ToList();
         ValueFromPipeline = declarations.Any(a => CmdletMetadata.NamedBool(a, "ValueFromPipeline"));
         ValueFromPipelineByPropertyName = declarations.Any(a => CmdletMetadata.NamedBool(a, "ValueFromPipelineByPropertyName"));
         Mandatory = declarations.Any(a => CmdletMetadata.NamedBool(a, "Mandatory"));
@@ -27,6 +34,9 @@ public sealed class ParameterMetadata
     public string TypeName { get; }
 
     public IReadOnlyList<string> ParameterSets { get; }
+
+    /// <summary>The explicit positions this parameter takes, per parameter set.</summary>
+    public IReadOnlyList<(string Set, int Position)> Positions { get; }
 
     public bool ValueFromPipeline { get; }
 
