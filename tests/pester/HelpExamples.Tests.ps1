@@ -45,13 +45,20 @@ catch {
     exit 99
 }
 "@
-        $previous = $env:AUTOTASK_BILLING_HOME
-        $env:AUTOTASK_BILLING_HOME = $folder
+        # The child's $HOME and state folder are the test's folder, so examples that save to $HOME litter nothing.
+        $variables = 'AUTOTASK_BILLING_HOME', 'HOME', 'USERPROFILE'
+        $previous = @{}
+        foreach ($name in $variables) {
+            $previous[$name] = [Environment]::GetEnvironmentVariable($name)
+            [Environment]::SetEnvironmentVariable($name, $folder)
+        }
         try {
             $output = & $script:pwsh -NoProfile -NonInteractive -Command $script 2>&1
         }
         finally {
-            $env:AUTOTASK_BILLING_HOME = $previous
+            foreach ($name in $variables) {
+                [Environment]::SetEnvironmentVariable($name, $previous[$name])
+            }
         }
         $LASTEXITCODE | Should -BeIn @(0, 1, 2) -Because ($output | Out-String)
     }
