@@ -32,7 +32,7 @@ public sealed class GetAtSyncHistoryCommand : MappingCmdlet
 
     protected override void ProcessRecord()
     {
-        var folder = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(StorePath)!, "journal");
+        var folder = JournalFolder;
         if (ParameterSetName == ListSet)
         {
             WriteObject(SyncHistory.ListRuns(folder, Last), enumerateCollection: true);

@@ -88,7 +88,7 @@ public sealed class SyncAtContractCommand : MappingCmdlet
         var options = new SyncOptions
         {
             Force = Force,
-            JournalFolder = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(StorePath)!, "journal"),
+            JournalFolder = JournalFolder,
             ModuleVersion = typeof(SyncAtContractCommand).Assembly.GetName().Version?.ToString(3),
         };
         var results = new List<SyncResult>();

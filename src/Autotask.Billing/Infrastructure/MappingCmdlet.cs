@@ -22,6 +22,12 @@ public abstract class MappingCmdlet : AtBillingCmdlet
     /// <summary>The store file. Without a -StatePath naming a .json file the store is per database, so this needs the connection.</summary>
     protected string StorePath => _storePath ??= ResolveStorePath();
 
+    /// <summary>
+    /// The sync journals of this store: journal/&lt;store name&gt;/ beside it, so that runs against different databases
+    /// (a sandbox and production, say) never show up in each other's history.
+    /// </summary>
+    protected string JournalFolder => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(StorePath)!, "journal", System.IO.Path.GetFileNameWithoutExtension(StorePath));
+
     /// <summary>The connection when there is one; mapping commands that only touch the store work without it.</summary>
     private protected ActiveConnection? OptionalConnection => AtBillingSession.Current;
 
