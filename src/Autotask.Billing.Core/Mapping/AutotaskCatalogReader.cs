@@ -12,7 +12,6 @@ namespace Autotask.Billing.Mapping;
 /// </summary>
 public sealed class AutotaskCatalogReader
 {
-    public const int RecurringServiceContractType = 7;
     public const string ActiveContractStatusLabel = "Active";
 
     private const int NamesPerQuery = 100;
@@ -84,7 +83,7 @@ public sealed class AutotaskCatalogReader
 
         var active = await client.ResolvePicklistValueAsync("Contracts", "status", ActiveContractStatusLabel, cancellationToken).ConfigureAwait(false);
         var query = ContractQuery(AutotaskQuery.Where(
-            AutotaskFilter.Eq("contractType", RecurringServiceContractType),
+            AutotaskFilter.Eq("contractType", Contract.RecurringServiceType),
             AutotaskFilter.Eq("status", int.Parse(active, System.Globalization.CultureInfo.InvariantCulture))));
         var rows = await client.QueryInAsync<Contract>("companyID", ids, query, cancellationToken).ConfigureAwait(false);
         return rows.Select(row => ToCandidate(row, active)).ToList();
@@ -196,7 +195,7 @@ public sealed class AutotaskCatalogReader
             row.Id,
             row.CompanyID ?? 0,
             row.ContractName ?? string.Empty,
-            row.ContractType == RecurringServiceContractType,
+            row.ContractType == Contract.RecurringServiceType,
             row.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) == activeStatus);
 
     private static string? Label(IReadOnlyDictionary<string, string> labels, int? value) =>

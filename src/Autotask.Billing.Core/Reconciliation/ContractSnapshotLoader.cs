@@ -15,8 +15,6 @@ namespace Autotask.Billing.Reconciliation;
 public sealed class ContractSnapshotLoader
 {
     /// <summary>Autotask's one fixed picklist value: contractType 7 is Recurring Service.</summary>
-    public const int RecurringServiceContractType = 7;
-
     private static readonly string[] ContractServiceFields =
     {
         "id", "contractID", "serviceID", "unitPrice", "unitCost", "adjustedPrice", "invoiceDescription", "internalDescription",
@@ -177,7 +175,7 @@ public sealed class ContractSnapshotLoader
         var query = AutotaskQuery.All;
         if (selection.RecurringOnly)
         {
-            query = query.AndWhere(AutotaskFilter.Eq("contractType", RecurringServiceContractType));
+            query = query.AndWhere(AutotaskFilter.Eq("contractType", Contract.RecurringServiceType));
         }
 
         if (selection.ActiveOnly)

@@ -366,7 +366,7 @@ internal sealed class DifferenceFinder
         var skuMapping = _mapping.FindService(demand.First.Source, demand.First.Sku)!;
         var draft = SeatDraft(demand, customer);
         OnContract(draft, contract);
-        if (contract.ContractType != ContractSnapshotLoader.RecurringServiceContractType)
+        if (contract.ContractType != Contract.RecurringServiceType)
         {
             draft.Kind = DifferenceKind.MissingContract;
             draft.Rule = "RecurringServiceContractOnly";

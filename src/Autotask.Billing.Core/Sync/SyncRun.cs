@@ -18,8 +18,6 @@ internal sealed class SyncRun : IDisposable
     /// <summary>Autotask's thread limit per endpoint; the client enforces it too, this keeps cancelled writes unsent.</summary>
     private const int WritesInFlightPerEndpoint = 3;
 
-    private const int RecurringServiceContractType = 7;
-
     private readonly SyncPlan _plan;
     private readonly HashSet<string> _approved;
     private readonly SyncOptions _options;
@@ -424,7 +422,7 @@ internal sealed class SyncRun : IDisposable
         {
             CompanyID = companyId,
             ContractName = name,
-            ContractType = RecurringServiceContractType,
+            ContractType = Contract.RecurringServiceType,
             Status = await PicklistAsync("Contracts", "status", "Active").ConfigureAwait(false),
             ContractPeriodType = await PicklistAsync("Contracts", "contractPeriodType", "Monthly").ConfigureAwait(false),
             StartDate = details.StartDate,

@@ -179,7 +179,17 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         WriteVerbose($"Autotask requests: {summary.AutotaskRequests} (the data needs at least {summary.MinimumRequests}).");
         if (summary.SkippedNotExported > 0)
         {
-            WriteVerbose($"{summary.SkippedNotExported} customers skipped: their mapping's export flag is off.");
+            WriteVerbose($"{summary.SkippedNotExported} customers ({summary.SkippedNotExportedLines} lines) skipped: their mapping's export flag is off.");
+        }
+
+        if (summary.LinesBeforeSyncStart > 0)
+        {
+            WriteVerbose($"{summary.LinesBeforeSyncStart} lines skipped: their service ended before the customer's sync start date.");
+        }
+
+        if (summary.ExcludedSkuLines > 0)
+        {
+            WriteVerbose($"{summary.ExcludedSkuLines} lines skipped: their SKU is excluded in the SKU mappings.");
         }
 
         if (Summary)

@@ -36,8 +36,9 @@ public sealed class GetAtContractCommand : ContractReadCmdlet
         try
         {
             var snapshot = Run(token => new ContractSnapshotLoader(connection.Client).LoadAsync(selection, options, token));
-            var contracts = ContractReadModel.Contracts(snapshot).Where(contract => pattern is null || pattern.IsMatch(contract.ContractName)).ToList();
-            ConnectionNameCache.Remember(connection, CachedNameKind.Contract, ContractReadModel.Contracts(snapshot).Select(contract => contract.ContractName));
+            var all = ContractReadModel.Contracts(snapshot).ToList();
+            ConnectionNameCache.Remember(connection, CachedNameKind.Contract, all.Select(contract => contract.ContractName));
+            var contracts = all.Where(contract => pattern is null || pattern.IsMatch(contract.ContractName)).ToList();
             WriteVerbose($"Read {contracts.Count} contracts.");
             WriteObject(contracts, enumerateCollection: true);
         }

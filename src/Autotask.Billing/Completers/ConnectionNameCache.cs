@@ -1,4 +1,3 @@
-using System.Globalization;
 using Autotask.Billing.Autotask;
 using Autotask.Billing.Infrastructure;
 
@@ -25,7 +24,7 @@ internal static class ConnectionNameCache
             .ToList();
         lock (Gate)
         {
-            Names[(DatabaseKey(connection), kind)] = distinct;
+            Names[(connection.DatabaseKey, kind)] = distinct;
         }
     }
 
@@ -40,7 +39,7 @@ internal static class ConnectionNameCache
 
         lock (Gate)
         {
-            if (Names.TryGetValue((DatabaseKey(connection), kind), out var cached))
+            if (Names.TryGetValue((connection.DatabaseKey, kind), out var cached))
             {
                 return cached;
             }
@@ -63,7 +62,4 @@ internal static class ConnectionNameCache
             return Array.Empty<string>();
         }
     }
-
-    private static string DatabaseKey(ActiveConnection connection) =>
-        connection.Client.Zone.CI?.ToString(CultureInfo.InvariantCulture) ?? connection.Client.Zone.Url.Host;
 }

@@ -14,7 +14,7 @@ public sealed class ContractNameCompleter : IArgumentCompleter
 
     private static async Task<IEnumerable<string?>> ReadContractNamesAsync(Autotask.AutotaskClient client, CancellationToken cancellationToken)
     {
-        var query = AutotaskQuery.Where(AutotaskFilter.Eq("contractType", 7)).WithIncludeFields("id", "contractName");
+        var query = AutotaskQuery.Where(AutotaskFilter.Eq("contractType", Contract.RecurringServiceType)).WithIncludeFields("id", "contractName");
         var contracts = await client.QueryAsync<Contract>(query, cancellationToken).ConfigureAwait(false);
         return contracts.Select(contract => contract.ContractName);
     }

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Globalization;
 using Autotask.Billing.Infrastructure;
 using Autotask.Billing.Mapping;
 
@@ -42,6 +41,6 @@ internal static class MappingCompletion
         var connection = AtBillingSession.Current;
         return connection is null
             ? null
-            : MappingStoreLocation.Resolve(statePath, connection.Client.Zone.CI?.ToString(CultureInfo.InvariantCulture) ?? connection.Client.Zone.Url.Host);
+            : MappingStoreLocation.Resolve(statePath, connection.DatabaseKey);
     }
 }

@@ -21,6 +21,9 @@ internal sealed class ActiveConnection : IDisposable
 
     public DateTime ConnectedAtUtc { get; }
 
+    /// <summary>What names this database in state on disk and in caches: its id (ZoneInformation's ci), else the zone host.</summary>
+    public string DatabaseKey => Client.Zone.CI?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Client.Zone.Url.Host;
+
     public AutotaskConnectionInfo Describe(ThresholdInformation? threshold) => new(Client, IsSandbox, ConnectedAtUtc, threshold);
 
     public void Dispose()

@@ -34,10 +34,6 @@ public abstract class MappingCmdlet : AtBillingCmdlet
     private protected static AutotaskCatalogReader? CatalogOf(ActiveConnection? connection) =>
         connection is null ? null : new AutotaskCatalogReader(connection.Client);
 
-    /// <summary>The database key the completers' company-name cache is kept under.</summary>
-    private protected static string DatabaseKey(ActiveConnection connection) =>
-        connection.Client.Zone.CI?.ToString(CultureInfo.InvariantCulture) ?? connection.Client.Zone.Url.Host;
-
     protected MappingDocument ReadDocument()
     {
         try
@@ -137,7 +133,7 @@ public abstract class MappingCmdlet : AtBillingCmdlet
         var connection = RequireConnection();
         try
         {
-            return MappingStoreLocation.Resolve(statePath, DatabaseKey(connection));
+            return MappingStoreLocation.Resolve(statePath, connection.DatabaseKey);
         }
         catch (InvalidOperationException exception)
         {

@@ -10,6 +10,9 @@ namespace Autotask.Billing.Autotask.Entities;
 [AutotaskEntity("Contracts", AutotaskEntityCapabilities.ReadWrite)]
 public sealed class Contract : AutotaskEntity
 {
+    /// <summary>The contract type that carries services and units; the one picklist value Autotask documents as fixed.</summary>
+    public const int RecurringServiceType = 7;
+
     public long? CompanyID { get; init; }
 
     public string? ContractName { get; init; }
