@@ -26,7 +26,7 @@ public abstract class MappingCmdlet : AtBillingCmdlet
     /// The sync journals of this store: journal/&lt;store name&gt;/ beside it, so that runs against different databases
     /// (a sandbox and production, say) never show up in each other's history.
     /// </summary>
-    protected string JournalFolder => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(StorePath)!, "journal", System.IO.Path.GetFileNameWithoutExtension(StorePath));
+    protected string JournalFolder => MappingStoreLocation.JournalFolderFor(StorePath);
 
     /// <summary>The connection when there is one; mapping commands that only touch the store work without it.</summary>
     private protected ActiveConnection? OptionalConnection => AtBillingSession.Current;
@@ -133,7 +133,14 @@ public abstract class MappingCmdlet : AtBillingCmdlet
         var connection = RequireConnection();
         try
         {
-            return MappingStoreLocation.Resolve(statePath, connection.DatabaseKey);
+            var path = MappingStoreLocation.Resolve(statePath, connection.DatabaseKey);
+            if (connection.LegacyDatabaseKey is { } legacyKey
+                && MappingStoreLocation.AdoptLegacyStore(path, MappingStoreLocation.Resolve(statePath, legacyKey)) is { } legacyPath)
+            {
+                WriteVerbose($"Moved the mapping store {legacyPath}, kept by the zone host's name, to {path}, named after the database.");
+            }
+
+            return path;
         }
         catch (InvalidOperationException exception)
         {
