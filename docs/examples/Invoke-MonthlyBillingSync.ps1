@@ -122,7 +122,13 @@ try {
 
     # A caller's own connection (a sandbox one for -Sandbox) is used as it is and left connected; the script ends
     # only a connection it made.
-    $callerConnection = Get-AtBillingConnection -ErrorAction SilentlyContinue
+    $callerConnection = $null
+    try {
+        $callerConnection = Get-AtBillingConnection
+    }
+    catch {
+        Write-Verbose -Message 'This session has no connection yet.'
+    }
     $useCallerConnection = $callerConnection -and -not $VaultName -and (-not $Sandbox -or $callerConnection.IsSandbox)
     if ($callerConnection -and -not $useCallerConnection) {
         Write-Warning -Message "This session's connection to $($callerConnection.ZoneUri) is replaced by the one this run needs."
