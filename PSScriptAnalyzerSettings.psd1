@@ -7,19 +7,10 @@
             Enable         = $true
             TargetVersions = @('5.1', '7.4')
         }
-        PSUseCompatibleCommands = @{
-            Enable         = $true
-            TargetProfiles = @(
-                'win-8_x64_10.0.17763.0_5.1.17763.316_x64_4.0.30319.42000_framework'
-                'win-8_x64_10.0.17763.0_7.0.0_x64_3.1.2_core'
-            )
-        }
-        PSUseCompatibleTypes    = @{
-            Enable         = $true
-            TargetProfiles = @(
-                'win-8_x64_10.0.17763.0_5.1.17763.316_x64_4.0.30319.42000_framework'
-                'win-8_x64_10.0.17763.0_7.0.0_x64_3.1.2_core'
-            )
+        # The profile-based PSUseCompatibleCommands/PSUseCompatibleTypes have no profile data in the analyzer build
+        # CI uses (../shared/tools); PSUseCompatibleCmdlets and PSUseCompatibleSyntax cover the same 5.1/7.x concern.
+        PSUseCompatibleCmdlets  = @{
+            compatibility = @('desktop-5.1.14393.206-windows', 'core-6.1.0-windows')
         }
         PSAvoidUsingCmdletAliases = @{ Enable = $true }
         PSPlaceOpenBrace          = @{ Enable = $true; OnSameLine = $true }

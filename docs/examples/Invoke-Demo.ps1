@@ -7,6 +7,7 @@
 .PARAMETER StatePath
     Where the demo keeps its mapping store and sync journal; a new temporary folder by default.
 #>
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSAvoidUsingWriteHost', '', Justification = 'A demo narrates its steps to the person watching the console.')]
 [CmdletBinding()]
 param(
     [string] $ModulePath = (Join-Path -Path $PSScriptRoot -ChildPath '../Autotask.Billing.psd1'),

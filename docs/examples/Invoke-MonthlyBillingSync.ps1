@@ -57,6 +57,7 @@
     customers and SKUs are mapped (New-AtContractMapping -Auto, New-AtServiceMapping -Auto), and even then, because
     the demo export holds a customer that has no company in Autotask.
 #>
+[Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSAvoidUsingPlainTextForPassword', 'CredentialSecretName', Justification = 'The name of a vault secret, not a secret.')]
 [CmdletBinding()]
 param(
     [Parameter(Mandatory = $true)]

@@ -12,7 +12,7 @@ public sealed class HelpTests
 {
     private const string MamlFileName = "Autotask.Billing.dll-Help.xml";
     private const string AboutTopic = "about_Autotask.Billing";
-    private const string Regenerate = "Run 'dotnet run --project tests/Autotask.Billing.HelpBuilder -- update-markdown', write the prose, then '-- build-maml' (docs/README.md).";
+    private const string Regenerate = "Run 'dotnet pwsh ./build.ps1 -Task Docs', write the prose, and run it again (docs/README.md).";
 
     private readonly BuiltModule _module;
 

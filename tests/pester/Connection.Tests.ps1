@@ -69,7 +69,7 @@ Describe 'Start-AtBillingSandbox serves any Autotask client on loopback' {
     }
 
     It 'refuses a wrong secret with an authentication error that does not reveal the secret' {
-        $wrong = [pscredential]::new($script:served.Credential.UserName, (ConvertTo-SecureString -String 'Wrong-Secret-Marker-42' -AsPlainText -Force))
+        $wrong = [pscredential]::new($script:served.Credential.UserName, [System.Net.NetworkCredential]::new('', 'Wrong-Secret-Marker-42').SecurePassword)
         $failure = { Connect-AtBilling -Credential $wrong -ApiIntegrationCode $script:served.ApiIntegrationCode -ZoneUri $script:served.Uri -ErrorAction Stop } |
             Should -Throw -ErrorId 'AuthenticationFailed,Autotask.Billing.Commands.ConnectAtBillingCommand' -PassThru
         $failure.ToString() | Should -Not -Match 'Wrong-Secret-Marker-42'
@@ -83,21 +83,10 @@ Describe 'Start-AtBillingSandbox serves any Autotask client on loopback' {
 
 Describe 'Connect-AtBilling from environment variables' {
     It 'names every missing variable when the session cannot prompt' {
-        $manifest = (Resolve-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath '../../out/Autotask.Billing/Autotask.Billing.psd1')).Path
-        $script = "Import-Module '$manifest'; try { Connect-AtBilling -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
-        $pwsh = (Get-Process -Id $PID).Path
-        $environment = @{ AUTOTASK_API_USER = $null; AUTOTASK_API_SECRET = $null; AUTOTASK_API_INTEGRATION_CODE = $null }
-        $saved = @{}
-        foreach ($name in $environment.Keys) {
-            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-            [Environment]::SetEnvironmentVariable($name, $null)
-        }
-        try {
-            $output = & $pwsh -NoProfile -NonInteractive -Command $script
-        }
-        finally {
-            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
-        }
+        $script = 'try { Connect-AtBilling -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }'
+        $run = Invoke-FreshPwsh -Script $script -Environment @{ AUTOTASK_API_USER = $null; AUTOTASK_API_SECRET = $null; AUTOTASK_API_INTEGRATION_CODE = $null }
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $output = @($run.Output -split '\r?\n' | Where-Object { $_ })
         $output[0] | Should -Be 'CredentialMissing,Autotask.Billing.Commands.ConnectAtBillingCommand'
         $output[1] | Should -Match 'AUTOTASK_API_USER'
         $output[1] | Should -Match 'AUTOTASK_API_SECRET'

@@ -1,7 +1,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 
-# Every example in the cmdlets' help runs against the embedded sandbox, each in a fresh pwsh process (an example may
-# end with 'exit', as the scheduled-task ones do). Examples of one cmdlet share a mapping store, as their text says.
+# Every example in the cmdlets' help runs as written, each in a new pwsh with its own empty HOME and no state folder
+# yet, as a first-time admin would paste it. Any error record, terminating or not, or an exit code other than 0
+# fails it.
 
 BeforeDiscovery {
     Import-Module -Name (Join-Path -Path $PSScriptRoot -ChildPath 'TestHelpers.psm1') -Force
@@ -10,56 +11,24 @@ BeforeDiscovery {
         $number = 0
         foreach ($example in @((Get-Help -Name $command.Name -Full).examples.example)) {
             $number++
-            @{ Command = $command.Name; Number = $number; Title = [string]$example.title; Code = [string]$example.code }
+            @{ Command = $command.Name; Number = $number; Title = ([string]$example.title).Trim(' -'); Code = [string]$example.code }
         }
     }
 }
 
 BeforeAll {
     Import-Module -Name (Join-Path -Path $PSScriptRoot -ChildPath 'TestHelpers.psm1') -Force
-    $script:manifest = (Resolve-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath '../../out/Autotask.Billing/Autotask.Billing.psd1')).Path
-    $script:pwsh = (Get-Process -Id $PID).Path
-    $script:homes = @{}
 }
 
 Describe 'Help examples of <_>' -ForEach @($script:examples.Command | Sort-Object -Unique) {
-    It 'example <Number> runs: <Title>' -ForEach @($script:examples | Where-Object Command -EQ $_) {
-        if ($Code -match 'Get-Credential|Read-Host|Get-Secret') {
-            Set-ItResult -Skipped -Because 'it asks a person for a secret'
-            return
-        }
-        if (-not $script:homes.ContainsKey($Command)) {
-            $script:homes[$Command] = New-TestStatePath
-        }
-        $folder = $script:homes[$Command]
-        $script = @"
-`$ConfirmPreference = 'None'
-`$ProgressPreference = 'SilentlyContinue'
-Set-Location -LiteralPath '$folder'
-Import-Module -Name '$script:manifest'
-try {
-$Code
-}
-catch {
-    Write-Host "EXAMPLE FAILED: `$(`$_.FullyQualifiedErrorId): `$_"
-    exit 99
-}
-"@
-        # The child's $HOME and state folder are the test's folder, so examples that save to $HOME litter nothing.
-        $variables = 'AUTOTASK_BILLING_HOME', 'HOME', 'USERPROFILE'
-        $previous = @{}
-        foreach ($name in $variables) {
-            $previous[$name] = [Environment]::GetEnvironmentVariable($name)
-            [Environment]::SetEnvironmentVariable($name, $folder)
-        }
+    It 'example <Number> runs as written: <Title>' -ForEach @($script:examples | Where-Object Command -EQ $_) {
+        $Code | Should -Not -BeNullOrEmpty -Because 'Get-Help must show the example''s code'
+        $run = Invoke-FreshPwsh -Script $Code
         try {
-            $output = & $script:pwsh -NoProfile -NonInteractive -Command $script 2>&1
+            $run.ExitCode | Should -Be 0 -Because $run.Output
         }
         finally {
-            foreach ($name in $variables) {
-                [Environment]::SetEnvironmentVariable($name, $previous[$name])
-            }
+            Remove-Item -LiteralPath $run.Home -Recurse -Force -ErrorAction SilentlyContinue
         }
-        $LASTEXITCODE | Should -BeIn @(0, 1, 2) -Because ($output | Out-String)
     }
 }

@@ -6,6 +6,7 @@ BeforeAll {
     Connect-AtBilling -Sandbox
 
     function New-TestDifference {
+        [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Builds an object in memory.')]
         param(
             [string] $CustomerId,
             [string] $CustomerName,
@@ -38,6 +39,7 @@ BeforeAll {
     }
 
     function New-TestSyncResult {
+        [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'Builds an object in memory.')]
         param([string] $OperationId, [string] $Status, [string] $ReasonCode = 'None', [string] $Reason)
         [pscustomobject]@{
             PSTypeName    = 'Autotask.Billing.SyncResult'

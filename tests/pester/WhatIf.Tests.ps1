@@ -31,7 +31,7 @@ BeforeAll {
         'Export-AtBillingReport'     = { param($s) Get-AtTransaction -Path $script:export -Month 2026-10 | Compare-AtContract -StatePath $s | Export-AtBillingReport -Path (Join-Path -Path $s -ChildPath 'report.html') -WhatIf }
         'Send-AtBillingNotification' = { param($s) Get-AtTransaction -Path $script:export -Month 2026-10 | Compare-AtContract -StatePath $s | Send-AtBillingNotification -WebhookUri 'http://127.0.0.1:9/hook' -Only Always -WhatIf }
         'Start-AtBillingSandbox'     = { param($s) Start-AtBillingSandbox -Path (Join-Path -Path $s -ChildPath 'sandbox.json') -WhatIf }
-        'Stop-AtBillingSandbox'      = { param($s) Stop-AtBillingSandbox -WhatIf }
+        'Stop-AtBillingSandbox'      = { Stop-AtBillingSandbox -WhatIf }
     }
 }
 
