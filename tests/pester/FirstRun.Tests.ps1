@@ -2,8 +2,8 @@
 
 # A first-time user: no state folder yet, connected to the sandbox, keyed by its database.
 BeforeAll {
-    $manifest = Join-Path -Path $PSScriptRoot -ChildPath '../../out/Autotask.Billing/Autotask.Billing.psd1'
-    Import-Module -Name (Resolve-Path -LiteralPath $manifest).Path -Force -Global -ErrorAction Stop
+    Import-Module -Name (Join-Path -Path $PSScriptRoot -ChildPath 'TestHelpers.psm1') -Force
+    Import-BuiltModule
     $script:previousHome = $env:AUTOTASK_BILLING_HOME
 }
 

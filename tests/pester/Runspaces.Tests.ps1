@@ -2,8 +2,9 @@
 
 # The connection and the sandboxes belong to the runspace that made them: a thread job or a second runspace has its own.
 BeforeAll {
-    $script:manifest = (Resolve-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath '../../out/Autotask.Billing/Autotask.Billing.psd1')).Path
-    Import-Module -Name $script:manifest -Force -Global -ErrorAction Stop
+    Import-Module -Name (Join-Path -Path $PSScriptRoot -ChildPath 'TestHelpers.psm1') -Force
+    Import-BuiltModule
+    $script:manifest = Get-BuiltModulePath
 
     function Invoke-InOtherRunspace {
         param([scriptblock]$ScriptBlock, [object[]]$ArgumentList)

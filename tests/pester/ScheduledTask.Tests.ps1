@@ -2,23 +2,16 @@
 
 # Sync-AtContract -Summary, what -WhatIf says, and the scheduled-task script as an admin runs it.
 BeforeAll {
-    $script:manifest = (Resolve-Path -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath '../../out/Autotask.Billing/Autotask.Billing.psd1')).Path
-    Import-Module -Name $script:manifest -Force -Global -ErrorAction Stop
+    Import-Module -Name (Join-Path -Path $PSScriptRoot -ChildPath 'TestHelpers.psm1') -Force
+    Import-BuiltModule
+    $script:manifest = Get-BuiltModulePath
     $script:samples = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples'
     $script:export = Join-Path -Path $script:samples -ChildPath 'demo-export.csv'
     $script:syncScript = Join-Path -Path $script:samples -ChildPath 'Invoke-MonthlyBillingSync.ps1'
 
-    # A child shell from this pwsh: the process is `dotnet` when pwsh runs as a dotnet tool.
     function Invoke-ChildPwsh {
         param([string]$Command)
-        $process = Get-Process -Id $PID
-        $arguments = @('-NoProfile', '-NonInteractive', '-Command', $Command)
-        if ($process.ProcessName -eq 'dotnet') {
-            & $process.Path (Join-Path -Path $PSHOME -ChildPath 'pwsh.dll') @arguments
-        }
-        else {
-            & $process.Path @arguments
-        }
+        & (Get-PwshPath) -NoProfile -NonInteractive -Command $Command
     }
 }
 

@@ -2,8 +2,8 @@
 
 # Connect-AtBilling -Vault against a real SecretStore vault, in a scratch HOME, with no password and no prompt.
 BeforeAll {
-    $manifest = Join-Path -Path $PSScriptRoot -ChildPath '../../out/Autotask.Billing/Autotask.Billing.psd1'
-    Import-Module -Name (Resolve-Path -LiteralPath $manifest).Path -Force -Global -ErrorAction Stop
+    Import-Module -Name (Join-Path -Path $PSScriptRoot -ChildPath 'TestHelpers.psm1') -Force
+    Import-BuiltModule
 
     $script:saved = @{ HOME = $env:HOME; XDG_DATA_HOME = $env:XDG_DATA_HOME; XDG_CONFIG_HOME = $env:XDG_CONFIG_HOME; PSModulePath = $env:PSModulePath; LOCALAPPDATA = $env:LOCALAPPDATA }
     $script:scratch = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ('atb-vault-' + [guid]::NewGuid().ToString('N'))
