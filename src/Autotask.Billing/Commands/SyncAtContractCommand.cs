@@ -46,6 +46,13 @@ public sealed class SyncAtContractCommand : MappingCmdlet
             return;
         }
 
+        // Compare-AtContract -Summary writes its summary after the differences: it describes them and is not one.
+        if (InputObject!.TypeNames.Any(name => name.EndsWith("Autotask.Billing.ComparisonSummary", StringComparison.Ordinal)))
+        {
+            WriteVerbose("The comparison summary is not a difference; the differences before it are synced.");
+            return;
+        }
+
         try
         {
             _differences.Add(ContractDifferenceReader.FromProperties(PropertyBag.From(InputObject!)));

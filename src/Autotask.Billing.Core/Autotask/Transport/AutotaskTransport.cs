@@ -161,8 +161,9 @@ internal sealed class AutotaskTransport : IDisposable
                 var cause = response.TransportFailure == TransportFailure.TimedOut
                     ? $"no answer within {_options.RequestTimeout.TotalSeconds:0.###} s"
                     : "the connection failed: " + (response.TransportError?.GetBaseException().Message ?? "no response");
+                // Name the host: "connection refused" alone does not say which address was wrong.
                 return new AutotaskApiException(
-                    Redact($"Could not {subject}: {cause} ({_options.MaxAttempts} attempts; {method} {path})."),
+                    Redact($"Could not {subject}: {cause} at {response.Url.GetLeftPart(UriPartial.Authority)} ({_options.MaxAttempts} attempts; {method} {path})."),
                     null, errors, entityName, request.Operation, method, path, response.TransportError);
             case 401:
                 return new AutotaskAuthenticationException(
