@@ -35,10 +35,9 @@
 .PARAMETER VaultName
     A SecretManagement vault holding the API credential and integration code; without it, the AUTOTASK_API_*
     environment variables are used.
-.PARAMETER CredentialSecretName
-    The vault secret holding the API user and secret as a PSCredential.
-.PARAMETER IntegrationCodeSecretName
-    The vault secret holding the API integration code.
+.PARAMETER SecretName
+    The vault secret holding the API user, secret and integration code (see Connect-AtBilling -Vault); default
+    AutotaskBilling.
 .PARAMETER Notification
     Parameters for Send-AtBillingNotification, splatted, for example
     @{ WebhookUri = $env:BILLING_TEAMS_WEBHOOK; WebhookFormat = 'Teams' } or
@@ -76,9 +75,7 @@ param(
 
     [string] $VaultName,
 
-    [string] $CredentialSecretName = 'AutotaskApiCredential',
-
-    [string] $IntegrationCodeSecretName = 'AutotaskApiIntegrationCode',
+    [string] $SecretName = 'AutotaskBilling',
 
     [hashtable] $Notification,
 
@@ -100,6 +97,7 @@ $differences = @()
 $results = @()
 $syncOutput = @()
 $reportPath = $null
+$connectedHere = $false
 
 function Add-Problem {
     param(
@@ -111,24 +109,43 @@ function Add-Problem {
 }
 
 try {
+    # The module's own import lines are not the run's story: keep them out of -Verbose.
     $bundledManifest = Join-Path -Path (Split-Path -Path $PSScriptRoot -Parent) -ChildPath 'Autotask.Billing.psd1'
-    if (Test-Path -LiteralPath $bundledManifest) {
-        Import-Module -Name $bundledManifest
+    if (Get-Module -Name Autotask.Billing) {
+        Write-Verbose -Message 'Using the Autotask.Billing module already imported.'
+    }
+    elseif (Test-Path -LiteralPath $bundledManifest) {
+        Import-Module -Name $bundledManifest -Verbose:$false
     }
     else {
-        Import-Module -Name Autotask.Billing
+        Import-Module -Name Autotask.Billing -Verbose:$false
     }
 
-    $connectParameters = @{}
-    if ($Sandbox) {
-        $connectParameters['Sandbox'] = $true
+    # A caller's own connection (a sandbox one for -Sandbox) is used as it is and left connected; the script ends
+    # only a connection it made.
+    $callerConnection = $null
+    try {
+        $callerConnection = Get-AtBillingConnection
     }
-    elseif ($VaultName) {
-        Import-Module -Name Microsoft.PowerShell.SecretManagement
-        $connectParameters['Credential'] = Get-Secret -Vault $VaultName -Name $CredentialSecretName
-        $connectParameters['ApiIntegrationCode'] = Get-Secret -Vault $VaultName -Name $IntegrationCodeSecretName -AsPlainText
+    catch {
+        Write-Verbose -Message 'This session has no connection yet.'
     }
-    Connect-AtBilling @connectParameters
+    $useCallerConnection = $callerConnection -and -not $VaultName -and (-not $Sandbox -or $callerConnection.IsSandbox)
+    if ($callerConnection -and -not $useCallerConnection) {
+        Write-Warning -Message "This session's connection to $($callerConnection.ZoneUri) is replaced by the one this run needs."
+    }
+    if (-not $useCallerConnection) {
+        $connectParameters = @{}
+        if ($Sandbox) {
+            $connectParameters['Sandbox'] = $true
+        }
+        elseif ($VaultName) {
+            $connectParameters['Vault'] = $VaultName
+            $connectParameters['SecretName'] = $SecretName
+        }
+        Connect-AtBilling @connectParameters
+        $connectedHere = $true
+    }
     Write-Verbose -Message "Connected to Autotask database $((Get-AtBillingConnection).DatabaseId)."
 
     $stateParameters = @{}
@@ -159,8 +176,13 @@ try {
         Add-Problem -List $failures -Message "Compare: $($compareError.Exception.Message)"
     }
     # What sync cannot act on (unmapped customers and SKUs, expired contracts, currency mismatches) waits for a person.
-    foreach ($difference in $differences | Where-Object -FilterScript { -not $_.IsActionable -and [string]$_.Kind -ne 'Match' }) {
-        Add-Problem -List $reviews -Message "$($difference.Kind): $($difference.CustomerName) $($difference.Sku): $($difference.Reason)"
+    # One warning per kind and customer, not one per customer × SKU: the report lists every line.
+    $waiting = $differences | Where-Object -FilterScript { -not $_.IsActionable -and [string]$_.Kind -ne 'Match' } |
+        Group-Object -Property Kind, CustomerName
+    foreach ($group in $waiting) {
+        $first = $group.Group[0]
+        $skus = ($group.Group | ForEach-Object -MemberName Sku | Sort-Object -Unique) -join ', '
+        Add-Problem -List $reviews -Message "$($first.Kind): $($first.CustomerName) ($($group.Count) SKUs: $skus) waits for a person. $($first.Reason)"
     }
     Write-Verbose -Message "Found $($differences.Count) differences."
 
@@ -175,14 +197,21 @@ try {
             Add-Problem -List $failures -Message "Sync: $($syncError.Exception.Message)"
         }
     }
-    foreach ($result in $results) {
-        $status = [string]$result.Status
-        if ($status -eq 'Failed' -or $status -eq 'NotRun') {
-            Add-Problem -List $failures -Message "$status $($result.Target): $($result.Reason)"
-        }
-        elseif ($status -eq 'Skipped' -and [string]$result.ReasonCode -ne 'AlreadyInStep') {
-            Add-Problem -List $reviews -Message "$($result.ReasonCode) $($result.Target): $($result.Reason)"
-        }
+    foreach ($result in $results | Where-Object -FilterScript { [string]$_.Status -eq 'Failed' -or [string]$_.Status -eq 'NotRun' }) {
+        Add-Problem -List $failures -Message "$($result.Status) $($result.Target): $($result.Reason)"
+    }
+    # Held-back writes, one warning per reason and customer.
+    $heldBack = $results | Where-Object -FilterScript { [string]$_.Status -eq 'Skipped' -and [string]$_.ReasonCode -ne 'AlreadyInStep' } |
+        Group-Object -Property ReasonCode, CustomerName
+    foreach ($group in $heldBack) {
+        $first = $group.Group[0]
+        Add-Problem -List $reviews -Message "$($first.ReasonCode): $($first.CustomerName), $($group.Count) writes held back. $($first.Reason)"
+    }
+    if (-not $runSummary) {
+        Add-Problem -List $failures -Message 'Sync-AtContract returned no run summary.'
+    }
+    elseif ($runSummary.ExitCode -eq $exitNeedsReview -and $reviews.Count -eq 0) {
+        Add-Problem -List $reviews -Message "The sync run needs review: $runSummary"
     }
     if ($runSummary -and $runSummary.ExitCode -eq $exitFailed -and $failures.Count -eq 0) {
         Add-Problem -List $failures -Message 'The sync stopped before it finished (cancelled, or the API budget ran out); run it again to finish.'
@@ -212,9 +241,10 @@ if ($Notification) {
     }
 }
 
-if (Get-Command -Name Disconnect-AtBilling -ErrorAction SilentlyContinue) {
+if ($connectedHere -and -not $callerConnection) {
     Disconnect-AtBilling
 }
+
 
 $exitCode = $exitSuccess
 if ($failures.Count -gt 0) {

@@ -29,7 +29,7 @@ public sealed class ContractMappingPlanner
         }
 
         var byName = (await catalog.FindCompaniesByNameAsync(
-                requests.Where(r => !r.CreateCompany && r.CompanyId is null && r.CompanyName is not null).Select(r => r.CompanyName!),
+                requests.Where(r => !r.CreateCompany && r.CompanyName is not null).Select(r => r.CompanyName!),
                 cancellationToken).ConfigureAwait(false))
             .ToLookup(c => c.CompanyName.Trim(), StringComparer.OrdinalIgnoreCase);
         var givenContracts = (await catalog.ReadContractsAsync(
@@ -88,6 +88,16 @@ public sealed class ContractMappingPlanner
         }
 
         var companyId = request.CompanyId;
+        if (companyId is long givenId && request.CompanyName is not null)
+        {
+            var named = byName[request.CompanyName.Trim()].Select(c => c.CompanyId).ToList();
+            if (!named.Contains(givenId))
+            {
+                var others = named.Count == 0 ? "no company has that name" : $"that name is company {string.Join(", ", named)}";
+                return new Step(request, null, null, $"company {givenId} is not named '{request.CompanyName.Trim()}' ({others}); give -CompanyId or -CompanyName, not both", false);
+            }
+        }
+
         if (companyId is null && request.CompanyName is not null)
         {
             var named = byName[request.CompanyName.Trim()].ToList();

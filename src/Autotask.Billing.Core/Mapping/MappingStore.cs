@@ -164,8 +164,9 @@ public sealed class MappingStore : IDisposable
             using var reader = new StreamReader(stream, Utf8NoBom, detectEncodingFromByteOrderMarks: true);
             return reader.ReadToEnd();
         }
-        catch (FileNotFoundException)
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
+            // A first run: neither the store nor its folder exists yet; the first save creates both.
             return null;
         }
     }
@@ -181,8 +182,9 @@ public sealed class MappingStore : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             return text;
         }
-        catch (FileNotFoundException)
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
+            // A first run: neither the store nor its folder exists yet; the first save creates both.
             return null;
         }
     }

@@ -28,6 +28,41 @@ public static class MappingStoreLocation
             Environment.GetEnvironmentVariable,
             () => Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify));
 
+    /// <summary>
+    /// Moves a store that an earlier version kept under another key (the zone host, for -Sandbox and -ZoneUri
+    /// connections) to <paramref name="storePath"/>, with its journal folder, when only the old one exists. Returns
+    /// the old path when it moved something, else null; a move that loses a race to another run is left to it.
+    /// </summary>
+    public static string? AdoptLegacyStore(string storePath, string legacyStorePath)
+    {
+        if (File.Exists(storePath) || !File.Exists(legacyStorePath))
+        {
+            return null;
+        }
+
+        try
+        {
+            File.Move(legacyStorePath, storePath);
+        }
+        catch (IOException) when (File.Exists(storePath))
+        {
+            return null;
+        }
+
+        var legacyJournal = JournalFolderFor(legacyStorePath);
+        var journal = JournalFolderFor(storePath);
+        if (Directory.Exists(legacyJournal) && !Directory.Exists(journal))
+        {
+            Directory.Move(legacyJournal, journal);
+        }
+
+        return legacyStorePath;
+    }
+
+    /// <summary>The sync journals of a store: journal/&lt;store name&gt;/ beside it, so runs against different databases never mix.</summary>
+    public static string JournalFolderFor(string storePath) =>
+        Path.Combine(Path.GetDirectoryName(storePath)!, "journal", Path.GetFileNameWithoutExtension(storePath));
+
     internal static string Resolve(
         string? statePath, string databaseId, Func<string, string?> environment, Func<string> applicationDataFolder)
     {

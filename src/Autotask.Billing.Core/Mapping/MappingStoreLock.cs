@@ -26,7 +26,7 @@ public sealed class MappingStoreLock : IDisposable
     public static MappingStoreLock Acquire(string storePath)
     {
         var fullPath = Path.GetFullPath(storePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        StateFolder.Ensure(Path.GetDirectoryName(fullPath)!);
         FileStream stream;
         try
         {

@@ -161,11 +161,13 @@ public sealed class ContractSnapshotLoader
         var entities = companies
             ? new[] { PicklistEntities.Contracts, PicklistEntities.Services, PicklistEntities.Companies }
             : new[] { PicklistEntities.Contracts, PicklistEntities.Services };
+        // Picklists the client already holds cost no request, so they add nothing to the minimum either.
+        var alreadyRead = entities.Select(_client.HasFields).ToArray();
         var fields = await Task.WhenAll(entities.Select(e => _client.GetFieldsAsync(e, cancellationToken))).ConfigureAwait(false);
         for (var i = 0; i < entities.Length; i++)
         {
             labels.Add(entities[i], fields[i]);
-            reads.Add(new SnapshotRead(entities[i], "picklists", 0));
+            reads.Add(new SnapshotRead(entities[i], alreadyRead[i] ? "picklists (already read)" : "picklists", 0, sent: !alreadyRead[i]));
         }
     }
 

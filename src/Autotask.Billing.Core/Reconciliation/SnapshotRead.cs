@@ -9,8 +9,9 @@ public sealed class SnapshotRead
 {
     public const int RowsPerPage = 500;
 
-    public SnapshotRead(string entity, string what, long rows, int idsNamed = 0)
+    public SnapshotRead(string entity, string what, long rows, int idsNamed = 0, bool sent = true)
     {
+        Sent = sent;
         Entity = entity;
         What = what;
         Rows = rows;
@@ -27,8 +28,11 @@ public sealed class SnapshotRead
     /// <summary>How many ids the read's "in" filter named; 0 for a read without one.</summary>
     public int IdsNamed { get; }
 
+    /// <summary>False for a read the client answered from what it already held (no request at all).</summary>
+    public bool Sent { get; }
+
     public long MinimumRequests =>
-        Math.Max(1, Math.Max(PagesFor(Rows), PagesFor(IdsNamed)));
+        Sent ? Math.Max(1, Math.Max(PagesFor(Rows), PagesFor(IdsNamed))) : 0;
 
     private static long PagesFor(long count) => (count + RowsPerPage - 1) / RowsPerPage;
 

@@ -35,4 +35,21 @@ public static class SyncExecutor
         using var run = new SyncRun(plan, new HashSet<string>(approvedOperationIds, StringComparer.Ordinal), options, onResult, progress, cancellationToken);
         return await run.RunAsync().ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The summary of a run that wrote nothing — nothing to apply, or every write declined (-WhatIf, -Confirm "no"):
+    /// no journal, the declined operations counted as needing attention, the unresolved differences counted.
+    /// </summary>
+    public static SyncRunSummary SummarizeWithoutWrites(SyncPlan plan, int declined)
+    {
+        if (plan is null)
+        {
+            throw new ArgumentNullException(nameof(plan));
+        }
+
+        var now = DateTime.UtcNow;
+        return new SyncRunSummary(
+            SyncRun.NewRunId(), now, now, applied: 0, skipped: declined, failed: 0, notRun: 0, needsAttention: declined,
+            plan.RequestsUsed, journalPath: null, budgetExhausted: false, cancelled: false, plan.Unresolved);
+    }
 }

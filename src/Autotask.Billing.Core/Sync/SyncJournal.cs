@@ -28,7 +28,7 @@ internal sealed class SyncJournal : IDisposable
 
     public static SyncJournal Create(string folder, string runId)
     {
-        Directory.CreateDirectory(folder);
+        Mapping.StateFolder.Ensure(folder);
         var path = System.IO.Path.Combine(folder, FilePrefix + runId + FileExtension);
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
         return new SyncJournal(path, new StreamWriter(stream, new UTF8Encoding(false)));

@@ -50,11 +50,20 @@ public sealed class SyncOperation
     /// <summary>The contract written to, when it exists at plan time.</summary>
     public long? ContractId { get; internal set; }
 
-    /// <summary>Why it cannot be applied as planned (e.g. no phone number for a new company); it then fails without a request.</summary>
+    /// <summary>Why it cannot be applied as planned (e.g. no phone number for a new company); it is then held back without a request.</summary>
     public string? Problem { get; internal init; }
 
-    /// <summary>The reason code the operation fails with when it has a <see cref="Problem"/>.</summary>
+    /// <summary>The reason code the operation is held back with when it has a <see cref="Problem"/>.</summary>
     internal SyncReasonCode ProblemCode { get; init; } = SyncReasonCode.IncompleteData;
+
+    /// <summary>
+    /// What will really happen to it in a run with or without -Force, in the words ShouldProcess shows (-WhatIf,
+    /// -Confirm): a write the plan already knows it cannot make, or that the guardrails hold back, says so.
+    /// </summary>
+    public string Describe(bool force) =>
+        Problem is not null ? $"Hold back, sending nothing ({Problem}): {Action}"
+        : RequiresForce && !force ? $"Hold back until run with -Force ({ForceReason}): {Action}"
+        : Action;
 
     internal string Key { get; }
 

@@ -27,6 +27,9 @@ public sealed class SyncPlan
     /// <summary>Differences that lead to no write (matches, unmapped, report-only, expired contracts, ...).</summary>
     public IReadOnlyList<ContractDifference> NotActionable { get; }
 
+    /// <summary>The differences that lead to no write but wait for a person (every kind but Match).</summary>
+    public int Unresolved => NotActionable.Count(static difference => difference.Kind != DifferenceKind.Match);
+
     /// <summary>The Autotask requests planning took (reads only).</summary>
     public long RequestsUsed { get; }
 

@@ -54,7 +54,7 @@ internal sealed class SyncRun : IDisposable
         _progress = progress;
         _cancellation = cancellationToken;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+        _runId = NewRunId();
         _operations = plan.Operations.ToDictionary(static op => op.Key, StringComparer.Ordinal);
         _outcomes = plan.Operations.ToDictionary(
             static op => op.Key,
@@ -84,10 +84,13 @@ internal sealed class SyncRun : IDisposable
         await Task.WhenAll(_plan.Operations.Select(op => _outcomes[op.Key].Value)).ConfigureAwait(false);
         var summary = new SyncRunSummary(
             _runId, started, DateTime.UtcNow, _applied, _skipped, _failed, _notRun, _needsAttention,
-            Client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested);
+            Client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested, _plan.Unresolved);
         _journal?.WriteSummary(summary);
         return summary;
     }
+
+    internal static string NewRunId() =>
+        DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
 
     public void Dispose()
     {
@@ -178,7 +181,8 @@ internal sealed class SyncRun : IDisposable
 
         if (operation.Problem is not null)
         {
-            return Finish(operation, OperationOutcome.Failed(operation.ProblemCode, operation.Problem));
+            // Known at plan time and never sent: held back for a person to supply what is missing, not an Autotask failure.
+            return Finish(operation, OperationOutcome.Skipped(operation.ProblemCode, "held back: " + operation.Problem));
         }
 
         if (operation.RequiresForce && !_options.Force)
@@ -255,7 +259,8 @@ internal sealed class SyncRun : IDisposable
                     break;
                 case SyncStatus.Skipped:
                     _skipped++;
-                    if (outcome.Code is SyncReasonCode.NeedsForce or SyncReasonCode.ChangedSinceCompare or SyncReasonCode.Declined)
+                    if (outcome.Code is SyncReasonCode.NeedsForce or SyncReasonCode.ChangedSinceCompare or SyncReasonCode.Declined
+                        or SyncReasonCode.IncompleteData or SyncReasonCode.BelowZero)
                     {
                         _needsAttention++;
                     }

@@ -4,7 +4,8 @@ namespace Autotask.Billing;
 /// The outcome of one sync run. <see cref="ExitCode"/>: 0 when every operation was applied or already in step (or
 /// there was nothing to do); 1 when any operation failed or the run stopped early (cancelled, or the API budget ran
 /// out) leaving operations not run; otherwise 2 when anything was skipped because it needs -Force, Autotask changed
-/// since the compare, or it was declined.
+/// since the compare, or it was declined — or when differences that sync cannot act on wait for a person (unmapped
+/// customers or SKUs, expired contracts, currency mismatches).
 /// </summary>
 public sealed class SyncRunSummary
 {
@@ -20,7 +21,8 @@ public sealed class SyncRunSummary
         long requestsUsed,
         string? journalPath,
         bool budgetExhausted,
-        bool cancelled)
+        bool cancelled,
+        int unresolved = 0)
     {
         RunId = runId;
         StartedUtc = DateTime.SpecifyKind(startedUtc, DateTimeKind.Utc);
@@ -34,6 +36,7 @@ public sealed class SyncRunSummary
         JournalPath = journalPath;
         BudgetExhausted = budgetExhausted;
         Cancelled = cancelled;
+        Unresolved = unresolved;
     }
 
     public string RunId { get; }
@@ -58,6 +61,9 @@ public sealed class SyncRunSummary
     /// <summary>Skipped because they need -Force, Autotask changed since the compare, or they were declined.</summary>
     public int NeedsAttention { get; }
 
+    /// <summary>Differences sync could not act on that wait for a person: unmapped, expired, other currency, report-only.</summary>
+    public int Unresolved { get; }
+
     public long RequestsUsed { get; }
 
     public string? JournalPath { get; }
@@ -66,8 +72,8 @@ public sealed class SyncRunSummary
 
     public bool Cancelled { get; }
 
-    public int ExitCode => Failed > 0 || NotRun > 0 ? 1 : NeedsAttention > 0 ? 2 : 0;
+    public int ExitCode => Failed > 0 || NotRun > 0 ? 1 : NeedsAttention > 0 || Unresolved > 0 ? 2 : 0;
 
     public override string ToString() =>
-        $"Run {RunId}: {Applied} applied, {Skipped} skipped, {Failed} failed, {NotRun} not run; {RequestsUsed} requests; exit code {ExitCode}";
+        $"Run {RunId}: {Applied} applied, {Skipped} skipped, {Failed} failed, {NotRun} not run, {Unresolved} unresolved; {RequestsUsed} requests; exit code {ExitCode}";
 }

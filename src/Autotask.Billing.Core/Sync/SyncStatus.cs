@@ -6,10 +6,10 @@ public enum SyncStatus
     /// <summary>Written to Autotask.</summary>
     Applied,
 
-    /// <summary>Deliberately not written; <see cref="SyncResult.ReasonCode"/> says why.</summary>
+    /// <summary>Deliberately not written (held back, declined, in step, data missing); <see cref="SyncResult.ReasonCode"/> says why.</summary>
     Skipped,
 
-    /// <summary>Autotask refused it, or it could not be attempted because its data is incomplete.</summary>
+    /// <summary>Autotask refused it (or could not be reached).</summary>
     Failed,
 
     /// <summary>The run stopped (cancelled, or the API budget ran out) before it was sent; a re-run picks it up.</summary>

@@ -99,7 +99,15 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         {
             _window = BillingReadArguments.Window(Month, Since, Until);
             var (format, profile) = BillingReadArguments.Format(Format, profilePath: null);
-            _reader = new BillingSourceReader(new BillingReadOptions { Window = _window ?? BillingWindow.Unbounded, Format = format, Profile = profile });
+            // Files are read with Get-AtTransaction's default window (BillingReadOptions decides it); piped lines were
+            // already chosen by whoever read them, so only an explicit window narrows them.
+            var window = ParameterSetName == PathSet ? _window : _window ?? BillingWindow.Unbounded;
+            _reader = new BillingSourceReader(new BillingReadOptions { Window = window, Format = format, Profile = profile });
+            if (ParameterSetName == PathSet)
+            {
+                _window = _reader.Window;
+                WriteVerbose($"Reading billing lines with service dates in {_window}.");
+            }
         }
         catch (Exception exception) when (exception is BillingProfileException or ArgumentException)
         {
@@ -176,7 +184,6 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         }
 
         WriteVerbose(summary.ToString());
-        WriteVerbose($"Autotask requests: {summary.AutotaskRequests} (the data needs at least {summary.MinimumRequests}).");
         if (summary.SkippedNotExported > 0)
         {
             WriteVerbose($"{summary.SkippedNotExported} customers ({summary.SkippedNotExportedLines} lines) skipped: their mapping's export flag is off.");
@@ -200,32 +207,18 @@ public sealed class CompareAtContractCommand : MappingCmdlet
 
     private void ReadFiles()
     {
-        foreach (var path in Path)
+        foreach (var file in ExportPaths.Resolve(this, Path))
         {
-            IEnumerable<string> files;
             try
             {
-                files = GetResolvedProviderPathFromPSPath(path, out _);
-            }
-            catch (ItemNotFoundException exception)
-            {
-                WriteError(ErrorRecords.Create(exception, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
-                continue;
-            }
-
-            foreach (var file in files)
-            {
-                try
+                foreach (var item in _reader!.ReadFile(file, CancellationToken))
                 {
-                    foreach (var item in _reader!.ReadFile(file, CancellationToken))
-                    {
-                        Accept(item);
-                    }
+                    Accept(item);
                 }
-                catch (Exception exception) when (exception is BillingFormatException or BillingProfileException or IOException or UnauthorizedAccessException)
-                {
-                    WriteErrorFor(exception, file);
-                }
+            }
+            catch (Exception exception) when (exception is BillingFormatException or BillingProfileException or IOException or UnauthorizedAccessException)
+            {
+                WriteErrorFor(exception, file);
             }
         }
     }

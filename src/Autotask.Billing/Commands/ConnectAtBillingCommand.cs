@@ -9,7 +9,8 @@ namespace Autotask.Billing.Commands;
 /// <summary>
 /// Connects the session to an Autotask database (zone discovery, then a verified API call) or to the embedded sandbox.
 /// With no credential it reads AUTOTASK_API_USER, AUTOTASK_API_SECRET and AUTOTASK_API_INTEGRATION_CODE, so a
-/// scheduled task needs no secret in its script; an interactive session is asked for what is missing.
+/// scheduled task needs no secret in its script; with -Vault it reads them from a SecretManagement vault; an
+/// interactive session is asked for what is missing.
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "AtBilling", DefaultParameterSetName = CredentialSet)]
 [OutputType(typeof(AutotaskConnectionInfo))]
@@ -21,6 +22,7 @@ public sealed class ConnectAtBillingCommand : AtBillingCmdlet
 
     private const string CredentialSet = "Credential";
     private const string SandboxSet = "Sandbox";
+    private const string VaultSet = "Vault";
 
     // The embedded sandbox answers any host; this one names it plainly in verbose and debug output.
     private static readonly Uri EmbeddedSandboxZone = new("https://sandbox.autotask-billing.invalid/ATServicesRest/");
@@ -30,17 +32,30 @@ public sealed class ConnectAtBillingCommand : AtBillingCmdlet
     [Credential]
     public PSCredential? Credential { get; set; }
 
+    /// <summary>The SecretManagement vault that holds the API user, its secret and the integration code.</summary>
+    [Parameter(ParameterSetName = VaultSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? Vault { get; set; }
+
+    /// <summary>The secret in the vault: a hashtable with UserName, Secret and ApiIntegrationCode, or a PSCredential.</summary>
+    [Parameter(ParameterSetName = VaultSet)]
+    [ValidateNotNullOrEmpty]
+    public string SecretName { get; set; } = "AutotaskBilling";
+
     /// <summary>The API tracking identifier of the integration.</summary>
     [Parameter(ParameterSetName = CredentialSet)]
+    [Parameter(ParameterSetName = VaultSet)]
     [ValidateNotNullOrEmpty]
     public string? ApiIntegrationCode { get; set; }
 
     /// <summary>The zone's REST root; skips zone discovery.</summary>
     [Parameter(ParameterSetName = CredentialSet)]
+    [Parameter(ParameterSetName = VaultSet)]
     public Uri? ZoneUri { get; set; }
 
     /// <summary>A resource that writes are attributed to.</summary>
     [Parameter(ParameterSetName = CredentialSet)]
+    [Parameter(ParameterSetName = VaultSet)]
     [ValidateRange(1L, long.MaxValue)]
     public long? ImpersonationResourceId { get; set; }
 
@@ -141,9 +156,10 @@ public sealed class ConnectAtBillingCommand : AtBillingCmdlet
 
     private AutotaskCredential ResolveCredential()
     {
-        var userName = Credential?.UserName ?? Environment.GetEnvironmentVariable(UserVariable);
-        var secret = Credential?.GetNetworkCredential().Password ?? Environment.GetEnvironmentVariable(SecretVariable);
-        var integrationCode = ApiIntegrationCode ?? Environment.GetEnvironmentVariable(IntegrationCodeVariable);
+        var (vaultUser, vaultSecret, vaultCode) = Vault is null ? default : ReadVault(Vault);
+        var userName = Credential?.UserName ?? vaultUser ?? Environment.GetEnvironmentVariable(UserVariable);
+        var secret = Credential?.GetNetworkCredential().Password ?? vaultSecret ?? Environment.GetEnvironmentVariable(SecretVariable);
+        var integrationCode = ApiIntegrationCode ?? vaultCode ?? Environment.GetEnvironmentVariable(IntegrationCodeVariable);
 
         if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(secret) || string.IsNullOrEmpty(integrationCode))
         {
@@ -156,6 +172,21 @@ public sealed class ConnectAtBillingCommand : AtBillingCmdlet
         }
 
         return new AutotaskCredential(userName!, new ApiSecret(secret!), new ApiSecret(integrationCode!), ImpersonationResourceId);
+    }
+
+    private (string? UserName, string? Secret, string? IntegrationCode) ReadVault(string vault)
+    {
+        WriteVerbose($"Reading the API credential '{SecretName}' from the vault '{vault}'.");
+        try
+        {
+            return VaultSecret.Read(vault, SecretName);
+        }
+        catch (InvalidOperationException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.CredentialMissing, ErrorCategory.AuthenticationError, vault,
+                $"Store the credential with: Set-Secret -Vault {vault} -Name {SecretName} -Secret @{{ UserName = '...'; Secret = '...'; ApiIntegrationCode = '...' }}"));
+            throw;
+        }
     }
 
     private (string UserName, string Secret, string IntegrationCode) Prompt(string? userName, string? secret, string? integrationCode)

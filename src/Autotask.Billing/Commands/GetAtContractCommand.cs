@@ -41,10 +41,28 @@ public sealed class GetAtContractCommand : ContractReadCmdlet
             var contracts = all.Where(contract => pattern is null || pattern.IsMatch(contract.ContractName)).ToList();
             WriteVerbose($"Read {contracts.Count} contracts.");
             WriteObject(contracts, enumerateCollection: true);
+            ReportMissing(selection, all, contracts);
         }
         catch (Exception exception) when (exception is AutotaskException or HttpRequestException)
         {
             ThrowTerminatingErrorFor(exception, selection);
+        }
+    }
+
+    /// <summary>As Get-Item does: a contract asked for by id, or by a name without wildcards, that is not there is an error.</summary>
+    private void ReportMissing(ContractSelection selection, IReadOnlyList<AutotaskContract> all, IReadOnlyList<AutotaskContract> written)
+    {
+        var found = new HashSet<long>(all.Select(contract => contract.ContractId));
+        foreach (var id in (selection.ContractIds ?? Enumerable.Empty<long>()).Where(id => !found.Contains(id)).OrderBy(id => id))
+        {
+            var exception = new ItemNotFoundException($"Autotask has no contract {id}.");
+            WriteError(ErrorRecords.Create(exception, ErrorIds.ContractNotFound, ErrorCategory.ObjectNotFound, id));
+        }
+
+        if (Name is not null && !WildcardPattern.ContainsWildcardCharacters(Name) && written.Count == 0)
+        {
+            var exception = new ItemNotFoundException($"No {(AllTypes ? string.Empty : "Recurring Service ")}contract is named '{Name}'{(IncludeInactive ? string.Empty : " among the active ones (-IncludeInactive shows the others)")}.");
+            WriteError(ErrorRecords.Create(exception, ErrorIds.ContractNotFound, ErrorCategory.ObjectNotFound, Name));
         }
     }
 }

@@ -29,7 +29,7 @@ public sealed class GetAtContractServiceCommand : ContractReadCmdlet
         var asOf = UtcDate.From(AsOf) ?? UtcDate.Today;
         var selection = Selection(recurringOnly: true);
         var patterns = Sku?.Select(sku => new WildcardPattern(sku, WildcardOptions.IgnoreCase)).ToList();
-        using var progress = new ThrottledProgress(WriteProgress, ProgressActivities.ReadContracts, "Reading Autotask contract services");
+        using var progress = new ThrottledProgress(WriteProgress, ProgressActivities.ReadContractServices, "Reading Autotask contract services");
         progress.Report($"Reading contracts, services and units in force on {asOf:yyyy-MM-dd} in bulk", force: true);
         try
         {

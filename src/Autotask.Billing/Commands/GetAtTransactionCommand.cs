@@ -122,7 +122,7 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
             return;
         }
 
-        var files = ParameterSetName == PathSet ? ResolveWildcards(Path) : ResolveLiterals(LiteralPath);
+        var files = ParameterSetName == PathSet ? ExportPaths.Resolve(this, Path) : ResolveLiterals(LiteralPath);
         for (var index = 0; index < files.Count; index++)
         {
             ReadFile(files[index], index, files.Count);
@@ -232,24 +232,6 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
         {
             WriteObject(item.Transaction);
         }
-    }
-
-    private List<string> ResolveWildcards(IEnumerable<string> paths)
-    {
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            try
-            {
-                files.AddRange(GetResolvedProviderPathFromPSPath(path, out _));
-            }
-            catch (ItemNotFoundException exception)
-            {
-                WriteError(ErrorRecords.Create(exception, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
-            }
-        }
-
-        return files;
     }
 
     private List<string> ResolveLiterals(IEnumerable<string> paths)

@@ -21,6 +21,7 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
     private const string CompanySet = "Company";
     private const string CreateCompanySet = "CreateCompany";
 
+    private MappingDocument? _storedForSources;
     private readonly List<VendorCustomer> _customers = new();
     private readonly List<ContractMappingRequest> _requests = new();
     private readonly HashSet<string> _seen = new(StringComparer.OrdinalIgnoreCase);
@@ -134,6 +135,12 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
 
     protected override void ProcessRecord()
     {
+        if (KnownSource(Source, () => _storedForSources ??= ReadDocument()) is not { } source)
+        {
+            return;
+        }
+
+        Source = source;
         if (!_seen.Add(Source.Trim() + "\u001F" + CustomerId.Trim()))
         {
             return;
@@ -186,7 +193,7 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
         var connection = RequireConnection();
         var matcher = new ContractMappingAutoMatcher(new AutotaskCatalogReader(connection.Client)) { MinimumConfidence = MinimumConfidence, Options = Options() };
         ContractMappingAutoResult result;
-        using (var progress = new ThrottledProgress(WriteProgress, ProgressActivities.MatchMappings, "Matching vendor customers to Autotask companies"))
+        using (var progress = new ThrottledProgress(WriteProgress, ProgressActivities.MatchCustomers, "Matching vendor customers to Autotask companies"))
         {
             result = RunAutotask(token => matcher.MatchAsync(_customers, document, PipelineProgress<string>(status => progress.Report(status, force: true)), token));
         }

@@ -21,6 +21,7 @@ public sealed class NewAtServiceMappingCommand : MappingCmdlet
     private const string CreateSet = "Create";
     private const string ExcludedSet = "Excluded";
 
+    private MappingDocument? _storedForSources;
     private readonly List<VendorSku> _skus = new();
     private readonly Dictionary<string, ServiceMapping> _requests = new(StringComparer.OrdinalIgnoreCase);
 
@@ -76,6 +77,12 @@ public sealed class NewAtServiceMappingCommand : MappingCmdlet
 
     protected override void ProcessRecord()
     {
+        if (KnownSource(Source, () => _storedForSources ??= ReadDocument()) is not { } source)
+        {
+            return;
+        }
+
+        Source = source;
         if (ParameterSetName == AutoSet)
         {
             _skus.Add(VendorSku.FromLine(Source, Sku, ChargeType));
@@ -134,7 +141,7 @@ public sealed class NewAtServiceMappingCommand : MappingCmdlet
             Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes,
         };
         ServiceMappingAutoResult result;
-        using (var progress = new ThrottledProgress(WriteProgress, ProgressActivities.MatchMappings, "Matching vendor SKUs to Autotask services and products"))
+        using (var progress = new ThrottledProgress(WriteProgress, ProgressActivities.MatchSkus, "Matching vendor SKUs to Autotask services and products"))
         {
             result = RunAutotask(token => matcher.MatchAsync(_skus, document, PipelineProgress<string>(status => progress.Report(status, force: true)), token));
         }

@@ -93,9 +93,10 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
         }
         catch (MappingValidationException exception)
         {
-            ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.BillingSettingInvalid, ErrorCategory.InvalidArgument, change,
+            // A refused value is the caller's to handle (-ErrorAction, -ErrorVariable); nothing is saved.
+            WriteError(ErrorRecords.Create(exception, ErrorIds.BillingSettingInvalid, ErrorCategory.InvalidArgument, change,
                 "Choose one of the values listed; Connect-AtBilling first to give billing codes and resources by name."));
-            throw;
+            return;
         }
 
         var changes = Describe(current, settings);

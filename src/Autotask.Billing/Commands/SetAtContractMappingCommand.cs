@@ -112,6 +112,15 @@ public sealed class SetAtContractMappingCommand : MappingCmdlet
             [nameof(CustomerMapping.CustomerId)] = CustomerId,
         };
         var stored = Stored(row);
+        if (stored is null && ParameterSetName == PropertiesSet)
+        {
+            // Parameters change a mapping; they never add one (New-AtContractMapping does, with the checks that go with it).
+            var exception = new ItemNotFoundException(
+                $"There is no mapping of the {Source} customer '{CustomerId}' to change. Add it with New-AtContractMapping; Get-AtContractMapping lists the mapped customers.");
+            WriteError(ErrorRecords.Create(exception, ErrorIds.MappingNotFound, ErrorCategory.ObjectNotFound, CustomerId));
+            return;
+        }
+
         if (stored is not null)
         {
             foreach (var pair in CustomerMappingCsv.ToRow(stored).Where(pair => !row.ContainsKey(pair.Key)))

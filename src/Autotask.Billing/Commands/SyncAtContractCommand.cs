@@ -46,6 +46,13 @@ public sealed class SyncAtContractCommand : MappingCmdlet
             return;
         }
 
+        // Compare-AtContract -Summary writes its summary after the differences: it describes them and is not one.
+        if (InputObject!.TypeNames.Any(name => name.EndsWith("Autotask.Billing.ComparisonSummary", StringComparison.Ordinal)))
+        {
+            WriteVerbose("The comparison summary is not a difference; the differences before it are synced.");
+            return;
+        }
+
         try
         {
             _differences.Add(ContractDifferenceReader.FromProperties(PropertyBag.From(InputObject!)));
@@ -72,17 +79,29 @@ public sealed class SyncAtContractCommand : MappingCmdlet
         }
 
         // Gate, then run: every ShouldProcess question is asked here on the pipeline thread before any write starts.
-        var approved = plan.Operations.Where(operation => ShouldProcess(operation.Target, operation.Action)).Select(operation => operation.OperationId).ToList();
+        // Each question says what will really happen: a write held back by the guardrails or by missing data says so.
+        var approved = plan.Operations.Where(operation => ShouldProcess(operation.Target, operation.Describe(Force))).Select(operation => operation.OperationId).ToList();
         if (approved.Count == 0)
         {
             WriteVerbose(plan.Operations.Count == 0 ? "Nothing to apply: Autotask is in step." : "No write was approved; Autotask and the journal are unchanged.");
+            if (Summary)
+            {
+                WriteObject(SyncExecutor.SummarizeWithoutWrites(plan, plan.Operations.Count));
+            }
+
             return;
         }
 
-        var guarded = plan.Operations.Count(operation => operation.RequiresForce && approved.Contains(operation.OperationId));
+        var guarded = plan.Operations.Count(operation => operation.RequiresForce && operation.Problem is null && approved.Contains(operation.OperationId));
         if (guarded > 0 && !Force)
         {
-            WriteWarning($"{guarded} changes pass the guardrails (large quantity changes or drops to zero) and are skipped; review them and run again with -Force.");
+            WriteWarning($"{guarded} changes pass the guardrails (large quantity changes or drops to zero) and are held back; review them and run again with -Force.");
+        }
+
+        var incomplete = plan.Operations.Count(operation => operation.Problem is not null && approved.Contains(operation.OperationId));
+        if (incomplete > 0)
+        {
+            WriteWarning($"{incomplete} writes lack data Autotask needs (a phone number, a billing code) and are held back without a request; their results say what is missing.");
         }
 
         var options = new SyncOptions

@@ -5,6 +5,7 @@ internal enum CachedNameKind
 {
     Company,
     Contract,
-    BillingCode,
+    RecurringBillingCode,
+    MaterialBillingCode,
     Resource,
 }

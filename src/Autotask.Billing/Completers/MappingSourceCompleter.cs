@@ -4,15 +4,16 @@ using System.Management.Automation.Language;
 
 namespace Autotask.Billing.Completers;
 
-/// <summary>Completes -Source with the vendors the mapping store already has mappings for.</summary>
+/// <summary>Completes -Source with the vendor sources the module reads and those the mapping store already has.</summary>
 public sealed class MappingSourceCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var document = MappingCompletion.ReadDocument(fakeBoundParameters);
-        var sources = document is null
+        // The sources the commands accept: the readers' own, then the ones the store has (a fresh store has none).
+        var stored = document is null
             ? Enumerable.Empty<string>()
-            : document.Customers.Select(c => c.Source).Concat(document.Services.Select(s => s.Source)).Concat(document.Settings.VendorCompanyNames.Keys);
-        return CompletionText.Matching(sources, wordToComplete);
+            : document.Customers.Select(c => c.Source).Concat(document.Services.Select(s => s.Source));
+        return CompletionText.Matching(BillingSources.BuiltIn.Concat(stored).Distinct(StringComparer.OrdinalIgnoreCase), wordToComplete);
     }
 }

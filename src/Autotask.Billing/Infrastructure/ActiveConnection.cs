@@ -24,6 +24,12 @@ internal sealed class ActiveConnection : IDisposable
     /// <summary>What names this database in state on disk and in caches: its id (ZoneInformation's ci), else the zone host.</summary>
     public string DatabaseKey => Client.Zone.CI?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Client.Zone.Url.Host;
 
+    /// <summary>
+    /// The key that earlier versions used when connected with -Sandbox or -ZoneUri (the zone host, before the
+    /// database id was read there); null when it is the same as <see cref="DatabaseKey"/>.
+    /// </summary>
+    public string? LegacyDatabaseKey => Client.Zone.CI is null ? null : Client.Zone.Url.Host;
+
     public AutotaskConnectionInfo Describe(ThresholdInformation? threshold) => new(Client, IsSandbox, ConnectedAtUtc, threshold);
 
     public void Dispose()

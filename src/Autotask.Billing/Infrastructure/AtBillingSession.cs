@@ -3,49 +3,21 @@ using Autotask.Billing.Autotask;
 namespace Autotask.Billing.Infrastructure;
 
 /// <summary>
-/// The connection that Connect-AtBilling made, shared by every cmdlet of the process (one Autotask database at a
-/// time, as admins work), and the relay that turns the client's request log into the running cmdlet's debug stream.
+/// The connection that Connect-AtBilling made in this runspace (one Autotask database at a time, as admins work),
+/// and the relay that turns its client's request log into the running cmdlet's debug stream.
 /// </summary>
 internal static class AtBillingSession
 {
-    private static readonly object Gate = new();
-    private static ActiveConnection? _current;
+    public static RequestLogRelay RequestLog => RunspaceState.Current.RequestLog;
 
-    public static RequestLogRelay RequestLog { get; } = new();
+    public static ActiveConnection? Current => RunspaceState.Current.Connection;
 
-    public static ActiveConnection? Current
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return _current;
-            }
-        }
-    }
-
-    public static void Replace(ActiveConnection connection)
-    {
-        ActiveConnection? previous;
-        lock (Gate)
-        {
-            previous = _current;
-            _current = connection;
-        }
-
-        previous?.Dispose();
-    }
+    public static void Replace(ActiveConnection connection) => RunspaceState.Current.ExchangeConnection(connection)?.Dispose();
 
     /// <summary>Drops the connection; true when there was one.</summary>
     public static bool Disconnect()
     {
-        ActiveConnection? previous;
-        lock (Gate)
-        {
-            previous = _current;
-            _current = null;
-        }
-
+        var previous = RunspaceState.Current.ExchangeConnection(null);
         previous?.Dispose();
         return previous is not null;
     }

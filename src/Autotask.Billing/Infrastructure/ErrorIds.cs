@@ -20,12 +20,14 @@ public static class ErrorIds
     public const string MappingStoreInvalid = nameof(MappingStoreInvalid);
     public const string MappingExists = nameof(MappingExists);
     public const string MappingNotFound = nameof(MappingNotFound);
+    public const string ContractNotFound = nameof(ContractNotFound);
     public const string MappingRowInvalid = nameof(MappingRowInvalid);
     public const string MappingTargetInvalid = nameof(MappingTargetInvalid);
     public const string BillingSettingInvalid = nameof(BillingSettingInvalid);
     public const string BillingFileInvalid = nameof(BillingFileInvalid);
     public const string BillingLineRejected = nameof(BillingLineRejected);
     public const string PathNotFound = nameof(PathNotFound);
+    public const string PathIsFolder = nameof(PathIsFolder);
     public const string FileAccessFailed = nameof(FileAccessFailed);
     public const string OperationStopped = nameof(OperationStopped);
     public const string InvalidArgument = nameof(InvalidArgument);

@@ -26,7 +26,7 @@ public abstract class MappingCmdlet : AtBillingCmdlet
     /// The sync journals of this store: journal/&lt;store name&gt;/ beside it, so that runs against different databases
     /// (a sandbox and production, say) never show up in each other's history.
     /// </summary>
-    protected string JournalFolder => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(StorePath)!, "journal", System.IO.Path.GetFileNameWithoutExtension(StorePath));
+    protected string JournalFolder => MappingStoreLocation.JournalFolderFor(StorePath);
 
     /// <summary>The connection when there is one; mapping commands that only touch the store work without it.</summary>
     private protected ActiveConnection? OptionalConnection => AtBillingSession.Current;
@@ -92,6 +92,36 @@ public abstract class MappingCmdlet : AtBillingCmdlet
     protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
     /// <summary>
+    /// A -Source typed on the command line must be one the readers produce or the store already has, so that a typo
+    /// ("Pax-8") cannot make a mapping no line will ever use; its known spelling is returned. Sources bound from
+    /// pipeline objects (billing lines, re-imported rows) come from the data and are taken as they are.
+    /// </summary>
+    protected string? KnownSource(string source, Func<MappingDocument> document)
+    {
+        if (MyInvocation.ExpectingInput)
+        {
+            return source;
+        }
+
+        var stored = document();
+        var known = BillingSources.BuiltIn
+            .Concat(stored.Customers.Select(customer => customer.Source))
+            .Concat(stored.Services.Select(service => service.Source))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (BillingSources.Match(source, known) is { } match)
+        {
+            return match;
+        }
+
+        var exception = new ArgumentException(
+            $"'{source}' is not a vendor source the module reads or the mapping store knows ({string.Join(", ", known)}). " +
+            "For a source named by your own profile or a CSV Source column, pipe its billing lines (Get-AtTransaction ... | New-AtContractMapping).");
+        WriteError(ErrorRecords.Create(exception, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, source));
+        return null;
+    }
+
+    /// <summary>
     /// A pipeline object as the text row the CSV readers take: Import-Csv rows as they are, typed objects (a
     /// deserialized mapping, an admin's own object) with their values in the text forms the rows use.
     /// </summary>
@@ -133,7 +163,14 @@ public abstract class MappingCmdlet : AtBillingCmdlet
         var connection = RequireConnection();
         try
         {
-            return MappingStoreLocation.Resolve(statePath, connection.DatabaseKey);
+            var path = MappingStoreLocation.Resolve(statePath, connection.DatabaseKey);
+            if (connection.LegacyDatabaseKey is { } legacyKey
+                && MappingStoreLocation.AdoptLegacyStore(path, MappingStoreLocation.Resolve(statePath, legacyKey)) is { } legacyPath)
+            {
+                WriteVerbose($"Moved the mapping store {legacyPath}, kept by the zone host's name, to {path}, named after the database.");
+            }
+
+            return path;
         }
         catch (InvalidOperationException exception)
         {

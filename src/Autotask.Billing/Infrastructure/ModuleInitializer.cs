@@ -28,11 +28,8 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
             AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromModuleFolder;
         }
 
-        AtBillingSession.Disconnect();
-        foreach (var port in SandboxServers.Ports())
-        {
-            SandboxServers.Stop(port);
-        }
+        // Only this runspace's: a thread job removing the module must not end the main session's connection.
+        RunspaceState.Current.Release();
     }
 
     private static bool IsNetFramework => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);

@@ -35,7 +35,7 @@ public sealed class ZoneDiscoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task An_explicit_zone_is_used_without_discovery()
+    public async Task An_explicit_zone_is_used_without_the_discovery_host_and_still_names_the_database_it_serves()
     {
         using var server = SandboxServer.Demo();
         var options = server.Options with { ZoneUri = server.Host.BaseUri, DiscoveryUri = new Uri("http://127.0.0.1:9/ATServicesRest/") };
@@ -43,7 +43,10 @@ public sealed class ZoneDiscoveryTests : IDisposable
         using var client = await server.ConnectAsync(options);
 
         Assert.Equal(server.Host.ZoneUri, client.Zone.Url);
-        Assert.Equal(0, server.RequestsMatching("ZoneInformation"));
+        Assert.Equal(server.Sandbox.DatabaseId, client.Zone.CI);
+        Assert.Equal("SANDBOX", client.Zone.ZoneName);
+        Assert.NotNull(client.Zone.WebUrl);
+        Assert.Equal(1, server.RequestsMatching("/ATServicesRest/V1.0/ZoneInformation"));
     }
 
     [Fact]

@@ -78,6 +78,30 @@ public sealed class MappingStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Reading_a_store_whose_folder_does_not_exist_yet_gives_an_empty_document_as_on_a_clean_machine()
+    {
+        var path = folder.File("never/created/mappings-1.json");
+
+        Assert.Empty(MappingStore.Read(path).Customers);
+        Assert.Empty((await MappingStore.ReadAsync(path)).Customers);
+        Assert.False(Directory.Exists(folder.File("never")));
+    }
+
+    [Fact]
+    public void The_state_folder_a_first_save_creates_is_private_to_its_owner_on_unix()
+    {
+        using (var store = MappingStore.Open(folder.File("state/mappings-1.json")))
+        {
+            store.Save(SampleMappings.Document());
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder.File("state")));
+        }
+    }
+
+    [Fact]
     public void Saving_over_an_existing_store_keeps_the_previous_copy_as_bak()
     {
         using var store = MappingStore.Open(StorePath);

@@ -82,9 +82,9 @@ public sealed class GuardrailTests : IDisposable
         var (_, summary, results) = await _tenant.SyncAsync(new[] { negative }, new SyncOptions { Force = true });
 
         var result = Assert.Single(results);
-        Assert.Equal(SyncStatus.Failed, result.Status);
+        Assert.Equal(SyncStatus.Skipped, result.Status);
         Assert.Equal(SyncReasonCode.BelowZero, result.ReasonCode);
-        Assert.Equal(1, summary.ExitCode);
+        Assert.Equal(2, summary.ExitCode);
         Assert.Equal(0, _tenant.Writes);
     }
 
@@ -184,21 +184,22 @@ public sealed class GuardrailTests : IDisposable
     }
 
     [Fact]
-    public async Task A_company_without_a_phone_fails_and_its_dependants_are_skipped()
+    public async Task A_company_without_a_phone_is_held_back_without_a_request_and_its_dependants_with_it()
     {
         var differences = NewCustomer("Northwind", phone: null);
 
         var (plan, summary, results) = await _tenant.SyncAsync(differences);
 
         var company = results.Single(static r => r.OperationKind == SyncOperationKind.CreateCompany);
-        Assert.Equal((SyncStatus.Failed, SyncReasonCode.IncompleteData), (company.Status, company.ReasonCode));
+        Assert.Equal((SyncStatus.Skipped, SyncReasonCode.IncompleteData), (company.Status, company.ReasonCode));
+        Assert.Equal(0, summary.Failed);
+        Assert.Equal(2, summary.ExitCode);
         Assert.Contains("phone", company.Reason);
         Assert.NotNull(plan.Operations.Single(static op => op.Kind == SyncOperationKind.CreateCompany).Problem);
         var dependants = results.Where(static r => r.OperationKind > SyncOperationKind.CreateCompany).ToList();
         Assert.Equal(3, dependants.Count);
-        Assert.All(dependants, static r => Assert.Equal(SyncReasonCode.PrerequisiteFailed, r.ReasonCode));
+        Assert.All(dependants, static r => Assert.Equal((SyncStatus.Skipped, SyncReasonCode.IncompleteData), (r.Status, r.ReasonCode)));
         Assert.DoesNotContain(_tenant.Rows("Companies"), static c => (string?)c["companyName"] == "Northwind");
-        Assert.Equal(1, summary.ExitCode);
     }
 
     [Fact]

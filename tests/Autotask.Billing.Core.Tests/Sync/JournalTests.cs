@@ -98,17 +98,18 @@ public sealed class JournalTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_operation_is_listed_among_the_run_failures()
+    public async Task A_write_held_back_for_missing_data_is_in_the_history_with_its_reason_and_no_failure()
     {
         var noBillingCode = SyncTenant.Settings with { RecurringBillingCodeId = null };
         var (_, summary, _) = await _tenant.SyncAsync(_differences, Options, settings: noBillingCode);
 
         var run = SyncHistory.ReadRun(_folder.Path, summary.RunId)!;
 
-        var failure = Assert.Single(run.Failures);
-        Assert.Equal(SyncOperationKind.CreateService, failure.OperationKind);
-        Assert.Contains("billing code", failure.Reason);
-        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Failures);
+        var heldBack = run.Results.Single(static r => r.OperationKind == SyncOperationKind.CreateService);
+        Assert.Equal((SyncStatus.Skipped, SyncReasonCode.IncompleteData), (heldBack.Status, heldBack.ReasonCode));
+        Assert.Contains("billing code", heldBack.Reason);
+        Assert.Equal(2, run.ExitCode);
     }
 
     public void Dispose()

@@ -76,7 +76,7 @@ internal sealed class AutotaskTransport : IDisposable
     {
         if (_options.ZoneUri is not null)
         {
-            Volatile.Write(ref _zone, new ZoneInformation { Url = RestRoot(_options.ZoneUri) });
+            Volatile.Write(ref _zone, await DescribeExplicitZoneAsync(RestRoot(_options.ZoneUri), cancellationToken).ConfigureAwait(false));
             return;
         }
 
@@ -161,8 +161,9 @@ internal sealed class AutotaskTransport : IDisposable
                 var cause = response.TransportFailure == TransportFailure.TimedOut
                     ? $"no answer within {_options.RequestTimeout.TotalSeconds:0.###} s"
                     : "the connection failed: " + (response.TransportError?.GetBaseException().Message ?? "no response");
+                // Name the host: "connection refused" alone does not say which address was wrong.
                 return new AutotaskApiException(
-                    Redact($"Could not {subject}: {cause} ({_options.MaxAttempts} attempts; {method} {path})."),
+                    Redact($"Could not {subject}: {cause} at {response.Url.GetLeftPart(UriPartial.Authority)} ({_options.MaxAttempts} attempts; {method} {path})."),
                     null, errors, entityName, request.Operation, method, path, response.TransportError);
             case 401:
                 return new AutotaskAuthenticationException(
@@ -235,13 +236,7 @@ internal sealed class AutotaskTransport : IDisposable
         var zoneUrl = response.Body is { } body ? (string?)AutotaskJson.Property(body, "url") : null;
         if (response.IsSuccess && Uri.TryCreate(zoneUrl, UriKind.Absolute, out var root))
         {
-            var zone = new ZoneInformation
-            {
-                ZoneName = (string?)AutotaskJson.Property(response.Body!, "zoneName"),
-                Url = RestRoot(root),
-                WebUrl = Uri.TryCreate((string?)AutotaskJson.Property(response.Body!, "webUrl"), UriKind.Absolute, out var web) ? web : null,
-                CI = AutotaskJson.ReadLong(AutotaskJson.Property(response.Body!, "ci")),
-            };
+            var zone = ZoneFrom(response.Body!, RestRoot(root));
             ZoneDirectory.Remember(_discoveryRoot, _credential.UserName, zone);
             return zone;
         }
@@ -266,6 +261,27 @@ internal sealed class AutotaskTransport : IDisposable
 
         throw CreateException(request, response, null);
     }
+
+    /// <summary>
+    /// An explicit zone is used as given, but its own ZoneInformation (answered by every zone, without credentials or
+    /// limits) still names the database, so that state on disk is keyed by the database and not by a host that many
+    /// databases share. A zone that cannot say leaves the database unnamed.
+    /// </summary>
+    private async Task<ZoneInformation> DescribeExplicitZoneAsync(Uri root, CancellationToken cancellationToken)
+    {
+        var url = new Uri(root, ApiVersionSegment + "ZoneInformation?user=" + Uri.EscapeDataString(_credential.UserName));
+        var request = new AutotaskHttpRequest(Method.Get, url.AbsoluteUri, AutotaskOperation.DiscoverZone, ZoneEndpoint, AutotaskRequestKind.Read);
+        var response = await SendWithRetriesAsync(request, url, SendMode.Discovery, cancellationToken).ConfigureAwait(false);
+        return response.IsSuccess && response.Body is { } body ? ZoneFrom(body, root) : new ZoneInformation { Url = root };
+    }
+
+    private static ZoneInformation ZoneFrom(Newtonsoft.Json.Linq.JObject body, Uri root) => new()
+    {
+        ZoneName = (string?)AutotaskJson.Property(body, "zoneName"),
+        Url = root,
+        WebUrl = Uri.TryCreate((string?)AutotaskJson.Property(body, "webUrl"), UriKind.Absolute, out var web) ? web : null,
+        CI = AutotaskJson.ReadLong(AutotaskJson.Property(body, "ci")),
+    };
 
     private async Task<ZoneInformation> RediscoverAsync(ZoneInformation failedZone, CancellationToken cancellationToken)
     {

@@ -110,7 +110,7 @@ internal sealed class ProfileReader : BillingFormatReader
             UnitCost = Decimal(row, nameof(Transaction.UnitCost)),
             Amount = Decimal(row, nameof(Transaction.Amount)),
             Currency = (Text(row, nameof(Transaction.Currency)) ?? _profile.DefaultCurrency
-                ?? throw new CellException(nameof(Transaction.Currency), null, BillingProblemReason.MissingValue, "Currency is empty and the profile has no defaultCurrency.")).ToUpperInvariant(),
+                ?? throw MissingCurrency(row)).ToUpperInvariant(),
             ServiceStart = Field(nameof(Transaction.ServiceStart)) is { } start ? row.Date(start) : null,
             ServiceEnd = Field(nameof(Transaction.ServiceEnd)) is { } end ? row.Date(end) : null,
             OrderDate = Field(nameof(Transaction.OrderDate)) is { } order ? row.Timestamp(order) : null,
@@ -190,6 +190,15 @@ internal sealed class ProfileReader : BillingFormatReader
         }
 
         return string.Join("|", parts.Select(p => p ?? string.Empty));
+    }
+
+    /// <summary>Names the file's own currency column when the profile maps one, so the admin finds it in the file.</summary>
+    private CellException MissingCurrency(RecordView row)
+    {
+        var column = Field(nameof(Transaction.Currency)) is { } spec && row.Binding.Has(spec) ? row.Binding.ColumnNameOf(spec) : null;
+        return column is null
+            ? new CellException(nameof(Transaction.Currency), null, BillingProblemReason.MissingValue, "The file has no currency column and the profile has no defaultCurrency.")
+            : new CellException(column, null, BillingProblemReason.MissingValue, $"{column} is empty and the profile has no defaultCurrency.");
     }
 
     private ColumnSpec? Field(string field) => _fields.TryGetValue(field, out var spec) ? spec : null;
