@@ -53,7 +53,7 @@ internal sealed class RecurringServiceEngine
     public long Adjust(long contractId, long? contractServiceId, long? serviceId, DateTime effectiveDate, long unitChange, decimal? price, decimal? cost, long adjustmentId, WriteContext context)
     {
         var contract = Store.Table(EntitySchemas.Contracts).Find(contractId)
-            ?? throw new SandboxErrorException("Value does not reference an existing entity for contractID");
+            ?? throw new SandboxErrorException("Value does not reference an existing entity for contractID .");
         RequireRecurringServiceContract(contract);
         var periods = PeriodsOf(contract);
         if (effectiveDate < periods.Anchor || effectiveDate > periods.ContractEnd)
@@ -153,7 +153,7 @@ internal sealed class RecurringServiceEngine
             var row = ContractServices.Find(contractServiceId.Value);
             if (row == null || (long)row.Values[contractIdField.Ordinal]! != contractId)
             {
-                throw new SandboxErrorException("Value does not reference an existing entity for contractServiceID");
+                throw new SandboxErrorException("Value does not reference an existing entity for contractServiceID .");
             }
 
             if (serviceId != null && (long)row.Values[serviceIdField.Ordinal]! != serviceId)

@@ -14,14 +14,15 @@ internal static class RowWriter
         foreach (var field in includeFields ?? entity.Fields)
         {
             writer.WritePropertyName(field.Name);
-            WireValues.Write(writer, row.Values[field.Ordinal]);
+            WireValues.Write(writer, field, row.Values[field.Ordinal]);
         }
 
-        if (includeFields == null && entity.HasUserDefinedFields)
+        // With IncludeFields Autotask still sends an empty userDefinedFields array (README §4.3, apigrate's example).
+        if (entity.HasUserDefinedFields)
         {
             writer.WritePropertyName("userDefinedFields");
             writer.WriteStartArray();
-            foreach (var definition in userDefinedFields)
+            foreach (var definition in includeFields == null ? userDefinedFields : Array.Empty<UserDefinedFieldDefinition>())
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName("name");

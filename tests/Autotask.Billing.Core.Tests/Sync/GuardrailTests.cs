@@ -93,7 +93,7 @@ public sealed class GuardrailTests : IDisposable
     {
         var chargeId = _tenant.Sandbox.Data.Insert("ContractCharges", new JObject
         {
-            ["contractID"] = _contractId, ["name"] = "Setup", ["chargeType"] = 61, ["datePurchased"] = "2026-11-02T00:00:00",
+            ["contractID"] = _contractId, ["name"] = "Setup", ["chargeType"] = 1, ["datePurchased"] = "2026-11-02T00:00:00",
             ["unitQuantity"] = 1, ["unitPrice"] = 90, ["billingCodeID"] = SyncTenant.MaterialBillingCode,
             ["internalPurchaseOrderNumber"] = "T-100", ["isBilled"] = true,
         });

@@ -60,11 +60,11 @@ public sealed class WorkedExampleTests : IDisposable
         var services = _tenant.Rows("Services");
         Assert.Equal(5, services.Count);
         var vendor = _tenant.Rows("Companies").Single(static c => (string?)c["companyName"] == SyncTenant.Vendor);
-        Assert.Equal(36, (int)vendor["companyType"]!);
+        Assert.Equal(7, (int)vendor["companyType"]!);
         foreach (var created in services.Where(s => s.Value<long>("id") != existingService))
         {
             Assert.Contains((string)created["name"]!, Lines.Select(static l => l.Sku));
-            Assert.Equal(3, (int)created["periodType"]!);
+            Assert.Equal(1, (int)created["periodType"]!);
             Assert.Equal(0m, (decimal)created["unitPrice"]!);
             Assert.Equal(SyncTenant.RecurringBillingCode, (long)created["billingCodeID"]!);
             Assert.Equal(vendor.Value<long>("id"), (long)created["vendorCompanyID"]!);
