@@ -68,9 +68,9 @@ public static class DemoTenant
     // The demo vendor export in the Generic CSV format.
     public static string DemoExportCsv => Export.Value;
 
-    internal static SandboxTenant Create(Func<DateTime> today)
+    internal static SandboxTenant Create(SandboxOptions options)
     {
-        var tenant = TenantSeeder.CreateEmpty(today);
+        var tenant = TenantSeeder.CreateEmpty(options);
         var owner = 29682881L;
         var vendors = new Dictionary<string, long>
         {

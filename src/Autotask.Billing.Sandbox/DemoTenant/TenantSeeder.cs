@@ -13,12 +13,12 @@ internal static class TenantSeeder
 {
     public const long DatabaseId = 2948271;
 
-    public static SandboxTenant CreateEmpty(Func<DateTime> today)
+    public static SandboxTenant CreateEmpty(SandboxOptions options)
     {
         var tenant = new SandboxTenant(
             DatabaseId,
             new SandboxApiUser("sandbox-api@autotask-billing.test", "Sandbox-Secret-2026!", "SANDBOX-INTEGRATION-CODE", 29682880),
-            today);
+            options);
         SeedPicklists(tenant);
         SeedResources(tenant);
         Insert(tenant, EntitySchemas.Companies, new JObject

@@ -61,7 +61,7 @@ internal sealed class EntityWriter
         var values = (object?[])row.Values.Clone();
         if (replace)
         {
-            foreach (var field in entity.Fields.Where(f => f.Access == FieldAccess.ReadWrite && !HasProperty(body, f.Name)))
+            foreach (var field in entity.Fields.Where(f => f.Access == FieldAccess.ReadWrite && Store.IsVisible(f) && !HasProperty(body, f.Name)))
             {
                 // A boolean is never null in Autotask: an omitted one takes the entity's default, as on create.
                 values[field.Ordinal] = field.Type == FieldType.Boolean ? BusinessRules.BooleanDefault(entity, field) : null;
@@ -174,8 +174,8 @@ internal sealed class EntityWriter
             (long?)Value("serviceID"),
             (DateTime)Value("effectiveDate")!,
             (long)Value("unitChange")!,
-            (decimal?)Value("adjustedUnitPrice"),
-            (decimal?)Value("adjustedUnitCost"),
+            _tenant.IgnoresAdjustmentPrices ? null : (decimal?)Value("adjustedUnitPrice"),
+            _tenant.IgnoresAdjustmentPrices ? null : (decimal?)Value("adjustedUnitCost"),
             id,
             context);
         values[entity.FindField("contractServiceID")!.Ordinal] = contractServiceId;
@@ -205,7 +205,7 @@ internal sealed class EntityWriter
     {
         foreach (var property in body.Properties())
         {
-            var field = entity.FindField(property.Name);
+            var field = Store.FindVisibleField(entity, property.Name);
             if (field != null && writable(field))
             {
                 values[field.Ordinal] = WireValues.FromJson(field, property.Value);

@@ -100,7 +100,7 @@ internal sealed class EntityApi
             w.WriteStartArray();
             foreach (var row in rows)
             {
-                RowWriter.Write(w, entity, row, query.IncludeFields, userDefinedFields);
+                RowWriter.Write(w, entity, row, query.IncludeFields, userDefinedFields, Store.IsVisible);
             }
 
             w.WriteEndArray();
@@ -163,7 +163,7 @@ internal sealed class EntityApi
             }
             else
             {
-                RowWriter.Write(w, entity, row, null, userDefinedFields);
+                RowWriter.Write(w, entity, row, null, userDefinedFields, Store.IsVisible);
             }
 
             w.WriteEndObject();

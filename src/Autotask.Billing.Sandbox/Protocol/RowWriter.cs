@@ -8,10 +8,10 @@ namespace Autotask.Billing.Sandbox.Protocol;
 internal static class RowWriter
 {
     // Every field is written, null when empty, unless the query restricted the fields.
-    public static void Write(JsonWriter writer, EntityDefinition entity, EntityRow row, IReadOnlyList<FieldDefinition>? includeFields, IReadOnlyList<UserDefinedFieldDefinition> userDefinedFields)
+    public static void Write(JsonWriter writer, EntityDefinition entity, EntityRow row, IReadOnlyList<FieldDefinition>? includeFields, IReadOnlyList<UserDefinedFieldDefinition> userDefinedFields, Func<FieldDefinition, bool>? visible = null)
     {
         writer.WriteStartObject();
-        foreach (var field in includeFields ?? entity.Fields)
+        foreach (var field in (includeFields ?? entity.Fields).Where(f => visible?.Invoke(f) ?? true))
         {
             writer.WritePropertyName(field.Name);
             WireValues.Write(writer, field, row.Values[field.Ordinal]);
