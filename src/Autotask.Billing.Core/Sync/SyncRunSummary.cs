@@ -3,7 +3,8 @@ namespace Autotask.Billing;
 /// <summary>
 /// The outcome of one sync run. <see cref="ExitCode"/>: 0 when every operation was applied or already in step (or
 /// there was nothing to do); 1 when any operation failed or the run stopped early (cancelled, or the API budget ran
-/// out) leaving operations not run; otherwise 2 when anything was skipped because it needs -Force, Autotask changed
+/// out) leaving operations not run, or when Autotask ignored a write (NotApplied: it does not bill what was written);
+/// otherwise 2 when anything was skipped because it needs -Force, Autotask changed
 /// since the compare, or it was declined.
 /// </summary>
 public sealed class SyncRunSummary
@@ -20,8 +21,10 @@ public sealed class SyncRunSummary
         long requestsUsed,
         string? journalPath,
         bool budgetExhausted,
-        bool cancelled)
+        bool cancelled,
+        int notApplied = 0)
     {
+        NotApplied = notApplied;
         RunId = runId;
         StartedUtc = DateTime.SpecifyKind(startedUtc, DateTimeKind.Utc);
         FinishedUtc = DateTime.SpecifyKind(finishedUtc, DateTimeKind.Utc);
@@ -53,7 +56,10 @@ public sealed class SyncRunSummary
 
     public int NotRun { get; }
 
-    public int Total => Applied + Skipped + Failed + NotRun;
+    /// <summary>Written and accepted, but Autotask does not bill them (read back after the write).</summary>
+    public int NotApplied { get; }
+
+    public int Total => Applied + Skipped + Failed + NotRun + NotApplied;
 
     /// <summary>Skipped because they need -Force, Autotask changed since the compare, or they were declined.</summary>
     public int NeedsAttention { get; }
@@ -66,8 +72,8 @@ public sealed class SyncRunSummary
 
     public bool Cancelled { get; }
 
-    public int ExitCode => Failed > 0 || NotRun > 0 ? 1 : NeedsAttention > 0 ? 2 : 0;
+    public int ExitCode => Failed > 0 || NotRun > 0 || NotApplied > 0 ? 1 : NeedsAttention > 0 ? 2 : 0;
 
     public override string ToString() =>
-        $"Run {RunId}: {Applied} applied, {Skipped} skipped, {Failed} failed, {NotRun} not run; {RequestsUsed} requests; exit code {ExitCode}";
+        $"Run {RunId}: {Applied} applied, {Skipped} skipped, {Failed} failed, {NotRun} not run, {NotApplied} not applied; {RequestsUsed} requests; exit code {ExitCode}";
 }

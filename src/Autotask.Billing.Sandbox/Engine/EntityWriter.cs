@@ -174,8 +174,8 @@ internal sealed class EntityWriter
             (long?)Value("serviceID"),
             (DateTime)Value("effectiveDate")!,
             (long)Value("unitChange")!,
-            _tenant.IgnoresAdjustmentPrices ? null : (decimal?)Value("adjustedUnitPrice"),
-            _tenant.IgnoresAdjustmentPrices ? null : (decimal?)Value("adjustedUnitCost"),
+            (decimal?)Value("adjustedUnitPrice"),
+            (decimal?)Value("adjustedUnitCost"),
             id,
             context);
         values[entity.FindField("contractServiceID")!.Ordinal] = contractServiceId;

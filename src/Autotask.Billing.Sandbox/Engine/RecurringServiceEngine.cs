@@ -73,6 +73,13 @@ internal sealed class RecurringServiceEngine
             var created = _tenant.Writer.CreateContractService(contractId, serviceId.Value, price, cost, effectiveDate, context);
             contractService = ContractServices.Find(created)!;
         }
+        else if (_tenant.IgnoresAdjustmentPrices)
+        {
+            // The variant where an adjustment changes units only: its price and cost are kept on the record, not billed.
+            // (An adjustment that puts a service on the contract still adds it at its price, as adding a service does.)
+            price = null;
+            cost = null;
+        }
 
         var ledger = _ledgers[contractService.Id];
         var posted = ledger.Rows.Values.FirstOrDefault(r => r.Values[Field("approveAndPostDate").Ordinal] != null && LastDay(r) >= effectiveDate);

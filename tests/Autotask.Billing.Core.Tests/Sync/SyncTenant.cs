@@ -22,11 +22,15 @@ internal sealed class SyncTenant : IDisposable
 
     private readonly SandboxServer _server;
 
-    public SyncTenant(DateTime today)
+    public SyncTenant(DateTime today, string variant = SandboxVariants.Default)
     {
         Today = DateTime.SpecifyKind(today.Date, DateTimeKind.Utc);
-        _server = SandboxServer.Empty(new SandboxOptions { Today = Today });
+        Variant = variant;
+        _server = SandboxServer.Empty(SandboxVariants.Options(variant, Today));
     }
+
+    /// <summary>The sandbox behaviour variant this tenant plays (<see cref="SandboxVariants"/>).</summary>
+    public string Variant { get; }
 
     public DateTime Today { get; }
 
