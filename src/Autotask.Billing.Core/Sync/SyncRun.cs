@@ -542,9 +542,9 @@ internal sealed class SyncRun : IDisposable
     /// Makes Autotask bill the target price and cost from the effective date, and reads back what it bills to say so.
     /// Autotask's documentation leaves open whether contract services have a writable adjustedPrice and whether an
     /// adjustment's adjustedUnitPrice/adjustedUnitCost change what the unit rows bill (docs/autotask-api-notes.md), so:
-    /// a price alone goes through adjustedPrice when the field exists (an update, never a new record); what is still not
-    /// billed after that — a cost, or a price adjustedPrice could not place at the effective date — goes through one
-    /// adjustment of zero units. Whatever Autotask still does not bill is reported NotApplied, with what it bills instead.
+    /// one adjustment of zero units carries what differs from the effective date; a price it did not place goes through
+    /// adjustedPrice when this Autotask has that field. Whatever Autotask still does not bill is reported NotApplied,
+    /// with what it bills instead.
     /// </summary>
     private async Task<OperationOutcome> UpdatePriceAndCostAsync(SyncOperationDetails details)
     {
@@ -563,9 +563,11 @@ internal sealed class SyncRun : IDisposable
             return OperationOutcome.InStep("Autotask already bills the target price and cost", contractServiceId, contractId);
         }
 
+        // Drift is a value that moved since the compare to something other than the target (an earlier run that got part
+        // of the way, say the price but not the cost, is not drift).
         var (seenPrice, seenCost) = BilledOn(state, contractServiceId, details.AsOf);
-        if ((targetPrice is not null && details.ComparedPrice is not null && seenPrice != AutotaskPrecision.Round(details.ComparedPrice))
-            || (targetCost is not null && details.ComparedCost is not null && seenCost != AutotaskPrecision.Round(details.ComparedCost)))
+        if ((targetPrice is not null && details.ComparedPrice is not null && seenPrice != AutotaskPrecision.Round(details.ComparedPrice) && seenPrice != targetPrice)
+            || (targetCost is not null && details.ComparedCost is not null && seenCost != AutotaskPrecision.Round(details.ComparedCost) && seenCost != targetCost))
         {
             return OperationOutcome.Skipped(
                 SyncReasonCode.ChangedSinceCompare,
@@ -575,8 +577,26 @@ internal sealed class SyncRun : IDisposable
 
         var written = new List<string>();
         long? adjustmentId = null;
-        var (nowPrice, nowCost) = (price, cost);
-        if (CostInStep(cost) && await HasAdjustedPriceAsync().ConfigureAwait(false))
+
+        // An adjustment places the price and cost exactly at the effective date; a 0-unit adjustment Autotask saved but
+        // ignored leaves no trace to look up, so an unknown outcome is never sent again: the read-back says whether
+        // Autotask bills it, and a re-run writes it once more.
+        static Task<long?> Confirm(CancellationToken token) => Task.FromResult<long?>(0);
+        var adjustment = new ContractServiceAdjustment
+        {
+            ContractID = contractId,
+            ContractServiceID = contractServiceId,
+            EffectiveDate = effective,
+            UnitChange = 0,
+            AdjustedUnitPrice = PriceInStep(price) ? null : targetPrice,
+            AdjustedUnitCost = CostInStep(cost) ? null : targetCost,
+        };
+        adjustmentId = await WriteAsync("ContractServiceAdjustments", token => Client.CreateAsync(adjustment, Confirm, token)).ConfigureAwait(false);
+        written.Add("an adjustment of 0 units");
+        var (nowPrice, nowCost) = await ReadBackPriceAsync(state, contractServiceId, effective).ConfigureAwait(false);
+
+        // Where the adjustment's price did not take, adjustedPrice is the documented way (from the first open period).
+        if (!PriceInStep(nowPrice) && await HasAdjustedPriceAsync().ConfigureAwait(false))
         {
             var changes = new Dictionary<string, object?> { ["adjustedPrice"] = targetPrice };
             await WriteAsync("ContractServices", async token =>
@@ -585,28 +605,6 @@ internal sealed class SyncRun : IDisposable
                 return true;
             }).ConfigureAwait(false);
             written.Add("adjustedPrice");
-            (nowPrice, nowCost) = await ReadBackPriceAsync(state, contractServiceId, effective).ConfigureAwait(false);
-        }
-
-        if (!PriceInStep(nowPrice) || !CostInStep(nowCost))
-        {
-            var priceToSend = PriceInStep(nowPrice) ? null : targetPrice;
-            var costToSend = CostInStep(nowCost) ? null : targetCost;
-            // An adjustment of 0 units that Autotask saved but ignored leaves no trace to look up, so an unknown outcome
-            // is never sent again: the read-back below says whether Autotask bills it, and a re-run writes it once more.
-            static Task<long?> Confirm(CancellationToken token) => Task.FromResult<long?>(0);
-
-            var adjustment = new ContractServiceAdjustment
-            {
-                ContractID = contractId,
-                ContractServiceID = contractServiceId,
-                EffectiveDate = effective,
-                UnitChange = 0,
-                AdjustedUnitPrice = priceToSend,
-                AdjustedUnitCost = costToSend,
-            };
-            adjustmentId = await WriteAsync("ContractServiceAdjustments", token => Client.CreateAsync(adjustment, Confirm, token)).ConfigureAwait(false);
-            written.Add("an adjustment of 0 units");
             (nowPrice, nowCost) = await ReadBackPriceAsync(state, contractServiceId, effective).ConfigureAwait(false);
         }
 
