@@ -120,8 +120,12 @@ public sealed class ContractSnapshot
     /// <summary>Months one unit price of the service pays for (monthly when the period type is unknown).</summary>
     public int ServicePeriodMonths(Service? service) => PicklistLabels.MonthsOf(ServicePeriodLabel(service));
 
-    /// <summary>The price the contract bills the service at now: adjustedPrice when set, else the price it was added with.</summary>
-    public static decimal? CurrentPrice(ContractService contractService) => contractService.AdjustedPrice ?? contractService.UnitPrice;
+    /// <summary>
+    /// The price Autotask bills the service at: the units row's per-unit price when there is one (what Autotask bills,
+    /// however the price got there: adjustedPrice or an adjustment), else adjustedPrice, else the price it was added with.
+    /// </summary>
+    public decimal? CurrentPrice(ContractService contractService) =>
+        UnitsOf(contractService.Id)?.Price ?? contractService.AdjustedPrice ?? contractService.UnitPrice;
 
     /// <summary>The cost in force: the units row's per-unit cost when there is one, else the contract service's.</summary>
     public decimal? CurrentCost(ContractService contractService) => UnitsOf(contractService.Id)?.Cost ?? contractService.UnitCost;

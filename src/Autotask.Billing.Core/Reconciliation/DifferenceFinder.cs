@@ -453,7 +453,7 @@ internal sealed class DifferenceFinder
     {
         var unitsRow = _snapshot.UnitsOf(contractService.Id);
         var units = (decimal)(unitsRow?.Units ?? 0);
-        var currentPrice = ContractSnapshot.CurrentPrice(contractService);
+        var currentPrice = _snapshot.CurrentPrice(contractService);
         var currentCost = _snapshot.CurrentCost(contractService);
         draft.ContractServiceId = contractService.Id;
         draft.AutotaskQuantity = units;
@@ -599,7 +599,7 @@ internal sealed class DifferenceFinder
     {
         var service = _snapshot.ServiceOf(contractService.ServiceID);
         var months = _snapshot.ServicePeriodMonths(service);
-        var price = ContractSnapshot.CurrentPrice(contractService);
+        var price = _snapshot.CurrentPrice(contractService);
         var cost = _snapshot.CurrentCost(contractService);
         var customers = work.Seats.Select(s => (s.CustomerId, s.CustomerName)).Concat(work.Charges.Select(c => (c.CustomerId, c.CustomerName))).ToList();
         var draft = new DifferenceDraft

@@ -35,4 +35,7 @@ public enum SyncReasonCode
 
     /// <summary>The API request budget ran out before it was sent.</summary>
     BudgetExhausted,
+
+    /// <summary>Autotask accepted the write but does not bill it from the effective date (status NotApplied).</summary>
+    IgnoredByAutotask,
 }

@@ -63,6 +63,8 @@ public sealed class SyncRunRecord
 
     public int NotRun => Count(SyncStatus.NotRun);
 
+    public int NotApplied => Count(SyncStatus.NotApplied);
+
     /// <summary>Planned operations the journal holds no outcome for (the run stopped before they finished).</summary>
     public int Unfinished => Math.Max(0, Planned - Results.Count);
 

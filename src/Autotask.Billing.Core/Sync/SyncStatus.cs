@@ -14,4 +14,10 @@ public enum SyncStatus
 
     /// <summary>The run stopped (cancelled, or the API budget ran out) before it was sent; a re-run picks it up.</summary>
     NotRun,
+
+    /// <summary>
+    /// Written, and Autotask accepted the write, but reading back what it bills from the effective date shows it did not
+    /// take effect (Autotask ignored it); <see cref="SyncResult.Reason"/> says what Autotask bills instead.
+    /// </summary>
+    NotApplied,
 }

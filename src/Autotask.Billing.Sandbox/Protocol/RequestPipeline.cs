@@ -144,6 +144,17 @@ internal sealed class RequestPipeline
                     w.WriteValue("Sandbox");
                     w.WriteEndObject();
                 });
+            case RouteKind.Authenticate:
+                // The spec's AuthenticateResultModel; what the token is for is undocumented, no call here needs it.
+                return SandboxResponse.Json(200, w =>
+                {
+                    w.WriteStartObject();
+                    w.WritePropertyName("authToken");
+                    w.WriteValue(Guid.NewGuid().ToString("N"));
+                    w.WritePropertyName("expiration");
+                    w.WriteValue(WireValues.FormatDateTime(DateTime.UtcNow.AddHours(1)));
+                    w.WriteEndObject();
+                });
         }
 
         var isWrite = request.Method != "GET";

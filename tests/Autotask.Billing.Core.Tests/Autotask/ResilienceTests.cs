@@ -261,7 +261,7 @@ public sealed class ResilienceTests : IDisposable
     private static Company NewCompany(string name) => new()
     {
         CompanyName = name,
-        CompanyType = 31,
+        CompanyType = 1,
         OwnerResourceID = 29682881,
         Phone = "555-0100",
     };

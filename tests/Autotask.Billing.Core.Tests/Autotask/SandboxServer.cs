@@ -57,7 +57,7 @@ internal sealed class SandboxServer : IDisposable
     public Task<AutotaskClient> ConnectAsync(AutotaskClientOptions? options = null) =>
         AutotaskClient.ConnectAsync(Credential, options ?? Options);
 
-    public long InsertCompany(string name, int companyType = 31, bool isActive = true, string? city = null)
+    public long InsertCompany(string name, int companyType = 1, bool isActive = true, string? city = null)
     {
         var values = new JObject
         {

@@ -42,9 +42,11 @@ internal sealed class AutotaskTransport : IDisposable
         _credential = credential;
         _options = options;
         _redactor = new SecretRedactor(credential);
-        _throttle = new EndpointThrottle(options.MaxRequestsInFlightPerEndpoint);
         _budget = new RequestBudget(options.RequestBudget, options.ThresholdReserve, options.ThresholdRefreshInterval);
         _discoveryRoot = RestRoot(options.DiscoveryUri);
+        _throttle = options.MessageHandler is null
+            ? EndpointThrottle.For(credential.IntegrationCode.Reveal(), options.ZoneUri ?? _discoveryRoot, options.MaxRequestsInFlightPerEndpoint)
+            : new EndpointThrottle(options.MaxRequestsInFlightPerEndpoint); // an in-process handler is a database of its own
         _retry = BuildRetryPipeline(options);
 
         var restOptions = new RestClientOptions
@@ -185,7 +187,6 @@ internal sealed class AutotaskTransport : IDisposable
     public void Dispose()
     {
         _rest.Dispose();
-        _throttle.Dispose();
         _rediscovery.Dispose();
     }
 
