@@ -31,6 +31,26 @@ public sealed class SandboxFaults
         }
     }
 
+    // The next matching requests commit late: the client gets a 504 at once (CommitLateAfterGatewayTimeout) or no
+    // answer at all (CommitLateWithoutAnswer), and the backend commits each request commitDelay after it arrived.
+    public void CommitLate(int count, SandboxFaultKind kind, TimeSpan commitDelay, string? entity = null, string? method = null)
+    {
+        if (count < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), "The count must be at least 1.");
+        }
+
+        if (kind is not (SandboxFaultKind.CommitLateAfterGatewayTimeout or SandboxFaultKind.CommitLateWithoutAnswer))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), "Only the late-commit kinds commit late.");
+        }
+
+        lock (_sync)
+        {
+            _faults.Add(new FaultRule(kind, entity, method, count, null, null, commitDelay));
+        }
+    }
+
     // Each matching request fails with the given probability; the seed makes the sequence repeatable.
     public void FailRandomly(double probability, SandboxFaultKind kind, int seed, string? entity = null, string? method = null)
     {
@@ -62,7 +82,7 @@ public sealed class SandboxFaults
         }
     }
 
-    internal SandboxFaultKind? Draw(string endpoint, string method)
+    internal FaultRule? Draw(string endpoint, string method)
     {
         lock (_sync)
         {
@@ -76,12 +96,12 @@ public sealed class SandboxFaults
                         _faults.Remove(rule);
                     }
 
-                    return rule.Kind;
+                    return rule;
                 }
 
                 if (rule.Random!.NextDouble() < rule.Probability)
                 {
-                    return rule.Kind;
+                    return rule;
                 }
             }
 

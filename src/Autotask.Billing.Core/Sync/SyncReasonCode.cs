@@ -35,4 +35,7 @@ public enum SyncReasonCode
 
     /// <summary>The API request budget ran out before it was sent.</summary>
     BudgetExhausted,
+
+    /// <summary>The write's outcome is unknown and lookups did not find it (or a prerequisite's): see SyncStatus.Unconfirmed.</summary>
+    OutcomeUnknown,
 }

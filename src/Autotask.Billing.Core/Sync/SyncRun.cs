@@ -36,6 +36,7 @@ internal sealed class SyncRun : IDisposable
     private int _skipped;
     private int _failed;
     private int _notRun;
+    private int _unconfirmed;
     private int _needsAttention;
     private volatile bool _budgetExhausted;
 
@@ -84,7 +85,7 @@ internal sealed class SyncRun : IDisposable
         await Task.WhenAll(_plan.Operations.Select(op => _outcomes[op.Key].Value)).ConfigureAwait(false);
         var summary = new SyncRunSummary(
             _runId, started, DateTime.UtcNow, _applied, _skipped, _failed, _notRun, _needsAttention,
-            Client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested);
+            Client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested, _unconfirmed);
         _journal?.WriteSummary(summary);
         return summary;
     }
@@ -210,6 +211,11 @@ internal sealed class SyncRun : IDisposable
             // Not the run's stop token: a request gave up (timed out) inside the HTTP stack.
             outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, "Autotask did not answer in time: " + exception.Message);
         }
+        catch (AutotaskOutcomeUnknownException exception)
+        {
+            outcome = OperationOutcome.Unconfirmed(
+                exception.Message + " Check Autotask for it, or run the same sync again later: it creates the record only if it is still missing.");
+        }
         catch (AutotaskException exception)
         {
             outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, exception.Message);
@@ -225,6 +231,7 @@ internal sealed class SyncRun : IDisposable
         {
             SyncStatus.Failed => OperationOutcome.Skipped(SyncReasonCode.PrerequisiteFailed, $"{what} failed: {outcome.Reason}"),
             SyncStatus.NotRun => OperationOutcome.NotRun(outcome.Code, $"{what} was not run: {outcome.Reason}"),
+            SyncStatus.Unconfirmed => OperationOutcome.NotRun(SyncReasonCode.OutcomeUnknown, $"{what} is unconfirmed; the next run picks this up: {outcome.Reason}"),
             _ => OperationOutcome.Skipped(outcome.Code, $"{what} was skipped: {outcome.Reason}"),
         };
     }
@@ -264,6 +271,9 @@ internal sealed class SyncRun : IDisposable
                 case SyncStatus.Failed:
                     _failed++;
                     break;
+                case SyncStatus.Unconfirmed:
+                    _unconfirmed++;
+                    break;
                 default:
                     _notRun++;
                     break;
@@ -271,7 +281,7 @@ internal sealed class SyncRun : IDisposable
 
             _journal?.WriteResult(result);
             _onResult?.Invoke(result);
-            _progress?.Report(new SyncProgress(_applied + _skipped + _failed + _notRun, _plan.Operations.Count, result));
+            _progress?.Report(new SyncProgress(_applied + _skipped + _failed + _notRun + _unconfirmed, _plan.Operations.Count, result));
         }
 
         return outcome;
@@ -451,6 +461,12 @@ internal sealed class SyncRun : IDisposable
 
         Task<long?> Find(CancellationToken token) => FirstIdAsync<ContractService>(
             AutotaskQuery.Where(AutotaskFilter.Eq("contractID", contractId), AutotaskFilter.Eq("serviceID", serviceId)), token);
+
+        // The contract's read may be older than another writer's create: ask Autotask right before this one.
+        if (await Find(StopToken).ConfigureAwait(false) is { } added)
+        {
+            return OperationOutcome.InStep("the service is on the contract already", added, contractId);
+        }
         var contractService = new ContractService
         {
             ContractID = contractId,
@@ -605,6 +621,12 @@ internal sealed class SyncRun : IDisposable
 
         Task<long?> Find(CancellationToken token) => FirstIdAsync<ContractCharge>(
             AutotaskQuery.Where(AutotaskFilter.Eq("contractID", contractId), AutotaskFilter.Eq("internalPurchaseOrderNumber", key)), token);
+
+        // The contract's read may be older than another writer's create: ask Autotask for the key right before this one.
+        if (await Find(StopToken).ConfigureAwait(false) is { } chargedSince)
+        {
+            return OperationOutcome.InStep($"already charged (charge {chargedSince})", chargedSince, contractId);
+        }
         var charge = new ContractCharge
         {
             ContractID = contractId,

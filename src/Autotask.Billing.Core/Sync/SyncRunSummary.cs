@@ -2,7 +2,7 @@ namespace Autotask.Billing;
 
 /// <summary>
 /// The outcome of one sync run. <see cref="ExitCode"/>: 0 when every operation was applied or already in step (or
-/// there was nothing to do); 1 when any operation failed or the run stopped early (cancelled, or the API budget ran
+/// there was nothing to do); 1 when any operation failed or is unconfirmed, or the run stopped early (cancelled, or the API budget ran
 /// out) leaving operations not run; otherwise 2 when anything was skipped because it needs -Force, Autotask changed
 /// since the compare, or it was declined.
 /// </summary>
@@ -20,8 +20,10 @@ public sealed class SyncRunSummary
         long requestsUsed,
         string? journalPath,
         bool budgetExhausted,
-        bool cancelled)
+        bool cancelled,
+        int unconfirmed = 0)
     {
+        Unconfirmed = unconfirmed;
         RunId = runId;
         StartedUtc = DateTime.SpecifyKind(startedUtc, DateTimeKind.Utc);
         FinishedUtc = DateTime.SpecifyKind(finishedUtc, DateTimeKind.Utc);
@@ -53,7 +55,10 @@ public sealed class SyncRunSummary
 
     public int NotRun { get; }
 
-    public int Total => Applied + Skipped + Failed + NotRun;
+    /// <summary>Sent, but not seen in Autotask afterwards within the confirm window; the next run converges.</summary>
+    public int Unconfirmed { get; }
+
+    public int Total => Applied + Skipped + Failed + NotRun + Unconfirmed;
 
     /// <summary>Skipped because they need -Force, Autotask changed since the compare, or they were declined.</summary>
     public int NeedsAttention { get; }
@@ -66,8 +71,8 @@ public sealed class SyncRunSummary
 
     public bool Cancelled { get; }
 
-    public int ExitCode => Failed > 0 || NotRun > 0 ? 1 : NeedsAttention > 0 ? 2 : 0;
+    public int ExitCode => Failed > 0 || NotRun > 0 || Unconfirmed > 0 ? 1 : NeedsAttention > 0 ? 2 : 0;
 
     public override string ToString() =>
-        $"Run {RunId}: {Applied} applied, {Skipped} skipped, {Failed} failed, {NotRun} not run; {RequestsUsed} requests; exit code {ExitCode}";
+        $"Run {RunId}: {Applied} applied, {Skipped} skipped, {Failed} failed, {NotRun} not run{(Unconfirmed > 0 ? $", {Unconfirmed} unconfirmed" : "")}; {RequestsUsed} requests; exit code {ExitCode}";
 }

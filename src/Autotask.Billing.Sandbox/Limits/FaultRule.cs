@@ -2,8 +2,9 @@ namespace Autotask.Billing.Sandbox.Limits;
 
 internal sealed class FaultRule
 {
-    public FaultRule(SandboxFaultKind kind, string? entity, string? method, int? remaining, double? probability, Random? random)
+    public FaultRule(SandboxFaultKind kind, string? entity, string? method, int? remaining, double? probability, Random? random, TimeSpan commitDelay = default)
     {
+        CommitDelay = commitDelay;
         Kind = kind;
         Entity = entity;
         Method = method;
@@ -13,6 +14,9 @@ internal sealed class FaultRule
     }
 
     public SandboxFaultKind Kind { get; }
+
+    // For the late-commit kinds: how long after the request arrived the backend commits it.
+    public TimeSpan CommitDelay { get; }
 
     public string? Entity { get; }
 
