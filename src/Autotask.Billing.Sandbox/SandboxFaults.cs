@@ -9,6 +9,10 @@ public sealed class SandboxFaults
     private readonly object _sync = new();
     private readonly List<FaultRule> _faults = new();
     private readonly List<LatencyRule> _latencies = new();
+    private int _lateCommitsPending;
+
+    // Late commits drawn but not yet committed; a test waits for 0 before it looks at the end state.
+    public int LateCommitsPending => Volatile.Read(ref _lateCommitsPending);
 
     public void AddLatency(TimeSpan delay, string? entity = null, string? method = null)
     {
@@ -74,6 +78,10 @@ public sealed class SandboxFaults
         }
     }
 
+    internal void LateCommitDrawn() => Interlocked.Increment(ref _lateCommitsPending);
+
+    internal void LateCommitDone() => Interlocked.Decrement(ref _lateCommitsPending);
+
     internal TimeSpan LatencyFor(string endpoint, string method)
     {
         lock (_sync)
@@ -82,11 +90,11 @@ public sealed class SandboxFaults
         }
     }
 
-    internal FaultRule? Draw(string endpoint, string method)
+    internal FaultRule? Draw(string endpoint, string method, bool isCreate)
     {
         lock (_sync)
         {
-            foreach (var rule in _faults.Where(r => r.Applies(endpoint, method)))
+            foreach (var rule in _faults.Where(r => r.Applies(endpoint, method, isCreate)))
             {
                 if (rule.Remaining != null)
                 {

@@ -28,7 +28,9 @@ internal sealed class FaultRule
 
     public Random? Random { get; }
 
-    public bool Applies(string endpoint, string method) =>
-        (Entity == null || string.Equals(Entity, endpoint, StringComparison.OrdinalIgnoreCase))
+    // A late commit only makes sense for a create: it hits the next create, never a query.
+    public bool Applies(string endpoint, string method, bool isCreate) =>
+        (isCreate || Kind is not (SandboxFaultKind.CommitLateAfterGatewayTimeout or SandboxFaultKind.CommitLateWithoutAnswer))
+        && (Entity == null || string.Equals(Entity, endpoint, StringComparison.OrdinalIgnoreCase))
         && (Method == null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase));
 }

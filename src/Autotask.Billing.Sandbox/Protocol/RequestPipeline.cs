@@ -94,7 +94,7 @@ internal sealed class RequestPipeline
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
 
-            var rule = _sandbox.Faults.Draw(route.Endpoint, request.Method);
+            var rule = _sandbox.Faults.Draw(route.Endpoint, request.Method, KindOf(route, request.Method) == SandboxRequestKind.Create);
             var fault = rule?.Kind;
             switch (fault)
             {
@@ -125,22 +125,31 @@ internal sealed class RequestPipeline
     // The backend carries on after the client was told nothing useful: it commits in the background, later.
     private SandboxResponse CommitLate(SandboxRequest request, Route route, FaultRule rule)
     {
+        _sandbox.Faults.LateCommitDrawn();
         _ = Task.Run(async () =>
         {
-            await Task.Delay(rule.CommitDelay).ConfigureAwait(false);
             try
             {
+                await Task.Delay(rule.CommitDelay).ConfigureAwait(false);
                 Guarded(() => Execute(request, route));
             }
             catch (ObjectDisposedException)
             {
                 // The sandbox was shut down before the late commit: nothing to commit to.
             }
+            finally
+            {
+                _sandbox.Faults.LateCommitDone();
+            }
         });
         return rule.Kind == SandboxFaultKind.CommitLateAfterGatewayTimeout
             ? new SandboxResponse(504, null)
-            : new SandboxResponse(504, null) { DropConnection = true, HoldFor = rule.CommitDelay + TimeSpan.FromMilliseconds(250) };
+            : new SandboxResponse(504, null) { DropConnection = true, HoldFor = HoldBeforeDrop(rule.CommitDelay) };
     }
+
+    // The connection is dropped just before the commit, so the request is in the log once the commit has landed.
+    private static TimeSpan HoldBeforeDrop(TimeSpan commitDelay) =>
+        commitDelay > TimeSpan.FromMilliseconds(100) ? commitDelay - TimeSpan.FromMilliseconds(100) : TimeSpan.Zero;
 
     private SandboxResponse Execute(SandboxRequest request, Route route)
     {
