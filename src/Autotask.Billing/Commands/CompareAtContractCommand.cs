@@ -22,6 +22,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
 
     private readonly List<Transaction> _lines = new();
     private readonly List<TransactionSummary> _summaries = new();
+    private readonly HashSet<string> _files = new(StringComparer.Ordinal);
     private BillingSourceReader? _reader;
     private BillingWindow? _window;
 
@@ -89,12 +90,20 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     [Parameter]
     public SwitchParameter UsageAsService { get; set; }
 
+    /// <summary>
+    /// Uses the readable rest of a billing file that has rejected lines. Without it such a file stops the compare;
+    /// with it, every customer named by a rejected line is held back (no difference of theirs is written out).
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AcceptPartialFile { get; set; }
+
     /// <summary>Writes a ComparisonSummary (counts by kind, money impact, requests used) after the differences.</summary>
     [Parameter]
     public SwitchParameter Summary { get; set; }
 
     protected override void BeginProcessing()
     {
+        AtBillingSession.RejectedLines.StartFile(BillingSourceReader.PipelineFile);
         try
         {
             _window = BillingReadArguments.Window(Month, Since, Until);
@@ -119,6 +128,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         {
             case Transaction line:
                 _lines.Add(line);
+                _files.Add(line.SourceFile);
                 break;
             case TransactionSummary summary:
                 _summaries.Add(summary);
@@ -131,6 +141,26 @@ public sealed class CompareAtContractCommand : MappingCmdlet
 
     protected override void EndProcessing()
     {
+        var verdict = AtBillingSession.RejectedLines.Judge(_files, AcceptPartialFile);
+        if (verdict.IsRefused)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                new InvalidDataException(verdict.Describe()), ErrorIds.BillingFileRejected, ErrorCategory.InvalidData, verdict.RefusedFiles));
+        }
+
+        if (_lines.Count == 0 && _summaries.Count == 0)
+        {
+            // A compare without lines would propose removing every mapped service.
+            ThrowTerminatingError(ErrorRecords.Create(
+                new InvalidDataException("No billing lines to compare: no file matched, or the files and objects held none. Nothing was compared."),
+                ErrorIds.NoBillingLines, ErrorCategory.InvalidData, null));
+        }
+
+        if (verdict.HeldBackCustomers.Count > 0)
+        {
+            WriteWarning($"Held back, because a rejected line names them: {string.Join(", ", verdict.HeldBackCustomers)}. Nothing of theirs is compared for sync.");
+        }
+
         var connection = RequireConnection();
         var mapping = ReadDocument();
         var options = new CompareOptions
@@ -158,6 +188,11 @@ public sealed class CompareAtContractCommand : MappingCmdlet
                 var run = new ContractComparer(connection.Client).Compare(_lines, _summaries, mapping, options);
                 await foreach (var difference in run.WithCancellation(token).ConfigureAwait(false))
                 {
+                    if (verdict.HoldsBack(difference.CustomerId))
+                    {
+                        continue;
+                    }
+
                     Post(() =>
                     {
                         found++;
@@ -202,28 +237,43 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     {
         foreach (var path in Path)
         {
-            IEnumerable<string> files;
+            IReadOnlyList<string> files;
             try
             {
                 files = GetResolvedProviderPathFromPSPath(path, out _);
             }
             catch (ItemNotFoundException exception)
             {
-                WriteError(ErrorRecords.Create(exception, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
-                continue;
+                // Comparing the other files alone would make this one's customers look removed.
+                ThrowTerminatingError(ErrorRecords.Create(exception, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
+                return;
+            }
+
+            if (files.Count == 0)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(
+                    new FileNotFoundException($"No file matches '{path}'; nothing was compared.", path), ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
             }
 
             foreach (var file in files)
             {
+                _files.Add(file);
+                AtBillingSession.RejectedLines.StartFile(file);
                 try
                 {
                     foreach (var item in _reader!.ReadFile(file, CancellationToken))
                     {
                         Accept(item);
                     }
+
+                    if (_reader.Summaries[_reader.Summaries.Count - 1].Read == 0)
+                    {
+                        AtBillingSession.RejectedLines.RecordUnreadable(file, "it has no billing lines (only a header, or nothing at all)");
+                    }
                 }
                 catch (Exception exception) when (exception is BillingFormatException or BillingProfileException or IOException or UnauthorizedAccessException)
                 {
+                    AtBillingSession.RejectedLines.RecordUnreadable(file, exception.Message);
                     WriteErrorFor(exception, file);
                 }
             }
@@ -234,6 +284,8 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     {
         if (item?.Problem is { } problem)
         {
+            AtBillingSession.RejectedLines.Record(problem);
+            _files.Add(problem.File);
             WriteError(ErrorRecords.Create(new InvalidDataException(problem.ToString()), ErrorIds.BillingLineRejected, ErrorCategory.InvalidData, problem));
         }
         else if (item?.Transaction is { } line)

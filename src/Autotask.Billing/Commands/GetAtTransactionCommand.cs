@@ -101,6 +101,7 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
 
     protected override void BeginProcessing()
     {
+        AtBillingSession.RejectedLines.StartFile(BillingSourceReader.PipelineFile);
         try
         {
             _reader = new BillingSourceReader(ReadOptions());
@@ -177,6 +178,7 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
     {
         var name = System.IO.Path.GetFileName(file);
         var lines = 0;
+        AtBillingSession.RejectedLines.StartFile(file);
         try
         {
             foreach (var item in _reader!.ReadFile(file, CancellationToken))
@@ -185,9 +187,17 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
                 Handle(item);
                 _progress!.Report($"{name} (file {index + 1} of {count}): {lines:N0} lines", 100 * index / count);
             }
+
+            if (_reader.Summaries[_reader.Summaries.Count - 1].Read == 0)
+            {
+                var empty = new BillingFormatException(file, "The file has no billing lines (only a header, or nothing at all). Export it again.");
+                AtBillingSession.RejectedLines.RecordUnreadable(file, "it has no billing lines");
+                WriteError(ErrorRecords.Create(empty, ErrorIds.NoBillingLines, ErrorCategory.InvalidData, file));
+            }
         }
         catch (Exception exception) when (exception is BillingFormatException or BillingProfileException or IOException or UnauthorizedAccessException)
         {
+            AtBillingSession.RejectedLines.RecordUnreadable(file, exception.Message);
             WriteErrorFor(exception, file);
         }
     }
@@ -219,6 +229,7 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
     {
         if (item.Problem is { } problem)
         {
+            AtBillingSession.RejectedLines.Record(problem);
             var exception = new InvalidDataException(problem.ToString());
             WriteError(ErrorRecords.Create(exception, ErrorIds.BillingLineRejected, ErrorCategory.InvalidData, problem));
             return;
@@ -241,7 +252,14 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
         {
             try
             {
-                files.AddRange(GetResolvedProviderPathFromPSPath(path, out _));
+                var matched = GetResolvedProviderPathFromPSPath(path, out _);
+                if (matched.Count == 0)
+                {
+                    var none = new FileNotFoundException($"No file matches '{path}'.", path);
+                    WriteError(ErrorRecords.Create(none, ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
+                }
+
+                files.AddRange(matched);
             }
             catch (ItemNotFoundException exception)
             {

@@ -13,6 +13,9 @@ internal static class AtBillingSession
 
     public static RequestLogRelay RequestLog { get; } = new();
 
+    /// <summary>The billing files read in this process and the lines they rejected, so Compare-AtContract can refuse them.</summary>
+    public static RejectedLinePolicy RejectedLines { get; } = new();
+
     public static ActiveConnection? Current
     {
         get

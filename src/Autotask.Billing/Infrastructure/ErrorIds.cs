@@ -25,6 +25,8 @@ public static class ErrorIds
     public const string BillingSettingInvalid = nameof(BillingSettingInvalid);
     public const string BillingFileInvalid = nameof(BillingFileInvalid);
     public const string BillingLineRejected = nameof(BillingLineRejected);
+    public const string BillingFileRejected = nameof(BillingFileRejected);
+    public const string NoBillingLines = nameof(NoBillingLines);
     public const string PathNotFound = nameof(PathNotFound);
     public const string FileAccessFailed = nameof(FileAccessFailed);
     public const string OperationStopped = nameof(OperationStopped);
