@@ -33,7 +33,49 @@ public sealed class RejectedLinePolicy
     public void RecordUnreadable(string file, string message) =>
         _files.GetOrAdd(Key(file), static _ => new FileRecord()).MarkUnreadable(message);
 
-    /// <summary>Whether anything was recorded against one of these files.</summary>
+    /// <summary>
+    /// Reads one file through <paramref name="reader"/>, recording its rejected lines, a failure to read it (the
+    /// exception still reaches the caller) and a file without billing lines.
+    /// </summary>
+    public IEnumerable<BillingReadItem> Read(BillingSourceReader reader, string file, CancellationToken cancellationToken)
+    {
+        if (reader is null)
+        {
+            throw new ArgumentNullException(nameof(reader));
+        }
+
+        StartFile(file);
+        using var items = reader.ReadFile(file, cancellationToken).GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!items.MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (Exception exception) when (exception is BillingFormatException or BillingProfileException or IOException or UnauthorizedAccessException)
+            {
+                RecordUnreadable(file, exception.Message);
+                throw;
+            }
+
+            if (items.Current.Problem is { } problem)
+            {
+                Record(problem);
+            }
+
+            yield return items.Current;
+        }
+
+        if (reader.Summaries[reader.Summaries.Count - 1].Read == 0)
+        {
+            RecordUnreadable(file, "it has no billing lines (only a header, or nothing at all)");
+        }
+    }
+
+    /// <summary>What may be compared and synced of these files.</summary>
     public RejectedLineVerdict Judge(IEnumerable<string> files, bool acceptPartialFile)
     {
         var refused = new List<string>();

@@ -258,22 +258,15 @@ public sealed class CompareAtContractCommand : MappingCmdlet
             foreach (var file in files)
             {
                 _files.Add(file);
-                AtBillingSession.RejectedLines.StartFile(file);
                 try
                 {
-                    foreach (var item in _reader!.ReadFile(file, CancellationToken))
+                    foreach (var item in AtBillingSession.RejectedLines.Read(_reader!, file, CancellationToken))
                     {
                         Accept(item);
-                    }
-
-                    if (_reader.Summaries[_reader.Summaries.Count - 1].Read == 0)
-                    {
-                        AtBillingSession.RejectedLines.RecordUnreadable(file, "it has no billing lines (only a header, or nothing at all)");
                     }
                 }
                 catch (Exception exception) when (exception is BillingFormatException or BillingProfileException or IOException or UnauthorizedAccessException)
                 {
-                    AtBillingSession.RejectedLines.RecordUnreadable(file, exception.Message);
                     WriteErrorFor(exception, file);
                 }
             }
@@ -284,7 +277,11 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     {
         if (item?.Problem is { } problem)
         {
-            AtBillingSession.RejectedLines.Record(problem);
+            if (problem.File == BillingSourceReader.PipelineFile)
+            {
+                AtBillingSession.RejectedLines.Record(problem);
+            }
+
             _files.Add(problem.File);
             WriteError(ErrorRecords.Create(new InvalidDataException(problem.ToString()), ErrorIds.BillingLineRejected, ErrorCategory.InvalidData, problem));
         }

@@ -178,26 +178,23 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
     {
         var name = System.IO.Path.GetFileName(file);
         var lines = 0;
-        AtBillingSession.RejectedLines.StartFile(file);
         try
         {
-            foreach (var item in _reader!.ReadFile(file, CancellationToken))
+            foreach (var item in AtBillingSession.RejectedLines.Read(_reader!, file, CancellationToken))
             {
                 lines++;
                 Handle(item);
                 _progress!.Report($"{name} (file {index + 1} of {count}): {lines:N0} lines", 100 * index / count);
             }
 
-            if (_reader.Summaries[_reader.Summaries.Count - 1].Read == 0)
+            if (_reader!.Summaries[_reader.Summaries.Count - 1].Read == 0)
             {
                 var empty = new BillingFormatException(file, "The file has no billing lines (only a header, or nothing at all). Export it again.");
-                AtBillingSession.RejectedLines.RecordUnreadable(file, "it has no billing lines");
                 WriteError(ErrorRecords.Create(empty, ErrorIds.NoBillingLines, ErrorCategory.InvalidData, file));
             }
         }
         catch (Exception exception) when (exception is BillingFormatException or BillingProfileException or IOException or UnauthorizedAccessException)
         {
-            AtBillingSession.RejectedLines.RecordUnreadable(file, exception.Message);
             WriteErrorFor(exception, file);
         }
     }
@@ -229,7 +226,11 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
     {
         if (item.Problem is { } problem)
         {
-            AtBillingSession.RejectedLines.Record(problem);
+            if (problem.File == BillingSourceReader.PipelineFile)
+            {
+                AtBillingSession.RejectedLines.Record(problem);
+            }
+
             var exception = new InvalidDataException(problem.ToString());
             WriteError(ErrorRecords.Create(exception, ErrorIds.BillingLineRejected, ErrorCategory.InvalidData, problem));
             return;

@@ -111,6 +111,14 @@ internal sealed class CsvRecordSource : IRecordSource
                 "The file ends in the middle of this line (no line break after it), so it may have been cut off; a number at its end could be cut short. Export the file again.");
         }
 
+        var binary = Array.FindIndex(fields, static f => f.IndexOf('\0') >= 0);
+        if (binary >= 0)
+        {
+            return new RecordDefect(
+                BillingProblemReason.InvalidRecord, binary + 1,
+                "The line holds NUL characters: binary data, or text in an encoding other than the rest of the file. Export the file again.");
+        }
+
         if (fields.Length != _headerFieldCount)
         {
             var column = Math.Min(fields.Length, _headerFieldCount) + 1;
