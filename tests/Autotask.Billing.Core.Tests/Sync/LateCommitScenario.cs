@@ -9,9 +9,9 @@ namespace Autotask.Billing.Tests.Sync;
 /// timeout): the client never sends them again. A commit that lands within one timeout after the client gave up is
 /// confirmed by lookups in the same run; a later one is reported Unconfirmed, and the next run converges. Times are
 /// scaled to a 1.5 s client timeout: "0.5 s" is 0.5 s, "5 s" (late, within the timeout) is 1.2 s, "60 s" (after the
-/// confirm window) is 2.5 s.
+/// confirm window) is 2.5 s. The two fault kinds run as two test classes, in parallel.
 /// </summary>
-public sealed class LateCommitTests
+internal static class LateCommitScenario
 {
     internal static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(1.5);
 
@@ -22,12 +22,7 @@ public sealed class LateCommitTests
 
     private static readonly Lazy<Task<IReadOnlyList<string>>> Reference = new(UninterruptedRunAsync);
 
-    [Theory]
-    [InlineData(SandboxFaultKind.CommitLateAfterGatewayTimeout, 500)]
-    [InlineData(SandboxFaultKind.CommitLateAfterGatewayTimeout, 1200)]
-    [InlineData(SandboxFaultKind.CommitLateWithoutAnswer, 500)]
-    [InlineData(SandboxFaultKind.CommitLateWithoutAnswer, 1200)]
-    public async Task Creates_of_every_entity_committing_within_the_timeout_after_the_client_gave_up_are_confirmed_once(SandboxFaultKind kind, int lateMs)
+    public static async Task WithinTheTimeoutAsync(SandboxFaultKind kind, int lateMs)
     {
         var reference = await Reference.Value;
         using var tenant = new SyncTenant(FiftyOperationScenario.Today);
@@ -45,22 +40,7 @@ public sealed class LateCommitTests
         Assert.Equal(reference, tenant.Fingerprint());
     }
 
-    [Theory]
-    [InlineData(SandboxFaultKind.CommitLateAfterGatewayTimeout, "Companies")]
-    [InlineData(SandboxFaultKind.CommitLateAfterGatewayTimeout, "Contracts")]
-    [InlineData(SandboxFaultKind.CommitLateAfterGatewayTimeout, "Services")]
-    [InlineData(SandboxFaultKind.CommitLateAfterGatewayTimeout, "Products")]
-    [InlineData(SandboxFaultKind.CommitLateAfterGatewayTimeout, "ContractServices")]
-    [InlineData(SandboxFaultKind.CommitLateAfterGatewayTimeout, "ContractCharges")]
-    [InlineData(SandboxFaultKind.CommitLateAfterGatewayTimeout, "ContractServiceAdjustments")]
-    [InlineData(SandboxFaultKind.CommitLateWithoutAnswer, "Companies")]
-    [InlineData(SandboxFaultKind.CommitLateWithoutAnswer, "Contracts")]
-    [InlineData(SandboxFaultKind.CommitLateWithoutAnswer, "Services")]
-    [InlineData(SandboxFaultKind.CommitLateWithoutAnswer, "Products")]
-    [InlineData(SandboxFaultKind.CommitLateWithoutAnswer, "ContractServices")]
-    [InlineData(SandboxFaultKind.CommitLateWithoutAnswer, "ContractCharges")]
-    [InlineData(SandboxFaultKind.CommitLateWithoutAnswer, "ContractServiceAdjustments")]
-    public async Task A_create_committing_after_the_confirm_window_is_unconfirmed_and_the_next_run_converges_without_a_duplicate(SandboxFaultKind kind, string endpoint)
+    public static async Task AfterTheConfirmWindowAsync(SandboxFaultKind kind, string endpoint)
     {
         var reference = await Reference.Value;
         using var tenant = new SyncTenant(FiftyOperationScenario.Today);
@@ -83,7 +63,7 @@ public sealed class LateCommitTests
         Assert.Equal(reference, tenant.Fingerprint());
     }
 
-    internal static AutotaskClientOptions ClientOptions(SyncTenant tenant) => tenant.Options with
+    private static AutotaskClientOptions ClientOptions(SyncTenant tenant) => tenant.Options with
     {
         RequestTimeout = ClientTimeout,
         ConfirmDelay = TimeSpan.FromMilliseconds(100),
@@ -93,7 +73,7 @@ public sealed class LateCommitTests
     private static TimeSpan CommitDelay(SandboxFaultKind kind, int lateMs) =>
         TimeSpan.FromMilliseconds(lateMs) + (kind == SandboxFaultKind.CommitLateWithoutAnswer ? ClientTimeout : TimeSpan.Zero);
 
-    internal static async Task LandedAsync(SyncTenant tenant)
+    private static async Task LandedAsync(SyncTenant tenant)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (tenant.Sandbox.Faults.LateCommitsPending > 0 && DateTime.UtcNow < deadline)
