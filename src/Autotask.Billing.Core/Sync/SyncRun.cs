@@ -37,6 +37,7 @@ internal sealed class SyncRun : IDisposable
     private int _failed;
     private int _notRun;
     private int _notApplied;
+    private int _unconfirmed;
     private int _needsAttention;
     private volatile bool _budgetExhausted;
 
@@ -85,7 +86,7 @@ internal sealed class SyncRun : IDisposable
         await Task.WhenAll(_plan.Operations.Select(op => _outcomes[op.Key].Value)).ConfigureAwait(false);
         var summary = new SyncRunSummary(
             _runId, started, DateTime.UtcNow, _applied, _skipped, _failed, _notRun, _needsAttention,
-            Client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested, _plan.Unresolved, _notApplied);
+            Client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested, _plan.Unresolved, _notApplied, _unconfirmed);
         _journal?.WriteSummary(summary);
         return summary;
     }
@@ -215,6 +216,11 @@ internal sealed class SyncRun : IDisposable
             // Not the run's stop token: a request gave up (timed out) inside the HTTP stack.
             outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, "Autotask did not answer in time: " + exception.Message);
         }
+        catch (AutotaskOutcomeUnknownException exception)
+        {
+            outcome = OperationOutcome.Unconfirmed(
+                exception.Message + " Check Autotask for it, or run the same sync again later: it creates the record only if it is still missing.");
+        }
         catch (AutotaskException exception)
         {
             outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, exception.Message);
@@ -230,6 +236,7 @@ internal sealed class SyncRun : IDisposable
         {
             SyncStatus.Failed => OperationOutcome.Skipped(SyncReasonCode.PrerequisiteFailed, $"{what} failed: {outcome.Reason}"),
             SyncStatus.NotRun => OperationOutcome.NotRun(outcome.Code, $"{what} was not run: {outcome.Reason}"),
+            SyncStatus.Unconfirmed => OperationOutcome.NotRun(SyncReasonCode.OutcomeUnknown, $"{what} is unconfirmed; the next run picks this up: {outcome.Reason}"),
             _ => OperationOutcome.Skipped(outcome.Code, $"{what} was skipped: {outcome.Reason}"),
         };
     }
@@ -273,6 +280,9 @@ internal sealed class SyncRun : IDisposable
                 case SyncStatus.NotApplied:
                     _notApplied++;
                     break;
+                case SyncStatus.Unconfirmed:
+                    _unconfirmed++;
+                    break;
                 default:
                     _notRun++;
                     break;
@@ -280,7 +290,7 @@ internal sealed class SyncRun : IDisposable
 
             _journal?.WriteResult(result);
             _onResult?.Invoke(result);
-            _progress?.Report(new SyncProgress(_applied + _skipped + _failed + _notRun + _notApplied, _plan.Operations.Count, result));
+            _progress?.Report(new SyncProgress(_applied + _skipped + _failed + _notRun + _notApplied + _unconfirmed, _plan.Operations.Count, result));
         }
 
         return outcome;
@@ -460,6 +470,12 @@ internal sealed class SyncRun : IDisposable
 
         Task<long?> Find(CancellationToken token) => FirstIdAsync<ContractService>(
             AutotaskQuery.Where(AutotaskFilter.Eq("contractID", contractId), AutotaskFilter.Eq("serviceID", serviceId)), token);
+
+        // The contract's read may be older than another writer's create: ask Autotask right before this one.
+        if (await Find(StopToken).ConfigureAwait(false) is { } added)
+        {
+            return OperationOutcome.InStep("the service is on the contract already", added, contractId);
+        }
         var contractService = new ContractService
         {
             ContractID = contractId,
@@ -669,6 +685,12 @@ internal sealed class SyncRun : IDisposable
 
         Task<long?> Find(CancellationToken token) => FirstIdAsync<ContractCharge>(
             AutotaskQuery.Where(AutotaskFilter.Eq("contractID", contractId), AutotaskFilter.Eq("internalPurchaseOrderNumber", key)), token);
+
+        // The contract's read may be older than another writer's create: ask Autotask for the key right before this one.
+        if (await Find(StopToken).ConfigureAwait(false) is { } chargedSince)
+        {
+            return OperationOutcome.InStep($"already charged (charge {chargedSince})", chargedSince, contractId);
+        }
         var charge = new ContractCharge
         {
             ContractID = contractId,

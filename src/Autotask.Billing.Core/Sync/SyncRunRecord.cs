@@ -19,8 +19,10 @@ public sealed class SyncRunRecord
         bool completed,
         int? exitCode,
         int damagedLines,
-        string journalPath)
+        string journalPath,
+        IReadOnlyList<int>? damagedLineNumbers = null)
     {
+        DamagedLineNumbers = damagedLineNumbers ?? Array.Empty<int>();
         RunId = runId;
         StartedUtc = DateTime.SpecifyKind(startedUtc, DateTimeKind.Utc);
         FinishedUtc = finishedUtc is null ? null : DateTime.SpecifyKind(finishedUtc.Value, DateTimeKind.Utc);
@@ -54,6 +56,9 @@ public sealed class SyncRunRecord
     public string? ModuleVersion { get; }
 
     public int Planned { get; }
+
+    /// <summary>The 1-based lines of the journal that could not be read and were skipped (hand edits, a torn write).</summary>
+    public IReadOnlyList<int> DamagedLineNumbers { get; }
 
     public int Applied => Count(SyncStatus.Applied);
 

@@ -32,6 +32,7 @@ internal sealed class SandboxServer : IDisposable
         RetryBaseDelay = TimeSpan.FromMilliseconds(1),
         MaxRetryDelay = TimeSpan.FromMilliseconds(20),
         RequestTimeout = TimeSpan.FromSeconds(20),
+        ConfirmDelay = TimeSpan.FromMilliseconds(10),
     };
 
     public static SandboxServer Empty(SandboxOptions? options = null) => new(AutotaskSandbox.CreateEmpty(options));

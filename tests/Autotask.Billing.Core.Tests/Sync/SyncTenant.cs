@@ -49,6 +49,9 @@ internal sealed class SyncTenant : IDisposable
 
     public Task<AutotaskClient> ConnectAsync() => _server.ConnectAsync();
 
+    /// <summary>The test client options: millisecond retries and lookups.</summary>
+    public AutotaskClientOptions Options => _server.Options;
+
     /// <summary>The test client options (millisecond retries) with more attempts, for runs under heavy fault injection.</summary>
     public AutotaskClientOptions PatientOptions => _server.Options with { MaxAttempts = 12 };
 

@@ -429,8 +429,10 @@ internal sealed class AutotaskTransport : IDisposable
         }
 
         // Validation and business-rule failures arrive as 500 with errors[]; repeating cannot fix them. Autotask's
-        // own faults arrive the same way, and only their wording tells them apart.
-        if (status == 500 && errors.Count > 0 && !errors.Any(LooksTransient))
+        // own faults arrive the same way, and only their wording tells them apart: a read is repeated on them, but
+        // for a create any errors[] body is Autotask's answer (some validation failures come back only as "An
+        // unexpected error has occurred … Error ID: N"); the client looks the record up once and reports the text.
+        if (status == 500 && errors.Count > 0 && (kind == AutotaskRequestKind.Create || !errors.Any(LooksTransient)))
         {
             return ResponseDisposition.Failure;
         }
