@@ -154,7 +154,7 @@ public sealed class ContractSnapshotLoader
         units
             .Where(u => u.ContractServiceID is not null && u.StartDate?.Date <= asOf && u.EndDate?.Date >= asOf)
             .GroupBy(u => u.ContractServiceID!.Value)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.StartDate).ThenByDescending(u => u.Id).First());
+            .ToDictionary(g => g.Key, g => UnitsRowInForce.On(g, asOf)!);
 
     private async Task ReadLabelsAsync(PicklistLabels labels, bool companies, ReadLog reads, CancellationToken cancellationToken)
     {

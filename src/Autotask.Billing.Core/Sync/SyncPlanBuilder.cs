@@ -240,7 +240,10 @@ internal sealed class SyncPlanBuilder
     private void Plan(ContractDifference d)
     {
         var service = NeedsService(d) ? EnsureService(d) : EntityReference.None;
-        var product = NeedsProduct(d) ? EnsureProduct(d) : EntityReference.None;
+        // A SKU mapped to a product charges through that product (BILLING-RULES §4), as preview and -WhatIf name it.
+        var product = NeedsProduct(d) ? EnsureProduct(d)
+            : IsCharge(d) && d.ProductId is long productId ? EntityReference.Known(productId)
+            : EntityReference.None;
         if (!HasContract(d))
         {
             return;
@@ -656,7 +659,8 @@ internal sealed class SyncPlanBuilder
     {
         var chargeKey = ChargeKey.ForTransaction(d.TransactionId!);
         var key = "charge|" + ContractKey(d) + "|" + chargeKey;
-        var quantity = d.VendorQuantity ?? 1m;
+        // Compare chose a quantity whose product with the unit price is the vendor's line money to the cent.
+        var quantity = d.ChargeQuantity ?? d.VendorQuantity ?? 1m;
         var price = d.TargetUnitPrice ?? d.VendorUnitPrice;
         var cost = d.TargetUnitCost ?? d.VendorUnitCost;
         var date = (d.ChargeDate ?? d.AsOf).Date;
