@@ -188,6 +188,9 @@ internal sealed class SyncPlanBuilder
         return text is not null && text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? text.Substring(prefix.Length).Trim().TrimEnd('.') : text;
     }
 
+    /// <summary>The first of the texts with something in it: a vendor line may carry an empty product name.</summary>
+    private static string FirstText(params string?[] texts) => texts.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Trim() ?? string.Empty;
+
     private static int? WholeUnits(decimal? value) => value is { } units && units == decimal.Truncate(units) ? (int)units : null;
 
     private string ServiceNameOf(ContractDifference d) =>
@@ -648,7 +651,7 @@ internal sealed class SyncPlanBuilder
         })
         {
             Kind = SyncOperationKind.UpdatePriceAndCost,
-            Entity = cost is null ? "ContractServices" : "ContractServiceAdjustments",
+            Entity = "ContractServiceAdjustments",
             Target = ContractTarget(d),
             Action = "Change " + string.Join(" and ", parts) + $" from {SyncText.Date(effective)}{revenue}",
             Impact = SyncImpact.Medium,
@@ -671,8 +674,8 @@ internal sealed class SyncPlanBuilder
             Difference = d,
             Contract = contract,
             Product = product,
-            Name = Truncate(d.ProductName ?? d.Sku, MaxNameLength),
-            Description = $"{d.Description ?? d.ProductName ?? d.Sku} ({d.Source} transaction {d.TransactionId})",
+            Name = Truncate(FirstText(d.ProductName, d.Description, d.Sku), MaxNameLength),
+            Description = $"{FirstText(d.Description, d.ProductName, d.Sku)} ({d.Source} transaction {d.TransactionId})",
             BillingCodeId = billingCode,
             ChargeQuantity = quantity,
             ChargeUnitPrice = price,

@@ -518,8 +518,9 @@ internal sealed class SyncRun : IDisposable
         Client.QueryAsync<ContractServiceUnit>(UnitRowsQuery().AndWhere(AutotaskFilter.Eq("contractServiceID", contractServiceId)), cancellationToken);
 
     /// <summary>
-    /// Autotask lets only adjustedPrice change on a contract service; a new unit cost goes in through an adjustment of
-    /// zero units carrying the cost (and the price, when both change) from the effective date.
+    /// A new unit price or cost goes in through an adjustment of zero units carrying it from the effective date (the
+    /// vendor's change date), so Autotask bills it from that date: a PATCH of adjustedPrice would apply from the
+    /// current period instead (BILLING-RULES §5).
     /// </summary>
     private async Task<OperationOutcome> UpdatePriceAndCostAsync(SyncOperationDetails details)
     {
@@ -545,23 +546,12 @@ internal sealed class SyncRun : IDisposable
                 contractId);
         }
 
-        if (costInStep)
-        {
-            var changes = new Dictionary<string, object?> { ["adjustedPrice"] = details.TargetPrice };
-            await WriteAsync("ContractServices", async token =>
-            {
-                await Client.UpdateAsync<ContractService>(contractServiceId, changes, contractId, token).ConfigureAwait(false);
-                return true;
-            }).ConfigureAwait(false);
-            return OperationOutcome.Applied($"unit price {Format(price)} → {Format(details.TargetPrice)}", contractServiceId, contractId);
-        }
-
         async Task<long?> Confirm(CancellationToken token)
         {
             var rows = await ReadUnitRowsAsync(contractServiceId, token).ConfigureAwait(false);
             state.ReplaceUnits(contractServiceId, rows);
             var now = UnitsInForce.On(rows, effective);
-            return now.Cost == details.TargetCost && (priceInStep || now.Price == details.TargetPrice) ? 0 : null;
+            return (costInStep || now.Cost == details.TargetCost) && (priceInStep || now.Price == details.TargetPrice) ? 0 : null;
         }
 
         var adjustment = new ContractServiceAdjustment
@@ -571,11 +561,11 @@ internal sealed class SyncRun : IDisposable
             EffectiveDate = effective,
             UnitChange = 0,
             AdjustedUnitPrice = priceInStep ? null : details.TargetPrice,
-            AdjustedUnitCost = details.TargetCost,
+            AdjustedUnitCost = costInStep ? null : details.TargetCost,
         };
         var id = await WriteAsync("ContractServiceAdjustments", token => Client.CreateAsync(adjustment, Confirm, token)).ConfigureAwait(false);
         return OperationOutcome.Applied(
-            $"unit price {Format(price)} → {Format(priceInStep ? price : details.TargetPrice)}, unit cost {Format(cost)} → {Format(details.TargetCost)} from {effective:yyyy-MM-dd}",
+            $"unit price {Format(price)} → {Format(priceInStep ? price : details.TargetPrice)}, unit cost {Format(cost)} → {Format(costInStep ? cost : details.TargetCost)} from {effective:yyyy-MM-dd}",
             id,
             contractId);
     }
