@@ -533,14 +533,18 @@ internal sealed class DifferenceFinder
     /// </summary>
     private IEnumerable<ContractDifference> Removals(Contract contract, ContractWork work, IReadOnlyList<VendorDemand> demands)
     {
-        var sources = new HashSet<string>(work.Seats.Select(s => s.Source.Trim()).Concat(work.Charges.Select(c => c.Source.Trim())), StringComparer.OrdinalIgnoreCase);
+        var sources = new HashSet<string>(
+            work.Seats.Select(s => s.Source.Trim()).Concat(work.Charges.Select(c => c.Source.Trim())).Concat(work.AbsentCustomers.Select(c => c.Source.Trim())),
+            StringComparer.OrdinalIgnoreCase);
         var billedSkus = new HashSet<string>(work.Seats.Select(s => s.Sku.Trim()).Concat(work.Charges.Select(c => c.Sku.Trim())), StringComparer.OrdinalIgnoreCase);
         var billedServices = new HashSet<long>(demands
             .Select(d => _mapping.FindService(d.First.Source, d.First.Sku)!)
             .Where(m => m.Action == MappingAction.Existing && m.ServiceId is not null)
             .Select(m => m.ServiceId!.Value));
         var first = work.Seats.Count > 0 ? work.Seats[0] : null;
-        var customer = first is null ? Customer(work.Charges[0].Source, work.Charges[0].CustomerId) : Customer(first.Source, first.CustomerId);
+        var customer = first is not null ? Customer(first.Source, first.CustomerId)
+            : work.Charges.Count > 0 ? Customer(work.Charges[0].Source, work.Charges[0].CustomerId)
+            : work.AbsentCustomers[0];
 
         foreach (var contractService in _snapshot.ServicesOn(contract.Id))
         {
@@ -604,12 +608,15 @@ internal sealed class DifferenceFinder
         var months = _snapshot.ServicePeriodMonths(service);
         var price = ContractSnapshot.CurrentPrice(contractService);
         var cost = _snapshot.CurrentCost(contractService);
-        var customers = work.Seats.Select(s => (s.CustomerId, s.CustomerName)).Concat(work.Charges.Select(c => (c.CustomerId, c.CustomerName))).ToList();
+        var customers = work.Seats.Select(s => (s.CustomerId, s.CustomerName)).Concat(work.Charges.Select(c => (c.CustomerId, c.CustomerName)))
+            .Concat(work.AbsentCustomers.Select(c => (c.CustomerId, CustomerName: c.CustomerName ?? string.Empty))).ToList();
+        var absent = work.Seats.Count == 0 && work.Charges.Count == 0;
+        var policy = absent ? _options.AbsentCustomerPolicy : _removalPolicy;
         var draft = new DifferenceDraft
         {
             Kind = DifferenceKind.Removed,
-            Rule = "RemovalPolicy=" + _removalPolicy,
-            IsActionable = _removalPolicy == RemovalPolicy.AdjustToZero,
+            Rule = (absent ? "AbsentCustomerPolicy=" : "RemovalPolicy=") + policy,
+            IsActionable = policy == RemovalPolicy.AdjustToZero,
             Source = source,
             CustomerId = VendorDemand.Join(customers.Select(c => c.CustomerId)),
             CustomerName = VendorDemand.Join(customers.Select(c => c.CustomerName)),
@@ -636,11 +643,14 @@ internal sealed class DifferenceFinder
         draft.RequiresForce = force;
         draft.ForceReason = why is null ? null : $"Needs -Force: {why}.";
         draft.EffectiveDate = EffectiveDates.Propose(draft.EffectiveDatePolicy, null, contract, _snapshot.ContractPeriodMonths(contract), unitsRow, _asOf);
-        draft.Reason = $"{source} no longer bills {draft.CustomerName} for {draft.Sku}, but service '{service?.Name}' on contract '{contract.ContractName}' "
+        draft.RequiresForce |= absent && draft.IsActionable;
+        draft.Reason = (absent
+                ? $"{draft.CustomerName} has no line at all in this {source} bill, but service '{service?.Name}' on contract '{contract.ContractName}' "
+                : $"{source} no longer bills {draft.CustomerName} for {draft.Sku}, but service '{service?.Name}' on contract '{contract.ContractName}' ")
             + $"has {Units(units)} units on {Date(_asOf)}. "
             + (draft.IsActionable
-                ? $"Sync reduces it to 0 units from {Date(draft.EffectiveDate)} (the service stays on the contract). {draft.ForceReason} "
-                : "Reported only: the removal policy is ReportOnly. ")
+                ? $"Sync reduces it to 0 units from {Date(draft.EffectiveDate)} (the service stays on the contract). {draft.ForceReason ?? (absent ? "Needs -Force." : null)} "
+                : absent ? "Reported only: the absent-customer policy is ReportOnly (a partial file must never zero a customer). " : "Reported only: the removal policy is ReportOnly. ")
             + Impact(draft.MonthlyRevenueImpact, draft.MonthlyCostImpact, draft.Currency);
         return draft.Build();
     }

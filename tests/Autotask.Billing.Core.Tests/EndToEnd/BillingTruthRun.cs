@@ -63,6 +63,11 @@ internal sealed class BillingTruthRun : IDisposable
 
     public decimal MarkupPercent { get; set; }
 
+    public RemovalPolicy AbsentCustomerPolicy { get; set; } = RemovalPolicy.ReportOnly;
+
+    /// <summary>Vendor customers mapped although the file has no line for them.</summary>
+    public List<string> AlsoMapped { get; } = new();
+
     public IReadOnlyList<Transaction> Lines { get; private set; } = Array.Empty<Transaction>();
 
     public ComparisonSummary? Summary { get; private set; }
@@ -124,7 +129,7 @@ internal sealed class BillingTruthRun : IDisposable
         Lines = reader.ReadFile(path, CancellationToken.None).Select(item => item.Transaction).OfType<Transaction>().ToList();
 
         var store = await MapAsync();
-        var run = new ContractComparer(Client).Compare(Lines, MappingStore.Read(store), new CompareOptions { Window = BillingWindow.ForMonth("2026-10") });
+        var run = new ContractComparer(Client).Compare(Lines, MappingStore.Read(store), new CompareOptions { Window = BillingWindow.ForMonth("2026-10"), AbsentCustomerPolicy = AbsentCustomerPolicy });
         var differences = new List<ContractDifference>();
         await foreach (var difference in run)
         {
@@ -183,7 +188,7 @@ internal sealed class BillingTruthRun : IDisposable
             VendorCompanyNames = new Dictionary<string, string?> { [Source] = "Microsoft" },
         });
         var now = DateTime.UtcNow;
-        var customers = Lines.Select(l => l.CustomerId).Distinct(StringComparer.OrdinalIgnoreCase).Select(id => new CustomerMapping(Source, id)
+        var customers = Lines.Select(l => l.CustomerId).Concat(AlsoMapped).Distinct(StringComparer.OrdinalIgnoreCase).Select(id => new CustomerMapping(Source, id)
         {
             CustomerName = CompanyOf[id],
             CompanyId = (long)Server.Sandbox.Data.All("Contracts").Single(c => (long)c["id"]! == ContractOf(id))["companyID"]!,

@@ -1,7 +1,9 @@
 using Autotask.Billing.Autotask.Entities;
 using Autotask.Billing.Autotask.Query;
 using Autotask.Billing.Mapping;
+using Autotask.Billing.Notifications;
 using Autotask.Billing.Reconciliation;
+using Autotask.Billing.Reporting;
 using static Autotask.Billing.Tests.EndToEnd.BillingTruthRun;
 
 namespace Autotask.Billing.Tests.EndToEnd;
@@ -194,6 +196,56 @@ public sealed class BillingTruthTests
         Assert.Equal(2, (await run.UnitsOnAsync(Woodgrove, TeamsEssentials, Day(2026, 10, 31)))!.Units);
         Assert.Empty(await run.Client.QueryAsync<ContractService>(AutotaskQuery.Where(
             AutotaskFilter.Eq("contractID", run.ContractOf(Woodgrove)), AutotaskFilter.Eq("serviceID", run.ServiceId(Basic)))));
+    }
+
+    [Theory]
+    [InlineData(RemovalPolicy.ReportOnly, 25)]
+    [InlineData(RemovalPolicy.AdjustToZero, 0)]
+    public async Task Item10_a_mapped_customer_absent_from_the_bill_gets_removed_differences_report_only_unless_chosen(RemovalPolicy policy, int unitsAfter)
+    {
+        using var run = await StartAsync();
+        run.AbsentCustomerPolicy = policy;
+        run.AlsoMapped.Add(Fabrikam);
+        run.MapService(Basic);
+        run.MapService(Standard);
+        run.Row(Northwind, Basic, "cycleCharge", "7.20", "40", "240.00", "2026-10-01", "2026-10-31", "6.00", "sub-nw-basic");
+
+        var differences = await run.CompareAndSyncAsync();
+
+        var removed = Assert.Single(differences);
+        Assert.Equal((DifferenceKind.Removed, "Fabrikam Logistics", Standard, 25m), (removed.Kind, removed.CustomerName, removed.Sku, removed.AutotaskQuantity!.Value));
+        Assert.Equal(policy == RemovalPolicy.AdjustToZero, removed.IsActionable);
+        Assert.Contains("has no line at all in this PartnerCenter bill", removed.Reason);
+        Assert.Equal(-375.00m, removed.MonthlyRevenueImpact);
+        Assert.Equal(unitsAfter, (await run.UnitsOnAsync(Fabrikam, Standard, Day(2026, 10, 31)))!.Units);
+    }
+
+    [Fact]
+    public async Task Item11_reports_and_notifications_keep_one_time_money_apart_from_monthly_revenue()
+    {
+        using var run = await StartAsync();
+        run.MapService(Basic);
+        run.Row(Northwind, Basic, "cycleCharge", "7.20", "42", "252.00", "2026-10-01", "2026-10-31", "6.00", "sub-nw-basic");
+        run.Row(Northwind, Basic, "customerCredit", "7.20", "18", "-50.00", "2026-10-01", "2026-10-31", "7.20", "sub-nw-basic",
+            term: string.Empty, frequency: string.Empty, creditReason: "Service level agreement credit");
+        var differences = await run.CompareAndSyncAsync(sync: false);
+        var builder = new BillingReportBuilder();
+        foreach (var difference in differences)
+        {
+            builder.Add(typeof(ContractDifference).GetProperties().ToDictionary(p => p.Name, p => p.GetValue(difference)));
+        }
+
+        var report = builder.Build("October", DateTime.UtcNow);
+        var html = new StringWriter();
+        await new HtmlReportWriter().WriteAsync(report, html, CancellationToken.None);
+        var message = NotificationMessage.Compose(report);
+
+        Assert.Equal((14.40m, -50.00m), (run.Summary!.MonthlyRevenueImpact, run.Summary.OneTimeRevenueImpact));
+        var total = Assert.Single(report.Totals);
+        Assert.Equal((14.40m, -50.00m, -50.00m), (total.MonthlyRevenueImpact, total.OneTimeRevenueImpact, total.OneTimeCostImpact));
+        Assert.Contains("<th>One-time revenue</th>", html.ToString());
+        Assert.Contains(message.Facts, f => f.Key == "Monthly impact (USD)" && f.Value.StartsWith("revenue +14.40 USD", StringComparison.Ordinal));
+        Assert.Contains(message.Facts, f => f.Key == "One-time charges (USD)" && f.Value == "revenue -50.00 USD, cost -50.00 USD");
     }
 
     [Fact]
