@@ -78,6 +78,7 @@ public static class TransactionSummarizer
                 ChangeDate = ChangeDate(billable, day),
                 ServiceStart = applied.Min(t => t.ServiceStart),
                 ServiceEnd = applied.Max(t => t.ServiceEnd),
+                SubscriptionStart = applied.Min(t => t.SubscriptionStart ?? t.ServiceStart),
                 SubscriptionIds = group.Select(t => t.SubscriptionId).Where(s => s.Length > 0).Distinct(keyComparer).OrderBy(s => s, StringComparer.Ordinal).ToList(),
                 Provenance = applied.Select(t => new TransactionReference(t.TransactionId, t.SourceFile, t.SourceLine)).ToList(),
                 AsOf = day,

@@ -141,6 +141,9 @@ public sealed class ContractDifference
     /// </summary>
     public decimal? ChargeQuantity { get; internal init; }
 
+    /// <summary>The earliest start of the vendor subscriptions behind it: a contract sync creates starts on or before it.</summary>
+    public DateTime? SubscriptionStart { get; internal init; }
+
     /// <summary>The pricing strategy of the customer's mapping that decided the Target* values.</summary>
     public PricingStrategy PricingStrategy { get; internal init; }
 

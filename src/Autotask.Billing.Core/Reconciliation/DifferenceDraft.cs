@@ -106,6 +106,8 @@ internal sealed class DifferenceDraft
     /// <summary>When the vendor's current price started (the full-period line's service start): a price change's effective date.</summary>
     public DateTime? PriceDate { get; set; }
 
+    public DateTime? SubscriptionStart { get; set; }
+
     public DateTime AsOf { get; set; }
 
     public bool RequiresForce { get; set; }
@@ -177,6 +179,7 @@ internal sealed class DifferenceDraft
         VendorAmount = VendorAmount,
         ChargeKind = ChargeKind,
         ChargeQuantity = ChargeQuantity,
+        SubscriptionStart = SubscriptionStart,
         PricingStrategy = PricingStrategy,
         EffectiveDatePolicy = EffectiveDatePolicy,
         EffectiveDate = EffectiveDate,

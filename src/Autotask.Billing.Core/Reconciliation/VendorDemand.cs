@@ -26,6 +26,7 @@ internal sealed class VendorDemand
         UnitCost = Seats.OrderByDescending(s => s.UnitCost is not null).ThenByDescending(s => s.Quantity).First().UnitCost;
         ListUnitPrice = Seats.OrderByDescending(s => s.ListUnitPrice is not null).ThenByDescending(s => s.Quantity).First().ListUnitPrice;
         PriceDate = Seats.Max(s => s.PriceDate);
+        SubscriptionStart = Seats.Min(s => s.SubscriptionStart);
         ChangeDate = Seats.Max(s => s.ChangeDate);
     }
 
@@ -44,6 +45,8 @@ internal sealed class VendorDemand
 
     /// <summary>The start of the period the latest full-period price applies from (the vendor's renewal or change date).</summary>
     public DateTime? PriceDate { get; }
+
+    public DateTime? SubscriptionStart { get; }
 
     /// <summary>The latest change of any contribution: the day the sum took its current value.</summary>
     public DateTime? ChangeDate { get; }

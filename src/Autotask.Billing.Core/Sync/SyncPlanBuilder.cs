@@ -55,7 +55,8 @@ internal sealed class SyncPlanBuilder
         foreach (var difference in _actionable)
         {
             var key = CustomerKey(difference);
-            var earliest = new[] { difference.AsOf, difference.EffectiveDate, difference.VendorChangeDate, difference.ChargeDate }
+            // A contract sync creates starts on or before the earliest subscription it carries (Work 365's rule).
+            var earliest = new[] { difference.AsOf, difference.EffectiveDate, difference.VendorChangeDate, difference.ChargeDate, difference.SubscriptionStart }
                 .Where(static date => date is not null)
                 .Min(static date => date!.Value.Date);
             _earliestDateByCustomer[key] = _earliestDateByCustomer.TryGetValue(key, out var known) && known < earliest ? known : earliest;
@@ -70,7 +71,9 @@ internal sealed class SyncPlanBuilder
         var contractIds = _actionable.Where(static d => d.ContractId is not null).Select(static d => d.ContractId!.Value).Distinct().ToList();
 
         var services = QueryByTextAsync<Service>("name", serviceNames, cancellationToken);
-        var products = QueryByTextAsync<Product>("vendorProductNumber", productSkus, cancellationToken);
+        // A product is found by its Manufacturer Product Number (the SKU; Intermedia's rule), or by the vendor part number earlier runs set.
+        var products = QueryByTextAsync<Product>("manufacturerProductName", productSkus, cancellationToken);
+        var productsByVendorNumber = QueryByTextAsync<Product>("vendorProductNumber", productSkus, cancellationToken);
         var companies = QueryByTextAsync<Company>("companyName", vendorNames.Concat(companyNames).Distinct(Names).ToList(), cancellationToken);
         var contracts = contractIds.Count == 0
             ? Task.FromResult<IReadOnlyList<Contract>>(Array.Empty<Contract>())
@@ -78,16 +81,21 @@ internal sealed class SyncPlanBuilder
         var contractFields = contractIds.Count == 0
             ? Task.FromResult<IReadOnlyList<EntityFieldInformation>>(Array.Empty<EntityFieldInformation>())
             : Client.GetFieldsAsync("Contracts", cancellationToken);
-        await Task.WhenAll(services, products, companies, contracts, contractFields).ConfigureAwait(false);
+        await Task.WhenAll(services, products, productsByVendorNumber, companies, contracts, contractFields).ConfigureAwait(false);
 
         foreach (var service in await services.ConfigureAwait(false))
         {
             _services[service.Name ?? string.Empty] = service.Id;
         }
 
-        foreach (var product in await products.ConfigureAwait(false))
+        foreach (var product in await productsByVendorNumber.ConfigureAwait(false))
         {
             _products[product.VendorProductNumber ?? string.Empty] = product.Id;
+        }
+
+        foreach (var product in await products.ConfigureAwait(false))
+        {
+            _products[product.ManufacturerProductName ?? string.Empty] = product.Id;
         }
 
         foreach (var company in (await companies.ConfigureAwait(false)).OrderBy(static c => c.Id))
@@ -364,7 +372,7 @@ internal sealed class SyncPlanBuilder
             Kind = SyncOperationKind.CreateProduct,
             Entity = "Products",
             Target = SyncText.Join("Product catalog", $"{name} ({d.Sku})"),
-            Action = $"Create product '{name}' with vendor part number {d.Sku}, vendor {Settings.VendorCompanyNameFor(d.Source)}",
+            Action = $"Create product '{name}' with manufacturer product number and vendor part number {d.Sku}, vendor {Settings.VendorCompanyNameFor(d.Source)}",
             Impact = SyncImpact.Medium,
             Sku = d.Sku,
             Problem = Settings.MaterialBillingCodeId is null

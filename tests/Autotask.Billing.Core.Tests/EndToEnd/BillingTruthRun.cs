@@ -27,10 +27,13 @@ internal sealed class BillingTruthRun : IDisposable
     public const string Contoso = "0b8a5c1e-3333-4c33-9a33-00000000a003";
     public const string Woodgrove = "0b8a5c1e-4444-4c44-9a44-00000000a004";
 
+    /// <summary>A customer Autotask does not know: mapped to a company and contract sync creates.</summary>
+    public const string Tailwind = "0b8a5c1e-5555-4c55-9a55-00000000a005";
+
     private const string Header =
         "PartnerId,CustomerId,CustomerName,InvoiceNumber,OrderId,OrderDate,ProductId,SkuName,ChargeType,UnitPrice,Quantity,Subtotal,TaxTotal,Total,"
         + "Currency,SubscriptionDescription,SubscriptionId,ChargeStartDate,ChargeEndDate,TermAndBillingCycle,EffectiveUnitPrice,UnitType,BillableQuantity,"
-        + "BillingFrequency,PricingCurrency,PCToBCExchangeRate,MeterDescription,CreditReasonCode,ReferenceId,ProductQualifiers";
+        + "BillingFrequency,PricingCurrency,PCToBCExchangeRate,MeterDescription,CreditReasonCode,ReferenceId,ProductQualifiers,SubscriptionStartDate";
 
     private static readonly DateTime Today = new(2026, 11, 5, 0, 0, 0, DateTimeKind.Utc);
 
@@ -40,6 +43,7 @@ internal sealed class BillingTruthRun : IDisposable
         [Fabrikam] = "Fabrikam Logistics",
         [Contoso] = "Contoso Dental Group",
         [Woodgrove] = "Woodgrove Accounting",
+        [Tailwind] = "Tailwind Traders",
     };
 
     private readonly TemporaryFolder _folder = new();
@@ -85,7 +89,8 @@ internal sealed class BillingTruthRun : IDisposable
         string customer, string productId, string chargeType, string unitPrice, string quantity, string subtotal, string start, string end,
         string effectiveUnitPrice, string subscription, string term = "One-Month commitment for monthly billing", string frequency = "Monthly",
         string skuName = "", string subscriptionDescription = "", string unitType = "", string billableQuantity = "", string pricingCurrency = "",
-        string rate = "1", string meter = "", string creditReason = "", string reference = "", string qualifiers = "[]", string? currency = null)
+        string rate = "1", string meter = "", string creditReason = "", string reference = "", string qualifiers = "[]", string? currency = null,
+        string subscriptionStart = "")
     {
         _orders++;
         string[] cells =
@@ -94,7 +99,7 @@ internal sealed class BillingTruthRun : IDisposable
             "ord" + _orders.ToString(CultureInfo.InvariantCulture), start + "T08:00:00Z", productId, skuName, chargeType, unitPrice, quantity, subtotal,
             "0", subtotal, currency ?? Currency, subscriptionDescription, subscription, start, end, term, effectiveUnitPrice, unitType,
             billableQuantity.Length == 0 ? quantity : billableQuantity, frequency, pricingCurrency.Length == 0 ? currency ?? Currency : pricingCurrency,
-            rate, meter, creditReason, reference, qualifiers,
+            rate, meter, creditReason, reference, qualifiers, subscriptionStart,
         };
         _csv.Append(string.Join(",", cells.Select(Quote))).Append('\n');
     }
@@ -111,6 +116,8 @@ internal sealed class BillingTruthRun : IDisposable
     public void MapService(string sku) => _skus.Add(new ServiceMapping(Source, sku) { ServiceId = ServiceId(sku) });
 
     public void MapProduct(string sku, long productId) => _skus.Add(new ServiceMapping(Source, sku) { ProductId = productId });
+
+    public void MapToCreate(string sku) => _skus.Add(new ServiceMapping(Source, sku) { Action = MappingAction.Create });
 
     /// <summary>A product created over REST, as an admin would add it to the catalog before mapping a SKU to it.</summary>
     public async Task<long> AddProductAsync(string name, string sku, decimal price, decimal cost) =>
@@ -188,7 +195,12 @@ internal sealed class BillingTruthRun : IDisposable
             VendorCompanyNames = new Dictionary<string, string?> { [Source] = "Microsoft" },
         });
         var now = DateTime.UtcNow;
-        var customers = Lines.Select(l => l.CustomerId).Concat(AlsoMapped).Distinct(StringComparer.OrdinalIgnoreCase).Select(id => new CustomerMapping(Source, id)
+        var customers = Lines.Select(l => l.CustomerId).Concat(AlsoMapped).Distinct(StringComparer.OrdinalIgnoreCase).Select(id => id == Tailwind
+            ? new CustomerMapping(Source, id)
+            {
+                CustomerName = CompanyOf[id], CompanyAction = MappingAction.Create, ContractAction = MappingAction.Create, Phone = "+1 206 555 0150",
+            }
+            : new CustomerMapping(Source, id)
         {
             CustomerName = CompanyOf[id],
             CompanyId = (long)Server.Sandbox.Data.All("Contracts").Single(c => (long)c["id"]! == ContractOf(id))["companyID"]!,

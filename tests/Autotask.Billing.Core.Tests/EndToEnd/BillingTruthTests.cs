@@ -249,6 +249,26 @@ public sealed class BillingTruthTests
     }
 
     [Fact]
+    public async Task Item14_a_created_contract_starts_by_the_earliest_subscription_and_a_created_product_carries_the_sku_as_manufacturer_product_number()
+    {
+        using var run = await StartAsync();
+        run.MapService(Basic);
+        run.MapToCreate(Visio);
+        run.Row(Tailwind, Basic, "cycleCharge", "7.20", "5", "30.00", "2026-10-14", "2026-11-13", "6.00", "sub-tw-basic", subscriptionStart: "2025-03-14");
+        run.Row(Tailwind, Visio, "new", "580.00", "1", "522.00", "2026-10-20", "2026-10-20", "522.00", "sub-tw-visio", term: string.Empty, frequency: "OneTime");
+
+        var differences = await run.CompareAndSyncAsync();
+
+        Assert.Equal(Day(2025, 3, 14), differences.Single(d => d.Sku == Basic).SubscriptionStart);
+        var company = run.Server.Sandbox.Data.All("Companies").Single(c => (string?)c["companyName"] == "Tailwind Traders");
+        var contract = (await run.Client.QueryAsync<Contract>(AutotaskQuery.Where(AutotaskFilter.Eq("companyID", (long)company["id"]!)))).Single();
+        Assert.True(contract.StartDate <= Day(2025, 3, 14), $"the contract starts {contract.StartDate:yyyy-MM-dd}");
+        var product = (await run.Client.QueryAsync<Product>(AutotaskQuery.Where(AutotaskFilter.Eq("manufacturerProductName", Visio)))).Single();
+        var charge = Assert.Single(await run.Client.QueryAsync<ContractCharge>(AutotaskQuery.Where(AutotaskFilter.Eq("contractID", contract.Id))));
+        Assert.Equal((product.Id, 580.00m, 522.00m), (charge.ProductID!.Value, charge.BillableAmount!.Value, charge.ExtendedCost!.Value));
+    }
+
+    [Fact]
     public void Compare_and_sync_pick_the_same_units_row_where_rows_touch_at_a_boundary_date()
     {
         var rows = new[]

@@ -105,6 +105,9 @@ public sealed class Transaction
 
     public string SubscriptionId { get; init; } = string.Empty;
 
+    /// <summary>When the subscription's current term started (Partner Center SubscriptionStartDate), when the source gives it.</summary>
+    public DateTime? SubscriptionStart { get; init; }
+
     /// <summary>How often the line is billed, e.g. Monthly, Annual.</summary>
     public string BillingCycle { get; init; } = string.Empty;
 

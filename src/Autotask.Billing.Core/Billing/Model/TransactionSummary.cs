@@ -62,6 +62,9 @@ public sealed class TransactionSummary
 
     public DateTime? ServiceEnd { get; init; }
 
+    /// <summary>The earliest start of the subscriptions in force (their term start, else their earliest service start): a contract carrying them must start by then.</summary>
+    public DateTime? SubscriptionStart { get; init; }
+
     public IReadOnlyList<string> SubscriptionIds { get; init; } = Array.Empty<string>();
 
     /// <summary>The lines the quantity was computed from.</summary>

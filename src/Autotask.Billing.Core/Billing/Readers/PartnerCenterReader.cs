@@ -70,6 +70,7 @@ internal sealed class PartnerCenterReader : BillingFormatReader
     private static readonly ColumnSpec ProductQualifiersColumn = Set.Add("ProductQualifiers", false);
     private static readonly ColumnSpec PricingCurrencyColumn = Set.Add("PricingCurrency", false);
     private static readonly ColumnSpec ExchangeRateColumn = Set.Add("PCToBCExchangeRate", false);
+    private static readonly ColumnSpec SubscriptionStartDateColumn = Set.Add("SubscriptionStartDate", false);
 
     static PartnerCenterReader()
     {
@@ -77,7 +78,7 @@ internal sealed class PartnerCenterReader : BillingFormatReader
             "PartnerId", "CustomerCountry", "InvoiceNumber", "MpnId", "MPNID", "Tier2MpnId", "ResellerMpnId", "ResellerMPNID",
             "TaxTotal", "Total", "TotalForCustomer", "PriceAdjustmentDescription", "PublisherName", "PublisherId",
             "AlternateId", "PCToBCExchangeRateDate", "ReservationOrderId", "CreditReasonCode",
-            "SubscriptionStartDate", "SubscriptionEndDate", "PromotionId", "PromotionID", "ProductCategory",
+            "SubscriptionEndDate", "PromotionId", "PromotionID", "ProductCategory",
             "PartnerName", "DiscountDetails", "InvoiceLineItemType", "BillingProvider", "attributes.objectType");
     }
 
@@ -169,6 +170,7 @@ internal sealed class PartnerCenterReader : BillingFormatReader
             ServiceEnd = chargeEnd,
             OrderDate = orderDate,
             SubscriptionId = subscriptionId.ToLowerInvariant(),
+            SubscriptionStart = row.Date(SubscriptionStartDateColumn),
             BillingCycle = PartnerCenterTerms.BillingCycle(billingFrequency, termText),
             Term = PartnerCenterTerms.Term(termText),
             IsProrated = MidPeriodEvents.Contains(chargeTypeText),
