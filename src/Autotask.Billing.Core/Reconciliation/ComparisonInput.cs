@@ -44,6 +44,7 @@ internal sealed class ComparisonInput
 
         var recurring = new List<Transaction>();
         var usageAsService = new List<Transaction>();
+        var usage = new List<Transaction>();
         foreach (var line in lineList)
         {
             if (!input.Keep(mapping, line.Source, line.CustomerId, line.Sku, line.ServiceEnd ?? line.ServiceStart))
@@ -59,11 +60,17 @@ internal sealed class ComparisonInput
             {
                 usageAsService.Add(line);
             }
+            else if (line.ChargeType == ChargeType.Usage)
+            {
+                usage.Add(line);
+            }
             else
             {
                 input.Charges.Add(line);
             }
         }
+
+        input.Charges.AddRange(UsageMonth.Merge(usage, mapping.Settings));
 
         input.Seats.AddRange(summaryList.Where(s => input.Keep(mapping, s.Source, s.CustomerId, s.Sku, s.ServiceEnd ?? s.ServiceStart)));
         input.Seats.AddRange(TransactionSummarizer.Summarize(recurring, input.AsOf));

@@ -660,6 +660,11 @@ internal sealed class DifferenceFinder
     private ContractDifference? Charge(DifferenceDraft draft, Transaction line, Contract contract)
     {
         OnContract(draft, contract);
+        if (line.Kind == ChargeKind.Usage && _snapshot.ChargesOfUsageMonth(contract.Id, line.TransactionId) is { Count: > 0 } charged)
+        {
+            return UsageCorrection(draft, line, contract, charged);
+        }
+
         if (_snapshot.HasCharge(contract.Id, ChargeKey.ForTransaction(line.TransactionId)))
         {
             return MatchOrNothing(draft, $"{line.Source} transaction {line.TransactionId} ({Units(line.Quantity)} × {Of(draft)} for {draft.CustomerName}) "
@@ -718,6 +723,45 @@ internal sealed class DifferenceFinder
             + (draft.IsActionable
                 ? $"Sync adds one charge to contract '{contract.ContractName}' through {through}: {ChargeText(draft)}, never twice for the same transaction. "
                 : "The settings do not let sync create products; create it in Autotask and map the SKU. ")
+            + $"One-time revenue {SignedMoney(draft.OneTimeRevenueImpact, draft.Currency)}, cost {SignedMoney(draft.OneTimeCostImpact, draft.Currency)} in the month charged.";
+        return draft.Build();
+    }
+
+    /// <summary>
+    /// A usage month already charged: the month's charges (the first and any corrections, billed or not) are compared
+    /// by money with what the vendor now totals, and only the difference is charged, under the next correction key.
+    /// </summary>
+    private ContractDifference? UsageCorrection(DifferenceDraft draft, Transaction line, Contract contract, IReadOnlyList<ContractCharge> charged)
+    {
+        var (priceTotal, costTotal) = VendorPrices.ChargeTotals(_settings, line);
+        var chargedPrice = charged.Sum(c => Proration.RoundMoney((c.UnitQuantity ?? 0m) * (c.UnitPrice ?? 0m)));
+        var chargedCost = charged.Sum(c => Proration.RoundMoney((c.UnitQuantity ?? 0m) * (c.UnitCost ?? 0m)));
+        var priceDelta = priceTotal is decimal price ? price - chargedPrice : 0m;
+        var costDelta = costTotal is decimal cost ? cost - chargedCost : 0m;
+        var month = $"{line.ServiceStart:yyyy-MM}";
+        var billed = charged.Count(c => c.IsBilled == true);
+        var already = $"{line.Source}'s usage of {Of(draft)} for {draft.CustomerName} in {month} is charged {charged.Count} time(s) on contract '{contract.ContractName}' "
+            + $"for {Money(chargedPrice, draft.Currency)} ({billed} of them billed)";
+        if (priceDelta == 0m && costDelta == 0m)
+        {
+            return MatchOrNothing(draft, already + ", as the vendor now totals it.");
+        }
+
+        if (_mapping.FindService(line.Source, line.Sku)?.ProductId is long productId && _snapshot.ProductOf(productId) is { } product)
+        {
+            draft.ProductId = productId;
+            draft.ServiceName = product.Name;
+        }
+
+        draft.Kind = DifferenceKind.UsageCorrection;
+        draft.Rule = "UsagePerCustomerSkuMonth";
+        draft.IsActionable = true;
+        draft.TransactionId = UsageMonth.CorrectionKey(line.TransactionId, charged.Count + 1);
+        var (units, unitPrice, unitCost) = VendorPrices.ChargeUnits(1m, priceDelta, costDelta);
+        SetCharge(draft, units, unitPrice, unitCost);
+        draft.Reason = already + $"; the vendor now totals {Money(priceTotal, draft.Currency)} (cost {Money(costTotal, draft.Currency)}){AmountText(line)}. "
+            + $"Sync charges exactly the difference, {SignedMoney(priceDelta, draft.Currency)} (cost {SignedMoney(costDelta, draft.Currency)}), as correction charge {draft.TransactionId}; "
+            + "the charges already made stay as they are. "
             + $"One-time revenue {SignedMoney(draft.OneTimeRevenueImpact, draft.Currency)}, cost {SignedMoney(draft.OneTimeCostImpact, draft.Currency)} in the month charged.";
         return draft.Build();
     }

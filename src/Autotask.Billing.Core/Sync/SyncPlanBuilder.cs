@@ -150,7 +150,7 @@ internal sealed class SyncPlanBuilder
         {
             DifferenceKind.MissingService or DifferenceKind.MissingProduct or DifferenceKind.MissingCompany
                 or DifferenceKind.MissingContract or DifferenceKind.NewService or DifferenceKind.QuantityChange
-                or DifferenceKind.PriceChange or DifferenceKind.CostChange or DifferenceKind.OneTimeCharge => true,
+                or DifferenceKind.PriceChange or DifferenceKind.CostChange or DifferenceKind.OneTimeCharge or DifferenceKind.UsageCorrection => true,
             DifferenceKind.Removed => Settings.RemovalPolicy == RemovalPolicy.AdjustToZero,
             _ => false,
         };

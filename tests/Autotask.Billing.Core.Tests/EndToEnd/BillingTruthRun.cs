@@ -90,12 +90,12 @@ internal sealed class BillingTruthRun : IDisposable
         string effectiveUnitPrice, string subscription, string term = "One-Month commitment for monthly billing", string frequency = "Monthly",
         string skuName = "", string subscriptionDescription = "", string unitType = "", string billableQuantity = "", string pricingCurrency = "",
         string rate = "1", string meter = "", string creditReason = "", string reference = "", string qualifiers = "[]", string? currency = null,
-        string subscriptionStart = "")
+        string subscriptionStart = "", bool invoiced = true)
     {
         _orders++;
         string[] cells =
         {
-            "3b2f7a10-0000-4000-8000-000000000001", customer, CompanyOf[customer], "G0" + _orders.ToString("000000", CultureInfo.InvariantCulture),
+            "3b2f7a10-0000-4000-8000-000000000001", customer, CompanyOf[customer], invoiced ? "G0" + _orders.ToString("000000", CultureInfo.InvariantCulture) : string.Empty,
             "ord" + _orders.ToString(CultureInfo.InvariantCulture), start + "T08:00:00Z", productId, skuName, chargeType, unitPrice, quantity, subtotal,
             "0", subtotal, currency ?? Currency, subscriptionDescription, subscription, start, end, term, effectiveUnitPrice, unitType,
             billableQuantity.Length == 0 ? quantity : billableQuantity, frequency, pricingCurrency.Length == 0 ? currency ?? Currency : pricingCurrency,
@@ -127,13 +127,36 @@ internal sealed class BillingTruthRun : IDisposable
             IsActive = true, IsSerialized = false,
         });
 
-    /// <summary>Reads the file, maps every customer used, compares the month and, unless asked not to, syncs everything with -Force.</summary>
-    public async Task<IReadOnlyList<ContractDifference>> CompareAndSyncAsync(bool sync = true)
+    /// <summary>Saves the rows written so far as a file of their own and starts the next file.</summary>
+    public string SaveFile(string name)
     {
-        var path = _folder.File("reconciliation-2026-10.csv");
+        var path = _folder.File(name);
         File.WriteAllText(path, _csv.ToString());
+        _csv.Clear().Append(Header).Append('\n');
+        return path;
+    }
+
+    /// <summary>A file written as given (another vendor format).</summary>
+    public string WriteFile(string name, string content)
+    {
+        var path = _folder.File(name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>
+    /// Reads the files (by default the rows written so far), maps every customer used, compares the month and,
+    /// unless asked not to, syncs everything with -Force.
+    /// </summary>
+    public async Task<IReadOnlyList<ContractDifference>> CompareAndSyncAsync(bool sync = true, params string[] paths)
+    {
+        if (paths.Length == 0)
+        {
+            paths = new[] { SaveFile("reconciliation-2026-10-" + _orders.ToString(CultureInfo.InvariantCulture) + ".csv") };
+        }
+
         var reader = new BillingSourceReader(new BillingReadOptions { Window = BillingWindow.ForMonth("2026-10") });
-        Lines = reader.ReadFile(path, CancellationToken.None).Select(item => item.Transaction).OfType<Transaction>().ToList();
+        Lines = paths.SelectMany(path => reader.ReadFile(path, CancellationToken.None)).Select(item => item.Transaction).OfType<Transaction>().ToList();
 
         var store = await MapAsync();
         var run = new ContractComparer(Client).Compare(Lines, MappingStore.Read(store), new CompareOptions { Window = BillingWindow.ForMonth("2026-10"), AbsentCustomerPolicy = AbsentCustomerPolicy });

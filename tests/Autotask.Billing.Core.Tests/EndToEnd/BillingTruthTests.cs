@@ -22,6 +22,21 @@ public sealed class BillingTruthTests
     private const string AzurePlan = "DZH318Z0BQ4L";
     private const string Visio = "DG7GMGF0D7FV";
 
+    /// <summary>A daily-rated usage file: one meter of Contoso's Azure subscription, 2.00 a day after PEC, list 2.40, from 1 October.</summary>
+    private static string DailyRated(int days)
+    {
+        var text = new System.Text.StringBuilder(
+            "PartnerId,CustomerId,CustomerName,SubscriptionId,EntitlementId,EntitlementDescription,UsageDate,MeterName,UnitPrice,Quantity,"
+            + "EffectiveUnitPrice,BillingPreTaxTotal,BillingCurrency,PricingPreTaxTotal,PricingCurrency,PCToBCExchangeRate\n");
+        for (var day = 1; day <= days; day++)
+        {
+            text.Append(FormattableString.Invariant(
+                $"3b2f7a10-0000-4000-8000-000000000001,{Contoso},Contoso Dental Group,sub-co-azure,ent-co-1,Production,2026-10-{day:00},D2s v3,2.40,1,2.00,2.00,USD,2.00,USD,1\n"));
+        }
+
+        return text.ToString();
+    }
+
     [Fact]
     public async Task Item1_a_customer_credit_is_charged_for_the_vendors_signed_subtotal_not_quantity_times_unit_price()
     {
@@ -266,6 +281,52 @@ public sealed class BillingTruthTests
         var product = (await run.Client.QueryAsync<Product>(AutotaskQuery.Where(AutotaskFilter.Eq("manufacturerProductName", Visio)))).Single();
         var charge = Assert.Single(await run.Client.QueryAsync<ContractCharge>(AutotaskQuery.Where(AutotaskFilter.Eq("contractID", contract.Id))));
         Assert.Equal((product.Id, 580.00m, 522.00m), (charge.ProductID!.Value, charge.BillableAmount!.Value, charge.ExtendedCost!.Value));
+    }
+
+    [Fact]
+    public async Task Item7_usage_synced_from_half_a_month_and_then_the_whole_month_charges_exactly_the_difference()
+    {
+        using var run = await StartAsync();
+        var azure = await run.AddProductAsync("Azure consumption", "AzurePlanUsage", 0m, 0m);
+        run.MapProduct("AzurePlanUsage", azure);
+        run.AlsoMapped.Add(Contoso);
+        var half = run.WriteFile("daily-rated-2026-10-15.csv", DailyRated(15));
+        var whole = run.WriteFile("daily-rated-2026-10-31.csv", DailyRated(31));
+
+        var first = Assert.Single(await run.CompareAndSyncAsync(true, half));
+        var second = Assert.Single(await run.CompareAndSyncAsync(true, whole));
+        var third = await run.CompareAndSyncAsync(true, whole);
+
+        Assert.Equal((DifferenceKind.OneTimeCharge, 36.00m, 30.00m), (first.Kind, first.OneTimeRevenueImpact, first.OneTimeCostImpact));
+        Assert.Equal((DifferenceKind.UsageCorrection, 38.40m, 32.00m), (second.Kind, second.OneTimeRevenueImpact, second.OneTimeCostImpact));
+        Assert.Contains("Sync charges exactly the difference, +38.40 USD (cost +32.00 USD)", second.Reason);
+        Assert.Empty(third);
+        var charges = (await run.ChargesAsync(Contoso)).Where(c => c.ProductID == azure).ToList();
+        Assert.Equal(2, charges.Count);
+        Assert.Equal((74.40m, 62.00m), (charges.Sum(c => c.BillableAmount!.Value), charges.Sum(c => c.ExtendedCost!.Value)));
+    }
+
+    [Fact]
+    public async Task Item7_an_azure_row_of_the_unbilled_recent_activity_file_and_again_of_the_closed_file_is_charged_once()
+    {
+        using var run = await StartAsync();
+        var azure = await run.AddProductAsync("Azure consumption", AzurePlan, 0m, 0m);
+        run.MapProduct(AzurePlan, azure);
+        run.AlsoMapped.Add(Contoso);
+        run.Row(Contoso, AzurePlan, "new", "1.00", "1", "40.00", "2026-10-01", "2026-10-31", "1.00", "sub-co-azure",
+            term: "1 Hour", frequency: string.Empty, subscriptionDescription: "Azure plan", unitType: "1 Hour", billableQuantity: "40", invoiced: false);
+        var recent = run.SaveFile("recent-activity.csv");
+        run.Row(Contoso, AzurePlan, "new", "1.00", "1", "42.50", "2026-10-01", "2026-10-31", "1.00", "sub-co-azure",
+            term: "1 Hour", frequency: string.Empty, subscriptionDescription: "Azure plan", unitType: "1 Hour", billableQuantity: "42.5");
+        var closed = run.SaveFile("reconciliation-closed.csv");
+
+        var estimate = Assert.Single(await run.CompareAndSyncAsync(true, recent));
+        var correction = Assert.Single(await run.CompareAndSyncAsync(true, recent, closed));
+
+        Assert.Equal(40.00m, estimate.OneTimeRevenueImpact);
+        Assert.Equal((DifferenceKind.UsageCorrection, 2.50m), (correction.Kind, correction.OneTimeRevenueImpact));
+        var charges = (await run.ChargesAsync(Contoso)).Where(c => c.ProductID == azure).ToList();
+        Assert.Equal(42.50m, charges.Sum(c => c.BillableAmount!.Value));
     }
 
     [Fact]

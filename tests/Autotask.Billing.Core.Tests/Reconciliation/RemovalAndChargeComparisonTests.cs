@@ -107,7 +107,8 @@ public sealed class RemovalAndChargeComparisonTests : IDisposable
         Assert.Equal(DifferenceKind.OneTimeCharge, charge.Kind);
         Assert.Equal(ChargeType.Usage, charge.ChargeType);
         Assert.Null(charge.ProductId);
-        Assert.Equal("PX8-0013", charge.TransactionId);
+        Assert.StartsWith("u-", charge.TransactionId, StringComparison.Ordinal);
+        Assert.Equal("october.csv:40", charge.SourceLines);
         Assert.Equal(312.45m, charge.TargetUnitPrice);
         Assert.Contains("material billing code", charge.Reason);
     }

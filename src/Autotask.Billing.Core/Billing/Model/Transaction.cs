@@ -125,6 +125,12 @@ public sealed class Transaction
 
     public bool IsTrial { get; init; }
 
+    /// <summary>
+    /// The line is an estimate of the open period, not yet invoiced (Partner Center's "recent activity" files: no
+    /// InvoiceNumber). The invoiced line of the same usage replaces it; both are never charged.
+    /// </summary>
+    public bool IsUnbilled { get; init; }
+
     /// <summary>Groups the lines one vendor event produced (Partner Center ReferenceId), when given.</summary>
     public string? ReferenceId { get; init; }
 

@@ -71,11 +71,12 @@ internal sealed class PartnerCenterReader : BillingFormatReader
     private static readonly ColumnSpec PricingCurrencyColumn = Set.Add("PricingCurrency", false);
     private static readonly ColumnSpec ExchangeRateColumn = Set.Add("PCToBCExchangeRate", false);
     private static readonly ColumnSpec SubscriptionStartDateColumn = Set.Add("SubscriptionStartDate", false);
+    private static readonly ColumnSpec InvoiceNumberColumn = Set.Add("InvoiceNumber", false);
 
     static PartnerCenterReader()
     {
         Set.Ignore(
-            "PartnerId", "CustomerCountry", "InvoiceNumber", "MpnId", "MPNID", "Tier2MpnId", "ResellerMpnId", "ResellerMPNID",
+            "PartnerId", "CustomerCountry", "MpnId", "MPNID", "Tier2MpnId", "ResellerMpnId", "ResellerMPNID",
             "TaxTotal", "Total", "TotalForCustomer", "PriceAdjustmentDescription", "PublisherName", "PublisherId",
             "AlternateId", "PCToBCExchangeRateDate", "ReservationOrderId", "CreditReasonCode",
             "SubscriptionEndDate", "PromotionId", "PromotionID", "ProductCategory",
@@ -171,6 +172,8 @@ internal sealed class PartnerCenterReader : BillingFormatReader
             OrderDate = orderDate,
             SubscriptionId = subscriptionId.ToLowerInvariant(),
             SubscriptionStart = row.Date(SubscriptionStartDateColumn),
+            // "Reconciliation-recent activity" rows carry no invoice number (FORMATS.md §1.1, column 6).
+            IsUnbilled = row.Binding.Has(InvoiceNumberColumn) && row.Text(InvoiceNumberColumn) is null,
             BillingCycle = PartnerCenterTerms.BillingCycle(billingFrequency, termText),
             Term = PartnerCenterTerms.Term(termText),
             IsProrated = MidPeriodEvents.Contains(chargeTypeText),
