@@ -398,10 +398,13 @@ internal sealed class SyncRun : IDisposable
     private async Task<OperationOutcome> CreateProductAsync(SyncOperationDetails details)
     {
         var sku = details.Sku!;
-        Task<long?> Find(CancellationToken token) => FirstIdAsync<Product>(AutotaskQuery.Where(AutotaskFilter.Eq("vendorProductNumber", sku)), token);
+        // Found by its Manufacturer Product Number = SKU (the seeds' rule), or by the vendor part number earlier runs set.
+        async Task<long?> Find(CancellationToken token) =>
+            await FirstIdAsync<Product>(AutotaskQuery.Where(AutotaskFilter.Eq("manufacturerProductName", sku)), token).ConfigureAwait(false)
+            ?? await FirstIdAsync<Product>(AutotaskQuery.Where(AutotaskFilter.Eq("vendorProductNumber", sku)), token).ConfigureAwait(false);
         if (await Find(StopToken).ConfigureAwait(false) is { } existing)
         {
-            return OperationOutcome.InStep($"a product with vendor part number {sku} exists already", existing);
+            return OperationOutcome.InStep($"a product with manufacturer product number {sku} exists already", existing);
         }
 
         var product = new Product
@@ -410,6 +413,7 @@ internal sealed class SyncRun : IDisposable
             Description = details.Description,
             Sku = Truncate(sku, 50),
             VendorProductNumber = Truncate(sku, 50),
+            ManufacturerProductName = Truncate(sku, 100),
             ProductBillingCodeID = details.BillingCodeId,
             DefaultVendorID = details.Vendor.IsEmpty ? null : await ResolveAsync(details.Vendor).ConfigureAwait(false),
             IsActive = true,

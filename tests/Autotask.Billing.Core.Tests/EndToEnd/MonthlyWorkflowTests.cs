@@ -21,6 +21,7 @@ public sealed class MonthlyWorkflowTests : IDisposable
     private const string LitwareId = "4a8c9d76-91de-4dbb-9a6e-7c8d9e0f1a07";
     private const string LitwarePhone = "+1 425 555 0187";
     private const string TeamsPremium = "CFQ7TTC0RM8K";
+    private const string AzurePlan = "DZH318Z0BQ4L";
     private const string Distributor = "Demo Distributor";
     private const string DistributorPhone = "+1 303 555 0100";
 
@@ -45,7 +46,7 @@ public sealed class MonthlyWorkflowTests : IDisposable
             new[]
             {
                 (DifferenceKind.MissingService, "Adventure Works Cycles", TeamsPremium),
-                (DifferenceKind.OneTimeCharge, "Adventure Works Cycles", "DZH318Z0BQ4L"),
+                (DifferenceKind.MissingProduct, "Adventure Works Cycles", "DZH318Z0BQ4L"),
                 (DifferenceKind.OneTimeCharge, "Contoso Dental Group", "SURF-DOCK-2"),
                 (DifferenceKind.QuantityChange, "Fabrikam Logistics", "CFQ7TTC0LDPB"),
                 (DifferenceKind.MissingCompany, "Litware Inc", "CFQ7TTC0LH18"),
@@ -207,7 +208,8 @@ public sealed class MonthlyWorkflowTests : IDisposable
                 },
                 now)
             .WithServices(skus.Matches.Select(m => m.Mapping).OfType<ServiceMapping>(), now)
-            .WithService(new ServiceMapping(Source, TeamsPremium) { Action = MappingAction.Create }, now));
+            .WithService(new ServiceMapping(Source, TeamsPremium) { Action = MappingAction.Create }, now)
+            .WithService(new ServiceMapping(Source, AzurePlan) { Action = MappingAction.Create }, now));
         return path;
     }
 
