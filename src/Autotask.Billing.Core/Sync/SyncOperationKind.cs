@@ -32,4 +32,13 @@ public enum SyncOperationKind
 
     /// <summary>Change a contract service's unit price and/or unit cost.</summary>
     UpdatePriceAndCost,
+
+    /// <summary>Change a company's phone or address to what the source system has (Sync-AtCompany).</summary>
+    UpdateCompany,
+
+    /// <summary>Create a contact at a company (Sync-AtCompany).</summary>
+    CreateContact,
+
+    /// <summary>Change a contact's name, phone, title or primary flag to what the source system has (Sync-AtCompany).</summary>
+    UpdateContact,
 }

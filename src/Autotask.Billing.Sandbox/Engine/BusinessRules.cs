@@ -169,6 +169,12 @@ internal sealed class BusinessRules
 
     public void AfterCreate(EntityDefinition entity, EntityRow row, DateTime? serviceStart)
     {
+        if (entity.Name == EntitySchemas.Contacts)
+        {
+            KeepOnePrimaryContact(entity, row);
+            return;
+        }
+
         if (entity.Name != EntitySchemas.ContractServices)
         {
             return;
@@ -183,6 +189,12 @@ internal sealed class BusinessRules
 
     public void AfterUpdate(EntityDefinition entity, EntityRow row, object?[] previous)
     {
+        if (entity.Name == EntitySchemas.Contacts)
+        {
+            KeepOnePrimaryContact(entity, row);
+            return;
+        }
+
         var adjustedPrice = entity.FindField("adjustedPrice");
         if (entity.Name == EntitySchemas.ContractServices && !Equals(previous[adjustedPrice!.Ordinal], row.Values[adjustedPrice.Ordinal]))
         {
@@ -198,6 +210,16 @@ internal sealed class BusinessRules
         {
             case EntitySchemas.Contacts when Value("isActive") is long active && active != 0 && active != 1:
                 throw new SandboxErrorException("The value for isActive must be 0 or 1.");
+            case EntitySchemas.Contacts:
+                foreach (var field in new[] { "emailAddress", "emailAddress2", "emailAddress3" })
+                {
+                    if (Value(field) is string email && email.Length > 0 && !IsEmailAddress(email))
+                    {
+                        throw new SandboxErrorException($"The value '{email}' of {field} is not a valid email address.");
+                    }
+                }
+
+                break;
             case EntitySchemas.Contracts:
                 if ((DateTime)Value("endDate")! < (DateTime)Value("startDate")!)
                 {
@@ -213,6 +235,30 @@ internal sealed class BusinessRules
             case EntitySchemas.ContractCharges when Value("productID") == null && Value("billingCodeID") == null:
                 throw new SandboxErrorException("A contract charge requires a productID or a billingCodeID.");
         }
+    }
+
+    /// <summary>A company has one primary contact: making a contact primary takes the flag from the one that had it.</summary>
+    private void KeepOnePrimaryContact(EntityDefinition entity, EntityRow row)
+    {
+        var primary = entity.FindField("primaryContact")!;
+        if (!Equals(row.Values[primary.Ordinal], true))
+        {
+            return;
+        }
+
+        var companyId = (long)row.Values[entity.FindField("companyID")!.Ordinal]!;
+        var table = Store.Table(EntitySchemas.Contacts);
+        foreach (var other in table.IndexedRows(entity.FindField("companyID")!, companyId)!.Where(r => r.Id != row.Id && Equals(r.Values[primary.Ordinal], true)).ToList())
+        {
+            table.SetValue(other, primary, false);
+        }
+    }
+
+    private static bool IsEmailAddress(string value)
+    {
+        var at = value.IndexOf('@');
+        return at > 0 && at == value.LastIndexOf('@') && value.IndexOf('.', at) > at + 1 && !value.EndsWith(".", StringComparison.Ordinal)
+            && !value.Any(char.IsWhiteSpace);
     }
 
     private void RequireBillingCode(object? id, string category, string field)
