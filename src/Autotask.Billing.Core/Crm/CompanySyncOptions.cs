@@ -20,10 +20,5 @@ public sealed class CompanySyncOptions
     /// <summary>Unmapped customers are paired with an existing company of the same (or normalised) name.</summary>
     public bool MatchExistingByName { get; init; } = true;
 
-    internal IReadOnlyList<CrmContact> Select(CrmCustomer customer) => Contacts switch
-    {
-        ContactSelection.None => Array.Empty<CrmContact>(),
-        ContactSelection.Primary => customer.Contacts.Where(static c => c.PrimaryContact).Take(1).ToList(),
-        _ => customer.Contacts.Where(c => ContactFilter?.Invoke(c) ?? true).ToList(),
-    };
+    internal IReadOnlyList<CrmContact> Select(CrmCustomer customer) => ContactChoice.Apply(customer.Contacts, Contacts, ContactFilter);
 }

@@ -37,4 +37,5 @@ public static class ErrorIds
     public const string DifferenceInvalid = nameof(DifferenceInvalid);
     public const string SyncOperationFailed = nameof(SyncOperationFailed);
     public const string SyncRunNotFound = nameof(SyncRunNotFound);
+    public const string CustomerInputInvalid = nameof(CustomerInputInvalid);
 }

@@ -10,4 +10,8 @@ internal static class ProgressActivities
     public const int PlanSync = 5;
     public const int ApplySync = 6;
     public const int WriteReport = 7;
+    public const int ReadCustomers = 8;
+    public const int PushCompanies = 9;
+    public const int ReadCompanies = 10;
+    public const int ExportCustomers = 11;
 }
