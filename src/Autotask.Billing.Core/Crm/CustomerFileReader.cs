@@ -1,6 +1,3 @@
-using Autotask.Billing.Tabular;
-using Newtonsoft.Json.Linq;
-
 namespace Autotask.Billing.Crm;
 
 /// <summary>
@@ -13,53 +10,12 @@ public static class CustomerFileReader
 {
     public static IReadOnlyList<CrmCustomer> Read(string path, string? defaultSource, CancellationToken cancellationToken = default)
     {
-        if (path is null)
-        {
-            throw new ArgumentNullException(nameof(path));
-        }
-
-        var text = SourceText.Sniff(path);
-        using IRecordSource source = text.LooksLikeJson ? new JsonRecordSource(text, arrayProperty: null) : new CsvRecordSource(text);
         var reader = new CustomerRowReader(defaultSource);
-        foreach (var record in source.Records(cancellationToken))
+        foreach (var (row, where) in ExportRows.Read(path, "Contacts", cancellationToken))
         {
-            if (source.IsRepeatedHeader(record))
-            {
-                continue;
-            }
-
-            var row = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-            var names = record.Schema.Names;
-            for (var i = 0; i < names.Count && i < record.FieldCount; i++)
-            {
-                row[names[i]] = ValueOf(names[i], record[i]);
-            }
-
-            try
-            {
-                reader.Add(row, $"{path}, line {record.LineNumber}");
-            }
-            catch (Newtonsoft.Json.JsonException exception)
-            {
-                throw new CustomerInputException($"{path}, line {record.LineNumber}: the Contacts value is not a JSON array ({exception.Message}).");
-            }
+            reader.Add(row, where);
         }
 
         return reader.Customers();
-    }
-
-    /// <summary>JSON keeps nested arrays as text; a Contacts array becomes the list of contact objects it holds.</summary>
-    private static object? ValueOf(string name, string? value)
-    {
-        if (value is null || !string.Equals(name, "Contacts", StringComparison.OrdinalIgnoreCase) || !value.TrimStart().StartsWith("[", StringComparison.Ordinal))
-        {
-            return value;
-        }
-
-        return JArray.Parse(value)
-            .OfType<JObject>()
-            .Select(static item => (IReadOnlyDictionary<string, object?>)item.Properties()
-                .ToDictionary(static p => p.Name, static p => p.Value.Type == JTokenType.Null ? null : (object?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase))
-            .ToList();
     }
 }

@@ -52,10 +52,10 @@ public sealed class CustomerRowReader
             byName[pair.Key.Trim()] = pair.Value;
         }
 
-        var source = Text(byName, SourceNames) ?? _defaultSource
+        var source = RowValues.Text(byName, SourceNames) ?? _defaultSource
             ?? throw new CustomerInputException($"{where}: no Source; give -Source or a Source column.");
-        var id = Text(byName, IdNames) ?? throw new CustomerInputException($"{where}: no CustomerId (or AccountId, AccountNumber).");
-        var name = Text(byName, NameNames) ?? throw new CustomerInputException($"{where}: customer {id} has no CustomerName (or AccountName, CompanyName).");
+        var id = RowValues.Text(byName, IdNames) ?? throw new CustomerInputException($"{where}: no CustomerId (or AccountId, AccountNumber).");
+        var name = RowValues.Text(byName, NameNames) ?? throw new CustomerInputException($"{where}: customer {id} has no CustomerName (or AccountName, CompanyName).");
         var key = source + "\u001F" + id;
         if (!_customers.TryGetValue(key, out var customer))
         {
@@ -86,9 +86,9 @@ public sealed class CustomerRowReader
 
     private static CrmContact? ContactOf(IReadOnlyDictionary<string, object?> row, string where, bool useContactPhoneOnly)
     {
-        var first = Text(row, FirstNames);
-        var last = Text(row, LastNames);
-        var email = Text(row, EmailNames);
+        var first = RowValues.Text(row, FirstNames);
+        var last = RowValues.Text(row, LastNames);
+        var email = RowValues.Text(row, EmailNames);
         if (first is null && last is null && email is null)
         {
             return null;
@@ -100,8 +100,8 @@ public sealed class CustomerRowReader
         }
 
         // On a flat row Phone is the company's; the contact's own is ContactPhone. A contact object names its own Phone.
-        var phone = useContactPhoneOnly ? Text(row, ContactPhoneNames) : Text(row, ContactPhoneNames) ?? Text(row, PhoneNames);
-        return new CrmContact(first, last, email, phone, Text(row, MobileNames), Text(row, TitleNames), Flag(row, PrimaryNames, where));
+        var phone = useContactPhoneOnly ? RowValues.Text(row, ContactPhoneNames) : RowValues.Text(row, ContactPhoneNames) ?? RowValues.Text(row, PhoneNames);
+        return new CrmContact(first, last, email, phone, RowValues.Text(row, MobileNames), RowValues.Text(row, TitleNames), RowValues.Flag(row, PrimaryNames, where));
     }
 
     private static IReadOnlyDictionary<string, object?> Bag(object? value)
@@ -137,46 +137,6 @@ public sealed class CustomerRowReader
         return bag;
     }
 
-    private static string? Text(IReadOnlyDictionary<string, object?> row, string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (row.TryGetValue(name, out var value) && CrmText.Clean(Convert.ToString(value, CultureInfo.InvariantCulture)) is { } text)
-            {
-                return text;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool Flag(IReadOnlyDictionary<string, object?> row, string[] names, string where)
-    {
-        foreach (var name in names)
-        {
-            if (!row.TryGetValue(name, out var value) || value is null)
-            {
-                continue;
-            }
-
-            if (value is bool flag)
-            {
-                return flag;
-            }
-
-            var text = CrmText.Clean(Convert.ToString(value, CultureInfo.InvariantCulture))?.ToUpperInvariant();
-            switch (text)
-            {
-                case null: continue;
-                case "TRUE" or "YES" or "Y" or "1" or "X": return true;
-                case "FALSE" or "NO" or "N" or "0": return false;
-                default: throw new CustomerInputException($"{where}: {name} '{value}' is not true or false.");
-            }
-        }
-
-        return false;
-    }
-
     private sealed class Gathered
     {
         private readonly IReadOnlyDictionary<string, object?> _first;
@@ -198,7 +158,7 @@ public sealed class CustomerRowReader
         public List<CrmContact> Contacts { get; } = new();
 
         public CrmCustomer Build() => new(
-            Source, Id, Name, Contacts, Text(_first, PhoneNames), Text(_first, AddressNames), Text(_first, CityNames),
-            Text(_first, StateNames), Text(_first, PostalNames), Text(_first, WebNames));
+            Source, Id, Name, Contacts, RowValues.Text(_first, PhoneNames), RowValues.Text(_first, AddressNames), RowValues.Text(_first, CityNames),
+            RowValues.Text(_first, StateNames), RowValues.Text(_first, PostalNames), RowValues.Text(_first, WebNames));
     }
 }

@@ -41,4 +41,7 @@ public enum SyncOperationKind
 
     /// <summary>Change a contact's name, phone, title or primary flag to what the source system has (Sync-AtCompany).</summary>
     UpdateContact,
+
+    /// <summary>Change a product's catalog fields (and, when asked, its prices) to what the source system has (Sync-AtProduct).</summary>
+    UpdateProduct,
 }

@@ -43,6 +43,13 @@ internal static class TenantSeeder
         store.SetPicklist(EntitySchemas.Services, "periodType", periods);
         store.SetPicklist(EntitySchemas.Products, "periodType", periods);
         store.SetPicklist(EntitySchemas.Products, "billingType", List(51, "Standard", 52, "Subscription", 53, "Per Use"));
+
+        // Product categories are tenant data with no default; these are what a new tenant's admin might set up.
+        store.SetPicklist(EntitySchemas.Products, "productCategory", new[]
+        {
+            new PicklistValue(81, "Hardware", 1), new PicklistValue(82, "Networking", 2), new PicklistValue(83, "Software", 3),
+            new PicklistValue(84, "Cloud Services", 4),
+        });
         store.SetPicklist(EntitySchemas.ContractCharges, "chargeType", List(61, "Operational", 62, "Capitalized"));
         store.SetPicklist(EntitySchemas.ContractCharges, "status", List(71, "Needs to be Ordered/Delivered", 72, "Ordered", 73, "Delivered", 74, "Back Ordered", 75, "Canceled"));
         store.SetPicklist(EntitySchemas.BillingCodes, "billingCodeType", List(81, "Work Type", 82, "Material", 83, "Internal Time", 84, "Expense Category", 85, "Recurring Contract Service", 86, "Milestone"));

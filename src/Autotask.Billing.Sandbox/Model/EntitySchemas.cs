@@ -126,7 +126,7 @@ internal static class EntitySchemas
         new EntityDefinition(Products, "Product", Fields(
             "name:s:req:len=100", "description:s:len=2000", "sku:s:len=50", "manufacturerName:s:len=100",
             "manufacturerProductName:s:len=100", "vendorProductNumber:s:len=50", "externalProductID:s:len=50",
-            "internalProductID:s:len=100", "productCategory:i", "productBillingCodeID:i:req:ref=BillingCodes",
+            "internalProductID:s:len=100", "productCategory:i:pick", "productBillingCodeID:i:req:ref=BillingCodes",
             "chargeBillingCodeID:i:ref=BillingCodes", "defaultVendorID:i:ref=Companies", "defaultInstalledProductCategoryID:i",
             "unitPrice:d", "unitCost:d", "msrp:d", "markupRate:d", "periodType:i:pick", "billingType:i:pick",
             "priceCostMethod:i", "isActive:b:req", "isSerialized:b:req", "isEligibleForRma:b", "doesNotRequireProcurement:b",
