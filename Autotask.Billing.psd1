@@ -41,6 +41,7 @@
         'Stop-AtBillingSandbox'
         'Sync-AtCompany'
         'Sync-AtContract'
+        'Sync-AtProduct'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -141,3 +141,34 @@ Describe 'Companies and contacts pulled from Autotask' {
         $results | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Catalog items pushed with Sync-AtProduct' {
+    BeforeAll {
+        Connect-AtBilling -Sandbox
+        $script:state = New-TestStatePath
+        Set-AtBillingSetting -MaterialBillingCode 'Hardware' -StatePath $script:state
+        $script:products = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples/demo-products.csv'
+    }
+
+    AfterAll {
+        Remove-Item -LiteralPath $script:state -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It '-WhatIf writes nothing; a push creates, updates and maps; a second push writes nothing' {
+        Sync-AtProduct -Path $script:products -DefaultCategory 'Hardware' -StatePath $script:state -WhatIf
+        @(Get-AtServiceMapping -StatePath $script:state).Count | Should -Be 0
+
+        $results = @(Sync-AtProduct -Path $script:products -DefaultCategory 'Hardware' -SyncPrices -StatePath $script:state -Confirm:$false)
+
+        $results.OperationKind | Sort-Object | Should -Be @('CreateProduct', 'CreateProduct', 'UpdateProduct')
+        $results.Status | Sort-Object -Unique | Should -Be 'Applied'
+        @(Get-AtServiceMapping -StatePath $script:state | Where-Object ProductId).Count | Should -Be 3
+        $again = @(Import-Csv -LiteralPath $script:products | Sync-AtProduct -DefaultCategory 'Hardware' -SyncPrices -StatePath $script:state -Confirm:$false)
+        $again | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a default category Autotask does not have' {
+        { Sync-AtProduct -Path $script:products -DefaultCategory 'No Such Category' -StatePath $script:state -WhatIf -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidArgument*'
+    }
+}

@@ -129,7 +129,7 @@ public static class ProductSyncPlanner
                 if (options.SyncPrices && wanted is not null && wanted != current)
                 {
                     changes[field] = wanted;
-                    words.Add(string.Create(CultureInfo.InvariantCulture, $"{label} {current:0.00} → {wanted:0.00}"));
+                    words.Add(label + " " + Money2(current) + " → " + Money2(wanted));
                 }
             }
 
@@ -226,7 +226,7 @@ public static class ProductSyncPlanner
 
         if (options.SyncPrices && item.UnitPrice is decimal price)
         {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"unit price {price:0.00}"));
+            parts.Add("unit price " + Money2(price));
         }
         else if (!options.SyncPrices)
         {
@@ -235,6 +235,8 @@ public static class ProductSyncPlanner
 
         return ": " + string.Join(", ", parts);
     }
+
+    private static string Money2(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "none";
 
     private static string Notes(IReadOnlyList<string?> notes) => notes.Count == 0 ? string.Empty : "; " + string.Join("; ", notes);
 
