@@ -68,6 +68,19 @@ internal sealed class BusinessRules
                 Default("lastModifiedDate", context.Now);
                 Default("updateResourceID", context.ActingResourceId);
                 break;
+            case EntitySchemas.Opportunities:
+                Default("createDate", context.Now);
+                Default("creatorResourceID", context.ActingResourceId);
+                Default("useQuoteTotals", true);
+                break;
+            case EntitySchemas.Quotes:
+                Default("createDate", context.Now);
+                Default("creatorResourceID", context.ActingResourceId);
+                Default("isActive", true);
+                break;
+            case EntitySchemas.QuoteItems:
+                Default("isTaxable", false);
+                break;
             case EntitySchemas.Products:
                 Default("createdTime", context.Now);
                 Default("createdByResourceID", context.ActingResourceId);
@@ -138,6 +151,14 @@ internal sealed class BusinessRules
             case EntitySchemas.Products:
                 RequireBillingCode(Value("productBillingCodeID"), "Material", "productBillingCodeID");
                 break;
+            case EntitySchemas.Quotes:
+                var opportunity = Store.Table(EntitySchemas.Opportunities).Find((long)Value("opportunityID")!)!;
+                if (!Equals(opportunity.Values[EntitySchemas.Field(EntitySchemas.Opportunities, "companyID").Ordinal], Value("companyID")))
+                {
+                    throw new SandboxErrorException("The quote's companyID must be the company of its opportunity.");
+                }
+
+                break;
         }
 
         ValidateCommon(entity, values);
@@ -175,6 +196,18 @@ internal sealed class BusinessRules
             return;
         }
 
+        if (entity.Name == EntitySchemas.Quotes)
+        {
+            KeepOnePrimaryQuote(entity, row);
+            return;
+        }
+
+        if (entity.Name == EntitySchemas.Opportunities)
+        {
+            OpenSalesOrderWhenClosed(entity, row);
+            return;
+        }
+
         if (entity.Name != EntitySchemas.ContractServices)
         {
             return;
@@ -192,6 +225,18 @@ internal sealed class BusinessRules
         if (entity.Name == EntitySchemas.Contacts)
         {
             KeepOnePrimaryContact(entity, row);
+            return;
+        }
+
+        if (entity.Name == EntitySchemas.Quotes)
+        {
+            KeepOnePrimaryQuote(entity, row);
+            return;
+        }
+
+        if (entity.Name == EntitySchemas.Opportunities)
+        {
+            OpenSalesOrderWhenClosed(entity, row);
             return;
         }
 
@@ -232,6 +277,9 @@ internal sealed class BusinessRules
                 }
 
                 break;
+            case EntitySchemas.QuoteItems:
+                RequireQuoteItemReference(values);
+                break;
             case EntitySchemas.ContractCharges when Value("productID") == null && Value("billingCodeID") == null:
                 throw new SandboxErrorException("A contract charge requires a productID or a billingCodeID.");
         }
@@ -251,6 +299,79 @@ internal sealed class BusinessRules
         foreach (var other in table.IndexedRows(entity.FindField("companyID")!, companyId)!.Where(r => r.Id != row.Id && Equals(r.Values[primary.Ordinal], true)).ToList())
         {
             table.SetValue(other, primary, false);
+        }
+    }
+
+    /// <summary>
+    /// An opportunity has one primary quote: its first quote becomes primary, and making another primary takes the flag
+    /// from the one that had it.
+    /// </summary>
+    private void KeepOnePrimaryQuote(EntityDefinition entity, EntityRow row)
+    {
+        var primary = entity.FindField("primaryQuote")!;
+        var opportunityField = entity.FindField("opportunityID")!;
+        var table = Store.Table(EntitySchemas.Quotes);
+        var siblings = table.IndexedRows(opportunityField, (long)row.Values[opportunityField.Ordinal]!)!.Where(r => r.Id != row.Id).ToList();
+        if (!Equals(row.Values[primary.Ordinal], true))
+        {
+            if (!siblings.Any(r => Equals(r.Values[primary.Ordinal], true)))
+            {
+                table.SetValue(row, primary, true);
+            }
+
+            return;
+        }
+
+        foreach (var other in siblings.Where(r => Equals(r.Values[primary.Ordinal], true)))
+        {
+            table.SetValue(other, primary, false);
+        }
+    }
+
+    /// <summary>Closing an opportunity (status Closed) opens its sales order, the billing extension of its quote.</summary>
+    private void OpenSalesOrderWhenClosed(EntityDefinition entity, EntityRow row)
+    {
+        var status = row.Values[entity.FindField("status")!.Ordinal] as long?;
+        var salesOrder = entity.FindField("salesOrderID")!;
+        if (status is null || row.Values[salesOrder.Ordinal] != null
+            || !string.Equals(Store.PicklistLabel(EntitySchemas.Opportunities, "status", status.Value), "Closed", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var orders = Store.Table(EntitySchemas.SalesOrders);
+        var definition = EntitySchemas.Get(EntitySchemas.SalesOrders);
+        var values = new object?[definition.Fields.Count];
+        var id = orders.AllocateId();
+        values[0] = id;
+        values[definition.FindField("opportunityID")!.Ordinal] = row.Id;
+        values[definition.FindField("companyID")!.Ordinal] = row.Values[entity.FindField("companyID")!.Ordinal];
+        values[definition.FindField("ownerResourceID")!.Ordinal] = row.Values[entity.FindField("ownerResourceID")!.Ordinal];
+        values[definition.FindField("title")!.Ordinal] = row.Values[entity.FindField("title")!.Ordinal];
+        values[definition.FindField("status")!.Ordinal] = 1L;
+        values[definition.FindField("salesOrderDate")!.Ordinal] = _tenant.Today;
+        orders.Insert(new EntityRow(id, values));
+        var opportunities = Store.Table(EntitySchemas.Opportunities);
+        opportunities.SetValue(row, salesOrder, id);
+        opportunities.SetValue(row, entity.FindField("closedDate")!, _tenant.Now);
+    }
+
+    /// <summary>A quote item names exactly the record its type calls for: a product, a service or a labor (work type) code.</summary>
+    private void RequireQuoteItemReference(object?[] values)
+    {
+        var entity = EntitySchemas.Get(EntitySchemas.QuoteItems);
+        object? Value(string field) => values[entity.FindField(field)!.Ordinal];
+        var type = Value("quoteItemType") is long code ? Store.PicklistLabel(EntitySchemas.QuoteItems, "quoteItemType", code) : null;
+        var wanted = type switch
+        {
+            "Product" => "productID",
+            "Service" => "serviceID",
+            "Labor" => "laborID",
+            _ => null,
+        };
+        if (wanted is not null && Value(wanted) == null)
+        {
+            throw new SandboxErrorException($"A quote item of type {type} requires {wanted}.");
         }
     }
 
