@@ -81,7 +81,7 @@ public static class CompanySyncExecutor
                     return OperationOutcome.Applied($"created company '{company.CompanyName}'", companyId);
                 case SyncOperationKind.CreateContact:
                     var contact = (Contact)write.Create!;
-                    var parent = write.CompanyId ?? await run.IdFromAsync(write.CompanyOperationKey!).ConfigureAwait(false);
+                    var parent = write.ParentId ?? await run.IdFromAsync(write.ParentOperationKey!).ConfigureAwait(false);
                     var placed = Place(contact, parent);
                     Task<long?> FindContact(CancellationToken token) => FirstIdAsync<Contact>(
                         run,
@@ -101,7 +101,7 @@ public static class CompanySyncExecutor
                 case SyncOperationKind.UpdateContact:
                     await run.WriteAsync("Contacts", async token =>
                     {
-                        await run.Client.UpdateAsync<Contact>(write.ExistingId!.Value, write.Changes!, write.CompanyId, token).ConfigureAwait(false);
+                        await run.Client.UpdateAsync<Contact>(write.ExistingId!.Value, write.Changes!, write.ParentId, token).ConfigureAwait(false);
                         return true;
                     }).ConfigureAwait(false);
                     return OperationOutcome.Applied("updated", write.ExistingId);

@@ -342,7 +342,7 @@ public static class CompanySyncPlanner
             }
 
             _contactOperations.Add(operation);
-            _writes[operation.Key] = new CrmWrite { Create = created, CompanyId = companyId, CompanyOperationKey = companyKey };
+            _writes[operation.Key] = new CrmWrite { Create = created, ParentId = companyId, ParentOperationKey = companyKey };
         }
 
         private void PlanContactUpdate(CrmCustomer customer, CrmContact contact, bool primary, Contact match, string target)
@@ -389,7 +389,7 @@ public static class CompanySyncPlanner
                 $"update contact {match.Id}: " + string.Join("; ", words));
             operation.CompanyId = match.CompanyID;
             _contactOperations.Add(operation);
-            _writes[operation.Key] = new CrmWrite { ExistingId = match.Id, CompanyId = match.CompanyID, Changes = changes };
+            _writes[operation.Key] = new CrmWrite { ExistingId = match.Id, ParentId = match.CompanyID, Changes = changes };
         }
 
         /// <summary>E-mail address first (as ChannelOnline advises), then first and last name among the unmatched.</summary>

@@ -5,7 +5,7 @@ namespace Autotask.Billing.Crm;
 /// <summary>What the executor writes for one planned company or contact operation.</summary>
 internal sealed class CrmWrite
 {
-    /// <summary>The record to create (a company, or a contact whose companyID the executor fills in when it is new).</summary>
+    /// <summary>The record to create (its parent id is filled in by the executor when the parent is new).</summary>
     public AutotaskEntity? Create { get; init; }
 
     /// <summary>The wire-named fields to PATCH on <see cref="ExistingId"/>.</summary>
@@ -13,9 +13,9 @@ internal sealed class CrmWrite
 
     public long? ExistingId { get; init; }
 
-    /// <summary>The contact's company when it exists at plan time.</summary>
-    public long? CompanyId { get; init; }
+    /// <summary>The parent the record is written under (a contact's company, a quote item's quote) when it exists at plan time.</summary>
+    public long? ParentId { get; init; }
 
-    /// <summary>The plan key of the operation creating the contact's company, when it does not exist yet.</summary>
-    public string? CompanyOperationKey { get; init; }
+    /// <summary>The plan key of the operation creating that parent, when it does not exist yet.</summary>
+    public string? ParentOperationKey { get; init; }
 }
