@@ -314,6 +314,30 @@ public sealed class AutotaskClient : IDisposable
         _transport.EnsureSuccess(request, response, route.EntityName);
     }
 
+    /// <summary>
+    /// Deletes a record where Autotask allows it (DELETE on the item, through the parent route for child entities).
+    /// A record already gone (404) counts as deleted, so a repeated delete is harmless.
+    /// </summary>
+    public async Task DeleteAsync<T>(long id, long? parentId = null, CancellationToken cancellationToken = default)
+        where T : AutotaskEntity
+    {
+        if (id <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(id), id, "A delete needs the id of an existing record.");
+        }
+
+        var route = Require<T>(AutotaskEntityCapabilities.Delete, "deleted");
+        var path = route.WritePath(parentId) + "/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var request = new AutotaskHttpRequest(Method.Delete, path, AutotaskOperation.Delete, route.EntityName, AutotaskRequestKind.IdempotentWrite);
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == 404)
+        {
+            return;
+        }
+
+        _transport.EnsureSuccess(request, response, route.EntityName);
+    }
+
     /// <summary>The entity's fields and picklists (from entityInformation/fields), read once per connection.</summary>
     /// <summary>Whether this client has already read (or is reading) the entity's fields: asking again sends nothing.</summary>
     public bool HasFields(string entityName) => entityName is not null && _fields.ContainsKey(entityName);
