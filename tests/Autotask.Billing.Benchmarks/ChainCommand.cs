@@ -25,7 +25,7 @@ public sealed class ChainCommand : IBenchmarkCommand
         $peak = 
         """ + ChildPwsh.PeakMemoryScript + """
 
-        [ordered]@{ importSeconds = $imported; connectSeconds = $connected - $imported; chainSeconds = $compared - $connected; differences = $differences; vmHwmKb = $peak } | ConvertTo-Json -Compress
+        [ordered]@{ importSeconds = $imported; connectSeconds = $connected - $imported; chainSeconds = $compared - $connected; differences = $differences; jitMethods = [System.Runtime.JitInfo]::GetCompiledMethodCount($false); jitSeconds = [System.Runtime.JitInfo]::GetCompilationTime($false).TotalSeconds; vmHwmKb = $peak } | ConvertTo-Json -Compress
         """;
 
     public string Name => "chain";
@@ -92,7 +92,7 @@ public sealed class ChainCommand : IBenchmarkCommand
             var within = served.Values.Sum() <= allowance && RequestFloor.MaxConcurrent(sandbox.Statistics) <= RequestFloor.InFlightPerEndpoint;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{{\"command\":\"chain\",\"customers\":{customers},\"servicesPerCustomer\":{servicesPerCustomer},\"fileLines\":{tenant.FileLines},\"latencyMs\":{latency.TotalMilliseconds:0},\"processSeconds\":{result.Wall.TotalSeconds:F3},\"importSeconds\":{ChildPwsh.Number(result.Json, "importSeconds") ?? double.NaN:F3},\"connectSeconds\":{ChildPwsh.Number(result.Json, "connectSeconds") ?? double.NaN:F3},\"chainSeconds\":{chain:F3},\"readFloorSeconds\":{readFloor:F3},\"differences\":{differences},\"plantedDifferences\":{tenant.Planted},\"serverRequests\":{served.Values.Sum()},\"minimumRequests\":{minimumTotal},\"requestAllowance\":{allowance},\"maxConcurrentPerEndpoint\":{RequestFloor.MaxConcurrent(sandbox.Statistics)},\"withinBound\":{(within ? "true" : "false")},\"peakResidentMB\":{result.PeakMb:F1}}}"));
+                $"{{\"command\":\"chain\",\"customers\":{customers},\"servicesPerCustomer\":{servicesPerCustomer},\"fileLines\":{tenant.FileLines},\"latencyMs\":{latency.TotalMilliseconds:0},\"processSeconds\":{result.Wall.TotalSeconds:F3},\"importSeconds\":{ChildPwsh.Number(result.Json, "importSeconds") ?? double.NaN:F3},\"connectSeconds\":{ChildPwsh.Number(result.Json, "connectSeconds") ?? double.NaN:F3},\"chainSeconds\":{chain:F3},\"readFloorSeconds\":{readFloor:F3},\"differences\":{differences},\"plantedDifferences\":{tenant.Planted},\"serverRequests\":{served.Values.Sum()},\"minimumRequests\":{minimumTotal},\"requestAllowance\":{allowance},\"maxConcurrentPerEndpoint\":{RequestFloor.MaxConcurrent(sandbox.Statistics)},\"withinBound\":{(within ? "true" : "false")},\"jitMethods\":{ChildPwsh.Number(result.Json, "jitMethods") ?? double.NaN:F0},\"jitSeconds\":{ChildPwsh.Number(result.Json, "jitSeconds") ?? double.NaN:F3},\"peakResidentMB\":{result.PeakMb:F1}}}"));
             return within && differences == tenant.Planted ? 0 : 1;
         }
         finally
