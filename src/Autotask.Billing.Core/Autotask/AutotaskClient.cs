@@ -156,10 +156,11 @@ public sealed class AutotaskClient : IDisposable
 
     /// <summary>
     /// Every row of a read that may span many pages (a whole-tenant read such as every contract or every contract
-    /// service), with up to MaxRequestsInFlightPerEndpoint pages in flight instead of one: the rows are counted
-    /// alongside the first page, and what lies beyond it is read as id ranges of a page each at the first page's id
-    /// spacing, the last range open-ended so no row is missed whatever the spacing. Costs one
-    /// request more than <see cref="QueryAsync{T}"/> (the count); rows come in ascending id order, as Autotask pages them.
+    /// service), with up to MaxRequestsInFlightPerEndpoint pages in flight instead of one. A read of one page costs
+    /// what <see cref="QueryAsync{T}"/> costs. After a full first page, the next page's id range (sized by the first
+    /// page's id spacing) is read while the rows beyond it are counted; those are then read as id ranges of a page
+    /// each, side by side, the last range open-ended so no row is missed whatever the spacing. At an even spacing
+    /// that is one request per page plus the count. Rows come in ascending id order, as Autotask pages them.
     /// </summary>
     public async Task<IReadOnlyList<T>> QueryLargeAsync<T>(AutotaskQuery query, CancellationToken cancellationToken = default)
         where T : AutotaskEntity
@@ -170,44 +171,52 @@ public sealed class AutotaskClient : IDisposable
         }
 
         var route = Require<T>(AutotaskEntityCapabilities.Query, "queried");
-        var countTask = CountAsync<T>(query, cancellationToken);
         var request = Post(route.QueryPath, AutotaskOperation.Query, route.EntityName, AutotaskRequestKind.Read, AutotaskJson.Write(query.ToBody()));
-        AutotaskHttpResponse response;
-        try
-        {
-            response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            _transport.EnsureSuccess(request, response, route.EntityName);
-        }
-        catch
-        {
-            await Observe(countTask).ConfigureAwait(false);
-            throw;
-        }
-
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        _transport.EnsureSuccess(request, response, route.EntityName);
         var first = ReadItems<T>(response.Body);
-        var total = await countTask.ConfigureAwait(false);
         if (first.Count < query.PageSize || NextPageUrl(response.Body) is null)
         {
             return first;
         }
 
-        var ranges = IdRange.Beyond(first.Select(static row => row.Id).ToList(), total - first.Count, query.PageSize);
+        var high = MaxId(first, 0);
+        var width = IdRange.Width(first.Select(static row => row.Id).ToList(), query.PageSize);
+        var next = IdRange.Bounded(high, width);
+        var nextTask = ReadRangeAsync<T>(route, query, next, null, cancellationToken);
+        long beyond;
+        try
+        {
+            beyond = await CountAsync<T>(query.AndWhere(AutotaskFilter.Gt("id", high + width)), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await Observe(nextTask).ConfigureAwait(false);
+            throw;
+        }
+
+        var rows = new List<T>(first);
+        if (beyond <= 0)
+        {
+            rows.AddRange(await nextTask.ConfigureAwait(false));
+            return rows;
+        }
+
+        var ranges = IdRange.Beyond(high + width, width, beyond, query.PageSize);
         var bounded = ranges.Take(ranges.Count - 1).Select(range => ReadRangeAsync<T>(route, query, range, null, cancellationToken)).ToList();
 
-        // The open range ends early when a full page brings the rows read to the count, so a tail of exactly one
-        // page costs no empty request; rows created after the count was taken may then be left for the next read.
+        // The open range ends when a full page brings the rows beyond the counted point to the count, so a tail of
+        // exactly one page costs no empty request; rows created after the count was taken are left for the next read.
         async Task<bool> AllCounted(int openRows)
         {
             var done = await Task.WhenAll(bounded).ConfigureAwait(false);
-            return first.Count + done.Sum(static rows => rows.Count) + openRows >= total;
+            return done.Sum(static part => part.Count) + openRows >= beyond;
         }
 
         var open = ReadRangeAsync<T>(route, query, ranges[ranges.Count - 1], AllCounted, cancellationToken);
-        var rows = new List<T>((int)Math.Min(Math.Max(total, first.Count), int.MaxValue));
-        rows.AddRange(first);
-        foreach (var pages in await Task.WhenAll(bounded.Append(open)).ConfigureAwait(false))
+        foreach (var part in await Task.WhenAll(new[] { nextTask }.Concat(bounded).Append(open)).ConfigureAwait(false))
         {
-            rows.AddRange(pages);
+            rows.AddRange(part);
         }
 
         return rows;

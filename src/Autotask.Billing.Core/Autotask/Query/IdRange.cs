@@ -21,22 +21,28 @@ internal readonly struct IdRange
     /// <summary>The range's rows have ids up to this; null for no upper bound.</summary>
     public long? UpTo { get; }
 
-    /// <param name="firstPageIds">The ids of the full first page.</param>
-    /// <param name="remaining">How many rows are still to read (counted; may be stale or zero).</param>
-    /// <param name="pageSize">Rows per page.</param>
-    public static IReadOnlyList<IdRange> Beyond(IReadOnlyList<long> firstPageIds, long remaining, int pageSize)
+    public static IdRange Bounded(long after, long width) => new(after, after + width);
+
+    /// <summary>
+    /// The ids one page of rows is expected to span after <paramref name="pageIds"/>: the spacing of the page's upper
+    /// half times the page size. The rows that follow are most like the latest ones, and an old outlier (a tenant's
+    /// first record, created long before the rest) must not stretch every range.
+    /// </summary>
+    public static long Width(IReadOnlyList<long> pageIds, int pageSize)
     {
-        // The spacing of the page's upper half: the rows that follow are most like the latest ones, and an old
-        // outlier (a tenant's first record, created long before the rest) must not stretch every range.
-        var sorted = firstPageIds.OrderBy(static id => id).ToList();
+        var sorted = pageIds.OrderBy(static id => id).ToList();
         var high = sorted[sorted.Count - 1];
         var middle = sorted.Count / 2;
-        var rowsPerRange = Math.Max(1, pageSize);
         var idsPerRow = sorted.Count - 1 > middle ? Math.Max(1d, (high - sorted[middle]) / (double)(sorted.Count - 1 - middle)) : 1d;
-        var width = Math.Max(1L, (long)Math.Round(rowsPerRange * idsPerRow));
-        var count = Math.Max(1L, (remaining + rowsPerRange - 1) / rowsPerRange);
+        return Math.Max(1L, (long)Math.Round(Math.Max(1, pageSize) * idsPerRow));
+    }
+
+    /// <summary>Ranges of <paramref name="width"/> ids after <paramref name="after"/> for about <paramref name="rows"/> rows, the last one open-ended.</summary>
+    public static IReadOnlyList<IdRange> Beyond(long after, long width, long rows, int pageSize)
+    {
+        var count = Math.Max(1L, (rows + pageSize - 1) / pageSize);
         var ranges = new List<IdRange>();
-        var start = high;
+        var start = after;
         for (var i = 1; i < count && start <= long.MaxValue - width; i++)
         {
             ranges.Add(new IdRange(start, start + width));
