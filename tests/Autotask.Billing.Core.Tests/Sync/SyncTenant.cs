@@ -22,10 +22,11 @@ internal sealed class SyncTenant : IDisposable
 
     private readonly SandboxServer _server;
 
-    public SyncTenant(DateTime today)
+    public SyncTenant(DateTime today, Func<SandboxOptions, SandboxServer>? server = null)
     {
         Today = DateTime.SpecifyKind(today.Date, DateTimeKind.Utc);
-        _server = SandboxServer.Empty(new SandboxOptions { Today = Today });
+        var options = new SandboxOptions { Today = Today };
+        _server = server?.Invoke(options) ?? SandboxServer.Empty(options);
     }
 
     public DateTime Today { get; }
