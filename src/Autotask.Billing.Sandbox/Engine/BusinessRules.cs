@@ -199,6 +199,12 @@ internal sealed class BusinessRules
 
     public void AfterCreate(EntityDefinition entity, EntityRow row, DateTime? serviceStart)
     {
+        if (entity.Name == EntitySchemas.Companies)
+        {
+            CreatePrimaryLocation(entity, row);
+            return;
+        }
+
         if (entity.Name == EntitySchemas.Contacts)
         {
             KeepOnePrimaryContact(entity, row);
@@ -227,6 +233,36 @@ internal sealed class BusinessRules
         var end = (DateTime)contract.Values[EntitySchemas.Field(EntitySchemas.Contracts, "endDate").Ordinal]!;
         var today = _tenant.Today;
         _tenant.Recurring.StartService(row, serviceStart ?? (today < start ? start : today > end ? end : today));
+    }
+
+    // Autotask creates a company's primary location with the company, from its address and phone (issue 12).
+    private void CreatePrimaryLocation(EntityDefinition company, EntityRow row)
+    {
+        var locations = Store.Table(EntitySchemas.CompanyLocations);
+        var definition = locations.Definition;
+        var values = new object?[definition.Fields.Count];
+        void Set(string field, object? value) => values[definition.FindField(field)!.Ordinal] = value;
+        object? From(string field) => row.Values[company.FindField(field)!.Ordinal];
+        Set("companyID", row.Id);
+        Set("name", "Primary");
+        Set("isPrimary", true);
+        Set("isActive", true);
+        Set("address1", From("address1"));
+        Set("address2", From("address2"));
+        Set("city", From("city"));
+        Set("state", From("state"));
+        Set("postalCode", From("postalCode"));
+        Set("countryID", From("countryID"));
+        Set("phone", From("phone"));
+        Set("fax", From("fax"));
+        foreach (var field in definition.Fields.Where(f => f.Type == FieldType.Boolean && values[f.Ordinal] == null))
+        {
+            values[field.Ordinal] = false;
+        }
+
+        var id = locations.AllocateId();
+        values[0] = id;
+        locations.Insert(new EntityRow(id, values));
     }
 
     public void AfterUpdate(EntityDefinition entity, EntityRow row, object?[] previous)

@@ -20,6 +20,7 @@ internal static class EntitySchemas
     public const string Quotes = "Quotes";
     public const string QuoteItems = "QuoteItems";
     public const string SalesOrders = "SalesOrders";
+    public const string CompanyLocations = "CompanyLocations";
 
     public static IReadOnlyList<EntityDefinition> All { get; } = Build();
 
@@ -179,6 +180,16 @@ internal static class EntitySchemas
         {
             CanUpdate = true, WritableAtRoot = true, FirstId = 29689500,
             Parent = new ParentRoute(Opportunities, "SalesOrders", "opportunityID"),
+        },
+        // A company's locations; Autotask creates the primary one with the company (CompanyLocationModel [S]).
+        new EntityDefinition(CompanyLocations, "CompanyLocation", Fields(
+            "companyID:i:req:co:idx:ref=Companies", "name:s:req:len=100", "description:s:len=500", "isPrimary:b", "isActive:b",
+            "address1:s:len=100", "address2:s:len=100", "city:s:len=50", "state:s:len=25", "postalCode:s:len=20", "countryID:i",
+            "phone:s:len=25", "fax:s:len=25", "alternatePhone1:s:len=25", "alternatePhone2:s:len=25", "isTaxExempt:b",
+            "overrideCompanyTaxSettings:b", "taxRegionID:i", "roundtripDistance:d"))
+        {
+            CanCreate = true, CanUpdate = true, CanDelete = true, FirstId = 29690000,
+            Parent = new ParentRoute(Companies, "Locations", "companyID"),
         },
         new EntityDefinition(Resources, "Resource", Fields(
             "userName:s:ro", "firstName:s:req:len=50", "middleName:s:len=50", "lastName:s:req:len=50", "initials:s:len=3",
