@@ -42,6 +42,7 @@
         'Sync-AtCompany'
         'Sync-AtContract'
         'Sync-AtProduct'
+        'Sync-AtQuote'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

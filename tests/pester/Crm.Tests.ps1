@@ -172,3 +172,45 @@ Describe 'Catalog items pushed with Sync-AtProduct' {
             Should -Throw -ErrorId 'InvalidArgument*'
     }
 }
+
+Describe 'Quotes and sales orders pushed with Sync-AtQuote' {
+    BeforeAll {
+        Connect-AtBilling -Sandbox
+        $script:state = New-TestStatePath
+        $samples = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples'
+        Set-AtBillingSetting -DefaultAccountManager 'alex.morgan' -MaterialBillingCode 'Hardware' -StatePath $script:state
+        $script:quotes = Join-Path -Path $samples -ChildPath 'demo-quotes.csv'
+        $script:reps = @{ jsmith = 'alex.morgan' }
+    }
+
+    AfterAll {
+        Remove-Item -LiteralPath $script:state -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'holds back documents whose customers are not synced yet, writing nothing' {
+        $results = @(Sync-AtQuote -Path $script:quotes -SalesRep $script:reps -StatePath $script:state -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failures)
+
+        $results.Status | Sort-Object -Unique | Should -Be 'Failed'
+        $results.Reason | Should -Match 'not synced to Autotask yet'
+        $failures.Count | Should -Be $results.Count
+        Test-Path -LiteralPath (Join-Path -Path $script:state -ChildPath 'journal') | Should -BeTrue
+    }
+
+    It 'after customers and catalog, -WhatIf writes nothing, a push syncs both documents and a second writes nothing' {
+        $samples = Split-Path -Path $script:quotes -Parent
+        Get-AtCustomer -Path (Join-Path -Path $samples -ChildPath 'demo-customers.csv') | Sync-AtCompany -DefaultPhone '555-555-5555' -StatePath $script:state -Confirm:$false | Out-Null
+        Sync-AtProduct -Path (Join-Path -Path $samples -ChildPath 'demo-products.csv') -DefaultCategory 'Hardware' -StatePath $script:state -Confirm:$false | Out-Null
+        $runs = @(Get-AtSyncHistory -StatePath $script:state).Count
+
+        Sync-AtQuote -Path $script:quotes -SalesRep $script:reps -StatePath $script:state -WhatIf
+        @(Get-AtSyncHistory -StatePath $script:state).Count | Should -Be $runs
+
+        $results = @(Sync-AtQuote -Path $script:quotes -SalesRep $script:reps -StatePath $script:state -Confirm:$false)
+        $results.Status | Sort-Object -Unique | Should -Be 'Applied'
+        @($results | Where-Object OperationKind -EQ 'CreateQuote').Count | Should -Be 2
+        @($results | Where-Object OperationKind -EQ 'UpdateOpportunity').Target | Should -Be 'SalesOrder SO-2001 (ChannelOnline)'
+
+        $again = @(Import-Csv -LiteralPath $script:quotes | Sync-AtQuote -SalesRep $script:reps -StatePath $script:state -Confirm:$false)
+        $again | Should -BeNullOrEmpty
+    }
+}

@@ -7,6 +7,7 @@ BeforeAll {
     Import-BuiltModule
     $script:export = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples/demo-export.csv'
     $script:products = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples/demo-products.csv'
+    $script:quotes = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples/demo-quotes.csv'
     $script:customers = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples/demo-customers.csv'
 
     function Get-WorldState {
@@ -38,6 +39,7 @@ BeforeAll {
         'Stop-AtBillingSandbox'      = { Stop-AtBillingSandbox -WhatIf }
         'Sync-AtCompany'             = { param($s) Get-AtCustomer -Path $script:customers | Sync-AtCompany -DefaultPhone '555-555-5555' -StatePath $s -WhatIf }
         'Sync-AtProduct'             = { param($s) Sync-AtProduct -Path $script:products -DefaultCategory 'Hardware' -SyncPrices -StatePath $s -WhatIf }
+        'Sync-AtQuote'               = { param($s) Sync-AtQuote -Path $script:quotes -SalesRep @{ jsmith = 'alex.morgan' } -StatePath $s -WhatIf }
         'Export-AtCustomer'          = { param($s) Get-AtCompany | Export-AtCustomer -Source ChannelOnline -Path (Join-Path -Path $s -ChildPath 'report.html') -StatePath $s -WhatIf }
     }
 }
@@ -70,7 +72,7 @@ Describe '-WhatIf writes nothing' {
     It '<_> -WhatIf leaves Autotask, the store, the journal and the files unchanged' -ForEach @(
         'New-AtContractMapping', 'Set-AtContractMapping', 'Remove-AtContractMapping', 'New-AtServiceMapping', 'Set-AtServiceMapping',
         'Remove-AtServiceMapping', 'Set-AtBillingSetting', 'Sync-AtContract', 'Export-AtBillingReport', 'Send-AtBillingNotification',
-        'Start-AtBillingSandbox', 'Stop-AtBillingSandbox', 'Sync-AtCompany', 'Export-AtCustomer', 'Sync-AtProduct'
+        'Start-AtBillingSandbox', 'Stop-AtBillingSandbox', 'Sync-AtCompany', 'Export-AtCustomer', 'Sync-AtProduct', 'Sync-AtQuote'
     ) {
         $before = Get-WorldState -StatePath $script:state
         $null = & $script:writers[$_] $script:state
