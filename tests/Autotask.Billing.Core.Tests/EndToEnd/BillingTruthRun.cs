@@ -63,6 +63,9 @@ internal sealed class BillingTruthRun : IDisposable
 
     public string Currency { get; set; } = "USD";
 
+    /// <summary>The vendor the mappings are for: Partner Center unless a test reads another vendor's file.</summary>
+    public string Vendor { get; set; } = Source;
+
     public PriceBasis PriceBasis { get; set; } = PriceBasis.ListPrice;
 
     public decimal MarkupPercent { get; set; }
@@ -113,11 +116,11 @@ internal sealed class BillingTruthRun : IDisposable
         return (long)Server.Sandbox.Data.All("Contracts").Single(c => (long?)c["companyID"] == companyId)["id"]!;
     }
 
-    public void MapService(string sku) => _skus.Add(new ServiceMapping(Source, sku) { ServiceId = ServiceId(sku) });
+    public void MapService(string sku) => _skus.Add(new ServiceMapping(Vendor, sku) { ServiceId = ServiceId(sku) });
 
-    public void MapProduct(string sku, long productId) => _skus.Add(new ServiceMapping(Source, sku) { ProductId = productId });
+    public void MapProduct(string sku, long productId) => _skus.Add(new ServiceMapping(Vendor, sku) { ProductId = productId });
 
-    public void MapToCreate(string sku) => _skus.Add(new ServiceMapping(Source, sku) { Action = MappingAction.Create });
+    public void MapToCreate(string sku) => _skus.Add(new ServiceMapping(Vendor, sku) { Action = MappingAction.Create });
 
     /// <summary>A product created over REST, as an admin would add it to the catalog before mapping a SKU to it.</summary>
     public async Task<long> AddProductAsync(string name, string sku, decimal price, decimal cost) =>
@@ -215,15 +218,15 @@ internal sealed class BillingTruthRun : IDisposable
             Currency = Currency,
             PriceBasis = PriceBasis,
             MarkupPercent = MarkupPercent,
-            VendorCompanyNames = new Dictionary<string, string?> { [Source] = "Microsoft" },
+            VendorCompanyNames = new Dictionary<string, string?> { [Vendor] = "Microsoft" },
         });
         var now = DateTime.UtcNow;
         var customers = Lines.Select(l => l.CustomerId).Concat(AlsoMapped).Distinct(StringComparer.OrdinalIgnoreCase).Select(id => id == Tailwind
-            ? new CustomerMapping(Source, id)
+            ? new CustomerMapping(Vendor, id)
             {
                 CustomerName = CompanyOf[id], CompanyAction = MappingAction.Create, ContractAction = MappingAction.Create, Phone = "+1 206 555 0150",
             }
-            : new CustomerMapping(Source, id)
+            : new CustomerMapping(Vendor, id)
         {
             CustomerName = CompanyOf[id],
             CompanyId = (long)Server.Sandbox.Data.All("Contracts").Single(c => (long)c["id"]! == ContractOf(id))["companyID"]!,

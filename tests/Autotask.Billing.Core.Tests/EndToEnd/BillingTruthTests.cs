@@ -330,6 +330,31 @@ public sealed class BillingTruthTests
     }
 
     [Fact]
+    public async Task Item8_and_1_intermedia_services_added_items_add_seats_and_a_credit_is_charged_for_its_signed_amount()
+    {
+        using var run = await StartAsync();
+        run.Vendor = "Intermedia";
+        run.MapService(Basic);
+        var balance = run.WriteFile("balance.csv",
+            "Transaction ID,Date,Account ID,Company Name,User Name,Category,Charge Item ID,SKU,Item Description,Price Type,Service Start Date,Service End Date,Quantity,Unit Price,Unit Cost,Service Charges,Tax,Total,Payments,Balance,Comment\r\n"
+            + $"500101,10/01/2026,{Northwind},Northwind Traders,,MR,1,{Basic},Microsoft 365 Business Basic,Recurring,10/01/2026,10/31/2026,40,7.20,6.00,240.00,0,240.00,,,MR\r\n"
+            + $"500102,10/20/2026,{Northwind},Northwind Traders,,MR,1,{Basic},Microsoft 365 Business Basic,Services Added,10/20/2026,10/31/2026,3,7.20,6.00,6.97,0,6.97,,,MR\r\n"
+            + $"500103,10/22/2026,{Northwind},Northwind Traders,,MR,1,{Basic},Microsoft 365 Business Basic,Credit,10/22/2026,10/22/2026,1,8.00,,-4.13,0,-4.13,,,MR\r\n");
+
+        var differences = await run.CompareAndSyncAsync(true, balance);
+
+        Assert.Equal(QuantityChange.Added, run.Lines[1].QuantityChange);
+        var seats = differences.Single(d => d.Kind == DifferenceKind.QuantityChange);
+        Assert.Equal((40m, 43m, Day(2026, 10, 20)), (seats.AutotaskQuantity!.Value, seats.VendorQuantity!.Value, seats.EffectiveDate));
+        var credit = differences.Single(d => d.Kind == DifferenceKind.OneTimeCharge);
+        Assert.Equal((ChargeKind.Credit, -4.13m), (credit.ChargeKind, credit.OneTimeRevenueImpact));
+        Assert.Equal(40, (await run.UnitsOnAsync(Northwind, Basic, Day(2026, 10, 19)))!.Units);
+        Assert.Equal((43, 7.20m), ((await run.UnitsOnAsync(Northwind, Basic, Day(2026, 10, 20)))!.Units!.Value, (await run.UnitsOnAsync(Northwind, Basic, Day(2026, 10, 20)))!.Price));
+        var charge = Assert.Single(await run.ChargesAsync(Northwind));
+        Assert.Equal(-4.13m, charge.BillableAmount);
+    }
+
+    [Fact]
     public void Compare_and_sync_pick_the_same_units_row_where_rows_touch_at_a_boundary_date()
     {
         var rows = new[]
