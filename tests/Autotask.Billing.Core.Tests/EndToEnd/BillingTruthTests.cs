@@ -355,6 +355,22 @@ public sealed class BillingTruthTests
     }
 
     [Fact]
+    public async Task Item2_a_pax8_annual_line_is_a_price_per_month_a_twelfth_of_the_annual()
+    {
+        using var run = await StartAsync();
+        var pax8 = run.WriteFile("pax8-invoice-items.csv",
+            "id,companyId,companyName,type,sku,productName,description,quantity,price,cost,subTotal,costTotal,currencyCode,startPeriod,endPeriod,subscriptionId,term\n"
+            + "it-1,px-northwind,Northwind Traders,subscription,MST-EXO-P1-ANNUAL,Exchange Online (Plan 1),Annual,8,52.80,44.00,422.40,352.00,USD,2026-10-01,2027-09-30,sub-px-1,Annual\n");
+        var reader = new BillingSourceReader(new BillingReadOptions { Window = BillingWindow.ForMonth("2026-10") });
+        var line = reader.ReadFile(pax8, CancellationToken.None).Select(item => item.Transaction).OfType<Transaction>().Single();
+
+        var seats = Assert.Single(TransactionSummarizer.Summarize(new[] { line }, Day(2026, 10, 31)));
+
+        Assert.Equal((ChargeKind.Recurring, "Annual"), (line.Kind, line.BillingCycle));
+        Assert.Equal((8m, 4.40m, 3.6667m), (seats.Quantity, seats.UnitPrice!.Value, seats.UnitCost!.Value));
+    }
+
+    [Fact]
     public void Compare_and_sync_pick_the_same_units_row_where_rows_touch_at_a_boundary_date()
     {
         var rows = new[]
