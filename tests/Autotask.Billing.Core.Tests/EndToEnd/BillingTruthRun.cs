@@ -72,6 +72,8 @@ internal sealed class BillingTruthRun : IDisposable
 
     public RemovalPolicy AbsentCustomerPolicy { get; set; } = RemovalPolicy.ReportOnly;
 
+    public bool RecreateDeletedServices { get; set; }
+
     /// <summary>Vendor customers mapped although the file has no line for them.</summary>
     public List<string> AlsoMapped { get; } = new();
 
@@ -119,6 +121,8 @@ internal sealed class BillingTruthRun : IDisposable
     public void MapService(string sku) => _skus.Add(new ServiceMapping(Vendor, sku) { ServiceId = ServiceId(sku) });
 
     public void MapProduct(string sku, long productId) => _skus.Add(new ServiceMapping(Vendor, sku) { ProductId = productId });
+
+    public void MapService(string sku, long serviceId) => _skus.Add(new ServiceMapping(Vendor, sku) { ServiceId = serviceId });
 
     public void MapToCreate(string sku) => _skus.Add(new ServiceMapping(Vendor, sku) { Action = MappingAction.Create });
 
@@ -218,6 +222,7 @@ internal sealed class BillingTruthRun : IDisposable
             Currency = Currency,
             PriceBasis = PriceBasis,
             MarkupPercent = MarkupPercent,
+            RecreateDeletedServices = RecreateDeletedServices,
             VendorCompanyNames = new Dictionary<string, string?> { [Vendor] = "Microsoft" },
         });
         var now = DateTime.UtcNow;

@@ -370,6 +370,31 @@ public sealed class BillingTruthTests
         Assert.Equal((8m, 4.40m, 3.6667m), (seats.Quantity, seats.UnitPrice!.Value, seats.UnitCost!.Value));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Item14_a_deleted_mapped_service_is_reported_or_recreated_as_the_settings_say(bool recreate)
+    {
+        using var run = await StartAsync();
+        run.RecreateDeletedServices = recreate;
+        run.MapService("CFQ7TTC0HHS9", 987654);
+        run.Row(Northwind, "CFQ7TTC0HHS9", "cycleCharge", "10.00", "10", "80.00", "2026-10-01", "2026-10-31", "8.00", "sub-nw-phone");
+
+        var differences = await run.CompareAndSyncAsync();
+
+        var missing = Assert.Single(differences);
+        Assert.Equal((DifferenceKind.MissingService, recreate), (missing.Kind, missing.IsActionable));
+        Assert.Equal(recreate ? "RecreateDeletedServices" : "MappedServiceNotFound", missing.Rule);
+        var services = run.Server.Sandbox.Data.All("Services").Where(s => (string?)s["name"] == "CFQ7TTC0HHS9").ToList();
+        Assert.Equal(recreate ? 1 : 0, services.Count);
+        if (recreate)
+        {
+            var onContract = (await run.Client.QueryAsync<ContractService>(AutotaskQuery.Where(
+                AutotaskFilter.Eq("contractID", run.ContractOf(Northwind)), AutotaskFilter.Eq("serviceID", (long)services[0]["id"]!)))).Single();
+            Assert.Equal(10.00m, ContractSnapshot.CurrentPrice(onContract));
+        }
+    }
+
     [Fact]
     public void Compare_and_sync_pick_the_same_units_row_where_rows_touch_at_a_boundary_date()
     {
