@@ -74,6 +74,8 @@ internal sealed class BillingTruthRun : IDisposable
 
     public bool RecreateDeletedServices { get; set; }
 
+    public bool UsageAsService { get; set; }
+
     /// <summary>Vendor customers mapped although the file has no line for them.</summary>
     public List<string> AlsoMapped { get; } = new();
 
@@ -126,6 +128,13 @@ internal sealed class BillingTruthRun : IDisposable
 
     public void MapToCreate(string sku) => _skus.Add(new ServiceMapping(Vendor, sku) { Action = MappingAction.Create });
 
+    /// <summary>A monthly service created over REST, as an admin would add it to the catalog before mapping a SKU to it.</summary>
+    public async Task<long> AddServiceAsync(string name, string sku) =>
+        await Client.CreateAsync(new Service
+        {
+            Name = name, Sku = sku, PeriodType = 3, UnitPrice = 0m, UnitCost = 0m, BillingCodeID = 29682701, IsActive = true,
+        });
+
     /// <summary>A product created over REST, as an admin would add it to the catalog before mapping a SKU to it.</summary>
     public async Task<long> AddProductAsync(string name, string sku, decimal price, decimal cost) =>
         await Client.CreateAsync(new Product
@@ -166,7 +175,7 @@ internal sealed class BillingTruthRun : IDisposable
         Lines = paths.SelectMany(path => reader.ReadFile(path, CancellationToken.None)).Select(item => item.Transaction).OfType<Transaction>().ToList();
 
         var store = await MapAsync();
-        var run = new ContractComparer(Client).Compare(Lines, MappingStore.Read(store), new CompareOptions { Window = BillingWindow.ForMonth("2026-10"), AbsentCustomerPolicy = AbsentCustomerPolicy });
+        var run = new ContractComparer(Client).Compare(Lines, MappingStore.Read(store), new CompareOptions { Window = BillingWindow.ForMonth("2026-10"), AbsentCustomerPolicy = AbsentCustomerPolicy, UsageAsService = UsageAsService });
         var differences = new List<ContractDifference>();
         await foreach (var difference in run)
         {

@@ -396,6 +396,31 @@ public sealed class BillingTruthTests
     }
 
     [Fact]
+    public async Task Item9_usage_carried_as_a_quantity_one_service_falls_to_zero_in_a_month_without_usage()
+    {
+        using var run = await StartAsync();
+        run.UsageAsService = true;
+        var azure = await run.AddServiceAsync("Azure plan", AzurePlan);
+        run.MapService(AzurePlan, azure);
+        run.MapService(Defender);
+        run.Row(Contoso, Defender, "cycleCharge", "3.60", "12", "36.00", "2026-10-01", "2026-10-31", "3.00", "sub-co-def");
+        run.Row(Contoso, AzurePlan, "new", "1.00", "1", "85.00", "2026-10-01", "2026-10-31", "0.85", "sub-co-azure",
+            term: "1 Hour", frequency: string.Empty, subscriptionDescription: "Azure plan", unitType: "1 Hour", billableQuantity: "100");
+        var withUsage = run.SaveFile("with-usage.csv");
+        run.Row(Contoso, Defender, "cycleCharge", "3.60", "12", "36.00", "2026-10-01", "2026-10-31", "3.00", "sub-co-def");
+        var withoutUsage = run.SaveFile("without-usage.csv");
+
+        var added = Assert.Single(await run.CompareAndSyncAsync(true, withUsage));
+        var afterUsage = await run.UnitsOnAsync(Contoso, AzurePlan, Day(2026, 10, 31));
+        var removed = Assert.Single(await run.CompareAndSyncAsync(true, withoutUsage));
+
+        Assert.Equal((DifferenceKind.NewService, 100.00m, 85.00m), (added.Kind, added.TargetUnitPrice!.Value, added.TargetUnitCost!.Value));
+        Assert.Equal((1, 100.00m), (afterUsage!.Units!.Value, afterUsage.Price));
+        Assert.Equal((DifferenceKind.Removed, 1m), (removed.Kind, removed.AutotaskQuantity!.Value));
+        Assert.Equal(0, (await run.UnitsOnAsync(Contoso, AzurePlan, Day(2026, 10, 31)))!.Units);
+    }
+
+    [Fact]
     public void Compare_and_sync_pick_the_same_units_row_where_rows_touch_at_a_boundary_date()
     {
         var rows = new[]
