@@ -132,7 +132,7 @@ internal sealed class BillingTruthRun : IDisposable
     public async Task<long> AddServiceAsync(string name, string sku) =>
         await Client.CreateAsync(new Service
         {
-            Name = name, Sku = sku, PeriodType = 3, UnitPrice = 0m, UnitCost = 0m, BillingCodeID = 29682701, IsActive = true,
+            Name = name, Sku = sku, PeriodType = 1, UnitPrice = 0m, UnitCost = 0m, BillingCodeID = 29682701, IsActive = true,
         });
 
     /// <summary>A product created over REST, as an admin would add it to the catalog before mapping a SKU to it.</summary>
