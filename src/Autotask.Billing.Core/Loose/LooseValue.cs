@@ -65,11 +65,17 @@ public static class LooseValue
             return true;
         }
 
+        // The session culture's own signs (sv-SE writes U+2212 for minus) and decimal separator, never its grouping.
         var culture = CultureInfo.CurrentCulture.NumberFormat;
+        var normalised = culture.NegativeSign == "-" ? trimmed : trimmed.Replace(culture.NegativeSign, "-");
         var separator = culture.NumberDecimalSeparator;
-        return separator != "."
-            && trimmed.IndexOf('.') < 0
-            && decimal.TryParse(trimmed.Replace(separator, "."), DecimalStyles, CultureInfo.InvariantCulture, out number);
+        if (separator != "." && normalised.IndexOf('.') < 0)
+        {
+            normalised = normalised.Replace(separator, ".");
+        }
+
+        return !ReferenceEquals(normalised, trimmed) && normalised != trimmed
+            && decimal.TryParse(normalised, DecimalStyles, CultureInfo.InvariantCulture, out number);
     }
 
     public static bool TryLong(object? value, out long number)
