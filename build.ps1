@@ -45,7 +45,8 @@ $script:testCounts = $null
 
 function Invoke-Native {
     param([string] $FilePath, [string[]] $ArgumentList)
-    & $FilePath @ArgumentList
+    # To the console, never into the output of the function that called it.
+    & $FilePath @ArgumentList | Out-Host
     if ($LASTEXITCODE -ne 0) {
         throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE."
     }
@@ -95,7 +96,7 @@ function Invoke-BuildTask {
 
 function Invoke-XunitSuite {
     $results = Join-Path -Path $repositoryRoot -ChildPath ('out/TestResults/' + [guid]::NewGuid().ToString('N'))
-    & dotnet test $solution -c $Configuration --no-build --nologo --logger 'trx' --results-directory $results
+    & dotnet test $solution -c $Configuration --no-build --nologo --logger 'trx' --results-directory $results | Out-Host
     $exitCode = $LASTEXITCODE
     $counts = @{ Passed = 0; Failed = 0; Skipped = 0 }
     foreach ($trx in Get-ChildItem -Path $results -Filter '*.trx' -File -ErrorAction SilentlyContinue) {

@@ -43,6 +43,10 @@
     @{ WebhookUri = $env:BILLING_TEAMS_WEBHOOK; WebhookFormat = 'Teams' } or
     @{ SmtpServer = 'smtp.contoso.com'; UseSsl = $true; From = 'billing@contoso.com'; To = 'finance@contoso.com' }.
     It sends when something failed or needs review (add Only = 'Always' to hear every run). Without it, nothing is sent.
+.PARAMETER AcceptPartialFile
+    Syncs the readable rest of an export that has lines which could not be read. Without it such an export stops
+    the run before anything is compared or written (exit code 1). With it, every customer named by a rejected line
+    is held back whole, and a file whose rejected line names no readable customer still stops the run.
 .PARAMETER Sandbox
     Connects to the embedded sandbox instead of Autotask: a rehearsal with the demo tenant.
 .EXAMPLE
@@ -78,6 +82,8 @@ param(
     [string] $SecretName = 'AutotaskBilling',
 
     [hashtable] $Notification,
+
+    [switch] $AcceptPartialFile,
 
     [switch] $Sandbox
 )
@@ -171,7 +177,8 @@ try {
         throw "No billing lines for $Month in $($ExportPath -join ', ')."
     }
 
-    $differences = @($lines | Compare-AtContract @stateParameters -ErrorAction SilentlyContinue -ErrorVariable compareErrors)
+    # A file with unreadable lines stops Compare-AtContract (BillingFileRejected) unless -AcceptPartialFile is given.
+    $differences = @($lines | Compare-AtContract @stateParameters -AcceptPartialFile:$AcceptPartialFile -ErrorAction SilentlyContinue -ErrorVariable compareErrors)
     foreach ($compareError in @($compareErrors)) {
         Add-Problem -List $failures -Message "Compare: $($compareError.Exception.Message)"
     }

@@ -9,10 +9,10 @@ public sealed class AutotaskSandbox : IDisposable
     private readonly object _sync = new();
     private readonly RequestPipeline _pipeline;
 
-    private AutotaskSandbox(SandboxOptions? options, Func<Func<DateTime>, SandboxTenant> createTenant)
+    private AutotaskSandbox(SandboxOptions? options, Func<SandboxOptions, SandboxTenant> createTenant)
     {
         Options = (options ?? new SandboxOptions()).Clone();
-        Tenant = createTenant(() => Options.Today);
+        Tenant = createTenant(Options);
         Statistics = new SandboxStatistics(Options.RequestLogCapacity);
         Data = new SandboxData(this);
         _pipeline = new RequestPipeline(this);
@@ -42,15 +42,15 @@ public sealed class AutotaskSandbox : IDisposable
     // What a brand-new Autotask database holds: the zero company, the API user's resource, one staff resource,
     // standard billing codes and picklists.
     public static AutotaskSandbox CreateEmpty(SandboxOptions? options = null) =>
-        new(options, today => TenantSeeder.CreateEmpty(today));
+        new(options, TenantSeeder.CreateEmpty);
 
     // CreateEmpty plus a vendor, a service catalog and customers on Recurring Service contracts that match
     // DemoTenant.DemoExportCsv apart from the documented differences.
     public static AutotaskSandbox CreateDemo(SandboxOptions? options = null) =>
-        new(options, today => DemoTenant.Create(today));
+        new(options, DemoTenant.Create);
 
     public static AutotaskSandbox Load(string path, SandboxOptions? options = null) =>
-        new(options, today => SandboxPersistence.Load(path, today));
+        new(options, o => SandboxPersistence.Load(path, o));
 
     public HttpMessageHandler CreateHandler() => new SandboxHttpHandler(this);
 

@@ -16,4 +16,11 @@ public enum SandboxFaultKind
 
     // The request is applied, then the connection fails before the response arrives.
     CommitThenDropConnection,
+
+    // A gateway answers 504 at once while the backend goes on and commits the request later (SandboxFaults.CommitLate).
+    CommitLateAfterGatewayTimeout,
+
+    // No answer comes: the backend commits the request later and the connection is then dropped, so a client with a
+    // shorter timeout gave up first (SandboxFaults.CommitLate).
+    CommitLateWithoutAnswer,
 }

@@ -9,6 +9,10 @@ public sealed class SandboxFaults
     private readonly object _sync = new();
     private readonly List<FaultRule> _faults = new();
     private readonly List<LatencyRule> _latencies = new();
+    private int _lateCommitsPending;
+
+    // Late commits drawn but not yet committed; a test waits for 0 before it looks at the end state.
+    public int LateCommitsPending => Volatile.Read(ref _lateCommitsPending);
 
     public void AddLatency(TimeSpan delay, string? entity = null, string? method = null)
     {
@@ -28,6 +32,26 @@ public sealed class SandboxFaults
         lock (_sync)
         {
             _faults.Add(new FaultRule(kind, entity, method, count, null, null));
+        }
+    }
+
+    // The next matching requests commit late: the client gets a 504 at once (CommitLateAfterGatewayTimeout) or no
+    // answer at all (CommitLateWithoutAnswer), and the backend commits each request commitDelay after it arrived.
+    public void CommitLate(int count, SandboxFaultKind kind, TimeSpan commitDelay, string? entity = null, string? method = null)
+    {
+        if (count < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), "The count must be at least 1.");
+        }
+
+        if (kind is not (SandboxFaultKind.CommitLateAfterGatewayTimeout or SandboxFaultKind.CommitLateWithoutAnswer))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), "Only the late-commit kinds commit late.");
+        }
+
+        lock (_sync)
+        {
+            _faults.Add(new FaultRule(kind, entity, method, count, null, null, commitDelay));
         }
     }
 
@@ -54,6 +78,10 @@ public sealed class SandboxFaults
         }
     }
 
+    internal void LateCommitDrawn() => Interlocked.Increment(ref _lateCommitsPending);
+
+    internal void LateCommitDone() => Interlocked.Decrement(ref _lateCommitsPending);
+
     internal TimeSpan LatencyFor(string endpoint, string method)
     {
         lock (_sync)
@@ -62,11 +90,11 @@ public sealed class SandboxFaults
         }
     }
 
-    internal SandboxFaultKind? Draw(string endpoint, string method)
+    internal FaultRule? Draw(string endpoint, string method, bool isCreate)
     {
         lock (_sync)
         {
-            foreach (var rule in _faults.Where(r => r.Applies(endpoint, method)))
+            foreach (var rule in _faults.Where(r => r.Applies(endpoint, method, isCreate)))
             {
                 if (rule.Remaining != null)
                 {
@@ -76,12 +104,12 @@ public sealed class SandboxFaults
                         _faults.Remove(rule);
                     }
 
-                    return rule.Kind;
+                    return rule;
                 }
 
                 if (rule.Random!.NextDouble() < rule.Probability)
                 {
-                    return rule.Kind;
+                    return rule;
                 }
             }
 

@@ -26,5 +26,12 @@ public sealed class SandboxOptions
     // Maximum number of entries kept in SandboxStatistics.RequestLog.
     public int RequestLogCapacity { get; set; } = 10000;
 
+    // Behaviour variants for what Autotask's documentation leaves uncertain (docs/autotask-api-notes.md).
+    public AdjustedPriceBehavior AdjustedPrice { get; set; } = AdjustedPriceBehavior.Present;
+
+    public AdjustmentPriceBehavior AdjustmentPrices { get; set; } = AdjustmentPriceBehavior.Honoured;
+
+    public UnitRowBoundaries UnitRowBoundaries { get; set; } = UnitRowBoundaries.Disjoint;
+
     internal SandboxOptions Clone() => (SandboxOptions)MemberwiseClone();
 }

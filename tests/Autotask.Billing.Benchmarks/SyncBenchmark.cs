@@ -84,7 +84,7 @@ public sealed class SyncBenchmark : IBenchmarkCommand
         var servicesPerContract = (adjustments + contracts - 1) / contracts;
         var services = Enumerable.Range(1, servicesPerContract).Select(i => data.Insert("Services", new JObject
         {
-            ["name"] = $"BENCH-{i:000}", ["periodType"] = 3, ["unitPrice"] = 0, ["billingCodeID"] = RecurringBillingCode, ["isActive"] = true,
+            ["name"] = $"BENCH-{i:000}", ["periodType"] = 1, ["unitPrice"] = 0, ["billingCodeID"] = RecurringBillingCode, ["isActive"] = true,
         })).ToList();
 
         var lines = new List<(long CompanyId, string Customer, long ContractId, long ServiceId, string Sku)>();
@@ -93,12 +93,12 @@ public sealed class SyncBenchmark : IBenchmarkCommand
             var customer = $"Bench Customer {c:0000}";
             var companyId = data.Insert("Companies", new JObject
             {
-                ["companyName"] = customer, ["companyType"] = 31, ["isActive"] = true, ["phone"] = "555-0100", ["ownerResourceID"] = AccountManager,
+                ["companyName"] = customer, ["companyType"] = 1, ["isActive"] = true, ["phone"] = "555-0100", ["ownerResourceID"] = AccountManager,
             });
             var contractId = data.Insert("Contracts", new JObject
             {
-                ["companyID"] = companyId, ["contractName"] = "Cloud services, " + customer, ["contractType"] = 7, ["status"] = 41,
-                ["contractPeriodType"] = 3, ["startDate"] = "2026-10-01T00:00:00", ["endDate"] = "2036-10-01T00:00:00",
+                ["companyID"] = companyId, ["contractName"] = "Cloud services, " + customer, ["contractType"] = 7, ["status"] = 1,
+                ["contractPeriodType"] = 1, ["startDate"] = "2026-10-01T00:00:00", ["endDate"] = "2036-10-01T00:00:00",
                 ["timeReportingRequiresStartAndStopTimes"] = 0,
             });
             for (var s = 0; s < servicesPerContract && lines.Count < adjustments; s++)

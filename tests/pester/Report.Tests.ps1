@@ -158,11 +158,6 @@ Describe 'Export-AtBillingReport' {
     }
 
     It 'reports the demo tenant reconciliation and sync' {
-        if (-not (Get-Command -Name Compare-AtContract -ErrorAction SilentlyContinue)) {
-            Set-ItResult -Skipped -Because 'Compare-AtContract is not in this build'
-            return
-        }
-
         $statePath = New-TestStatePath
         try {
             Connect-AtBilling -Sandbox
@@ -170,6 +165,7 @@ Describe 'Export-AtBillingReport' {
             $lines = Get-AtTransaction -Path $export -Month 2026-10
             $null = $lines | New-AtContractMapping -Auto -StatePath $statePath
             $null = $lines | New-AtServiceMapping -Auto -StatePath $statePath
+            Set-AtBillingSetting -RecurringBillingCode 'Cloud Services - Recurring' -MaterialBillingCode 'Hardware' -DefaultAccountManager 'alex.morgan' -StatePath $statePath
             $differences = @($lines | Compare-AtContract -StatePath $statePath)
             $results = @($differences | Sync-AtContract -StatePath $statePath -Confirm:$false)
             $path = Join-Path -Path $TestDrive -ChildPath 'demo.html'

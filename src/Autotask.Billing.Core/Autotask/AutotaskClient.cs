@@ -220,10 +220,14 @@ public sealed class AutotaskClient : IDisposable
     }
 
     /// <summary>
-    /// Creates the record (through the parent route for child entities) and returns its id. A create whose outcome
-    /// is unknown (connection lost or timed out after sending, or a server failure) is never repeated blindly:
-    /// <paramref name="confirmByLookup"/> is asked first and its id returned if the create did commit; only when it
-    /// finds nothing is the create sent again. Without it such a create throws <see cref="AutotaskOutcomeUnknownException"/>.
+    /// Creates the record (through the parent route for child entities) and returns its id. A create is never sent
+    /// twice unless Autotask refused it before doing any work (throttling). When its outcome is unknown (no answer in
+    /// time, a dropped connection, a gateway or server failure without an Autotask error), <paramref name="confirmByLookup"/>
+    /// is asked after <see cref="AutotaskClientOptions.ConfirmDelay"/>, again with a doubling delay, until
+    /// <see cref="AutotaskClientOptions.ConfirmWindow"/> has passed: the id it finds is returned; if it finds none, or
+    /// no lookup was given, <see cref="AutotaskOutcomeUnknownException"/> says the record is unconfirmed. When Autotask
+    /// answers with its own error text (a 500 "An unexpected error has occurred … Error ID: N" included), that is an
+    /// answer: the lookup is asked once, to be safe, and otherwise Autotask's message is reported.
     /// </summary>
     public async Task<long> CreateAsync<T>(
         T entity,
@@ -241,39 +245,32 @@ public sealed class AutotaskClient : IDisposable
         var parentId = route.ParentIdField is null ? null : AutotaskJson.ReadLong(AutotaskJson.Property(body, route.ParentIdField));
         var request = Post(route.WritePath(parentId), AutotaskOperation.Create, route.EntityName, AutotaskRequestKind.Create, AutotaskJson.Write(body));
 
-        for (var attempt = 1; ; attempt++)
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.Disposition == ResponseDisposition.OutcomeUnknown)
         {
-            var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.Disposition != ResponseDisposition.OutcomeUnknown)
-            {
-                _transport.EnsureSuccess(request, response, route.EntityName);
-                if (ReadItemId(response) is { } itemId)
-                {
-                    return itemId;
-                }
-
-                throw new AutotaskApiException(
-                    $"Autotask answered the {route.EntityName} create without an itemId.", response.StatusCode, response.Errors,
-                    route.EntityName, AutotaskOperation.Create, "POST", _transport.Redact(response.Url.AbsolutePath));
-            }
-
             if (confirmByLookup is null)
             {
                 throw OutcomeUnknown(request, response, route.EntityName, "no lookup was given to confirm it, so it was not sent again");
             }
 
-            if (await confirmByLookup(cancellationToken).ConfigureAwait(false) is { } existingId)
-            {
-                return existingId;
-            }
-
-            if (attempt >= _options.MaxAttempts)
-            {
-                throw OutcomeUnknown(request, response, route.EntityName, $"the lookup found nothing after {attempt} attempts");
-            }
-
-            await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+            return await ConfirmAsync(request, response, route.EntityName, confirmByLookup, cancellationToken).ConfigureAwait(false);
         }
+
+        if (!response.IsSuccess && response.StatusCode >= 500 && response.Errors.Count > 0 && !response.IsThrottled && confirmByLookup is not null
+            && await confirmByLookup(cancellationToken).ConfigureAwait(false) is { } savedAnyway)
+        {
+            return savedAnyway;
+        }
+
+        _transport.EnsureSuccess(request, response, route.EntityName);
+        if (ReadItemId(response) is { } itemId)
+        {
+            return itemId;
+        }
+
+        throw new AutotaskApiException(
+            $"Autotask answered the {route.EntityName} create without an itemId.", response.StatusCode, response.Errors,
+            route.EntityName, AutotaskOperation.Create, "POST", _transport.Redact(response.Url.AbsolutePath));
     }
 
     /// <summary>
@@ -510,10 +507,57 @@ public sealed class AutotaskClient : IDisposable
         }
     }
 
-    private TimeSpan Backoff(int attempt)
+    /// <summary>
+    /// Looks for a create whose outcome is unknown, after a settle delay that doubles each time, within the confirm
+    /// window. A lookup that fails is tried again at the next step; the create itself is never sent again.
+    /// </summary>
+    private async Task<long> ConfirmAsync(
+        AutotaskHttpRequest request,
+        AutotaskHttpResponse response,
+        string entityName,
+        Func<CancellationToken, Task<long?>> confirmByLookup,
+        CancellationToken cancellationToken)
     {
-        var ticks = _options.RetryBaseDelay.Ticks * Math.Pow(2, attempt - 1);
-        return TimeSpan.FromTicks((long)Math.Min(ticks, _options.MaxRetryDelay.Ticks));
+        var window = _options.EffectiveConfirmWindow;
+        var started = DateTime.UtcNow;
+        var delay = _options.ConfirmDelay;
+        var lookups = 0;
+        AutotaskException? lookupFailure = null;
+        while (true)
+        {
+            var remaining = window - (DateTime.UtcNow - started);
+            var wait = delay < remaining ? delay : remaining;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                lookups++;
+                if (await confirmByLookup(cancellationToken).ConfigureAwait(false) is { } id)
+                {
+                    return id;
+                }
+
+                lookupFailure = null;
+            }
+            catch (AutotaskException exception) when (exception is not AutotaskBudgetExhaustedException)
+            {
+                lookupFailure = exception;
+            }
+
+            if (DateTime.UtcNow - started >= window)
+            {
+                var seconds = window.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+                var why = lookupFailure is null
+                    ? $"{lookups} lookups over {seconds} s did not find it"
+                    : $"the last of {lookups} lookups over {seconds} s failed ({lookupFailure.Message})";
+                throw OutcomeUnknown(request, response, entityName, why + ", so it was not sent again");
+            }
+
+            delay = delay == TimeSpan.Zero ? TimeSpan.FromMilliseconds(50) : TimeSpan.FromTicks(delay.Ticks * 2);
+        }
     }
 
     private AutotaskOutcomeUnknownException OutcomeUnknown(AutotaskHttpRequest request, AutotaskHttpResponse response, string entityName, string why)
@@ -523,7 +567,7 @@ public sealed class AutotaskClient : IDisposable
             : response.TransportFailure == TransportFailure.TimedOut ? "no answer came in time" : "the connection broke before an answer came";
         var path = _transport.Redact(response.Url.AbsolutePath);
         return new AutotaskOutcomeUnknownException(
-            _transport.Redact($"The {entityName} create may or may not have been saved: {what}, and {why}. Check Autotask before retrying. (POST {path})"),
+            _transport.Redact($"The {entityName} create is unconfirmed: {what}, and {why}. It may still appear in Autotask; the next sync looks for it before creating anything. (POST {path})"),
             response.StatusCode, response.Errors, entityName, AutotaskOperation.Create, "POST", path, response.TransportError);
     }
 }

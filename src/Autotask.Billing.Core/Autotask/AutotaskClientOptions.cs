@@ -28,6 +28,20 @@ public sealed record AutotaskClientOptions
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// How long after sending a create whose outcome is unknown (timeout, dropped connection, gateway error) the first
+    /// lookup waits, so a commit still under way can land; each later lookup waits twice as long.
+    /// </summary>
+    public TimeSpan ConfirmDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long the client keeps looking for such a create before it reports it unconfirmed; null: the request
+    /// timeout, so a commit that lands up to one request timeout after the client gave up is still seen.
+    /// </summary>
+    public TimeSpan? ConfirmWindow { get; init; }
+
+    internal TimeSpan EffectiveConfirmWindow => ConfirmWindow ?? RequestTimeout;
+
     /// <summary>Receives one entry per HTTP attempt; never headers or bodies.</summary>
     public IProgress<AutotaskRequestLogEntry>? RequestLog { get; init; }
 
@@ -52,6 +66,8 @@ public sealed record AutotaskClientOptions
         Require(RetryBaseDelay >= TimeSpan.Zero, nameof(RetryBaseDelay), "must not be negative");
         Require(MaxRetryDelay >= RetryBaseDelay, nameof(MaxRetryDelay), "must not be shorter than RetryBaseDelay");
         Require(RequestTimeout > TimeSpan.Zero, nameof(RequestTimeout), "must be positive");
+        Require(ConfirmDelay >= TimeSpan.Zero, nameof(ConfirmDelay), "must not be negative");
+        Require(ConfirmWindow is null || ConfirmWindow >= TimeSpan.Zero, nameof(ConfirmWindow), "must not be negative");
         Require(RequestBudget is null or > 0, nameof(RequestBudget), "must be positive");
         Require(ThresholdReserve is null or >= 0, nameof(ThresholdReserve), "must not be negative");
         Require(ThresholdRefreshInterval >= 1, nameof(ThresholdRefreshInterval), "must be at least 1");

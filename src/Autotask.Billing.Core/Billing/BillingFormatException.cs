@@ -15,5 +15,18 @@ public class BillingFormatException : Exception
         File = file;
     }
 
+    public BillingFormatException(string file, int lineNumber, int columnNumber, string message)
+        : base($"{file}:{lineNumber}:{columnNumber}: {message}")
+    {
+        File = file;
+        LineNumber = lineNumber;
+        ColumnNumber = columnNumber;
+    }
+
     public string File { get; }
+
+    /// <summary>1-based line of the problem, when it is at one place.</summary>
+    public int? LineNumber { get; }
+
+    public int? ColumnNumber { get; }
 }

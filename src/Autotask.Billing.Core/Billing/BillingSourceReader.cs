@@ -90,6 +90,18 @@ public sealed class BillingSourceReader
                 continue;
             }
 
+            if (record.Defect is { } defect)
+            {
+                summary.Rejected++;
+                var columnName = defect.ColumnNumber <= source.Schema.Count ? source.Schema.Names[defect.ColumnNumber - 1] : null;
+                yield return BillingReadItem.Of(new BillingLineProblem(path, record.LineNumber, columnName, null, defect.Reason, defect.Message)
+                {
+                    ColumnNumber = defect.ColumnNumber,
+                    CustomerId = prepared is null ? null : CustomerOf(prepared, record),
+                });
+                continue;
+            }
+
             if (prepared is null)
             {
                 prepared = Prepare(path, source, summary);
@@ -106,7 +118,7 @@ public sealed class BillingSourceReader
                 continue;
             }
 
-            var item = Process(prepared.Reader, new RecordView(record, prepared.Binding, prepared.CellFormat), path, summary);
+            var item = Process(prepared.Reader, new RecordView(record, prepared.Binding, prepared.CellFormat), path, summary, prepared);
             if (item is not null)
             {
                 yield return item;
@@ -287,7 +299,7 @@ public sealed class BillingSourceReader
             path, $"Cannot tell the billing format from the columns: {string.Join(", ", schema.Names)}. Give -Format or a profile.");
     }
 
-    private BillingReadItem? Process(BillingFormatReader reader, RecordView row, string path, BillingReadSummaryBuilder summary)
+    private BillingReadItem? Process(BillingFormatReader reader, RecordView row, string path, BillingReadSummaryBuilder summary, Prepared? prepared = null)
     {
         RowResult result;
         try
@@ -297,7 +309,12 @@ public sealed class BillingSourceReader
         catch (CellException ex)
         {
             summary.Rejected++;
-            return BillingReadItem.Of(new BillingLineProblem(path, row.LineNumber, ex.Column, ex.Value, ex.Reason, ex.Message));
+            var position = ex.Column is null ? -1 : row.Record.Schema.IndexOf(ex.Column);
+            return BillingReadItem.Of(new BillingLineProblem(path, row.LineNumber, ex.Column, ex.Value, ex.Reason, ex.Message)
+            {
+                ColumnNumber = position >= 0 ? position + 1 : null,
+                CustomerId = prepared is null ? null : CustomerOf(prepared, row.Record),
+            });
         }
 
         if (result.SkipRule is not null)
@@ -377,6 +394,19 @@ public sealed class BillingSourceReader
         }
 
         return _options.DropZeroAmount && IsZeroAmount(transaction) ? BillingSkipRule.ZeroAmount : null;
+    }
+
+    /// <summary>The customer a rejected record names, read without validation; null when it cannot be told.</summary>
+    private static string? CustomerOf(Prepared prepared, SourceRecord record)
+    {
+        var spec = prepared.Reader.Columns.Specs.FirstOrDefault(static s => s.Field == nameof(Transaction.CustomerId));
+        if (spec is null || record.Defect is { Reason: not BillingProblemReason.TruncatedLine })
+        {
+            // Fields that do not line up with the header cannot be trusted to name the customer.
+            return null;
+        }
+
+        return new RecordView(record, prepared.Binding, prepared.CellFormat).Text(spec);
     }
 
     private sealed class Prepared

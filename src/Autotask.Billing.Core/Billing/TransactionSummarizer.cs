@@ -18,8 +18,10 @@ namespace Autotask.Billing;
 /// </list>
 /// The SKU's quantity is the sum over its subscriptions. ChangeDate is the first day on which that quantity took its
 /// current value; a prorated line that announced the change earlier (added mid-period, full line from the next
-/// period) moves it back to the prorated line's start. Unit price and cost come from the latest full-period line
-/// applied (prorated lines carry prorated prices).
+/// period) moves it back to the prorated line's start. Unit price, cost and list price come from the latest
+/// full-period line in force (<see cref="Transaction.IsFullPeriod"/>: prorated legs, upgrades mid-period and partial
+/// first periods never set a price), as prices per month (an annual price ÷ 12, <see cref="BillingCycles"/>).
+/// Trial lines carry no seats.
 /// </summary>
 public static class TransactionSummarizer
 {
@@ -39,7 +41,10 @@ public static class TransactionSummarizer
 
         foreach (var group in bySku)
         {
-            var states = group
+            // Trial seats are not billable seats (BILLING-RULES §3): a trial and the paid subscription it converted to
+            // count the paid seats once, and a trial-only SKU has none.
+            var billable = group.Where(t => !t.IsTrial).ToList();
+            var states = billable
                 .GroupBy(t => t.SubscriptionId, keyComparer)
                 .Select(s => Evaluate(s.ToList(), day))
                 .ToList();
@@ -47,7 +52,6 @@ public static class TransactionSummarizer
             var latest = group.OrderBy(EventTime).ThenBy(t => t.SourceFile, StringComparer.Ordinal).ThenBy(t => t.SourceLine).Last();
             var priced = states.Where(s => s.PriceLine is not null).Select(s => s.PriceLine!)
                 .OrderBy(EventTime).ThenBy(t => t.SourceLine).LastOrDefault();
-            var seatLines = applied.Where(t => !t.IsReversal).ToList();
             var contact = group.Where(HasAddress).OrderBy(EventTime).ThenBy(t => t.SourceFile, StringComparer.Ordinal).ThenBy(t => t.SourceLine).LastOrDefault();
 
             summaries.Add(new TransactionSummary
@@ -64,14 +68,17 @@ public static class TransactionSummarizer
                 Sku = latest.Sku,
                 ProductName = latest.ProductName,
                 Quantity = states.Sum(s => s.Seats),
-                UnitPrice = priced?.UnitPrice,
-                UnitCost = priced?.UnitCost,
+                UnitPrice = BillingCycles.PerMonth(priced?.UnitPrice, priced?.BillingCycle),
+                UnitCost = BillingCycles.PerMonth(priced?.UnitCost, priced?.BillingCycle),
+                ListUnitPrice = BillingCycles.PerMonth(priced?.ListUnitPrice, priced?.BillingCycle),
                 Currency = (priced ?? latest).Currency,
                 BillingCycle = (priced ?? latest).BillingCycle,
-                IsTrial = seatLines.Count > 0 && seatLines.All(t => t.IsTrial),
-                ChangeDate = ChangeDate(group.ToList(), day),
+                PriceDate = priced?.ServiceStart,
+                IsTrial = billable.Count == 0,
+                ChangeDate = ChangeDate(billable, day),
                 ServiceStart = applied.Min(t => t.ServiceStart),
                 ServiceEnd = applied.Max(t => t.ServiceEnd),
+                SubscriptionStart = applied.Min(t => t.SubscriptionStart ?? t.ServiceStart),
                 SubscriptionIds = group.Select(t => t.SubscriptionId).Where(s => s.Length > 0).Distinct(keyComparer).OrderBy(s => s, StringComparer.Ordinal).ToList(),
                 Provenance = applied.Select(t => new TransactionReference(t.TransactionId, t.SourceFile, t.SourceLine)).ToList(),
                 AsOf = day,
@@ -147,13 +154,15 @@ public static class TransactionSummarizer
             seats = charge is not null
                 ? charge.Quantity
                 : Math.Max(0m, seats - change.Sum(t => t.Quantity));
-            foreach (var line in change.Where(t => !t.IsReversal && !t.IsProrated))
+            foreach (var line in change.Where(t => !t.IsReversal && !t.IsProrated && t.IsFullPeriod))
             {
                 priceLine = line;
             }
         }
 
-        priceLine ??= applied.LastOrDefault(t => !t.IsReversal);
+        // Only a full-period line sets a price: a prorated leg's price is a fraction of one (BILLING-RULES §5).
+        priceLine ??= lines.Where(t => Covers(t, day) && !t.IsReversal && t.IsFullPeriod)
+            .OrderBy(EventTime).ThenBy(t => t.SourceLine).LastOrDefault();
         return new SubscriptionState(seats, applied, priceLine);
     }
 

@@ -74,6 +74,12 @@ public sealed record BillingSettings
 
     public RemovalPolicy RemovalPolicy { get; init; } = RemovalPolicy.AdjustToZero;
 
+    /// <summary>Where the customer's price comes from when the vendor gives none (Partner Center): list price by default.</summary>
+    public PriceBasis PriceBasis { get; init; } = PriceBasis.ListPrice;
+
+    /// <summary>The markup on cost, in percent, under <see cref="Mapping.PriceBasis.CostPlusMarkup"/>.</summary>
+    public decimal MarkupPercent { get; init; }
+
     /// <summary>Which missing Autotask records sync may create.</summary>
     public CreatableEntities SyncMayCreate { get; init; } = CreatableEntities.All;
 
@@ -108,6 +114,8 @@ public sealed record BillingSettings
         && QuantityChangeThresholdPercent == other.QuantityChangeThresholdPercent
         && QuantityChangeMinimumUnits == other.QuantityChangeMinimumUnits
         && RemovalPolicy == other.RemovalPolicy
+        && PriceBasis == other.PriceBasis
+        && MarkupPercent == other.MarkupPercent
         && SyncMayCreate == other.SyncMayCreate;
 
     public override int GetHashCode() =>

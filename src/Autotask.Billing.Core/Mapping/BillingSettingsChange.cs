@@ -38,6 +38,10 @@ public sealed class BillingSettingsChange
 
     public RemovalPolicy? RemovalPolicy { get; init; }
 
+    public PriceBasis? PriceBasis { get; init; }
+
+    public decimal? MarkupPercent { get; init; }
+
     public CreatableEntities? SyncMayCreate { get; init; }
 
     /// <summary>Whether anything needs Autotask to resolve.</summary>

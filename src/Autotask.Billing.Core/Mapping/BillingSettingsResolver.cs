@@ -61,6 +61,8 @@ public sealed class BillingSettingsResolver
             QuantityChangeThresholdPercent = change.QuantityChangeThresholdPercent ?? current.QuantityChangeThresholdPercent,
             QuantityChangeMinimumUnits = change.QuantityChangeMinimumUnits ?? current.QuantityChangeMinimumUnits,
             RemovalPolicy = change.RemovalPolicy ?? current.RemovalPolicy,
+            PriceBasis = change.PriceBasis ?? current.PriceBasis,
+            MarkupPercent = change.MarkupPercent ?? current.MarkupPercent,
             SyncMayCreate = change.SyncMayCreate ?? current.SyncMayCreate,
         };
         MappingDocumentValidator.CheckSettings(settings, MappingDocumentValidator.PathProblems("settings"), problems);

@@ -143,6 +143,14 @@ public static class MappingDocumentValidator
         CheckDefined<PricingStrategy>(settings.DefaultPricingStrategy, nameof(BillingSettings.DefaultPricingStrategy), problemAt, problems);
         CheckDefined<EffectiveDatePolicy>(settings.DefaultEffectiveDatePolicy, nameof(BillingSettings.DefaultEffectiveDatePolicy), problemAt, problems);
         CheckDefined<RemovalPolicy>(settings.RemovalPolicy, nameof(BillingSettings.RemovalPolicy), problemAt, problems);
+        CheckDefined<PriceBasis>(settings.PriceBasis, nameof(BillingSettings.PriceBasis), problemAt, problems);
+        if (settings.MarkupPercent < 0)
+        {
+            problems.Add(problemAt(
+                nameof(BillingSettings.MarkupPercent),
+                $"{settings.MarkupPercent} is not a usable markup; it must be a percentage of 0 or more"));
+        }
+
         if (settings.QuantityChangeThresholdPercent <= 0)
         {
             problems.Add(problemAt(

@@ -249,6 +249,8 @@ internal static class MappingJsonReader
             QuantityChangeThresholdPercent = reader.Decimal(nameof(BillingSettings.QuantityChangeThresholdPercent), defaults.QuantityChangeThresholdPercent),
             QuantityChangeMinimumUnits = reader.Decimal(nameof(BillingSettings.QuantityChangeMinimumUnits), defaults.QuantityChangeMinimumUnits),
             RemovalPolicy = reader.Enum<RemovalPolicy>(nameof(BillingSettings.RemovalPolicy), "a removal policy") ?? defaults.RemovalPolicy,
+            PriceBasis = reader.Enum<PriceBasis>(nameof(BillingSettings.PriceBasis), "a price basis") ?? defaults.PriceBasis,
+            MarkupPercent = reader.Decimal(nameof(BillingSettings.MarkupPercent), defaults.MarkupPercent),
             SyncMayCreate = ReadCreatable(reader.Array(nameof(BillingSettings.SyncMayCreate)), problems) ?? defaults.SyncMayCreate,
         };
         reader.ReportUnknownProperties();

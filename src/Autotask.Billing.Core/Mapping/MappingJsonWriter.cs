@@ -74,6 +74,8 @@ internal static class MappingJsonWriter
         Number(writer, nameof(settings.QuantityChangeThresholdPercent), settings.QuantityChangeThresholdPercent);
         Number(writer, nameof(settings.QuantityChangeMinimumUnits), settings.QuantityChangeMinimumUnits);
         Text(writer, nameof(settings.RemovalPolicy), settings.RemovalPolicy.ToString());
+        Text(writer, nameof(settings.PriceBasis), settings.PriceBasis.ToString());
+        Number(writer, nameof(settings.MarkupPercent), settings.MarkupPercent);
         Name(writer, nameof(settings.SyncMayCreate));
         writer.WriteStartArray();
         foreach (var kind in new[] { CreatableEntities.Services, CreatableEntities.Products, CreatableEntities.Companies, CreatableEntities.Contracts })

@@ -22,19 +22,32 @@ public sealed class MappingStoreLock : IDisposable
 
     public string LockPath => StorePath + LockSuffix;
 
-    /// <summary>Takes the lock for the store at <paramref name="storePath"/> or throws <see cref="MappingStoreInUseException"/>.</summary>
-    public static MappingStoreLock Acquire(string storePath)
+    /// <summary>How long a mapping edit waits for another run's save before it gives up.</summary>
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Takes the lock for the store at <paramref name="storePath"/>, waiting up to <see cref="DefaultWait"/> for a run
+    /// that holds it (saves take milliseconds), or throws <see cref="MappingStoreInUseException"/>.
+    /// </summary>
+    public static MappingStoreLock Acquire(string storePath) => Acquire(storePath, DefaultWait);
+
+    public static MappingStoreLock Acquire(string storePath, TimeSpan wait)
     {
         var fullPath = Path.GetFullPath(storePath);
         StateFolder.Ensure(Path.GetDirectoryName(fullPath)!);
-        FileStream stream;
-        try
+        var started = DateTime.UtcNow;
+        var poll = 10;
+        FileStream? stream;
+        while (!ExclusiveFile.TryOpen(fullPath + LockSuffix, out stream, out var refusal))
         {
-            stream = new FileStream(fullPath + LockSuffix, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
-        }
-        catch (IOException e) when (e is not (DirectoryNotFoundException or FileNotFoundException or PathTooLongException))
-        {
-            throw new MappingStoreInUseException(fullPath, MappingStoreLockOwner.TryRead(fullPath + OwnerSuffix), e);
+            var remaining = wait - (DateTime.UtcNow - started);
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new MappingStoreInUseException(fullPath, MappingStoreLockOwner.TryRead(fullPath + OwnerSuffix), refusal!);
+            }
+
+            Thread.Sleep((int)Math.Min(poll, Math.Ceiling(remaining.TotalMilliseconds)));
+            poll = Math.Min(poll * 2, 200);
         }
 
         try
@@ -43,11 +56,11 @@ public sealed class MappingStoreLock : IDisposable
         }
         catch
         {
-            stream.Dispose();
+            stream!.Dispose();
             throw;
         }
 
-        return new MappingStoreLock(fullPath, stream);
+        return new MappingStoreLock(fullPath, stream!);
     }
 
     public void Dispose()

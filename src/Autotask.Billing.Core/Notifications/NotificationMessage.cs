@@ -71,10 +71,17 @@ public sealed class NotificationMessage
             facts.Add(Fact($"Run {run.RunId}", $"exit code {run.ExitCode} · {ReportText.Count(run.RequestsUsed)} Autotask requests · {ReportText.Duration(run.Duration)}{stopped}"));
         }
 
-        foreach (var total in report.Totals.Where(t => t.Differences > 0 || t.MonthlyRevenueImpact != 0m || t.MonthlyCostImpact != 0m))
+        foreach (var total in report.Totals.Where(t => t.Differences > 0 || t.MonthlyRevenueImpact != 0m || t.MonthlyCostImpact != 0m || t.OneTimeRevenueImpact != 0m))
         {
             var label = total.Currency.Length == 0 ? "Monthly impact" : $"Monthly impact ({total.Currency})";
             facts.Add(Fact(label, $"revenue {ReportText.Change(total.MonthlyRevenueImpact, total.Currency)}, cost {ReportText.Change(total.MonthlyCostImpact, total.Currency)}, margin {ReportText.Change(total.MonthlyMarginImpact, total.Currency)}"));
+            if (total.OneTimeRevenueImpact != 0m || total.OneTimeCostImpact != 0m)
+            {
+                // One-time, usage, credit and refund charges are billed once: never part of the monthly figures.
+                facts.Add(Fact(
+                    total.Currency.Length == 0 ? "One-time charges" : $"One-time charges ({total.Currency})",
+                    $"revenue {ReportText.Change(total.OneTimeRevenueImpact, total.Currency)}, cost {ReportText.Change(total.OneTimeCostImpact, total.Currency)}"));
+            }
         }
 
         var differences = report.CountsByKind.Where(c => c.Kind != DifferenceKind.Match).ToList();

@@ -25,7 +25,7 @@ public sealed class AutotaskContractService
 
     public bool? ServiceIsActive { get; init; }
 
-    /// <summary>The current unit price: adjustedPrice when set, else the price the service was added with.</summary>
+    /// <summary>The unit price billed on <see cref="AsOf"/>: the units row's, else adjustedPrice, else the price it was added with.</summary>
     public decimal? UnitPrice { get; init; }
 
     /// <summary>The unit cost in force on <see cref="AsOf"/>.</summary>

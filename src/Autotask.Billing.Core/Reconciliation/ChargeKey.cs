@@ -23,7 +23,7 @@ internal static class ChargeKey
     public static string ForProratedGap(string source, string customerId, string sku, DateTime from, DateTime until) =>
         "#gap-" + Hash(FormattableString.Invariant($"{source}|{customerId}|{sku}|{from:yyyy-MM-dd}|{until:yyyy-MM-dd}"), 40);
 
-    private static string Hash(string text, int length)
+    internal static string Hash(string text, int length)
     {
         using var sha = SHA256.Create();
         var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));

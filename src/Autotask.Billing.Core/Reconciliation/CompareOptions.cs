@@ -25,6 +25,13 @@ public sealed record CompareOptions
 
     public RemovalPolicy? RemovalPolicy { get; init; }
 
+    /// <summary>
+    /// What becomes of the mapped services of a mapped customer that has no line at all in this bill (BILLING-RULES
+    /// §3): ReportOnly (the default: a filtered or partial file must never zero a customer) or AdjustToZero (actionable,
+    /// and sync still needs -Force for every drop to zero).
+    /// </summary>
+    public RemovalPolicy AbsentCustomerPolicy { get; init; } = Mapping.RemovalPolicy.ReportOnly;
+
     /// <summary>A quantity change above this percentage (and at least <see cref="QuantityChangeMinimumUnits"/>) needs -Force.</summary>
     public decimal? QuantityChangeThresholdPercent { get; init; }
 

@@ -9,6 +9,11 @@ namespace Autotask.Billing.Reconciliation;
 /// </summary>
 internal sealed class ComparisonInput
 {
+    /// <summary>Settings under which only a source's own customer price counts (the price basis applies later, in Compare).</summary>
+    private static readonly BillingSettings SourcePricesOnly = new() { PriceBasis = PriceBasis.KeepAutotaskPrice };
+
+    private static readonly BillingSettings ListPrices = new() { PriceBasis = PriceBasis.ListPrice };
+
     private readonly HashSet<string> _skippedCustomers = new(StringComparer.OrdinalIgnoreCase);
 
     private ComparisonInput(DateTime asOf)
@@ -39,6 +44,7 @@ internal sealed class ComparisonInput
 
         var recurring = new List<Transaction>();
         var usageAsService = new List<Transaction>();
+        var usage = new List<Transaction>();
         foreach (var line in lineList)
         {
             if (!input.Keep(mapping, line.Source, line.CustomerId, line.Sku, line.ServiceEnd ?? line.ServiceStart))
@@ -54,11 +60,17 @@ internal sealed class ComparisonInput
             {
                 usageAsService.Add(line);
             }
+            else if (line.ChargeType == ChargeType.Usage)
+            {
+                usage.Add(line);
+            }
             else
             {
                 input.Charges.Add(line);
             }
         }
+
+        input.Charges.AddRange(UsageMonth.Merge(usage, mapping.Settings));
 
         input.Seats.AddRange(summaryList.Where(s => input.Keep(mapping, s.Source, s.CustomerId, s.Sku, s.ServiceEnd ?? s.ServiceStart)));
         input.Seats.AddRange(TransactionSummarizer.Summarize(recurring, input.AsOf));
@@ -92,8 +104,10 @@ internal sealed class ComparisonInput
                     Sku = last.Sku,
                     ProductName = last.ProductName,
                     Quantity = 1m,
-                    UnitPrice = lines.Sum(t => t.Amount ?? (t.Quantity * (t.UnitPrice ?? 0m))),
-                    UnitCost = lines.Any(t => t.UnitCost is not null) ? lines.Sum(t => t.Quantity * (t.UnitCost ?? 0m)) : null,
+                    // The month's usage as one unit: its money from the vendor's line amounts, as a charge would be written.
+                    UnitPrice = lines.All(t => t.UnitPrice is not null) ? lines.Sum(t => VendorPrices.ChargeTotals(SourcePricesOnly, t).Price ?? 0m) : null,
+                    UnitCost = lines.Sum(t => VendorPrices.ChargeTotals(SourcePricesOnly, t).Cost ?? 0m),
+                    ListUnitPrice = lines.All(t => t.ListUnitPrice is not null) ? lines.Sum(t => VendorPrices.ChargeTotals(ListPrices, t).Price ?? 0m) : null,
                     Currency = last.Currency,
                     BillingCycle = last.BillingCycle,
                     ChangeDate = lines.Min(t => t.ServiceStart),

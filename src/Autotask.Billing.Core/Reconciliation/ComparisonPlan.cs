@@ -32,6 +32,8 @@ internal sealed class ComparisonPlan
         {
             Place(line.Source, line.CustomerId, line.Sku, line.Currency, line.ChargeType, work => work.Charges.Add(line), () => UnmappedCharges.Add(line), () => CreateCharges.Add(line));
         }
+
+        PlaceAbsentCustomers(input.Seats.Select(s => s.Source).Concat(input.Charges.Select(c => c.Source)));
     }
 
     public List<TransactionSummary> UnmappedSeats { get; } = new();
@@ -114,18 +116,36 @@ internal sealed class ComparisonPlan
         onContract(work);
     }
 
-    // Usage and credit lines need no SKU mapping: without a product they are charged through the material billing code.
+    /// <summary>
+    /// A mapped customer of a source this bill comes from, with no line in it, still has its contract compared: its
+    /// mapped services are Removed candidates (BILLING-RULES §3). Only customers whose contract no billed customer shares.
+    /// </summary>
+    private void PlaceAbsentCustomers(IEnumerable<string> billedSources)
+    {
+        var sources = new HashSet<string>(billedSources.Select(s => s.Trim()), StringComparer.OrdinalIgnoreCase);
+        foreach (var customer in _mapping.Customers)
+        {
+            if (!sources.Contains(customer.Source.Trim()) || !customer.Export || customer.ContractId is not long contractId
+                || customer.ContractAction == MappingAction.Create || customer.CompanyAction == MappingAction.Create
+                || _customers.Contains(MappingKeys.Of(customer.Source.Trim(), customer.CustomerId.Trim())) || Contracts.ContainsKey(contractId))
+            {
+                continue;
+            }
+
+            var work = new ContractWork(contractId);
+            work.AbsentCustomers.Add(customer);
+            Contracts[contractId] = work;
+        }
+    }
+
+    // Nothing unmapped is charged: a one-time, usage, credit or refund line of an unmapped SKU is an unmapped SKU too.
     private void NoteSku(string source, string sku, ChargeType chargeType, ServiceMapping? skuMapping)
     {
         if (skuMapping is null)
         {
-            if (chargeType is ChargeType.Recurring or ChargeType.OneTime)
-            {
-                NeedsAllServices |= chargeType == ChargeType.Recurring;
-                NeedsAllProducts |= chargeType == ChargeType.OneTime;
-                _unmappedSkus.Add(MappingKeys.Of(source.Trim(), sku.Trim()));
-            }
-
+            NeedsAllServices |= chargeType == ChargeType.Recurring;
+            NeedsAllProducts |= chargeType != ChargeType.Recurring;
+            _unmappedSkus.Add(MappingKeys.Of(source.Trim(), sku.Trim()));
             return;
         }
 

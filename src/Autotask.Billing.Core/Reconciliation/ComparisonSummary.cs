@@ -33,6 +33,12 @@ public sealed class ComparisonSummary
 
     public decimal MonthlyMarginImpact => MonthlyRevenueImpact - MonthlyCostImpact;
 
+    /// <summary>Revenue of the one-time, usage, credit and refund charges sync would write (once, not per month).</summary>
+    public decimal OneTimeRevenueImpact { get; init; }
+
+    /// <summary>Cost of those charges: the vendor's signed line amounts.</summary>
+    public decimal OneTimeCostImpact { get; init; }
+
     /// <summary>Vendor customers (Source × CustomerId) compared, mapped or not; skipped ones excluded.</summary>
     public int Customers { get; init; }
 

@@ -170,6 +170,8 @@ public sealed class ContractComparer
             RequiringForce = tally.RequiringForce,
             MonthlyRevenueImpact = tally.Revenue,
             MonthlyCostImpact = tally.Cost,
+            OneTimeRevenueImpact = tally.OneTimeRevenue,
+            OneTimeCostImpact = tally.OneTimeCost,
             Customers = plan.Customers,
             Contracts = plan.Contracts.Count,
             UnmappedCustomers = plan.UnmappedCustomers,
@@ -201,6 +203,10 @@ public sealed class ContractComparer
 
         public decimal Cost { get; private set; }
 
+        public decimal OneTimeRevenue { get; private set; }
+
+        public decimal OneTimeCost { get; private set; }
+
         public ContractDifference Count(ContractDifference difference)
         {
             Total++;
@@ -211,6 +217,8 @@ public sealed class ContractComparer
                 RequiringForce += difference.RequiresForce ? 1 : 0;
                 Revenue += difference.MonthlyRevenueImpact;
                 Cost += difference.MonthlyCostImpact;
+                OneTimeRevenue += difference.OneTimeRevenueImpact;
+                OneTimeCost += difference.OneTimeCostImpact;
             }
 
             return difference;

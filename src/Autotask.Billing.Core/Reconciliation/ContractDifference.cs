@@ -120,6 +120,30 @@ public sealed class ContractDifference
 
     public decimal MonthlyMarginImpact => MonthlyRevenueImpact - MonthlyCostImpact;
 
+    /// <summary>
+    /// Revenue of the one-time, usage, credit or refund charge sync would write, in the month charged (signed:
+    /// negative for credits and refunds). Never part of <see cref="MonthlyRevenueImpact"/>.
+    /// </summary>
+    public decimal OneTimeRevenueImpact { get; internal init; }
+
+    /// <summary>Cost of that charge: the vendor's signed line amount.</summary>
+    public decimal OneTimeCostImpact { get; internal init; }
+
+    /// <summary>For a charge: the vendor's signed line amount in the billing currency, as on the vendor's bill.</summary>
+    public decimal? VendorAmount { get; internal init; }
+
+    /// <summary>What the vendor line means (one-time, usage, credit, refund, ...), for charges.</summary>
+    public ChargeKind? ChargeKind { get; internal init; }
+
+    /// <summary>
+    /// The unit quantity a charge is written with: the vendor's quantity when its money divides by it exactly, else 1,
+    /// so that quantity × <see cref="TargetUnitPrice"/> is the vendor's money to the cent.
+    /// </summary>
+    public decimal? ChargeQuantity { get; internal init; }
+
+    /// <summary>The earliest start of the vendor subscriptions behind it: a contract sync creates starts on or before it.</summary>
+    public DateTime? SubscriptionStart { get; internal init; }
+
     /// <summary>The pricing strategy of the customer's mapping that decided the Target* values.</summary>
     public PricingStrategy PricingStrategy { get; internal init; }
 

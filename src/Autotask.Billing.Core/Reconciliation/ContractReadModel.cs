@@ -51,7 +51,7 @@ public static class ContractReadModel
         var service = snapshot.ServiceOf(contractService.ServiceID);
         var units = snapshot.UnitsOf(contractService.Id);
         var count = units?.Units ?? 0;
-        var price = ContractSnapshot.CurrentPrice(contractService);
+        var price = snapshot.CurrentPrice(contractService);
         var cost = snapshot.CurrentCost(contractService);
         var months = snapshot.ServicePeriodMonths(service);
         return new AutotaskContractService

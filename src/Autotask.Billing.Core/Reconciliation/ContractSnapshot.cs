@@ -11,6 +11,7 @@ namespace Autotask.Billing.Reconciliation;
 public sealed class ContractSnapshot
 {
     private readonly IReadOnlyDictionary<long, ISet<string>> _chargeKeysByContract;
+    private readonly IReadOnlyDictionary<long, IReadOnlyList<ContractCharge>> _chargesByContract;
 
     internal ContractSnapshot(
         DateTime asOf,
@@ -21,6 +22,7 @@ public sealed class ContractSnapshot
         IReadOnlyDictionary<long, Service> services,
         IReadOnlyDictionary<long, Product> products,
         IReadOnlyDictionary<long, ISet<string>> chargeKeysByContract,
+        IReadOnlyDictionary<long, IReadOnlyList<ContractCharge>> chargesByContract,
         PicklistLabels labels,
         bool hasAllCompanies,
         bool hasAllServices,
@@ -36,6 +38,7 @@ public sealed class ContractSnapshot
         Services = services;
         Products = products;
         _chargeKeysByContract = chargeKeysByContract;
+        _chargesByContract = chargesByContract;
         Labels = labels;
         HasAllCompanies = hasAllCompanies;
         HasAllServices = hasAllServices;
@@ -97,6 +100,12 @@ public sealed class ContractSnapshot
     public bool HasCharge(long contractId, string chargeKey) =>
         _chargeKeysByContract.TryGetValue(contractId, out var keys) && keys.Contains(chargeKey);
 
+    /// <summary>The charges of a usage month: the one with the month's key and its corrections (key-2, key-3, ...).</summary>
+    public IReadOnlyList<ContractCharge> ChargesOfUsageMonth(long contractId, string monthKey) =>
+        _chargesByContract.TryGetValue(contractId, out var charges)
+            ? charges.Where(c => c.InternalPurchaseOrderNumber!.Trim() == monthKey || c.InternalPurchaseOrderNumber.Trim().StartsWith(monthKey + "-", StringComparison.Ordinal)).ToList()
+            : Array.Empty<ContractCharge>();
+
     public Company? CompanyOf(long? companyId) =>
         companyId is long id && Companies.TryGetValue(id, out var company) ? company : null;
 
@@ -120,8 +129,12 @@ public sealed class ContractSnapshot
     /// <summary>Months one unit price of the service pays for (monthly when the period type is unknown).</summary>
     public int ServicePeriodMonths(Service? service) => PicklistLabels.MonthsOf(ServicePeriodLabel(service));
 
-    /// <summary>The price the contract bills the service at now: adjustedPrice when set, else the price it was added with.</summary>
-    public static decimal? CurrentPrice(ContractService contractService) => contractService.AdjustedPrice ?? contractService.UnitPrice;
+    /// <summary>
+    /// The price Autotask bills the service at: the units row's per-unit price when there is one (what Autotask bills,
+    /// however the price got there: adjustedPrice or an adjustment), else adjustedPrice, else the price it was added with.
+    /// </summary>
+    public decimal? CurrentPrice(ContractService contractService) =>
+        UnitsOf(contractService.Id)?.Price ?? contractService.AdjustedPrice ?? contractService.UnitPrice;
 
     /// <summary>The cost in force: the units row's per-unit cost when there is one, else the contract service's.</summary>
     public decimal? CurrentCost(ContractService contractService) => UnitsOf(contractService.Id)?.Cost ?? contractService.UnitCost;

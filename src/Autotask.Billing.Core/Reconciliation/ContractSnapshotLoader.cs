@@ -25,7 +25,7 @@ public sealed class ContractSnapshotLoader
         "id", "contractID", "contractServiceID", "serviceID", "startDate", "endDate", "units", "price", "cost", "approveAndPostDate",
     };
 
-    private static readonly string[] ChargeFields = { "id", "contractID", "internalPurchaseOrderNumber" };
+    private static readonly string[] ChargeFields = { "id", "contractID", "internalPurchaseOrderNumber", "unitQuantity", "unitPrice", "unitCost", "isBilled" };
 
     private static readonly string[] CompanyFields =
     {
@@ -119,6 +119,9 @@ public sealed class ContractSnapshotLoader
             services.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First()),
             products.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First()),
             ChargeKeys(charges),
+            charges.Where(c => c.ContractID is not null && !string.IsNullOrWhiteSpace(c.InternalPurchaseOrderNumber))
+                .GroupBy(c => c.ContractID!.Value)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<ContractCharge>)g.ToList()),
             labels,
             options.AllCompanies,
             options.AllServices,
@@ -154,7 +157,7 @@ public sealed class ContractSnapshotLoader
         units
             .Where(u => u.ContractServiceID is not null && u.StartDate?.Date <= asOf && u.EndDate?.Date >= asOf)
             .GroupBy(u => u.ContractServiceID!.Value)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.StartDate).ThenByDescending(u => u.Id).First());
+            .ToDictionary(g => g.Key, g => UnitsRowInForce.On(g, asOf)!);
 
     private async Task ReadLabelsAsync(PicklistLabels labels, bool companies, ReadLog reads, CancellationToken cancellationToken)
     {

@@ -13,4 +13,7 @@ internal sealed class ContractWork
     public List<TransactionSummary> Seats { get; } = new();
 
     public List<Transaction> Charges { get; } = new();
+
+    /// <summary>Mapped customers of the billed sources with no line in this bill: everything mapped on the contract is a removal candidate.</summary>
+    public List<Mapping.CustomerMapping> AbsentCustomers { get; } = new();
 }

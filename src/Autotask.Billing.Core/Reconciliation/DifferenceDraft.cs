@@ -85,6 +85,16 @@ internal sealed class DifferenceDraft
 
     public decimal MonthlyCostImpact { get; set; }
 
+    public decimal OneTimeRevenueImpact { get; set; }
+
+    public decimal OneTimeCostImpact { get; set; }
+
+    public decimal? VendorAmount { get; set; }
+
+    public ChargeKind? ChargeKind { get; set; }
+
+    public decimal? ChargeQuantity { get; set; }
+
     public PricingStrategy PricingStrategy { get; set; }
 
     public EffectiveDatePolicy EffectiveDatePolicy { get; set; }
@@ -92,6 +102,11 @@ internal sealed class DifferenceDraft
     public DateTime? EffectiveDate { get; set; }
 
     public DateTime? VendorChangeDate { get; set; }
+
+    /// <summary>When the vendor's current price started (the full-period line's service start): a price change's effective date.</summary>
+    public DateTime? PriceDate { get; set; }
+
+    public DateTime? SubscriptionStart { get; set; }
 
     public DateTime AsOf { get; set; }
 
@@ -159,6 +174,12 @@ internal sealed class DifferenceDraft
         TargetUnitCost = TargetUnitCost,
         MonthlyRevenueImpact = MonthlyRevenueImpact,
         MonthlyCostImpact = MonthlyCostImpact,
+        OneTimeRevenueImpact = OneTimeRevenueImpact,
+        OneTimeCostImpact = OneTimeCostImpact,
+        VendorAmount = VendorAmount,
+        ChargeKind = ChargeKind,
+        ChargeQuantity = ChargeQuantity,
+        SubscriptionStart = SubscriptionStart,
         PricingStrategy = PricingStrategy,
         EffectiveDatePolicy = EffectiveDatePolicy,
         EffectiveDate = EffectiveDate,

@@ -173,7 +173,7 @@ internal sealed class DifferenceFinder
             var customer = Customer(line.Source, line.CustomerId)!;
             var draft = ChargeDraft(line, customer);
             var screened = Screen(draft, line.Source, line.Sku, line.Currency, line.ChargeType, null);
-            yield return screened ?? ToCreate(draft, customer, _mapping.FindService(line.Source, line.Sku), line.Quantity);
+            yield return screened ?? ToCreate(draft, customer, _mapping.FindService(line.Source, line.Sku), line.Quantity, line);
         }
     }
 
@@ -205,9 +205,11 @@ internal sealed class DifferenceFinder
             ChargeType = ChargeType.Recurring,
             VendorQuantity = demand.Quantity,
             Currency = string.IsNullOrWhiteSpace(first.Currency) ? _currency : first.Currency.Trim().ToUpperInvariant(),
-            VendorUnitPrice = demand.UnitPrice,
+            VendorUnitPrice = VendorPrices.UnitPrice(_settings, demand.UnitPrice, demand.ListUnitPrice, demand.UnitCost),
             VendorUnitCost = demand.UnitCost,
             VendorChangeDate = demand.ChangeDate,
+            PriceDate = demand.PriceDate,
+            SubscriptionStart = demand.SubscriptionStart,
             AsOf = _asOf,
             SourceLines = demand.SourceLines,
             TransactionIds = demand.TransactionIds,
@@ -233,8 +235,11 @@ internal sealed class DifferenceFinder
         ChargeType = line.ChargeType,
         VendorQuantity = line.Quantity,
         Currency = string.IsNullOrWhiteSpace(line.Currency) ? _currency : line.Currency.Trim().ToUpperInvariant(),
-        VendorUnitPrice = line.UnitPrice ?? (line.Amount is decimal amount && line.Quantity != 0m ? amount / line.Quantity : null),
+        VendorUnitPrice = VendorPrices.UnitPrice(_settings, line.UnitPrice, line.ListUnitPrice, line.UnitCost),
         VendorUnitCost = line.UnitCost,
+        VendorAmount = line.Amount,
+        ChargeKind = line.Kind,
+        SubscriptionStart = line.SubscriptionStart ?? line.ServiceStart,
         VendorChangeDate = line.ServiceStart,
         AsOf = _asOf,
         TransactionId = line.TransactionId,
@@ -307,15 +312,15 @@ internal sealed class DifferenceFinder
             return draft.Build();
         }
 
-        if (chargeType is ChargeType.Recurring or ChargeType.OneTime && _mapping.FindService(source, sku) is null)
+        // Nothing unmapped is guessed at: a one-time, usage or credit line of an unmapped SKU is never charged.
+        if (_mapping.FindService(source, sku) is null)
         {
             var (text, id) = chargeType == ChargeType.Recurring ? _suggestions.ForService(source, sku) : _suggestions.ForProduct(source, sku);
             draft.Kind = DifferenceKind.UnmappedSku;
             draft.Rule = "SkuMapping";
             draft.Suggestions = text;
             draft.SuggestedServiceId = chargeType == ChargeType.Recurring ? id : null;
-            draft.MonthlyRevenueImpact = VendorValue(draft.VendorQuantity, draft.VendorUnitPrice);
-            draft.MonthlyCostImpact = VendorValue(draft.VendorQuantity, draft.VendorUnitCost);
+            SetVendorImpact(draft);
             var catalog = chargeType == ChargeType.Recurring ? "service" : "product";
             draft.Reason = $"{draft.Source} SKU {Of(draft)} has no mapping to an Autotask {catalog}, so {draft.CustomerName}'s "
                 + $"{Units(draft.VendorQuantity)} × {Money(draft.VendorUnitPrice, draft.Currency)} is not compared. Map the SKU; suggested: {text}";
@@ -332,8 +337,7 @@ internal sealed class DifferenceFinder
         draft.Rule = "CustomerMapping";
         draft.Suggestions = text;
         draft.SuggestedCompanyId = companyId;
-        draft.MonthlyRevenueImpact = VendorValue(draft.VendorQuantity, draft.VendorUnitPrice);
-        draft.MonthlyCostImpact = VendorValue(draft.VendorQuantity, draft.VendorUnitCost);
+        SetVendorImpact(draft);
         draft.Reason = $"{source} customer {customerName} ({customerId}) has no mapping to an Autotask company and contract, so "
             + $"{Units(draft.VendorQuantity)} × {Of(draft)} at {Money(draft.VendorUnitPrice, draft.Currency)} is not billed through Autotask. "
             + $"Map the customer; suggested: {text}";
@@ -433,8 +437,8 @@ internal sealed class DifferenceFinder
             return MatchOrNothing(draft, $"{draft.CustomerName} has no {Of(draft)} seats and service '{service.Name}' is not on contract '{contract.ContractName}'.");
         }
 
-        var (price, cost) = PricingTargets.For(draft.PricingStrategy, true, draft.VendorUnitPrice, draft.VendorUnitCost);
         var months = _snapshot.ServicePeriodMonths(service);
+        var (price, cost) = PricingTargets.For(draft.PricingStrategy, true, PerPeriod(draft.VendorUnitPrice, months), PerPeriod(draft.VendorUnitCost, months));
         draft.Kind = DifferenceKind.NewService;
         draft.Rule = "NewServiceOnContract";
         draft.IsActionable = true;
@@ -453,20 +457,20 @@ internal sealed class DifferenceFinder
     {
         var unitsRow = _snapshot.UnitsOf(contractService.Id);
         var units = (decimal)(unitsRow?.Units ?? 0);
-        var currentPrice = ContractSnapshot.CurrentPrice(contractService);
+        var currentPrice = _snapshot.CurrentPrice(contractService);
         var currentCost = _snapshot.CurrentCost(contractService);
         draft.ContractServiceId = contractService.Id;
         draft.AutotaskQuantity = units;
         draft.AutotaskUnitPrice = currentPrice;
         draft.AutotaskUnitCost = currentCost;
 
-        var (price, cost) = PricingTargets.For(draft.PricingStrategy, false, draft.VendorUnitPrice, draft.VendorUnitCost);
+        var months = _snapshot.ServicePeriodMonths(service);
+        var (price, cost) = PricingTargets.For(draft.PricingStrategy, false, PerPeriod(draft.VendorUnitPrice, months), PerPeriod(draft.VendorUnitCost, months));
         draft.TargetUnitPrice = price;
         draft.TargetUnitCost = cost;
         var vendorUnits = draft.VendorQuantity!.Value;
         var priceDiffers = price is not null && price != currentPrice;
         var costDiffers = cost is not null && cost != currentCost;
-        var months = _snapshot.ServicePeriodMonths(service);
         draft.MonthlyRevenueImpact = Proration.RoundMoney(((vendorUnits * (price ?? currentPrice ?? 0m)) - (units * (currentPrice ?? 0m))) / months);
         draft.MonthlyCostImpact = Proration.RoundMoney(((vendorUnits * (cost ?? currentCost ?? 0m)) - (units * (currentCost ?? 0m))) / months);
         var contractMonths = _snapshot.ContractPeriodMonths(contract);
@@ -494,7 +498,8 @@ internal sealed class DifferenceFinder
             draft.Kind = priceDiffers ? DifferenceKind.PriceChange : DifferenceKind.CostChange;
             draft.Rule = "PricingStrategy=" + draft.PricingStrategy;
             draft.IsActionable = true;
-            draft.EffectiveDate = EffectiveDates.Propose(draft.EffectiveDatePolicy, null, contract, contractMonths, unitsRow, _asOf);
+            // A price changes from the vendor's change (renewal) date, not from the period start (BILLING-RULES §5).
+            draft.EffectiveDate = EffectiveDates.Propose(draft.EffectiveDatePolicy, draft.PriceDate, contract, contractMonths, unitsRow, _asOf);
             var what = priceDiffers && costDiffers
                 ? $"the unit price is {Money(currentPrice, draft.Currency)} and the cost {Money(currentCost, draft.Currency)}; {draft.Source} bills {Money(draft.VendorUnitPrice, draft.Currency)} at a cost of {Money(draft.VendorUnitCost, draft.Currency)}"
                 : priceDiffers
@@ -530,14 +535,18 @@ internal sealed class DifferenceFinder
     /// </summary>
     private IEnumerable<ContractDifference> Removals(Contract contract, ContractWork work, IReadOnlyList<VendorDemand> demands)
     {
-        var sources = new HashSet<string>(work.Seats.Select(s => s.Source.Trim()).Concat(work.Charges.Select(c => c.Source.Trim())), StringComparer.OrdinalIgnoreCase);
+        var sources = new HashSet<string>(
+            work.Seats.Select(s => s.Source.Trim()).Concat(work.Charges.Select(c => c.Source.Trim())).Concat(work.AbsentCustomers.Select(c => c.Source.Trim())),
+            StringComparer.OrdinalIgnoreCase);
         var billedSkus = new HashSet<string>(work.Seats.Select(s => s.Sku.Trim()).Concat(work.Charges.Select(c => c.Sku.Trim())), StringComparer.OrdinalIgnoreCase);
         var billedServices = new HashSet<long>(demands
             .Select(d => _mapping.FindService(d.First.Source, d.First.Sku)!)
             .Where(m => m.Action == MappingAction.Existing && m.ServiceId is not null)
             .Select(m => m.ServiceId!.Value));
         var first = work.Seats.Count > 0 ? work.Seats[0] : null;
-        var customer = first is null ? Customer(work.Charges[0].Source, work.Charges[0].CustomerId) : Customer(first.Source, first.CustomerId);
+        var customer = first is not null ? Customer(first.Source, first.CustomerId)
+            : work.Charges.Count > 0 ? Customer(work.Charges[0].Source, work.Charges[0].CustomerId)
+            : work.AbsentCustomers[0];
 
         foreach (var contractService in _snapshot.ServicesOn(contract.Id))
         {
@@ -599,14 +608,17 @@ internal sealed class DifferenceFinder
     {
         var service = _snapshot.ServiceOf(contractService.ServiceID);
         var months = _snapshot.ServicePeriodMonths(service);
-        var price = ContractSnapshot.CurrentPrice(contractService);
+        var price = _snapshot.CurrentPrice(contractService);
         var cost = _snapshot.CurrentCost(contractService);
-        var customers = work.Seats.Select(s => (s.CustomerId, s.CustomerName)).Concat(work.Charges.Select(c => (c.CustomerId, c.CustomerName))).ToList();
+        var customers = work.Seats.Select(s => (s.CustomerId, s.CustomerName)).Concat(work.Charges.Select(c => (c.CustomerId, c.CustomerName)))
+            .Concat(work.AbsentCustomers.Select(c => (c.CustomerId, CustomerName: c.CustomerName ?? string.Empty))).ToList();
+        var absent = work.Seats.Count == 0 && work.Charges.Count == 0;
+        var policy = absent ? _options.AbsentCustomerPolicy : _removalPolicy;
         var draft = new DifferenceDraft
         {
             Kind = DifferenceKind.Removed,
-            Rule = "RemovalPolicy=" + _removalPolicy,
-            IsActionable = _removalPolicy == RemovalPolicy.AdjustToZero,
+            Rule = (absent ? "AbsentCustomerPolicy=" : "RemovalPolicy=") + policy,
+            IsActionable = policy == RemovalPolicy.AdjustToZero,
             Source = source,
             CustomerId = VendorDemand.Join(customers.Select(c => c.CustomerId)),
             CustomerName = VendorDemand.Join(customers.Select(c => c.CustomerName)),
@@ -633,11 +645,14 @@ internal sealed class DifferenceFinder
         draft.RequiresForce = force;
         draft.ForceReason = why is null ? null : $"Needs -Force: {why}.";
         draft.EffectiveDate = EffectiveDates.Propose(draft.EffectiveDatePolicy, null, contract, _snapshot.ContractPeriodMonths(contract), unitsRow, _asOf);
-        draft.Reason = $"{source} no longer bills {draft.CustomerName} for {draft.Sku}, but service '{service?.Name}' on contract '{contract.ContractName}' "
+        draft.RequiresForce |= absent && draft.IsActionable;
+        draft.Reason = (absent
+                ? $"{draft.CustomerName} has no line at all in this {source} bill, but service '{service?.Name}' on contract '{contract.ContractName}' "
+                : $"{source} no longer bills {draft.CustomerName} for {draft.Sku}, but service '{service?.Name}' on contract '{contract.ContractName}' ")
             + $"has {Units(units)} units on {Date(_asOf)}. "
             + (draft.IsActionable
-                ? $"Sync reduces it to 0 units from {Date(draft.EffectiveDate)} (the service stays on the contract). {draft.ForceReason} "
-                : "Reported only: the removal policy is ReportOnly. ")
+                ? $"Sync reduces it to 0 units from {Date(draft.EffectiveDate)} (the service stays on the contract). {draft.ForceReason ?? (absent ? "Needs -Force." : null)} "
+                : absent ? "Reported only: the absent-customer policy is ReportOnly (a partial file must never zero a customer). " : "Reported only: the removal policy is ReportOnly. ")
             + Impact(draft.MonthlyRevenueImpact, draft.MonthlyCostImpact, draft.Currency);
         return draft.Build();
     }
@@ -645,6 +660,11 @@ internal sealed class DifferenceFinder
     private ContractDifference? Charge(DifferenceDraft draft, Transaction line, Contract contract)
     {
         OnContract(draft, contract);
+        if (line.Kind == ChargeKind.Usage && _snapshot.ChargesOfUsageMonth(contract.Id, line.TransactionId) is { Count: > 0 } charged)
+        {
+            return UsageCorrection(draft, line, contract, charged);
+        }
+
         if (_snapshot.HasCharge(contract.Id, ChargeKey.ForTransaction(line.TransactionId)))
         {
             return MatchOrNothing(draft, $"{line.Source} transaction {line.TransactionId} ({Units(line.Quantity)} × {Of(draft)} for {draft.CustomerName}) "
@@ -685,32 +705,98 @@ internal sealed class DifferenceFinder
             draft.IsActionable = true;
         }
 
-        var (price, cost) = product is null
-            ? (draft.VendorUnitPrice, draft.VendorUnitCost)
-            : PricingTargets.For(draft.PricingStrategy, true, draft.VendorUnitPrice, draft.VendorUnitCost);
-        draft.TargetUnitPrice = price;
-        draft.TargetUnitCost = cost;
-        draft.MonthlyRevenueImpact = Proration.RoundMoney(line.Quantity * (price ?? product?.UnitPrice ?? 0m));
-        draft.MonthlyCostImpact = Proration.RoundMoney(line.Quantity * (cost ?? product?.UnitCost ?? 0m));
+        var (priceTotal, costTotal) = VendorPrices.ChargeTotals(_settings, line);
+        var (units, price, cost) = VendorPrices.ChargeUnits(
+            line.Quantity, priceTotal ?? Times(line.Quantity, product?.UnitPrice), costTotal ?? Times(line.Quantity, product?.UnitCost));
+        if (product is not null && draft.PricingStrategy is PricingStrategy.None or PricingStrategy.CostOnly)
+        {
+            // A strategy that leaves prices alone charges a product at its catalog price.
+            (units, price, _) = VendorPrices.ChargeUnits(line.Quantity, Times(line.Quantity, product.UnitPrice), costTotal);
+        }
+
+        SetCharge(draft, units, price, cost);
         var through = draft.Kind == DifferenceKind.MissingProduct
             ? $"a new product '{draft.ServiceName}' (sync creates it first)"
             : product is null ? "the material billing code" : $"product '{product.Name}'";
-        var kind = line.ChargeType switch
-        {
-            ChargeType.Usage => "usage",
-            ChargeType.Credit => "a credit",
-            _ => "a one-time purchase",
-        };
-        draft.Reason = $"{line.Source} billed {draft.CustomerName} {kind} of {Units(line.Quantity)} × {Of(draft)} on {Date(draft.ChargeDate)} "
-            + $"(transaction {line.TransactionId}). "
+        draft.Reason = $"{line.Source} billed {draft.CustomerName} {KindText(line.Kind)} of {Units(line.Quantity)} × {Of(draft)} on {Date(draft.ChargeDate)} "
+            + $"(transaction {line.TransactionId}){AmountText(line)}. "
             + (draft.IsActionable
-                ? $"Sync adds one charge to contract '{contract.ContractName}' through {through} at {Money(price ?? product?.UnitPrice, draft.Currency)} a unit, never twice for the same transaction. "
+                ? $"Sync adds one charge to contract '{contract.ContractName}' through {through}: {ChargeText(draft)}, never twice for the same transaction. "
                 : "The settings do not let sync create products; create it in Autotask and map the SKU. ")
-            + $"Revenue {SignedMoney(draft.MonthlyRevenueImpact, draft.Currency)}, cost {SignedMoney(draft.MonthlyCostImpact, draft.Currency)} in the month charged.";
+            + $"One-time revenue {SignedMoney(draft.OneTimeRevenueImpact, draft.Currency)}, cost {SignedMoney(draft.OneTimeCostImpact, draft.Currency)} in the month charged.";
         return draft.Build();
     }
 
-    private ContractDifference ToCreate(DifferenceDraft draft, CustomerMapping customer, ServiceMapping? skuMapping, decimal quantity)
+    /// <summary>
+    /// A usage month already charged: the month's charges (the first and any corrections, billed or not) are compared
+    /// by money with what the vendor now totals, and only the difference is charged, under the next correction key.
+    /// </summary>
+    private ContractDifference? UsageCorrection(DifferenceDraft draft, Transaction line, Contract contract, IReadOnlyList<ContractCharge> charged)
+    {
+        var (priceTotal, costTotal) = VendorPrices.ChargeTotals(_settings, line);
+        var chargedPrice = charged.Sum(c => Proration.RoundMoney((c.UnitQuantity ?? 0m) * (c.UnitPrice ?? 0m)));
+        var chargedCost = charged.Sum(c => Proration.RoundMoney((c.UnitQuantity ?? 0m) * (c.UnitCost ?? 0m)));
+        var priceDelta = priceTotal is decimal price ? price - chargedPrice : 0m;
+        var costDelta = costTotal is decimal cost ? cost - chargedCost : 0m;
+        var month = $"{line.ServiceStart:yyyy-MM}";
+        var billed = charged.Count(c => c.IsBilled == true);
+        var already = $"{line.Source}'s usage of {Of(draft)} for {draft.CustomerName} in {month} is charged {charged.Count} time(s) on contract '{contract.ContractName}' "
+            + $"for {Money(chargedPrice, draft.Currency)} ({billed} of them billed)";
+        if (priceDelta == 0m && costDelta == 0m)
+        {
+            return MatchOrNothing(draft, already + ", as the vendor now totals it.");
+        }
+
+        if (_mapping.FindService(line.Source, line.Sku)?.ProductId is long productId && _snapshot.ProductOf(productId) is { } product)
+        {
+            draft.ProductId = productId;
+            draft.ServiceName = product.Name;
+        }
+
+        draft.Kind = DifferenceKind.UsageCorrection;
+        draft.Rule = "UsagePerCustomerSkuMonth";
+        draft.IsActionable = true;
+        draft.TransactionId = UsageMonth.CorrectionKey(line.TransactionId, charged.Count + 1);
+        var (units, unitPrice, unitCost) = VendorPrices.ChargeUnits(1m, priceDelta, costDelta);
+        SetCharge(draft, units, unitPrice, unitCost);
+        draft.Reason = already + $"; the vendor now totals {Money(priceTotal, draft.Currency)} (cost {Money(costTotal, draft.Currency)}){AmountText(line)}. "
+            + $"Sync charges exactly the difference, {SignedMoney(priceDelta, draft.Currency)} (cost {SignedMoney(costDelta, draft.Currency)}), as correction charge {draft.TransactionId}; "
+            + "the charges already made stay as they are. "
+            + $"One-time revenue {SignedMoney(draft.OneTimeRevenueImpact, draft.Currency)}, cost {SignedMoney(draft.OneTimeCostImpact, draft.Currency)} in the month charged.";
+        return draft.Build();
+    }
+
+    private static decimal? Times(decimal quantity, decimal? unit) => unit is decimal value ? Proration.RoundMoney(Math.Abs(quantity) * value) : null;
+
+    /// <summary>The charge as written: quantity and unit money whose product is the vendor's line money; its totals are one-time impacts, never monthly ones.</summary>
+    private static void SetCharge(DifferenceDraft draft, decimal units, decimal? price, decimal? cost)
+    {
+        draft.ChargeQuantity = units;
+        draft.TargetUnitPrice = price;
+        draft.TargetUnitCost = cost;
+        draft.MonthlyRevenueImpact = 0m;
+        draft.MonthlyCostImpact = 0m;
+        draft.OneTimeRevenueImpact = Proration.RoundMoney(units * (price ?? 0m));
+        draft.OneTimeCostImpact = Proration.RoundMoney(units * (cost ?? 0m));
+    }
+
+    private static string KindText(ChargeKind kind) => kind switch
+    {
+        ChargeKind.Usage => "usage",
+        ChargeKind.Credit => "a credit",
+        ChargeKind.Refund => "a refund",
+        _ => "a one-time purchase",
+    };
+
+    private static string AmountText(Transaction line) =>
+        line.Amount is decimal amount ? $" for {SignedMoney(amount, line.Currency)} on the vendor's bill" : string.Empty;
+
+    private static string ChargeText(DifferenceDraft draft) =>
+        draft.TargetUnitPrice is decimal price
+            ? $"{Units(draft.ChargeQuantity)} × {Money(price, draft.Currency)} = {SignedMoney(draft.OneTimeRevenueImpact, draft.Currency)}"
+            : "at the catalog price";
+
+    private ContractDifference ToCreate(DifferenceDraft draft, CustomerMapping customer, ServiceMapping? skuMapping, decimal quantity, Transaction? line = null)
     {
         draft.CompanyName ??= _snapshot.CompanyOf(draft.CompanyId)?.CompanyName;
         var companyName = draft.CompanyName ?? draft.CustomerName;
@@ -734,12 +820,25 @@ internal sealed class DifferenceFinder
             draft.ServiceIsActive = service?.IsActive;
         }
 
-        var (price, cost) = PricingTargets.For(draft.PricingStrategy, true, draft.VendorUnitPrice, draft.VendorUnitCost);
-        draft.TargetUnitPrice = price;
-        draft.TargetUnitCost = cost;
         var months = draft.ChargeType == ChargeType.Recurring ? _snapshot.ServicePeriodMonths(service) : 1;
-        draft.MonthlyRevenueImpact = Proration.RoundMoney(quantity * (price ?? service?.UnitPrice ?? product?.UnitPrice ?? 0m) / months);
-        draft.MonthlyCostImpact = Proration.RoundMoney(quantity * (cost ?? service?.UnitCost ?? product?.UnitCost ?? 0m) / months);
+        var (price, cost) = PricingTargets.For(draft.PricingStrategy, true, PerPeriod(draft.VendorUnitPrice, months), PerPeriod(draft.VendorUnitCost, months));
+        if (line is not null)
+        {
+            var (priceTotal, costTotal) = VendorPrices.ChargeTotals(_settings, line);
+            var (units, unitPrice, unitCost) = VendorPrices.ChargeUnits(
+                line.Quantity, priceTotal ?? Times(line.Quantity, product?.UnitPrice), costTotal ?? Times(line.Quantity, product?.UnitCost));
+            SetCharge(draft, units, unitPrice, unitCost);
+            (price, cost) = (unitPrice, unitCost);
+            quantity = units;
+        }
+        else
+        {
+            draft.TargetUnitPrice = price;
+            draft.TargetUnitCost = cost;
+            draft.MonthlyRevenueImpact = Proration.RoundMoney(quantity * (price ?? service?.UnitPrice ?? 0m) / months);
+            draft.MonthlyCostImpact = Proration.RoundMoney(quantity * (cost ?? service?.UnitCost ?? 0m) / months);
+        }
+
         if (draft.ChargeType == ChargeType.Recurring)
         {
             var changed = draft.VendorChangeDate ?? new DateTime(_asOf.Year, _asOf.Month, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -755,8 +854,25 @@ internal sealed class DifferenceFinder
             + (draft.IsActionable
                 ? $"Sync creates {creates}, then {then}{AtPrices(price, cost, draft.Currency)}. "
                 : $"The settings (SyncMayCreate {_settings.SyncMayCreate}) do not let sync create what this needs; create it in Autotask and map the customer. ")
-            + Impact(draft.MonthlyRevenueImpact, draft.MonthlyCostImpact, draft.Currency);
+            + (line is null ? Impact(draft.MonthlyRevenueImpact, draft.MonthlyCostImpact, draft.Currency) : $"One-time revenue {SignedMoney(draft.OneTimeRevenueImpact, draft.Currency)}, cost {SignedMoney(draft.OneTimeCostImpact, draft.Currency)} in the month charged.");
         return draft.Build();
+    }
+
+    /// <summary>A vendor price per month as a price for one period of the Autotask service (× its months: 12 for a yearly service).</summary>
+    private static decimal? PerPeriod(decimal? monthly, int months) => monthly is decimal value ? value * months : null;
+
+    /// <summary>What an unsynced line is worth: seats per month, a charge once (its vendor amount when known).</summary>
+    private static void SetVendorImpact(DifferenceDraft draft)
+    {
+        if (draft.ChargeType == ChargeType.Recurring)
+        {
+            draft.MonthlyRevenueImpact = VendorValue(draft.VendorQuantity, draft.VendorUnitPrice);
+            draft.MonthlyCostImpact = VendorValue(draft.VendorQuantity, draft.VendorUnitCost);
+            return;
+        }
+
+        draft.OneTimeRevenueImpact = VendorValue(draft.VendorQuantity, draft.VendorUnitPrice);
+        draft.OneTimeCostImpact = draft.VendorAmount ?? VendorValue(draft.VendorQuantity, draft.VendorUnitCost);
     }
 
     private static decimal VendorValue(decimal? quantity, decimal? unitAmount) =>

@@ -47,4 +47,10 @@ public enum DifferenceKind
 
     /// <summary>The line's currency differs from the contract's; reported, never converted silently.</summary>
     CurrencyMismatch,
+
+    /// <summary>
+    /// Usage of a customer × SKU × month already charged has changed (a more complete file): sync charges exactly the
+    /// difference as a correction charge, so the month's charges add up to the vendor's total; never both, never neither.
+    /// </summary>
+    UsageCorrection,
 }

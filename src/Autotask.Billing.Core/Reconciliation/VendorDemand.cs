@@ -24,6 +24,9 @@ internal sealed class VendorDemand
         Quantity = Seats.Sum(s => s.Quantity);
         UnitPrice = priced.UnitPrice;
         UnitCost = Seats.OrderByDescending(s => s.UnitCost is not null).ThenByDescending(s => s.Quantity).First().UnitCost;
+        ListUnitPrice = Seats.OrderByDescending(s => s.ListUnitPrice is not null).ThenByDescending(s => s.Quantity).First().ListUnitPrice;
+        PriceDate = Seats.Max(s => s.PriceDate);
+        SubscriptionStart = Seats.Min(s => s.SubscriptionStart);
         ChangeDate = Seats.Max(s => s.ChangeDate);
     }
 
@@ -36,6 +39,14 @@ internal sealed class VendorDemand
     public decimal? UnitPrice { get; }
 
     public decimal? UnitCost { get; }
+
+    /// <summary>The vendor's list price per unit per month, where the source has one.</summary>
+    public decimal? ListUnitPrice { get; }
+
+    /// <summary>The start of the period the latest full-period price applies from (the vendor's renewal or change date).</summary>
+    public DateTime? PriceDate { get; }
+
+    public DateTime? SubscriptionStart { get; }
 
     /// <summary>The latest change of any contribution: the day the sum took its current value.</summary>
     public DateTime? ChangeDate { get; }

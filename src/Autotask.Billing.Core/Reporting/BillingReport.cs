@@ -27,7 +27,8 @@ public sealed class BillingReport
             : comparisonSummaries
                 .GroupBy(s => s.Currency, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new CurrencyTotal(g.Key, g.Sum(s => s.MonthlyRevenueImpact), g.Sum(s => s.MonthlyCostImpact), g.Sum(s => s.Differences), g.Sum(s => s.Actionable)))
+                .Select(g => new CurrencyTotal(g.Key, g.Sum(s => s.MonthlyRevenueImpact), g.Sum(s => s.MonthlyCostImpact), g.Sum(s => s.Differences), g.Sum(s => s.Actionable),
+                    g.Sum(s => s.OneTimeRevenueImpact), g.Sum(s => s.OneTimeCostImpact)))
                 .ToList();
         CountsByKind = differences.Count > 0 || comparisonSummaries.Count == 0
             ? differences.GroupBy(d => d.Kind).OrderBy(g => g.Key).Select(g => new KindCount(g.Key, g.Count())).ToList()

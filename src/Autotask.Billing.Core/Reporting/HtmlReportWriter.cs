@@ -18,7 +18,7 @@ h1{margin-bottom:.2em}h2{border-bottom:2px solid #d0d7de;padding-bottom:.2em;mar
 table{border-collapse:collapse;margin:.5em 0 1em;font-size:.92em}th,td{border:1px solid #d0d7de;padding:.3em .6em;text-align:left;vertical-align:top}
 th{background:#f6f8fa}td.num{text-align:right;white-space:nowrap}.increase{fill:#1a7f37}.decrease{fill:#cf222e}
 .chart .axis{stroke:#59636e}.chart text{font-size:11px;fill:#1f2328}
-.status-Failed,.status-NotRun{color:#cf222e;font-weight:600}.status-Skipped{color:#9a6700}
+.status-Failed,.status-NotRun,.status-Unconfirmed{color:#cf222e;font-weight:600}.status-Skipped{color:#9a6700}
 @media print{h2{page-break-after:avoid}.customer{page-break-inside:avoid}}";
 
     public async Task WriteAsync(BillingReport report, TextWriter writer, CancellationToken cancellationToken)
@@ -92,13 +92,15 @@ th{background:#f6f8fa}td.num{text-align:right;white-space:nowrap}.increase{fill:
         }
         else
         {
-            html.Append("<table class=\"totals\">\n<tr><th>Currency</th><th>Monthly revenue impact</th><th>Monthly cost impact</th><th>Monthly margin impact</th><th>Differences</th><th>Actionable</th></tr>\n");
+            html.Append("<table class=\"totals\">\n<tr><th>Currency</th><th>Monthly revenue impact</th><th>Monthly cost impact</th><th>Monthly margin impact</th><th>One-time revenue</th><th>One-time cost</th><th>Differences</th><th>Actionable</th></tr>\n");
             foreach (var total in report.Totals)
             {
                 html.Append("<tr>").Cell(total.Currency)
                     .Number(ReportText.Change(total.MonthlyRevenueImpact, total.Currency))
                     .Number(ReportText.Change(total.MonthlyCostImpact, total.Currency))
                     .Number(ReportText.Change(total.MonthlyMarginImpact, total.Currency))
+                    .Number(ReportText.Change(total.OneTimeRevenueImpact, total.Currency))
+                    .Number(ReportText.Change(total.OneTimeCostImpact, total.Currency))
                     .Number(ReportText.Count(total.Differences))
                     .Number(ReportText.Count(total.Actionable))
                     .Append("</tr>\n");
@@ -174,12 +176,14 @@ th{background:#f6f8fa}td.num{text-align:right;white-space:nowrap}.increase{fill:
         {
             html.Append("<p>Monthly impact: revenue ").Append(Encode(ReportText.Change(total.MonthlyRevenueImpact, total.Currency)))
                 .Append(", cost ").Append(Encode(ReportText.Change(total.MonthlyCostImpact, total.Currency)))
-                .Append(", margin ").Append(Encode(ReportText.Change(total.MonthlyMarginImpact, total.Currency))).Append("</p>\n");
+                .Append(", margin ").Append(Encode(ReportText.Change(total.MonthlyMarginImpact, total.Currency)))
+                .Append("; one-time: revenue ").Append(Encode(ReportText.Change(total.OneTimeRevenueImpact, total.Currency)))
+                .Append(", cost ").Append(Encode(ReportText.Change(total.OneTimeCostImpact, total.Currency))).Append("</p>\n");
         }
 
         if (customer.Changes.Count > 0)
         {
-            html.Append("<table class=\"changes\">\n<tr><th>Kind</th><th>Item</th><th>SKU</th><th>Units</th><th>Unit price</th><th>Unit cost</th><th>Revenue / month</th><th>Cost / month</th><th>Effective</th><th>Reason</th></tr>\n");
+            html.Append("<table class=\"changes\">\n<tr><th>Kind</th><th>Item</th><th>SKU</th><th>Units</th><th>Unit price</th><th>Unit cost</th><th>Revenue / month</th><th>Cost / month</th><th>One-time revenue</th><th>One-time cost</th><th>Effective</th><th>Reason</th></tr>\n");
             foreach (var change in customer.Changes)
             {
                 html.Append("<tr>").Cell(Words(change.Kind.ToString())).Cell(change.Item).Cell(change.Sku ?? string.Empty)
@@ -188,6 +192,8 @@ th{background:#f6f8fa}td.num{text-align:right;white-space:nowrap}.increase{fill:
                     .Number(BeforeAfter(ReportText.UnitPrice(change.AutotaskUnitCost, change.Currency), ReportText.UnitPrice(change.TargetUnitCost ?? change.AutotaskUnitCost, change.Currency)))
                     .Number(ReportText.Change(change.MonthlyRevenueImpact, change.Currency))
                     .Number(ReportText.Change(change.MonthlyCostImpact, change.Currency))
+                    .Number(ReportText.Change(change.OneTimeRevenueImpact, change.Currency))
+                    .Number(ReportText.Change(change.OneTimeCostImpact, change.Currency))
                     .Cell(ReportText.Date(change.EffectiveDate))
                     .Cell(change.RequiresForce && change.ForceReason is not null ? $"{change.Reason} Needs -Force: {change.ForceReason}" : change.Reason)
                     .Append("</tr>\n");

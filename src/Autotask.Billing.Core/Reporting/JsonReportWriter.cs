@@ -62,6 +62,8 @@ public sealed class JsonReportWriter
             await Amount(json, "monthlyRevenueImpact", total.MonthlyRevenueImpact, cancellationToken).ConfigureAwait(false);
             await Amount(json, "monthlyCostImpact", total.MonthlyCostImpact, cancellationToken).ConfigureAwait(false);
             await Amount(json, "monthlyMarginImpact", total.MonthlyMarginImpact, cancellationToken).ConfigureAwait(false);
+            await Amount(json, "oneTimeRevenueImpact", total.OneTimeRevenueImpact, cancellationToken).ConfigureAwait(false);
+            await Amount(json, "oneTimeCostImpact", total.OneTimeCostImpact, cancellationToken).ConfigureAwait(false);
             await Count(json, "differences", total.Differences, cancellationToken).ConfigureAwait(false);
             await Count(json, "actionable", total.Actionable, cancellationToken).ConfigureAwait(false);
             await json.WriteEndObjectAsync(cancellationToken).ConfigureAwait(false);

@@ -26,6 +26,10 @@ public sealed class ReportComparisonSummary
 
     public decimal MonthlyMarginImpact => MonthlyRevenueImpact - MonthlyCostImpact;
 
+    public decimal OneTimeRevenueImpact { get; private init; }
+
+    public decimal OneTimeCostImpact { get; private init; }
+
     public int UnmappedCustomers { get; private init; }
 
     public int UnmappedSkus { get; private init; }
@@ -46,6 +50,8 @@ public sealed class ReportComparisonSummary
         RequiringForce = values.Int(nameof(RequiringForce)),
         MonthlyRevenueImpact = values.RequiredDecimal(nameof(MonthlyRevenueImpact)),
         MonthlyCostImpact = values.RequiredDecimal(nameof(MonthlyCostImpact)),
+        OneTimeRevenueImpact = values.RequiredDecimal(nameof(OneTimeRevenueImpact)),
+        OneTimeCostImpact = values.RequiredDecimal(nameof(OneTimeCostImpact)),
         UnmappedCustomers = values.Int(nameof(UnmappedCustomers)),
         UnmappedSkus = values.Int(nameof(UnmappedSkus)),
         AutotaskRequests = values.Long(nameof(AutotaskRequests)) ?? 0,

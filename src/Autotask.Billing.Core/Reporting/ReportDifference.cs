@@ -61,6 +61,11 @@ public sealed class ReportDifference
 
     public decimal MonthlyMarginImpact => MonthlyRevenueImpact - MonthlyCostImpact;
 
+    /// <summary>Revenue of a one-time, usage, credit or refund charge: once, never in the monthly figures.</summary>
+    public decimal OneTimeRevenueImpact { get; private init; }
+
+    public decimal OneTimeCostImpact { get; private init; }
+
     public DateTime? EffectiveDate { get; private init; }
 
     public DateTime? AsOf { get; private init; }
@@ -117,6 +122,8 @@ public sealed class ReportDifference
             TargetUnitCost = values.Decimal(nameof(TargetUnitCost)),
             MonthlyRevenueImpact = values.RequiredDecimal(nameof(MonthlyRevenueImpact)),
             MonthlyCostImpact = values.RequiredDecimal(nameof(MonthlyCostImpact)),
+            OneTimeRevenueImpact = values.RequiredDecimal(nameof(OneTimeRevenueImpact)),
+            OneTimeCostImpact = values.RequiredDecimal(nameof(OneTimeCostImpact)),
             EffectiveDate = values.Date(nameof(EffectiveDate)),
             AsOf = values.Date(nameof(AsOf)),
             RequiresForce = values.Bool(nameof(RequiresForce)),

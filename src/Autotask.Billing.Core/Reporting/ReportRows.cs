@@ -35,6 +35,8 @@ internal static class ReportRows
         Number("MonthlyRevenueImpact", d => ReportText.Amount(d.MonthlyRevenueImpact), _ => null),
         Number("MonthlyCostImpact", d => ReportText.Amount(d.MonthlyCostImpact), _ => null),
         Number("MonthlyMarginImpact", d => ReportText.Amount(d.MonthlyMarginImpact), _ => null),
+        Number("OneTimeRevenueImpact", d => ReportText.Amount(d.OneTimeRevenueImpact), _ => null),
+        Number("OneTimeCostImpact", d => ReportText.Amount(d.OneTimeCostImpact), _ => null),
         Boolean("IsActionable", d => d.IsActionable, _ => null),
         Boolean("RequiresForce", d => d.RequiresForce, _ => null),
         Text("EffectiveDate", d => Date(d.EffectiveDate), _ => null),

@@ -7,6 +7,7 @@ public sealed class ReportSyncResult
     public const string Skipped = nameof(Skipped);
     public const string Failed = nameof(Failed);
     public const string NotRun = nameof(NotRun);
+    public const string Unconfirmed = nameof(Unconfirmed);
 
     private const string AlreadyInStep = nameof(AlreadyInStep);
 
@@ -20,7 +21,7 @@ public sealed class ReportSyncResult
 
     public string? OperationKind { get; private init; }
 
-    /// <summary>Applied, Skipped, Failed or NotRun.</summary>
+    /// <summary>Applied, Skipped, Failed, NotRun or Unconfirmed.</summary>
     public string Status { get; private init; } = string.Empty;
 
     public string? ReasonCode { get; private init; }
@@ -49,7 +50,7 @@ public sealed class ReportSyncResult
 
     /// <summary>Failed, not run, or skipped for a reason other than Autotask already being in step.</summary>
     public bool NeedsAttention =>
-        Status is Failed or NotRun
+        Status is Failed or NotRun or Unconfirmed
         || (Status == Skipped && !string.Equals(ReasonCode, AlreadyInStep, StringComparison.OrdinalIgnoreCase));
 
     internal static ReportSyncResult Read(ReportValues values)
@@ -78,7 +79,7 @@ public sealed class ReportSyncResult
 
     private static string NormalizeStatus(string status, string operationId)
     {
-        foreach (var known in new[] { Applied, Skipped, Failed, NotRun })
+        foreach (var known in new[] { Applied, Skipped, Failed, NotRun, Unconfirmed })
         {
             if (string.Equals(status.Trim(), known, StringComparison.OrdinalIgnoreCase))
             {
@@ -86,6 +87,6 @@ public sealed class ReportSyncResult
             }
         }
 
-        throw new ReportInputException($"The sync result {operationId}'s Status '{status}' is not one of Applied, Skipped, Failed, NotRun.");
+        throw new ReportInputException($"The sync result {operationId}'s Status '{status}' is not one of Applied, Skipped, Failed, NotRun, Unconfirmed.");
     }
 }

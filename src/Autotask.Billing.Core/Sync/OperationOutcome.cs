@@ -37,5 +37,10 @@ internal sealed class OperationOutcome
     public static OperationOutcome Failed(SyncReasonCode code, string reason, long? contractId = null) =>
         new(SyncStatus.Failed, code, reason, null, contractId);
 
+    public static OperationOutcome NotApplied(string reason, long? autotaskId, long? contractId) =>
+        new(SyncStatus.NotApplied, SyncReasonCode.IgnoredByAutotask, reason, autotaskId is 0 ? null : autotaskId, contractId);
+    public static OperationOutcome Unconfirmed(string reason, long? contractId = null) =>
+        new(SyncStatus.Unconfirmed, SyncReasonCode.OutcomeUnknown, reason, null, contractId);
+
     public static OperationOutcome NotRun(SyncReasonCode code, string reason) => new(SyncStatus.NotRun, code, reason);
 }

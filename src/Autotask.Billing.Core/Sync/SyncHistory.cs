@@ -23,7 +23,7 @@ public static class SyncHistory
         }
 
         var runs = Directory.EnumerateFiles(folder, SyncJournal.FilePrefix + "*" + SyncJournal.FileExtension)
-            .Select(Read)
+            .Select(TryRead)
             .Where(static run => run is not null)
             .Select(static run => run!)
             .OrderByDescending(static run => run.StartedUtc)
@@ -48,13 +48,27 @@ public static class SyncHistory
         return File.Exists(path) ? Read(path) : null;
     }
 
+    /// <summary>A journal that cannot be opened at all (locked, deleted meanwhile) is left out, not fatal to the others.</summary>
+    private static SyncRunRecord? TryRead(string path)
+    {
+        try
+        {
+            return Read(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The run in one journal file; null when it has no readable header (not a journal).</summary>
     public static SyncRunRecord? Read(string path)
     {
         JObject? header = null;
         JObject? summary = null;
         var planned = 0;
-        var damaged = 0;
+        var damaged = new List<int>();
+        var lineNumber = 0;
         var results = new List<SyncResult>();
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
         using (var reader = new StreamReader(stream))
@@ -62,29 +76,38 @@ public static class SyncHistory
             string? line;
             while ((line = reader.ReadLine()) is not null)
             {
+                lineNumber++;
                 if (line.Trim().Length == 0)
                 {
                     continue;
                 }
 
-                var record = TryParse(line);
-                switch ((string?)record?["record"])
+                try
                 {
-                    case "header":
-                        header ??= record;
-                        break;
-                    case "operation":
-                        planned++;
-                        break;
-                    case "result" when header is not null && ToResult((string)header["runId"]!, record!) is { } result:
-                        results.Add(result);
-                        break;
-                    case "summary":
-                        summary = record;
-                        break;
-                    default:
-                        damaged++;
-                        break;
+                    var record = TryParse(line);
+                    switch ((string?)record?["record"])
+                    {
+                        case "header" when header is null && Readable(record!):
+                            header = record;
+                            break;
+                        case "operation":
+                            planned++;
+                            break;
+                        case "result" when header is not null && ToResult((string)header["runId"]!, record!) is { } result:
+                            results.Add(result);
+                            break;
+                        case "summary" when Readable(record!):
+                            summary = record;
+                            break;
+                        default:
+                            damaged.Add(lineNumber);
+                            break;
+                    }
+                }
+                catch (Exception exception) when (exception is FormatException or InvalidCastException or OverflowException or ArgumentException)
+                {
+                    // A hand-edited value (a date or number that does not parse): this line only is skipped.
+                    damaged.Add(lineNumber);
                 }
             }
         }
@@ -106,8 +129,19 @@ public static class SyncHistory
             results,
             summary is not null,
             (int?)summary?["exitCode"],
-            damaged,
-            path);
+            damaged.Count,
+            path,
+            damaged);
+    }
+
+    /// <summary>A header or summary line is used only when the values read from it parse.</summary>
+    private static bool Readable(JObject record)
+    {
+        _ = Date(record["startedUtc"]);
+        _ = Date(record["finishedUtc"]);
+        _ = (int?)record["exitCode"];
+        _ = (string?)record["runId"];
+        return true;
     }
 
     private static JObject? TryParse(string line)

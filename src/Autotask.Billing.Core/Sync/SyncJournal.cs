@@ -101,6 +101,7 @@ internal sealed class SyncJournal : IDisposable
             ["skipped"] = summary.Skipped,
             ["failed"] = summary.Failed,
             ["notRun"] = summary.NotRun,
+            ["notApplied"] = summary.NotApplied,
             ["needsAttention"] = summary.NeedsAttention,
             ["requestsUsed"] = summary.RequestsUsed,
             ["budgetExhausted"] = summary.BudgetExhausted,

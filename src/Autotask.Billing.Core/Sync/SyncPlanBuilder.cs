@@ -55,7 +55,8 @@ internal sealed class SyncPlanBuilder
         foreach (var difference in _actionable)
         {
             var key = CustomerKey(difference);
-            var earliest = new[] { difference.AsOf, difference.EffectiveDate, difference.VendorChangeDate, difference.ChargeDate }
+            // A contract sync creates starts on or before the earliest subscription it carries (Work 365's rule).
+            var earliest = new[] { difference.AsOf, difference.EffectiveDate, difference.VendorChangeDate, difference.ChargeDate, difference.SubscriptionStart }
                 .Where(static date => date is not null)
                 .Min(static date => date!.Value.Date);
             _earliestDateByCustomer[key] = _earliestDateByCustomer.TryGetValue(key, out var known) && known < earliest ? known : earliest;
@@ -70,7 +71,9 @@ internal sealed class SyncPlanBuilder
         var contractIds = _actionable.Where(static d => d.ContractId is not null).Select(static d => d.ContractId!.Value).Distinct().ToList();
 
         var services = QueryByTextAsync<Service>("name", serviceNames, cancellationToken);
-        var products = QueryByTextAsync<Product>("vendorProductNumber", productSkus, cancellationToken);
+        // A product is found by its Manufacturer Product Number (the SKU; Intermedia's rule), or by the vendor part number earlier runs set.
+        var products = QueryByTextAsync<Product>("manufacturerProductName", productSkus, cancellationToken);
+        var productsByVendorNumber = QueryByTextAsync<Product>("vendorProductNumber", productSkus, cancellationToken);
         var companies = QueryByTextAsync<Company>("companyName", vendorNames.Concat(companyNames).Distinct(Names).ToList(), cancellationToken);
         var contracts = contractIds.Count == 0
             ? Task.FromResult<IReadOnlyList<Contract>>(Array.Empty<Contract>())
@@ -78,16 +81,21 @@ internal sealed class SyncPlanBuilder
         var contractFields = contractIds.Count == 0
             ? Task.FromResult<IReadOnlyList<EntityFieldInformation>>(Array.Empty<EntityFieldInformation>())
             : Client.GetFieldsAsync("Contracts", cancellationToken);
-        await Task.WhenAll(services, products, companies, contracts, contractFields).ConfigureAwait(false);
+        await Task.WhenAll(services, products, productsByVendorNumber, companies, contracts, contractFields).ConfigureAwait(false);
 
         foreach (var service in await services.ConfigureAwait(false))
         {
             _services[service.Name ?? string.Empty] = service.Id;
         }
 
-        foreach (var product in await products.ConfigureAwait(false))
+        foreach (var product in await productsByVendorNumber.ConfigureAwait(false))
         {
             _products[product.VendorProductNumber ?? string.Empty] = product.Id;
+        }
+
+        foreach (var product in await products.ConfigureAwait(false))
+        {
+            _products[product.ManufacturerProductName ?? string.Empty] = product.Id;
         }
 
         foreach (var company in (await companies.ConfigureAwait(false)).OrderBy(static c => c.Id))
@@ -142,7 +150,7 @@ internal sealed class SyncPlanBuilder
         {
             DifferenceKind.MissingService or DifferenceKind.MissingProduct or DifferenceKind.MissingCompany
                 or DifferenceKind.MissingContract or DifferenceKind.NewService or DifferenceKind.QuantityChange
-                or DifferenceKind.PriceChange or DifferenceKind.CostChange or DifferenceKind.OneTimeCharge => true,
+                or DifferenceKind.PriceChange or DifferenceKind.CostChange or DifferenceKind.OneTimeCharge or DifferenceKind.UsageCorrection => true,
             DifferenceKind.Removed => Settings.RemovalPolicy == RemovalPolicy.AdjustToZero,
             _ => false,
         };
@@ -187,6 +195,9 @@ internal sealed class SyncPlanBuilder
         var text = reason?.Trim();
         return text is not null && text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? text.Substring(prefix.Length).Trim().TrimEnd('.') : text;
     }
+
+    /// <summary>The first of the texts with something in it: a vendor line may carry an empty product name.</summary>
+    private static string FirstText(params string?[] texts) => texts.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Trim() ?? string.Empty;
 
     private static int? WholeUnits(decimal? value) => value is { } units && units == decimal.Truncate(units) ? (int)units : null;
 
@@ -240,7 +251,10 @@ internal sealed class SyncPlanBuilder
     private void Plan(ContractDifference d)
     {
         var service = NeedsService(d) ? EnsureService(d) : EntityReference.None;
-        var product = NeedsProduct(d) ? EnsureProduct(d) : EntityReference.None;
+        // A SKU mapped to a product charges through that product (BILLING-RULES §4), as preview and -WhatIf name it.
+        var product = NeedsProduct(d) ? EnsureProduct(d)
+            : IsCharge(d) && d.ProductId is long productId ? EntityReference.Known(productId)
+            : EntityReference.None;
         if (!HasContract(d))
         {
             return;
@@ -358,7 +372,7 @@ internal sealed class SyncPlanBuilder
             Kind = SyncOperationKind.CreateProduct,
             Entity = "Products",
             Target = SyncText.Join("Product catalog", $"{name} ({d.Sku})"),
-            Action = $"Create product '{name}' with vendor part number {d.Sku}, vendor {Settings.VendorCompanyNameFor(d.Source)}",
+            Action = $"Create product '{name}' with manufacturer product number and vendor part number {d.Sku}, vendor {Settings.VendorCompanyNameFor(d.Source)}",
             Impact = SyncImpact.Medium,
             Sku = d.Sku,
             Problem = Settings.MaterialBillingCodeId is null
@@ -645,7 +659,7 @@ internal sealed class SyncPlanBuilder
         })
         {
             Kind = SyncOperationKind.UpdatePriceAndCost,
-            Entity = cost is null ? "ContractServices" : "ContractServiceAdjustments",
+            Entity = "ContractServiceAdjustments",
             Target = ContractTarget(d),
             Action = "Change " + string.Join(" and ", parts) + $" from {SyncText.Date(effective)}{revenue}",
             Impact = SyncImpact.Medium,
@@ -656,7 +670,8 @@ internal sealed class SyncPlanBuilder
     {
         var chargeKey = ChargeKey.ForTransaction(d.TransactionId!);
         var key = "charge|" + ContractKey(d) + "|" + chargeKey;
-        var quantity = d.VendorQuantity ?? 1m;
+        // Compare chose a quantity whose product with the unit price is the vendor's line money to the cent.
+        var quantity = d.ChargeQuantity ?? d.VendorQuantity ?? 1m;
         var price = d.TargetUnitPrice ?? d.VendorUnitPrice;
         var cost = d.TargetUnitCost ?? d.VendorUnitCost;
         var date = (d.ChargeDate ?? d.AsOf).Date;
@@ -667,8 +682,8 @@ internal sealed class SyncPlanBuilder
             Difference = d,
             Contract = contract,
             Product = product,
-            Name = Truncate(d.ProductName ?? d.Sku, MaxNameLength),
-            Description = $"{d.Description ?? d.ProductName ?? d.Sku} ({d.Source} transaction {d.TransactionId})",
+            Name = Truncate(FirstText(d.ProductName, d.Description, d.Sku), MaxNameLength),
+            Description = $"{FirstText(d.Description, d.ProductName, d.Sku)} ({d.Source} transaction {d.TransactionId})",
             BillingCodeId = billingCode,
             ChargeQuantity = quantity,
             ChargeUnitPrice = price,

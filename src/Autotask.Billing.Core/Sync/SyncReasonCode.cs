@@ -35,4 +35,9 @@ public enum SyncReasonCode
 
     /// <summary>The API request budget ran out before it was sent.</summary>
     BudgetExhausted,
+
+    /// <summary>Autotask accepted the write but does not bill it from the effective date (status NotApplied).</summary>
+    IgnoredByAutotask,
+    /// <summary>The write's outcome is unknown and lookups did not find it (or a prerequisite's): see SyncStatus.Unconfirmed.</summary>
+    OutcomeUnknown,
 }

@@ -36,6 +36,8 @@ internal sealed class SyncRun : IDisposable
     private int _skipped;
     private int _failed;
     private int _notRun;
+    private int _notApplied;
+    private int _unconfirmed;
     private int _needsAttention;
     private volatile bool _budgetExhausted;
 
@@ -84,7 +86,7 @@ internal sealed class SyncRun : IDisposable
         await Task.WhenAll(_plan.Operations.Select(op => _outcomes[op.Key].Value)).ConfigureAwait(false);
         var summary = new SyncRunSummary(
             _runId, started, DateTime.UtcNow, _applied, _skipped, _failed, _notRun, _needsAttention,
-            Client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested, _plan.Unresolved);
+            Client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested, _plan.Unresolved, _notApplied, _unconfirmed);
         _journal?.WriteSummary(summary);
         return summary;
     }
@@ -214,6 +216,11 @@ internal sealed class SyncRun : IDisposable
             // Not the run's stop token: a request gave up (timed out) inside the HTTP stack.
             outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, "Autotask did not answer in time: " + exception.Message);
         }
+        catch (AutotaskOutcomeUnknownException exception)
+        {
+            outcome = OperationOutcome.Unconfirmed(
+                exception.Message + " Check Autotask for it, or run the same sync again later: it creates the record only if it is still missing.");
+        }
         catch (AutotaskException exception)
         {
             outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, exception.Message);
@@ -229,6 +236,7 @@ internal sealed class SyncRun : IDisposable
         {
             SyncStatus.Failed => OperationOutcome.Skipped(SyncReasonCode.PrerequisiteFailed, $"{what} failed: {outcome.Reason}"),
             SyncStatus.NotRun => OperationOutcome.NotRun(outcome.Code, $"{what} was not run: {outcome.Reason}"),
+            SyncStatus.Unconfirmed => OperationOutcome.NotRun(SyncReasonCode.OutcomeUnknown, $"{what} is unconfirmed; the next run picks this up: {outcome.Reason}"),
             _ => OperationOutcome.Skipped(outcome.Code, $"{what} was skipped: {outcome.Reason}"),
         };
     }
@@ -269,6 +277,12 @@ internal sealed class SyncRun : IDisposable
                 case SyncStatus.Failed:
                     _failed++;
                     break;
+                case SyncStatus.NotApplied:
+                    _notApplied++;
+                    break;
+                case SyncStatus.Unconfirmed:
+                    _unconfirmed++;
+                    break;
                 default:
                     _notRun++;
                     break;
@@ -276,7 +290,7 @@ internal sealed class SyncRun : IDisposable
 
             _journal?.WriteResult(result);
             _onResult?.Invoke(result);
-            _progress?.Report(new SyncProgress(_applied + _skipped + _failed + _notRun, _plan.Operations.Count, result));
+            _progress?.Report(new SyncProgress(_applied + _skipped + _failed + _notRun + _notApplied + _unconfirmed, _plan.Operations.Count, result));
         }
 
         return outcome;
@@ -384,10 +398,13 @@ internal sealed class SyncRun : IDisposable
     private async Task<OperationOutcome> CreateProductAsync(SyncOperationDetails details)
     {
         var sku = details.Sku!;
-        Task<long?> Find(CancellationToken token) => FirstIdAsync<Product>(AutotaskQuery.Where(AutotaskFilter.Eq("vendorProductNumber", sku)), token);
+        // Found by its Manufacturer Product Number = SKU (the seeds' rule), or by the vendor part number earlier runs set.
+        async Task<long?> Find(CancellationToken token) =>
+            await FirstIdAsync<Product>(AutotaskQuery.Where(AutotaskFilter.Eq("manufacturerProductName", sku)), token).ConfigureAwait(false)
+            ?? await FirstIdAsync<Product>(AutotaskQuery.Where(AutotaskFilter.Eq("vendorProductNumber", sku)), token).ConfigureAwait(false);
         if (await Find(StopToken).ConfigureAwait(false) is { } existing)
         {
-            return OperationOutcome.InStep($"a product with vendor part number {sku} exists already", existing);
+            return OperationOutcome.InStep($"a product with manufacturer product number {sku} exists already", existing);
         }
 
         var product = new Product
@@ -396,6 +413,7 @@ internal sealed class SyncRun : IDisposable
             Description = details.Description,
             Sku = Truncate(sku, 50),
             VendorProductNumber = Truncate(sku, 50),
+            ManufacturerProductName = Truncate(sku, 100),
             ProductBillingCodeID = details.BillingCodeId,
             DefaultVendorID = details.Vendor.IsEmpty ? null : await ResolveAsync(details.Vendor).ConfigureAwait(false),
             IsActive = true,
@@ -456,6 +474,12 @@ internal sealed class SyncRun : IDisposable
 
         Task<long?> Find(CancellationToken token) => FirstIdAsync<ContractService>(
             AutotaskQuery.Where(AutotaskFilter.Eq("contractID", contractId), AutotaskFilter.Eq("serviceID", serviceId)), token);
+
+        // The contract's read may be older than another writer's create: ask Autotask right before this one.
+        if (await Find(StopToken).ConfigureAwait(false) is { } added)
+        {
+            return OperationOutcome.InStep("the service is on the contract already", added, contractId);
+        }
         var contractService = new ContractService
         {
             ContractID = contractId,
@@ -516,15 +540,36 @@ internal sealed class SyncRun : IDisposable
             UnitChange = target - current,
         };
         var id = await WriteAsync("ContractServiceAdjustments", token => Client.CreateAsync(adjustment, Confirm, token)).ConfigureAwait(false);
-        return OperationOutcome.Applied($"units {current} → {target} from {effective:yyyy-MM-dd}", id, contractId);
+        var billed = await ReadBackAsync(state, contractServiceId, effective).ConfigureAwait(false);
+        if (billed.Units != target)
+        {
+            return OperationOutcome.NotApplied(
+                $"Autotask accepted the adjustment of {target - current} units from {effective:yyyy-MM-dd} but bills {billed.Units} units from that date, not {target}",
+                id,
+                contractId);
+        }
+
+        return OperationOutcome.Applied($"units {current} → {target} from {effective:yyyy-MM-dd} (read back)", id, contractId);
+    }
+
+    /// <summary>What Autotask bills from the date after a write: its unit rows, read again (the run's state follows).</summary>
+    private async Task<UnitsInForce> ReadBackAsync(ContractState state, long contractServiceId, DateTime date)
+    {
+        var rows = await ReadUnitRowsAsync(contractServiceId, StopToken).ConfigureAwait(false);
+        state.ReplaceUnits(contractServiceId, rows);
+        return UnitsInForce.On(rows, date);
     }
 
     private Task<IReadOnlyList<ContractServiceUnit>> ReadUnitRowsAsync(long contractServiceId, CancellationToken cancellationToken) =>
         Client.QueryAsync<ContractServiceUnit>(UnitRowsQuery().AndWhere(AutotaskFilter.Eq("contractServiceID", contractServiceId)), cancellationToken);
 
     /// <summary>
-    /// Autotask lets only adjustedPrice change on a contract service; a new unit cost goes in through an adjustment of
-    /// zero units carrying the cost (and the price, when both change) from the effective date.
+    /// Makes Autotask bill the target price and cost from the effective date, and reads back what it bills to say so.
+    /// Autotask's documentation leaves open whether contract services have a writable adjustedPrice and whether an
+    /// adjustment's adjustedUnitPrice/adjustedUnitCost change what the unit rows bill (docs/autotask-api-notes.md), so:
+    /// one adjustment of zero units carries what differs from the effective date; a price it did not place goes through
+    /// adjustedPrice when this Autotask has that field. Whatever Autotask still does not bill is reported NotApplied,
+    /// with what it bills instead.
     /// </summary>
     private async Task<OperationOutcome> UpdatePriceAndCostAsync(SyncOperationDetails details)
     {
@@ -532,17 +577,22 @@ internal sealed class SyncRun : IDisposable
         var contractServiceId = await ResolveAsync(details.ContractService).ConfigureAwait(false);
         var state = await StateAsync(contractId).ConfigureAwait(false);
         var effective = details.EffectiveDate!.Value;
-        var (price, cost) = PriceAndCost(state, contractServiceId, effective);
-        var priceInStep = details.TargetPrice is null || price == details.TargetPrice;
-        var costInStep = details.TargetCost is null || cost == details.TargetCost;
-        if (priceInStep && costInStep)
+        var targetPrice = AutotaskPrecision.Round(details.TargetPrice);
+        var targetCost = AutotaskPrecision.Round(details.TargetCost);
+        bool PriceInStep(decimal? price) => targetPrice is null || price == targetPrice;
+        bool CostInStep(decimal? cost) => targetCost is null || cost == targetCost;
+
+        var (price, cost) = BilledOn(state, contractServiceId, effective);
+        if (PriceInStep(price) && CostInStep(cost))
         {
-            return OperationOutcome.InStep("Autotask already shows the target price and cost", contractServiceId, contractId);
+            return OperationOutcome.InStep("Autotask already bills the target price and cost", contractServiceId, contractId);
         }
 
-        var (seenPrice, seenCost) = PriceAndCost(state, contractServiceId, details.AsOf);
-        if ((details.TargetPrice is not null && details.ComparedPrice is not null && seenPrice != details.ComparedPrice)
-            || (details.TargetCost is not null && details.ComparedCost is not null && seenCost != details.ComparedCost))
+        // Drift is a value that moved since the compare to something other than the target (an earlier run that got part
+        // of the way, say the price but not the cost, is not drift).
+        var (seenPrice, seenCost) = BilledOn(state, contractServiceId, details.AsOf);
+        if ((targetPrice is not null && details.ComparedPrice is not null && seenPrice != AutotaskPrecision.Round(details.ComparedPrice) && seenPrice != targetPrice)
+            || (targetCost is not null && details.ComparedCost is not null && seenCost != AutotaskPrecision.Round(details.ComparedCost) && seenCost != targetCost))
         {
             return OperationOutcome.Skipped(
                 SyncReasonCode.ChangedSinceCompare,
@@ -550,50 +600,79 @@ internal sealed class SyncRun : IDisposable
                 contractId);
         }
 
-        if (costInStep)
-        {
-            var changes = new Dictionary<string, object?> { ["adjustedPrice"] = details.TargetPrice };
-            await WriteAsync("ContractServices", async token =>
-            {
-                await Client.UpdateAsync<ContractService>(contractServiceId, changes, contractId, token).ConfigureAwait(false);
-                return true;
-            }).ConfigureAwait(false);
-            return OperationOutcome.Applied($"unit price {Format(price)} → {Format(details.TargetPrice)}", contractServiceId, contractId);
-        }
+        var written = new List<string>();
+        long? adjustmentId = null;
 
-        async Task<long?> Confirm(CancellationToken token)
-        {
-            var rows = await ReadUnitRowsAsync(contractServiceId, token).ConfigureAwait(false);
-            state.ReplaceUnits(contractServiceId, rows);
-            var now = UnitsInForce.On(rows, effective);
-            return now.Cost == details.TargetCost && (priceInStep || now.Price == details.TargetPrice) ? 0 : null;
-        }
-
+        // An adjustment places the price and cost exactly at the effective date; a 0-unit adjustment Autotask saved but
+        // ignored leaves no trace to look up, so an unknown outcome is never sent again: the read-back says whether
+        // Autotask bills it, and a re-run writes it once more.
+        static Task<long?> Confirm(CancellationToken token) => Task.FromResult<long?>(0);
         var adjustment = new ContractServiceAdjustment
         {
             ContractID = contractId,
             ContractServiceID = contractServiceId,
             EffectiveDate = effective,
             UnitChange = 0,
-            AdjustedUnitPrice = priceInStep ? null : details.TargetPrice,
-            AdjustedUnitCost = details.TargetCost,
+            AdjustedUnitPrice = PriceInStep(price) ? null : targetPrice,
+            AdjustedUnitCost = CostInStep(cost) ? null : targetCost,
         };
-        var id = await WriteAsync("ContractServiceAdjustments", token => Client.CreateAsync(adjustment, Confirm, token)).ConfigureAwait(false);
+        adjustmentId = await WriteAsync("ContractServiceAdjustments", token => Client.CreateAsync(adjustment, Confirm, token)).ConfigureAwait(false);
+        written.Add("an adjustment of 0 units");
+        var (nowPrice, nowCost) = await ReadBackPriceAsync(state, contractServiceId, effective).ConfigureAwait(false);
+
+        // Where the adjustment's price did not take, adjustedPrice is the documented way (from the first open period).
+        if (!PriceInStep(nowPrice) && await HasAdjustedPriceAsync().ConfigureAwait(false))
+        {
+            var changes = new Dictionary<string, object?> { ["adjustedPrice"] = targetPrice };
+            await WriteAsync("ContractServices", async token =>
+            {
+                await Client.UpdateAsync<ContractService>(contractServiceId, changes, contractId, token).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
+            written.Add("adjustedPrice");
+            (nowPrice, nowCost) = await ReadBackPriceAsync(state, contractServiceId, effective).ConfigureAwait(false);
+        }
+
+        var via = string.Join(" and ", written);
+        if (!PriceInStep(nowPrice) || !CostInStep(nowCost))
+        {
+            return OperationOutcome.NotApplied(
+                $"after {via}, Autotask bills unit price {Format(nowPrice)} and cost {Format(nowCost)} from {effective:yyyy-MM-dd}, "
+                + $"not {Format(targetPrice ?? nowPrice)} and {Format(targetCost ?? nowCost)}: this Autotask does not take that change through the API",
+                adjustmentId ?? contractServiceId,
+                contractId);
+        }
+
         return OperationOutcome.Applied(
-            $"unit price {Format(price)} → {Format(priceInStep ? price : details.TargetPrice)}, unit cost {Format(cost)} → {Format(details.TargetCost)} from {effective:yyyy-MM-dd}",
-            id,
+            $"unit price {Format(price)} → {Format(nowPrice)}, unit cost {Format(cost)} → {Format(nowCost)} from {effective:yyyy-MM-dd} through {via} (read back)",
+            adjustmentId ?? contractServiceId,
             contractId);
     }
 
+    private async Task<(decimal? Price, decimal? Cost)> ReadBackPriceAsync(ContractState state, long contractServiceId, DateTime date)
+    {
+        await ReadBackAsync(state, contractServiceId, date).ConfigureAwait(false);
+        return BilledOn(state, contractServiceId, date);
+    }
+
+    /// <summary>Whether this Autotask's contract services have an adjustedPrice field (its fields, read once per connection).</summary>
+    private async Task<bool> HasAdjustedPriceAsync()
+    {
+        var fields = await Client.GetFieldsAsync("ContractServices", StopToken).ConfigureAwait(false);
+        return fields.Any(static f => string.Equals(f.Name, "adjustedPrice", StringComparison.OrdinalIgnoreCase) && !f.IsReadOnly);
+    }
+
     /// <summary>
-    /// As Compare reads them: the price is the contract service's (adjustedPrice, else unitPrice); the cost is the
-    /// units row's in force on the date, else the contract service's.
+    /// What Autotask bills on the date, at its stored precision: the units row's price and cost when it has them, else
+    /// the contract service's (adjustedPrice, else unitPrice; unitCost). Compare reads them the same way.
     /// </summary>
-    private static (decimal? Price, decimal? Cost) PriceAndCost(ContractState state, long contractServiceId, DateTime date)
+    private static (decimal? Price, decimal? Cost) BilledOn(ContractState state, long contractServiceId, DateTime date)
     {
         var service = state.ContractService(contractServiceId);
         var units = state.UnitsOn(contractServiceId, date);
-        return (service?.AdjustedPrice ?? service?.UnitPrice, units.HasRow && units.Cost is not null ? units.Cost : service?.UnitCost);
+        var price = units.HasRow && units.Price is not null ? units.Price : service?.AdjustedPrice ?? service?.UnitPrice;
+        var cost = units.HasRow && units.Cost is not null ? units.Cost : service?.UnitCost;
+        return (AutotaskPrecision.Round(price), AutotaskPrecision.Round(cost));
     }
 
     /// <summary>One charge per idempotency key: a charge already carrying the key (billed or not) is left untouched.</summary>
@@ -610,6 +689,12 @@ internal sealed class SyncRun : IDisposable
 
         Task<long?> Find(CancellationToken token) => FirstIdAsync<ContractCharge>(
             AutotaskQuery.Where(AutotaskFilter.Eq("contractID", contractId), AutotaskFilter.Eq("internalPurchaseOrderNumber", key)), token);
+
+        // The contract's read may be older than another writer's create: ask Autotask for the key right before this one.
+        if (await Find(StopToken).ConfigureAwait(false) is { } chargedSince)
+        {
+            return OperationOutcome.InStep($"already charged (charge {chargedSince})", chargedSince, contractId);
+        }
         var charge = new ContractCharge
         {
             ContractID = contractId,

@@ -19,8 +19,10 @@ public sealed class SyncRunRecord
         bool completed,
         int? exitCode,
         int damagedLines,
-        string journalPath)
+        string journalPath,
+        IReadOnlyList<int>? damagedLineNumbers = null)
     {
+        DamagedLineNumbers = damagedLineNumbers ?? Array.Empty<int>();
         RunId = runId;
         StartedUtc = DateTime.SpecifyKind(startedUtc, DateTimeKind.Utc);
         FinishedUtc = finishedUtc is null ? null : DateTime.SpecifyKind(finishedUtc.Value, DateTimeKind.Utc);
@@ -55,6 +57,9 @@ public sealed class SyncRunRecord
 
     public int Planned { get; }
 
+    /// <summary>The 1-based lines of the journal that could not be read and were skipped (hand edits, a torn write).</summary>
+    public IReadOnlyList<int> DamagedLineNumbers { get; }
+
     public int Applied => Count(SyncStatus.Applied);
 
     public int Skipped => Count(SyncStatus.Skipped);
@@ -62,6 +67,8 @@ public sealed class SyncRunRecord
     public int Failed => Count(SyncStatus.Failed);
 
     public int NotRun => Count(SyncStatus.NotRun);
+
+    public int NotApplied => Count(SyncStatus.NotApplied);
 
     /// <summary>Planned operations the journal holds no outcome for (the run stopped before they finished).</summary>
     public int Unfinished => Math.Max(0, Planned - Results.Count);

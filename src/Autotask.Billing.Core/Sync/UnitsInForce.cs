@@ -1,10 +1,11 @@
 using Autotask.Billing.Autotask.Entities;
+using Autotask.Billing.Reconciliation;
 
 namespace Autotask.Billing.Sync;
 
 /// <summary>
-/// A contract service's units, price and cost on one date, from its ContractServiceUnits rows: the row whose period
-/// covers the date; past the last row, the last row's values carry on (Autotask extends rows as periods start).
+/// A contract service's units, price and cost on one date, from the ContractServiceUnits row in force then
+/// (<see cref="UnitsRowInForce"/>, the rule Compare uses too).
 /// </summary>
 internal readonly struct UnitsInForce
 {
@@ -25,30 +26,9 @@ internal readonly struct UnitsInForce
     /// <summary>False when no row starts on or before the date: the service carries no units then.</summary>
     public bool HasRow { get; }
 
-    public static UnitsInForce On(IEnumerable<ContractServiceUnit> rows, DateTime date)
-    {
-        var day = date.Date;
-        ContractServiceUnit? latest = null;
-        foreach (var row in rows)
-        {
-            if (row.StartDate is not { } start || start.Date > day)
-            {
-                continue;
-            }
-
-            if (row.EndDate is { } end && end.Date >= day)
-            {
-                return From(row);
-            }
-
-            if (latest is null || start > latest.StartDate)
-            {
-                latest = row;
-            }
-        }
-
-        return latest is null ? new UnitsInForce(0, null, null, false) : From(latest);
-    }
+    /// <summary>The row <see cref="UnitsRowInForce"/> picks, Compare's rule.</summary>
+    public static UnitsInForce On(IEnumerable<ContractServiceUnit> rows, DateTime date) =>
+        UnitsRowInForce.On(rows, date) is { } row ? From(row) : new UnitsInForce(0, null, null, false);
 
     private static UnitsInForce From(ContractServiceUnit row) => new(row.Units ?? 0, row.Price, row.Cost, true);
 }

@@ -68,9 +68,9 @@ public static class DemoTenant
     // The demo vendor export in the Generic CSV format.
     public static string DemoExportCsv => Export.Value;
 
-    internal static SandboxTenant Create(Func<DateTime> today)
+    internal static SandboxTenant Create(SandboxOptions options)
     {
-        var tenant = TenantSeeder.CreateEmpty(today);
+        var tenant = TenantSeeder.CreateEmpty(options);
         var owner = 29682881L;
         var vendors = new Dictionary<string, long>
         {
@@ -86,7 +86,7 @@ public static class DemoTenant
             {
                 ["name"] = service.Name, ["description"] = service.Name + " (monthly, per user)", ["invoiceDescription"] = service.Name,
                 ["sku"] = service.Sku, ["manufacturerServiceProviderProductNumber"] = service.Sku, ["manufacturerServiceProvider"] = service.Vendor,
-                ["periodType"] = 3, ["unitPrice"] = service.Price, ["unitCost"] = service.Cost, ["billingCodeID"] = 29682701,
+                ["periodType"] = 1, ["unitPrice"] = service.Price, ["unitCost"] = service.Cost, ["billingCodeID"] = 29682701,
                 ["vendorCompanyID"] = vendors[service.Vendor], ["isActive"] = true,
             });
         }
@@ -117,8 +117,8 @@ public static class DemoTenant
             });
             var contractId = TenantSeeder.Insert(tenant, EntitySchemas.Contracts, new JObject
             {
-                ["companyID"] = companyId, ["contractName"] = "Cloud services, " + customer.Name, ["contractType"] = 7, ["status"] = 41,
-                ["startDate"] = "2026-01-01T00:00:00.000", ["endDate"] = "2035-12-31T00:00:00.000", ["contractPeriodType"] = 3,
+                ["companyID"] = companyId, ["contractName"] = "Cloud services, " + customer.Name, ["contractType"] = 7, ["status"] = 1,
+                ["startDate"] = "2026-01-01T00:00:00.000", ["endDate"] = "2035-12-31T00:00:00.000", ["contractPeriodType"] = 1,
                 ["timeReportingRequiresStartAndStopTimes"] = 1, ["description"] = "Monthly cloud subscriptions",
             });
             firstContract ??= contractId;
@@ -135,7 +135,7 @@ public static class DemoTenant
         TenantSeeder.Insert(tenant, EntitySchemas.ContractCharges, new JObject
         {
             ["contractID"] = firstContract, ["name"] = "Microsoft 365 Onboarding", ["description"] = "Tenant setup and mailbox migration",
-            ["chargeType"] = 61, ["status"] = 73, ["datePurchased"] = "2026-01-15T00:00:00.000", ["unitQuantity"] = 1, ["unitPrice"] = 250.00m,
+            ["chargeType"] = 1, ["status"] = 73, ["datePurchased"] = "2026-01-15T00:00:00.000", ["unitQuantity"] = 1, ["unitPrice"] = 250.00m,
             ["unitCost"] = 0m, ["productID"] = setupFee, ["isBillableToCompany"] = true, ["isBilled"] = true,
         });
         tenant.Recurring.ApproveAndPost(new DateTime(2026, 9, 30, 0, 0, 0, DateTimeKind.Utc), null, tenant.Now);

@@ -4,24 +4,26 @@ using Newtonsoft.Json.Linq;
 
 namespace Autotask.Billing.Sandbox;
 
-// The contents of a new Autotask database. Picklist codes are deliberately unlike any guess (Monthly = 3,
-// Customer = 31, ...) so a client that hard-codes numbers instead of reading entityInformation/fields fails;
-// only contractType 7 = Recurring Service is fixed, as Autotask documents it.
+// The contents of a new Autotask database. System picklists carry Autotask's fixed values, the same in every
+// tenant, so third-party clients that post literal values (companyType 1 = Customer) work; see
+// docs/autotask-api-notes.md for the sources and which values are verified. Only picklists that real tenants
+// configure themselves (charge status, product billing type, billing-code use type) keep tenant-style numbers,
+// so a client that hard-codes those instead of reading entityInformation/fields still fails here.
 internal static class TenantSeeder
 {
     public const long DatabaseId = 2948271;
 
-    public static SandboxTenant CreateEmpty(Func<DateTime> today)
+    public static SandboxTenant CreateEmpty(SandboxOptions options)
     {
         var tenant = new SandboxTenant(
             DatabaseId,
             new SandboxApiUser("sandbox-api@autotask-billing.test", "Sandbox-Secret-2026!", "SANDBOX-INTEGRATION-CODE", 29682880),
-            today);
+            options);
         SeedPicklists(tenant);
         SeedResources(tenant);
         Insert(tenant, EntitySchemas.Companies, new JObject
         {
-            ["id"] = 0, ["companyName"] = "Sandbox Managed Services", ["companyType"] = 31, ["phone"] = "555-0100",
+            ["id"] = 0, ["companyName"] = "Sandbox Managed Services", ["companyType"] = 1, ["phone"] = "555-0100",
             ["ownerResourceID"] = 29682881, ["webAddress"] = "https://sandbox-msp.example", ["isActive"] = true,
             ["city"] = "Springfield", ["createDate"] = "2020-01-01T00:00:00.000",
         });
@@ -35,17 +37,17 @@ internal static class TenantSeeder
     private static void SeedPicklists(SandboxTenant tenant)
     {
         var store = tenant.Store;
-        store.SetPicklist(EntitySchemas.Companies, "companyType", List(31, "Customer", 32, "Lead", 33, "Prospect", 34, "Dead", 35, "Cancellation", 36, "Vendor", 37, "Partner"));
-        store.SetPicklist(EntitySchemas.Contracts, "contractType", List(11, "Time & Materials", 13, "Fixed Price", 14, "Block Hours", 16, "Retainer", 7, "Recurring Service", 18, "Per Ticket"));
-        store.SetPicklist(EntitySchemas.Contracts, "status", List(41, "Active", 40, "Inactive"));
-        var periods = List(3, "Monthly", 5, "Quarterly", 2, "Semi-Annual", 9, "Yearly");
+        store.SetPicklist(EntitySchemas.Companies, "companyType", List(1, "Customer", 2, "Lead", 3, "Prospect", 4, "Dead", 6, "Cancellation", 7, "Vendor", 8, "Partner"));
+        store.SetPicklist(EntitySchemas.Contracts, "contractType", List(1, "Time & Materials", 3, "Fixed Price", 4, "Block Hours", 6, "Retainer", 7, "Recurring Service", 8, "Per Ticket"));
+        store.SetPicklist(EntitySchemas.Contracts, "status", List(1, "Active", 0, "Inactive"));
+        var periods = List(1, "Monthly", 2, "Quarterly", 3, "Semi-Annual", 4, "Yearly");
         store.SetPicklist(EntitySchemas.Contracts, "contractPeriodType", periods);
         store.SetPicklist(EntitySchemas.Services, "periodType", periods);
         store.SetPicklist(EntitySchemas.Products, "periodType", periods);
         store.SetPicklist(EntitySchemas.Products, "billingType", List(51, "Standard", 52, "Subscription", 53, "Per Use"));
-        store.SetPicklist(EntitySchemas.ContractCharges, "chargeType", List(61, "Operational", 62, "Capitalized"));
+        store.SetPicklist(EntitySchemas.ContractCharges, "chargeType", List(1, "Operational", 2, "Capitalized"));
         store.SetPicklist(EntitySchemas.ContractCharges, "status", List(71, "Needs to be Ordered/Delivered", 72, "Ordered", 73, "Delivered", 74, "Back Ordered", 75, "Canceled"));
-        store.SetPicklist(EntitySchemas.BillingCodes, "billingCodeType", List(81, "Work Type", 82, "Material", 83, "Internal Time", 84, "Expense Category", 85, "Recurring Contract Service", 86, "Milestone"));
+        store.SetPicklist(EntitySchemas.BillingCodes, "billingCodeType", List(1, "Work Type", 2, "Material", 3, "Internal Time", 4, "Expense Category", 5, "Recurring Contract Service", 6, "Milestone"));
         store.SetPicklist(EntitySchemas.BillingCodes, "useType", List(91, "Standard", 92, "System"));
     }
 
@@ -81,12 +83,12 @@ internal static class TenantSeeder
             ["unitPrice"] = price, ["isExcludedFromNewContracts"] = false,
         });
 
-        Code(29682700, "Cloud Services - Recurring", 85);
-        Code(29682701, "Microsoft 365 Licensing", 85);
-        Code(29682702, "Backup & Continuity", 85);
-        Code(29682703, "Legacy Hosting", 85, active: false);
-        Code(29682710, "Hardware", 82);
-        Code(29682711, "Software - One Time", 82);
-        Code(29682720, "Remote Support", 81, price: 150m);
+        Code(29682700, "Cloud Services - Recurring", 5);
+        Code(29682701, "Microsoft 365 Licensing", 5);
+        Code(29682702, "Backup & Continuity", 5);
+        Code(29682703, "Legacy Hosting", 5, active: false);
+        Code(29682710, "Hardware", 2);
+        Code(29682711, "Software - One Time", 2);
+        Code(29682720, "Remote Support", 1, price: 150m);
     }
 }

@@ -78,9 +78,18 @@ internal sealed class BusinessRules
         // Autotask never returns a boolean as null.
         foreach (var field in entity.Fields.Where(f => f.Type == FieldType.Boolean && values[f.Ordinal] == null))
         {
-            values[field.Ordinal] = false;
+            values[field.Ordinal] = BooleanDefault(entity, field);
         }
     }
+
+    // The value a boolean takes when a create or a PUT leaves it out.
+    public static bool BooleanDefault(EntityDefinition entity, FieldDefinition field) => (entity.Name, field.Name) switch
+    {
+        (EntitySchemas.Companies, "isActive") => true,
+        (EntitySchemas.Services, "isActive") => true,
+        (EntitySchemas.ContractCharges, "isBillableToCompany") => true,
+        _ => false,
+    };
 
     public void CompleteUpdate(EntityDefinition entity, object?[] values, WriteContext context)
     {
@@ -259,9 +268,10 @@ internal sealed class BusinessRules
         var quantity = values[Ordinal("unitQuantity")] as decimal?;
         var price = values[Ordinal("unitPrice")] as decimal?;
         var cost = values[Ordinal("unitCost")] as decimal?;
-        values[Ordinal("billableAmount")] = quantity * price;
-        values[Ordinal("extendedCost")] = quantity * cost;
+        decimal? Rounded(decimal? amount) => amount is { } value ? WireValues.Round(value) : null;
+        values[Ordinal("billableAmount")] = Rounded(quantity * price);
+        values[Ordinal("extendedCost")] = Rounded(quantity * cost);
         values[Ordinal("internalCurrencyUnitPrice")] = price;
-        values[Ordinal("internalCurrencyBillableAmount")] = quantity * price;
+        values[Ordinal("internalCurrencyBillableAmount")] = Rounded(quantity * price);
     }
 }

@@ -61,9 +61,10 @@ internal sealed class EntityWriter
         var values = (object?[])row.Values.Clone();
         if (replace)
         {
-            foreach (var field in entity.Fields.Where(f => f.Access == FieldAccess.ReadWrite && !HasProperty(body, f.Name)))
+            foreach (var field in entity.Fields.Where(f => f.Access == FieldAccess.ReadWrite && Store.IsVisible(f) && !HasProperty(body, f.Name)))
             {
-                values[field.Ordinal] = field.Type == FieldType.Boolean ? false : null;
+                // A boolean is never null in Autotask: an omitted one takes the entity's default, as on create.
+                values[field.Ordinal] = field.Type == FieldType.Boolean ? BusinessRules.BooleanDefault(entity, field) : null;
             }
         }
 
@@ -204,7 +205,7 @@ internal sealed class EntityWriter
     {
         foreach (var property in body.Properties())
         {
-            var field = entity.FindField(property.Name);
+            var field = Store.FindVisibleField(entity, property.Name);
             if (field != null && writable(field))
             {
                 values[field.Ordinal] = WireValues.FromJson(field, property.Value);
@@ -229,12 +230,12 @@ internal sealed class EntityWriter
 
             if (field.ReferenceEntity != null && Store.Table(field.ReferenceEntity).Find((long)value) == null)
             {
-                throw new SandboxErrorException($"Value does not reference an existing entity for {field.Name}");
+                throw new SandboxErrorException($"Value does not reference an existing entity for {field.Name} .");
             }
 
             if (field.IsPickList && field.Access != FieldAccess.ReadOnly && !Store.Picklist(entity.Name, field.Name).Any(v => v.IsActive && v.Value == (long)value))
             {
-                throw new SandboxErrorException($"Value does not reference an existing entity for {field.Name}");
+                throw new SandboxErrorException($"Value does not reference an existing entity for {field.Name} .");
             }
         }
     }

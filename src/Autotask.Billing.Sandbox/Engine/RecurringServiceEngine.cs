@@ -53,7 +53,7 @@ internal sealed class RecurringServiceEngine
     public long Adjust(long contractId, long? contractServiceId, long? serviceId, DateTime effectiveDate, long unitChange, decimal? price, decimal? cost, long adjustmentId, WriteContext context)
     {
         var contract = Store.Table(EntitySchemas.Contracts).Find(contractId)
-            ?? throw new SandboxErrorException("Value does not reference an existing entity for contractID");
+            ?? throw new SandboxErrorException("Value does not reference an existing entity for contractID .");
         RequireRecurringServiceContract(contract);
         var periods = PeriodsOf(contract);
         if (effectiveDate < periods.Anchor || effectiveDate > periods.ContractEnd)
@@ -73,12 +73,19 @@ internal sealed class RecurringServiceEngine
             var created = _tenant.Writer.CreateContractService(contractId, serviceId.Value, price, cost, effectiveDate, context);
             contractService = ContractServices.Find(created)!;
         }
+        else if (_tenant.IgnoresAdjustmentPrices)
+        {
+            // The variant where an adjustment changes units only: its price and cost are kept on the record, not billed.
+            // (An adjustment that puts a service on the contract still adds it at its price, as adding a service does.)
+            price = null;
+            cost = null;
+        }
 
         var ledger = _ledgers[contractService.Id];
-        var posted = ledger.Rows.Values.FirstOrDefault(r => r.Values[Field("approveAndPostDate").Ordinal] != null && (DateTime)r.Values[Field("endDate").Ordinal]! >= effectiveDate);
+        var posted = ledger.Rows.Values.FirstOrDefault(r => r.Values[Field("approveAndPostDate").Ordinal] != null && LastDay(r) >= effectiveDate);
         if (posted != null)
         {
-            throw new SandboxErrorException($"The units for the period starting {((DateTime)posted.Values[Field("startDate").Ordinal]!):yyyy-MM-dd} have been approved and posted; adjustments must be effective after {((DateTime)posted.Values[Field("endDate").Ordinal]!):yyyy-MM-dd}.");
+            throw new SandboxErrorException($"The units for the period starting {((DateTime)posted.Values[Field("startDate").Ordinal]!):yyyy-MM-dd} have been approved and posted; adjustments must be effective after {LastDay(posted):yyyy-MM-dd}.");
         }
 
         RefuseNegative(ledger.Events, effectiveDate, unitChange);
@@ -101,7 +108,7 @@ internal sealed class RecurringServiceEngine
         var from = periods.StartOf(Max(_tenant.Today, ledger.Events[0].Date));
         foreach (var row in ledger.Rows.Values.Where(r => r.Values[Field("approveAndPostDate").Ordinal] != null))
         {
-            var next = ((DateTime)row.Values[Field("endDate").Ordinal]!).AddDays(1);
+            var next = LastDay(row).AddDays(1);
             from = Max(from, next);
         }
 
@@ -133,7 +140,7 @@ internal sealed class RecurringServiceEngine
         foreach (var row in Units.Rows)
         {
             if (row.Values[approved.Ordinal] == null
-                && (DateTime)row.Values[Field("endDate").Ordinal]! <= through
+                && LastDay(row) <= through
                 && (contractId == null || (long)row.Values[Field("contractID").Ordinal]! == contractId))
             {
                 Units.SetValue(row, approved, postedAt);
@@ -153,7 +160,7 @@ internal sealed class RecurringServiceEngine
             var row = ContractServices.Find(contractServiceId.Value);
             if (row == null || (long)row.Values[contractIdField.Ordinal]! != contractId)
             {
-                throw new SandboxErrorException("Value does not reference an existing entity for contractServiceID");
+                throw new SandboxErrorException("Value does not reference an existing entity for contractServiceID .");
             }
 
             if (serviceId != null && (long)row.Values[serviceIdField.Ordinal]! != serviceId)
@@ -225,7 +232,10 @@ internal sealed class RecurringServiceEngine
         for (var i = 0; i < starts.Count; i++)
         {
             var start = starts[i];
-            var end = i + 1 < starts.Count ? starts[i + 1].AddDays(-1) : horizon;
+            var lastDay = i + 1 < starts.Count ? starts[i + 1].AddDays(-1) : horizon;
+
+            // Touching rows end on the date the next row starts (the variant where boundary dates are shared).
+            var end = _tenant.UnitRowsTouch ? lastDay.AddDays(1) : lastDay;
             long units = 0;
             decimal? price = basePrice, cost = baseCost;
             foreach (var change in ledger.Events)
@@ -296,6 +306,13 @@ internal sealed class RecurringServiceEngine
     }
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+
+    // The last day a row bills: its end date, or the day before it when rows touch.
+    private DateTime LastDay(EntityRow row)
+    {
+        var end = (DateTime)row.Values[Field("endDate").Ordinal]!;
+        return _tenant.UnitRowsTouch ? end.AddDays(-1) : end;
+    }
 
     private static FieldDefinition Field(string name) => UnitsDefinition.FindField(name)!;
 

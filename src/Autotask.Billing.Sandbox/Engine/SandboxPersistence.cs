@@ -34,7 +34,7 @@ internal static class SandboxPersistence
         }
     }
 
-    public static SandboxTenant Load(string path, Func<DateTime> today)
+    public static SandboxTenant Load(string path, SandboxOptions options)
     {
         JObject document;
         using (var reader = new JsonTextReader(new StreamReader(path, Encoding.UTF8)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal })
@@ -51,7 +51,7 @@ internal static class SandboxPersistence
         var tenant = new SandboxTenant(
             (long)document["databaseId"]!,
             new SandboxApiUser((string)user["userName"]!, (string)user["secret"]!, (string)user["integrationCode"]!, (long)user["resourceId"]!),
-            today);
+            options);
         foreach (var picklist in ((JObject)document["picklists"]!).Properties())
         {
             tenant.Store.SetPicklist(picklist.Name, picklist.Value.Select(v => new PicklistValue(

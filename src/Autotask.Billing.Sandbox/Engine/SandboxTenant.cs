@@ -1,3 +1,4 @@
+using Autotask.Billing.Sandbox.Model;
 using Autotask.Billing.Sandbox.Store;
 
 namespace Autotask.Billing.Sandbox.Engine;
@@ -6,14 +7,20 @@ namespace Autotask.Billing.Sandbox.Engine;
 // AutotaskSandbox serialises access.
 internal sealed class SandboxTenant
 {
-    private readonly Func<DateTime> _today;
+    private readonly SandboxOptions _options;
 
-    public SandboxTenant(long databaseId, SandboxApiUser apiUser, Func<DateTime> today)
+    public SandboxTenant(long databaseId, SandboxApiUser apiUser, SandboxOptions options)
     {
         DatabaseId = databaseId;
         ApiUser = apiUser;
-        _today = today;
+        _options = options;
         Store = new TenantStore();
+        if (options.AdjustedPrice == AdjustedPriceBehavior.Absent)
+        {
+            Store.Hide(EntitySchemas.Field(EntitySchemas.ContractServices, "adjustedPrice"));
+            Store.Hide(EntitySchemas.Field(EntitySchemas.ContractServices, "internalCurrencyAdjustedPrice"));
+        }
+
         Recurring = new RecurringServiceEngine(this);
         Writer = new EntityWriter(this);
     }
@@ -28,7 +35,11 @@ internal sealed class SandboxTenant
 
     public EntityWriter Writer { get; }
 
-    public DateTime Today => DateTime.SpecifyKind(_today().Date, DateTimeKind.Utc);
+    public DateTime Today => DateTime.SpecifyKind(_options.Today.Date, DateTimeKind.Utc);
+
+    public bool IgnoresAdjustmentPrices => _options.AdjustmentPrices == AdjustmentPriceBehavior.Ignored;
+
+    public bool UnitRowsTouch => _options.UnitRowBoundaries == UnitRowBoundaries.Touching;
 
     // Timestamps for server-set fields: the sandbox's date with the current time of day.
     public DateTime Now => Today + DateTime.UtcNow.TimeOfDay;

@@ -2,8 +2,9 @@ namespace Autotask.Billing.Sandbox.Limits;
 
 internal sealed class FaultRule
 {
-    public FaultRule(SandboxFaultKind kind, string? entity, string? method, int? remaining, double? probability, Random? random)
+    public FaultRule(SandboxFaultKind kind, string? entity, string? method, int? remaining, double? probability, Random? random, TimeSpan commitDelay = default)
     {
+        CommitDelay = commitDelay;
         Kind = kind;
         Entity = entity;
         Method = method;
@@ -13,6 +14,9 @@ internal sealed class FaultRule
     }
 
     public SandboxFaultKind Kind { get; }
+
+    // For the late-commit kinds: how long after the request arrived the backend commits it.
+    public TimeSpan CommitDelay { get; }
 
     public string? Entity { get; }
 
@@ -24,7 +28,9 @@ internal sealed class FaultRule
 
     public Random? Random { get; }
 
-    public bool Applies(string endpoint, string method) =>
-        (Entity == null || string.Equals(Entity, endpoint, StringComparison.OrdinalIgnoreCase))
+    // A late commit only makes sense for a create: it hits the next create, never a query.
+    public bool Applies(string endpoint, string method, bool isCreate) =>
+        (isCreate || Kind is not (SandboxFaultKind.CommitLateAfterGatewayTimeout or SandboxFaultKind.CommitLateWithoutAnswer))
+        && (Entity == null || string.Equals(Entity, endpoint, StringComparison.OrdinalIgnoreCase))
         && (Method == null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase));
 }

@@ -85,12 +85,12 @@ internal sealed class EntityApi
         }
 
         var rows = QueryExecutor.Page(table, query, token?.AfterId ?? long.MinValue, out var hasMore);
-        string? next = null;
-        if (hasMore)
-        {
-            var nextToken = new PagingToken(search != null, rows[rows.Count - 1].Id, query.Fingerprint, search);
-            next = $"{request.Authority}/ATServicesRest/V1.0/{entity.Name}/query/next?paging={Uri.EscapeDataString(nextToken.Encode())}";
-        }
+        var current = token ?? new PagingToken(search != null, long.MinValue, query.Fingerprint, search);
+        string? PageUrl(PagingToken? page) => page == null
+            ? null
+            : $"{request.Authority}/ATServicesRest/V1.0/{entity.Name}/query/next?paging={Uri.EscapeDataString(page.Encode())}";
+        var next = hasMore ? PageUrl(current.Next(rows[rows.Count - 1].Id)) : null;
+        var previous = PageUrl(current.Previous());
 
         var userDefinedFields = Store.UserDefinedFields(entity.Name);
         return SandboxResponse.Json(200, w =>
@@ -100,7 +100,7 @@ internal sealed class EntityApi
             w.WriteStartArray();
             foreach (var row in rows)
             {
-                RowWriter.Write(w, entity, row, query.IncludeFields, userDefinedFields);
+                RowWriter.Write(w, entity, row, query.IncludeFields, userDefinedFields, Store.IsVisible);
             }
 
             w.WriteEndArray();
@@ -111,7 +111,7 @@ internal sealed class EntityApi
             w.WritePropertyName("requestCount");
             w.WriteValue(query.MaxRecords);
             w.WritePropertyName("prevPageUrl");
-            w.WriteNull();
+            w.WriteValue(previous);
             w.WritePropertyName("nextPageUrl");
             w.WriteValue(next);
             w.WriteEndObject();
@@ -163,7 +163,7 @@ internal sealed class EntityApi
             }
             else
             {
-                RowWriter.Write(w, entity, row, null, userDefinedFields);
+                RowWriter.Write(w, entity, row, null, userDefinedFields, Store.IsVisible);
             }
 
             w.WriteEndObject();

@@ -32,7 +32,7 @@ internal static class EntityInformationWriter
         w.WriteStartObject();
         w.WritePropertyName("fields");
         w.WriteStartArray();
-        foreach (var field in entity.Fields)
+        foreach (var field in entity.Fields.Where(store.IsVisible))
         {
             w.WriteStartObject();
             Property(w, "name", field.Name);

@@ -37,6 +37,10 @@ internal sealed class RequestPipeline
         else
         {
             response = await HandleRouteAsync(request, route, cancellationToken).ConfigureAwait(false);
+            if (response.HoldFor > TimeSpan.Zero)
+            {
+                await Task.Delay(response.HoldFor, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         _sandbox.Statistics.Record(new SandboxRequestLogEntry(
@@ -90,7 +94,8 @@ internal sealed class RequestPipeline
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
 
-            var fault = _sandbox.Faults.Draw(route.Endpoint, request.Method);
+            var rule = _sandbox.Faults.Draw(route.Endpoint, request.Method, KindOf(route, request.Method) == SandboxRequestKind.Create);
+            var fault = rule?.Kind;
             switch (fault)
             {
                 case SandboxFaultKind.RequestThresholdExceeded:
@@ -101,6 +106,9 @@ internal sealed class RequestPipeline
                     return ThreadThreshold(500);
                 case SandboxFaultKind.InternalServerError:
                     return SandboxResponse.Errors(500, "An unexpected error has occurred. Please contact Autotask support.");
+                case SandboxFaultKind.CommitLateAfterGatewayTimeout:
+                case SandboxFaultKind.CommitLateWithoutAnswer:
+                    return CommitLate(request, route, rule!);
             }
 
             var response = Guarded(() => Execute(request, route));
@@ -113,6 +121,35 @@ internal sealed class RequestPipeline
             _limiter.Exit(integrationCode, route.Endpoint);
         }
     }
+
+    // The backend carries on after the client was told nothing useful: it commits in the background, later.
+    private SandboxResponse CommitLate(SandboxRequest request, Route route, FaultRule rule)
+    {
+        _sandbox.Faults.LateCommitDrawn();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Delay(rule.CommitDelay).ConfigureAwait(false);
+                Guarded(() => Execute(request, route));
+            }
+            catch (ObjectDisposedException)
+            {
+                // The sandbox was shut down before the late commit: nothing to commit to.
+            }
+            finally
+            {
+                _sandbox.Faults.LateCommitDone();
+            }
+        });
+        return rule.Kind == SandboxFaultKind.CommitLateAfterGatewayTimeout
+            ? new SandboxResponse(504, null)
+            : new SandboxResponse(504, null) { DropConnection = true, HoldFor = HoldBeforeDrop(rule.CommitDelay) };
+    }
+
+    // The connection is dropped just before the commit, so the request is in the log once the commit has landed.
+    private static TimeSpan HoldBeforeDrop(TimeSpan commitDelay) =>
+        commitDelay > TimeSpan.FromMilliseconds(100) ? commitDelay - TimeSpan.FromMilliseconds(100) : TimeSpan.Zero;
 
     private SandboxResponse Execute(SandboxRequest request, Route route)
     {
@@ -142,6 +179,17 @@ internal sealed class RequestPipeline
                     w.WriteValue("2026.2.0.412");
                     w.WritePropertyName("customerType");
                     w.WriteValue("Sandbox");
+                    w.WriteEndObject();
+                });
+            case RouteKind.Authenticate:
+                // The spec's AuthenticateResultModel; what the token is for is undocumented, no call here needs it.
+                return SandboxResponse.Json(200, w =>
+                {
+                    w.WriteStartObject();
+                    w.WritePropertyName("authToken");
+                    w.WriteValue(Guid.NewGuid().ToString("N"));
+                    w.WritePropertyName("expiration");
+                    w.WriteValue(WireValues.FormatDateTime(DateTime.UtcNow.AddHours(1)));
                     w.WriteEndObject();
                 });
         }

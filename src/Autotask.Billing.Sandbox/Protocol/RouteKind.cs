@@ -6,6 +6,7 @@ internal enum RouteKind
     ZoneInformation,
     ThresholdInformation,
     Version,
+    Authenticate,
     Collection,
     Query,
     QueryCount,

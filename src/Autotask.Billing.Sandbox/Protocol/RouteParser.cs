@@ -36,7 +36,7 @@ internal static class RouteParser
         var rest = segments.Skip(2).ToArray();
         if (rest.Length == 1)
         {
-            foreach (var kind in new[] { RouteKind.ZoneInformation, RouteKind.ThresholdInformation, RouteKind.Version })
+            foreach (var kind in new[] { RouteKind.ZoneInformation, RouteKind.ThresholdInformation, RouteKind.Version, RouteKind.Authenticate })
             {
                 if (Is(rest[0], kind.ToString()))
                 {

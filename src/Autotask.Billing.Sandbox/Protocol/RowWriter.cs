@@ -8,20 +8,21 @@ namespace Autotask.Billing.Sandbox.Protocol;
 internal static class RowWriter
 {
     // Every field is written, null when empty, unless the query restricted the fields.
-    public static void Write(JsonWriter writer, EntityDefinition entity, EntityRow row, IReadOnlyList<FieldDefinition>? includeFields, IReadOnlyList<UserDefinedFieldDefinition> userDefinedFields)
+    public static void Write(JsonWriter writer, EntityDefinition entity, EntityRow row, IReadOnlyList<FieldDefinition>? includeFields, IReadOnlyList<UserDefinedFieldDefinition> userDefinedFields, Func<FieldDefinition, bool>? visible = null)
     {
         writer.WriteStartObject();
-        foreach (var field in includeFields ?? entity.Fields)
+        foreach (var field in (includeFields ?? entity.Fields).Where(f => visible?.Invoke(f) ?? true))
         {
             writer.WritePropertyName(field.Name);
-            WireValues.Write(writer, row.Values[field.Ordinal]);
+            WireValues.Write(writer, field, row.Values[field.Ordinal]);
         }
 
-        if (includeFields == null && entity.HasUserDefinedFields)
+        // With IncludeFields Autotask still sends an empty userDefinedFields array (README §4.3, apigrate's example).
+        if (entity.HasUserDefinedFields)
         {
             writer.WritePropertyName("userDefinedFields");
             writer.WriteStartArray();
-            foreach (var definition in userDefinedFields)
+            foreach (var definition in includeFields == null ? userDefinedFields : Array.Empty<UserDefinedFieldDefinition>())
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName("name");

@@ -20,6 +20,9 @@ internal sealed class SandboxResponse
     // The write was applied but the transport must fail, so the client cannot know the outcome.
     public bool DropConnection { get; set; }
 
+    // How long the transport waits before answering (or dropping), outside the endpoint's thread slot.
+    public TimeSpan HoldFor { get; set; }
+
     public static SandboxResponse Json(int statusCode, Action<JsonWriter> write)
     {
         var text = new StringWriter();

@@ -5,13 +5,27 @@ using Newtonsoft.Json.Linq;
 
 namespace Autotask.Billing.Sandbox.Protocol;
 
-// Conversions between JSON tokens and stored values, with Autotask's wire conventions: UTC date-times without
-// a zone suffix, date-only fields kept at midnight of the date as written, booleans only as JSON booleans.
+// Conversions between JSON tokens and stored values, with Autotask's wire conventions: UTC date-times with a `Z`
+// and as many fraction digits as they need (2019-11-25T15:47:59.167Z, 2023-05-04T08:53:10Z), date-only fields
+// kept at midnight of the date as written (no zone, so no client moves them), booleans only as JSON booleans,
+// money and quantities rounded to the scale Autotask stores (docs/autotask-api-notes.md).
 internal static class WireValues
 {
     public const string DateFormat = "yyyy-MM-dd'T'HH:mm:ss.fff";
 
+    // Autotask's ContractCharges page says the API rounds unitQuantity, unitCost and unitPrice; the scale is not
+    // stated there, four decimals is what its UI and stored values show (docs/autotask-api-notes.md).
+    public const int DecimalScale = 4;
+
+    // The persistence format: fixed milliseconds, no zone (read back as UTC).
     public static string FormatDate(DateTime value) => value.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    public static string FormatDateTime(DateTime value) =>
+        value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFF", CultureInfo.InvariantCulture) + "Z";
+
+    public static string FormatDateOnly(DateTime value) => value.ToString("yyyy-MM-dd'T'00:00:00", CultureInfo.InvariantCulture);
+
+    public static decimal Round(decimal value) => Math.Round(value, DecimalScale, MidpointRounding.AwayFromZero);
 
     public static JObject ParseObject(string? body)
     {
@@ -66,7 +80,7 @@ internal static class WireValues
             case FieldType.Long:
                 return ToInteger(field.Name, token);
             case FieldType.Decimal:
-                return ToDecimal(field.Name, token);
+                return Round(ToDecimal(field.Name, token));
             case FieldType.Boolean:
                 if (token.Type != JTokenType.Boolean)
                 {
@@ -128,6 +142,17 @@ internal static class WireValues
         }
     }
 
+    public static void Write(JsonWriter writer, FieldDefinition field, object? value)
+    {
+        if (value is DateTime date)
+        {
+            writer.WriteValue(field.Type == FieldType.Date ? FormatDateOnly(date) : FormatDateTime(date));
+            return;
+        }
+
+        Write(writer, value);
+    }
+
     public static void Write(JsonWriter writer, object? value)
     {
         switch (value)
@@ -136,7 +161,7 @@ internal static class WireValues
                 writer.WriteNull();
                 break;
             case DateTime date:
-                writer.WriteValue(FormatDate(date));
+                writer.WriteValue(FormatDateTime(date));
                 break;
             case decimal money:
                 // Autotask money fields are doubles on the wire.
@@ -151,7 +176,7 @@ internal static class WireValues
     public static JToken ToToken(object? value) => value switch
     {
         null => JValue.CreateNull(),
-        DateTime date => new JValue(FormatDate(date)),
+        DateTime date => new JValue(FormatDateTime(date)),
         decimal money => new JValue((double)money),
         _ => new JValue(value),
     };

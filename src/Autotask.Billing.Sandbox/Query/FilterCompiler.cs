@@ -92,7 +92,7 @@ internal sealed class FilterCompiler
         var fields = new List<FieldDefinition> { Definition.IdField };
         foreach (var name in names.Values<string>())
         {
-            var field = name == null ? null : Definition.FindField(name);
+            var field = name == null ? null : _store.FindVisibleField(Definition, name);
             if (field != null && !fields.Contains(field))
             {
                 fields.Add(field);
@@ -143,7 +143,7 @@ internal sealed class FilterCompiler
         }
         else
         {
-            valueField = Definition.FindField(fieldName) ?? throw UnknownField(fieldName);
+            valueField = _store.FindVisibleField(Definition, fieldName) ?? throw UnknownField(fieldName);
             if (!valueField.IsQueryable)
             {
                 throw new SandboxErrorException($"The field {valueField.Name} in the {Definition.SingularName} Entity is not queryable.");

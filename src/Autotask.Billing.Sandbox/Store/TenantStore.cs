@@ -17,7 +17,18 @@ internal sealed class TenantStore
         }
     }
 
+    private readonly HashSet<FieldDefinition> _hidden = new();
+
     public IEnumerable<EntityTable> Tables => _tables.Values;
+
+    // A field this database does not have (a behaviour variant): absent from rows, entityInformation, filters and
+    // writes, which ignore it as Autotask ignores any unknown property.
+    public void Hide(FieldDefinition field) => _hidden.Add(field);
+
+    public bool IsVisible(FieldDefinition field) => !_hidden.Contains(field);
+
+    public FieldDefinition? FindVisibleField(EntityDefinition entity, string name) =>
+        entity.FindField(name) is { } field && IsVisible(field) ? field : null;
 
     public EntityTable Table(string entity) => _tables[entity];
 

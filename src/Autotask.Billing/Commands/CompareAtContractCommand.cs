@@ -22,6 +22,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
 
     private readonly List<Transaction> _lines = new();
     private readonly List<TransactionSummary> _summaries = new();
+    private readonly HashSet<string> _files = new(StringComparer.Ordinal);
     private BillingSourceReader? _reader;
     private BillingWindow? _window;
 
@@ -89,12 +90,20 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     [Parameter]
     public SwitchParameter UsageAsService { get; set; }
 
+    /// <summary>
+    /// Uses the readable rest of a billing file that has rejected lines. Without it such a file stops the compare;
+    /// with it, every customer named by a rejected line is held back (no difference of theirs is written out).
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AcceptPartialFile { get; set; }
+
     /// <summary>Writes a ComparisonSummary (counts by kind, money impact, requests used) after the differences.</summary>
     [Parameter]
     public SwitchParameter Summary { get; set; }
 
     protected override void BeginProcessing()
     {
+        AtBillingSession.RejectedLines.StartFile(BillingSourceReader.PipelineFile);
         try
         {
             _window = BillingReadArguments.Window(Month, Since, Until);
@@ -127,6 +136,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         {
             case Transaction line:
                 _lines.Add(line);
+                _files.Add(line.SourceFile);
                 break;
             case TransactionSummary summary:
                 _summaries.Add(summary);
@@ -139,6 +149,26 @@ public sealed class CompareAtContractCommand : MappingCmdlet
 
     protected override void EndProcessing()
     {
+        var verdict = AtBillingSession.RejectedLines.Judge(_files, AcceptPartialFile);
+        if (verdict.IsRefused)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                new InvalidDataException(verdict.Describe()), ErrorIds.BillingFileRejected, ErrorCategory.InvalidData, verdict.RefusedFiles));
+        }
+
+        if (_lines.Count == 0 && _summaries.Count == 0)
+        {
+            // A compare without lines would propose removing every mapped service.
+            ThrowTerminatingError(ErrorRecords.Create(
+                new InvalidDataException("No billing lines to compare: no file matched, or the files and objects held none. Nothing was compared."),
+                ErrorIds.NoBillingLines, ErrorCategory.InvalidData, null));
+        }
+
+        if (verdict.HeldBackCustomers.Count > 0)
+        {
+            WriteWarning($"Held back, because a rejected line names them: {string.Join(", ", verdict.HeldBackCustomers)}. Nothing of theirs is compared for sync.");
+        }
+
         var connection = RequireConnection();
         var mapping = ReadDocument();
         var options = new CompareOptions
@@ -166,6 +196,11 @@ public sealed class CompareAtContractCommand : MappingCmdlet
                 var run = new ContractComparer(connection.Client).Compare(_lines, _summaries, mapping, options);
                 await foreach (var difference in run.WithCancellation(token).ConfigureAwait(false))
                 {
+                    if (verdict.HoldsBack(difference.CustomerId))
+                    {
+                        continue;
+                    }
+
                     Post(() =>
                     {
                         found++;
@@ -207,11 +242,13 @@ public sealed class CompareAtContractCommand : MappingCmdlet
 
     private void ReadFiles()
     {
-        foreach (var file in ExportPaths.Resolve(this, Path))
+        // A path that matches nothing stops the run: comparing the other files alone would make its customers look removed.
+        foreach (var file in ExportPaths.Resolve(this, Path, stopOnMissing: true))
         {
+            _files.Add(file);
             try
             {
-                foreach (var item in _reader!.ReadFile(file, CancellationToken))
+                foreach (var item in AtBillingSession.RejectedLines.Read(_reader!, file, CancellationToken))
                 {
                     Accept(item);
                 }
@@ -227,6 +264,12 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     {
         if (item?.Problem is { } problem)
         {
+            if (problem.File == BillingSourceReader.PipelineFile)
+            {
+                AtBillingSession.RejectedLines.Record(problem);
+            }
+
+            _files.Add(problem.File);
             WriteError(ErrorRecords.Create(new InvalidDataException(problem.ToString()), ErrorIds.BillingLineRejected, ErrorCategory.InvalidData, problem));
         }
         else if (item?.Transaction is { } line)

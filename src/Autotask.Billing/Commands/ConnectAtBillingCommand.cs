@@ -68,6 +68,22 @@ public sealed class ConnectAtBillingCommand : AtBillingCmdlet
     [ValidateNotNullOrEmpty]
     public string? SandboxPath { get; set; }
 
+    /// <summary>
+    /// Seconds to wait for each Autotask answer (default 100). A create that gets no answer in time is never sent
+    /// again: it is looked up until this long after it was sent, then reported Unconfirmed.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; } = 100;
+
+    /// <summary>
+    /// How often a request refused by throttling (429, thread threshold) or a failed read is tried again (default 4).
+    /// Creates are repeated only when Autotask refused them before doing any work.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0, 20)]
+    public int MaximumRetryCount { get; set; } = 4;
+
     /// <summary>Returns the connection.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -86,7 +102,7 @@ public sealed class ConnectAtBillingCommand : AtBillingCmdlet
     private ActiveConnection ConnectToAutotask()
     {
         var credential = ResolveCredential();
-        var options = AtBillingSession.ClientOptions(ZoneUri);
+        var options = ClientOptions(ZoneUri);
         WriteVerbose(ZoneUri is null ? $"Discovering the Autotask zone of {credential.UserName}." : $"Using the zone {ZoneUri}.");
         var client = Connect(credential, options);
         return new ActiveConnection(client, null, DateTime.UtcNow);
@@ -107,7 +123,7 @@ public sealed class ConnectAtBillingCommand : AtBillingCmdlet
 
         var user = sandbox.ApiUser;
         var credential = new AutotaskCredential(user.UserName, new ApiSecret(user.Secret), new ApiSecret(user.IntegrationCode));
-        var options = AtBillingSession.ClientOptions(EmbeddedSandboxZone) with { MessageHandler = sandbox.CreateHandler() };
+        var options = ClientOptions(EmbeddedSandboxZone) with { MessageHandler = sandbox.CreateHandler() };
         try
         {
             return new ActiveConnection(Connect(credential, options), sandbox, DateTime.UtcNow);
@@ -118,6 +134,9 @@ public sealed class ConnectAtBillingCommand : AtBillingCmdlet
             throw;
         }
     }
+
+    private AutotaskClientOptions ClientOptions(Uri? zoneUri) =>
+        AtBillingSession.ClientOptions(zoneUri) with { RequestTimeout = TimeSpan.FromSeconds(TimeoutSec), MaxAttempts = MaximumRetryCount + 1 };
 
     private AutotaskSandbox OpenSandbox()
     {

@@ -35,7 +35,12 @@ public sealed class GetAtSyncHistoryCommand : MappingCmdlet
         var folder = JournalFolder;
         if (ParameterSetName == ListSet)
         {
-            WriteObject(SyncHistory.ListRuns(folder, Last), enumerateCollection: true);
+            foreach (var listed in SyncHistory.ListRuns(folder, Last))
+            {
+                WarnOfDamage(listed);
+                WriteObject(listed);
+            }
+
             return;
         }
 
@@ -49,12 +54,22 @@ public sealed class GetAtSyncHistoryCommand : MappingCmdlet
             }
             else if (Operation)
             {
+                WarnOfDamage(run);
                 WriteObject(run.Results, enumerateCollection: true);
             }
             else
             {
+                WarnOfDamage(run);
                 WriteObject(run);
             }
+        }
+    }
+
+    private void WarnOfDamage(SyncRunRecord run)
+    {
+        if (run.DamagedLineNumbers.Count > 0)
+        {
+            WriteWarning($"{run.JournalPath}: line(s) {string.Join(", ", run.DamagedLineNumbers)} could not be read and were skipped.");
         }
     }
 }

@@ -101,6 +101,7 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
 
     protected override void BeginProcessing()
     {
+        AtBillingSession.RejectedLines.StartFile(BillingSourceReader.PipelineFile);
         try
         {
             _reader = new BillingSourceReader(ReadOptions());
@@ -179,11 +180,17 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
         var lines = 0;
         try
         {
-            foreach (var item in _reader!.ReadFile(file, CancellationToken))
+            foreach (var item in AtBillingSession.RejectedLines.Read(_reader!, file, CancellationToken))
             {
                 lines++;
                 Handle(item);
                 _progress!.Report($"{name} (file {index + 1} of {count}): {lines:N0} lines", 100 * index / count);
+            }
+
+            if (_reader!.Summaries[_reader.Summaries.Count - 1].Read == 0)
+            {
+                var empty = new BillingFormatException(file, "The file has no billing lines (only a header, or nothing at all). Export it again.");
+                WriteError(ErrorRecords.Create(empty, ErrorIds.NoBillingLines, ErrorCategory.InvalidData, file));
             }
         }
         catch (Exception exception) when (exception is BillingFormatException or BillingProfileException or IOException or UnauthorizedAccessException)
@@ -219,6 +226,11 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
     {
         if (item.Problem is { } problem)
         {
+            if (problem.File == BillingSourceReader.PipelineFile)
+            {
+                AtBillingSession.RejectedLines.Record(problem);
+            }
+
             var exception = new InvalidDataException(problem.ToString());
             WriteError(ErrorRecords.Create(exception, ErrorIds.BillingLineRejected, ErrorCategory.InvalidData, problem));
             return;

@@ -73,6 +73,14 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
     [Parameter]
     public RemovalPolicy RemovalPolicy { get; set; }
 
+    /// <summary>Where the customer's price comes from when the vendor's file has none (Partner Center): ListPrice (default), CostPlusMarkup, KeepAutotaskPrice or Cost.</summary>
+    [Parameter]
+    public PriceBasis PriceBasis { get; set; }
+
+    /// <summary>The markup on cost in percent, used with -PriceBasis CostPlusMarkup.</summary>
+    [Parameter]
+    public decimal MarkupPercent { get; set; }
+
     /// <summary>Which missing Autotask records sync may create: Services, Products, Companies, Contracts, All or None.</summary>
     [Parameter]
     public CreatableEntities SyncMayCreate { get; set; }
@@ -134,6 +142,8 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
         QuantityChangeThresholdPercent = IsBound(nameof(QuantityChangeThresholdPercent)) ? QuantityChangeThresholdPercent : null,
         QuantityChangeMinimumUnits = IsBound(nameof(QuantityChangeMinimumUnits)) ? QuantityChangeMinimumUnits : null,
         RemovalPolicy = IsBound(nameof(RemovalPolicy)) ? RemovalPolicy : null,
+        PriceBasis = IsBound(nameof(PriceBasis)) ? PriceBasis : null,
+        MarkupPercent = IsBound(nameof(MarkupPercent)) ? MarkupPercent : null,
         SyncMayCreate = IsBound(nameof(SyncMayCreate)) ? SyncMayCreate : null,
     };
 
@@ -177,6 +187,8 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
         Add(nameof(BillingSettings.QuantityChangeThresholdPercent), before.QuantityChangeThresholdPercent, after.QuantityChangeThresholdPercent);
         Add(nameof(BillingSettings.QuantityChangeMinimumUnits), before.QuantityChangeMinimumUnits, after.QuantityChangeMinimumUnits);
         Add(nameof(BillingSettings.RemovalPolicy), before.RemovalPolicy, after.RemovalPolicy);
+        Add(nameof(BillingSettings.PriceBasis), before.PriceBasis, after.PriceBasis);
+        Add(nameof(BillingSettings.MarkupPercent), before.MarkupPercent, after.MarkupPercent);
         Add(nameof(BillingSettings.SyncMayCreate), before.SyncMayCreate, after.SyncMayCreate);
         return changes;
     }

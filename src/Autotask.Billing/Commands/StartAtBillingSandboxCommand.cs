@@ -28,6 +28,18 @@ public sealed class StartAtBillingSandboxCommand : AtBillingCmdlet
     [Parameter]
     public SwitchParameter Empty { get; set; }
 
+    /// <summary>Whether contract services have an adjustedPrice field (Autotask's docs and Swagger disagree).</summary>
+    [Parameter]
+    public AdjustedPriceBehavior AdjustedPrice { get; set; } = AdjustedPriceBehavior.Present;
+
+    /// <summary>Whether an adjustment's adjustedUnitPrice and adjustedUnitCost change what the unit rows bill.</summary>
+    [Parameter]
+    public AdjustmentPriceBehavior AdjustmentPrices { get; set; } = AdjustmentPriceBehavior.Honoured;
+
+    /// <summary>Whether consecutive unit rows share their boundary date (Touching) or not (Disjoint).</summary>
+    [Parameter]
+    public UnitRowBoundaries UnitRowBoundaries { get; set; } = UnitRowBoundaries.Disjoint;
+
     protected override void EndProcessing()
     {
         var path = Path is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
@@ -58,7 +70,10 @@ public sealed class StartAtBillingSandboxCommand : AtBillingCmdlet
 
     private AutotaskSandbox Open(string? path)
     {
-        var options = new SandboxOptions { PersistPath = path };
+        var options = new SandboxOptions
+        {
+            PersistPath = path, AdjustedPrice = AdjustedPrice, AdjustmentPrices = AdjustmentPrices, UnitRowBoundaries = UnitRowBoundaries,
+        };
         if (path is not null && File.Exists(path))
         {
             return AutotaskSandbox.Load(path, options);

@@ -33,6 +33,11 @@ public sealed class SyncAtContractCommand : MappingCmdlet
     [Parameter]
     public DateTime? ExportDate { get; set; }
 
+    /// <summary>How long to wait for another sync of the same database to finish before stopping with SyncInProgress (default 120).</summary>
+    [Parameter]
+    [ValidateRange(0, 86400)]
+    public int LockWaitSeconds { get; set; } = (int)SyncLock.DefaultWait.TotalSeconds;
+
     /// <summary>Writes the run's SyncRunSummary after the results; its ExitCode suits a scheduled task's exit.</summary>
     [Parameter]
     public SwitchParameter Summary { get; set; }
@@ -66,6 +71,9 @@ public sealed class SyncAtContractCommand : MappingCmdlet
     protected override void EndProcessing()
     {
         var connection = RequireConnection();
+
+        // One writer per database for the whole run: plan, writes and the mapping update.
+        using var syncLock = WhatIfRequested() ? null : AcquireSyncLock();
         var document = ReadDocument();
         var settings = document.Settings;
         var context = new SyncContext(connection.Client, settings, UtcDate.From(ExportDate) ?? UtcDate.Today);
@@ -136,6 +144,27 @@ public sealed class SyncAtContractCommand : MappingCmdlet
         }
     }
 
+    /// <summary>-WhatIf writes nothing, not even the lock file.</summary>
+    private bool WhatIfRequested() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+            ? whatIf is SwitchParameter { IsPresent: true }
+            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
+    private SyncLock AcquireSyncLock()
+    {
+        try
+        {
+            var held = Run(token => SyncLock.AcquireAsync(StorePath, TimeSpan.FromSeconds(LockWaitSeconds), token));
+            WriteVerbose($"Holding the sync lock {held.LockPath} for this run.");
+            return held;
+        }
+        catch (Exception exception) when (exception is SyncInProgressException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingErrorFor(exception, StorePath);
+            throw;
+        }
+    }
+
     /// <summary>
     /// Mappings that asked for a company, contract, service or product now name the one the run created; the store is
     /// written only when there is such a mapping.
@@ -159,6 +188,12 @@ public sealed class SyncAtContractCommand : MappingCmdlet
         {
             var exception = new InvalidOperationException($"{result.Target}: {result.Action} failed: {result.Reason}");
             WriteError(ErrorRecords.Create(exception, ErrorIds.SyncOperationFailed, ErrorCategory.InvalidOperation, result));
+        }
+        else if (result.Status == SyncStatus.Unconfirmed)
+        {
+            var exception = new InvalidOperationException($"{result.Target}: {result.Action} is unconfirmed: {result.Reason}");
+            WriteError(ErrorRecords.Create(exception, ErrorIds.SyncOperationUnconfirmed, ErrorCategory.OperationTimeout, result,
+                "Check Autotask for the record, or run the same sync again in a few minutes: it creates the record only if it is still missing."));
         }
     }
 }

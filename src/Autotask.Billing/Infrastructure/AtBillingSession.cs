@@ -14,6 +14,9 @@ internal static class AtBillingSession
 
     public static void Replace(ActiveConnection connection) => RunspaceState.Current.ExchangeConnection(connection)?.Dispose();
 
+    /// <summary>The billing files read in this runspace and the lines they rejected, so Compare-AtContract can refuse them.</summary>
+    public static RejectedLinePolicy RejectedLines => RunspaceState.Current.RejectedLines;
+
     /// <summary>Drops the connection; true when there was one.</summary>
     public static bool Disconnect()
     {

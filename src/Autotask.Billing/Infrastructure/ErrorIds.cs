@@ -26,6 +26,8 @@ public static class ErrorIds
     public const string BillingSettingInvalid = nameof(BillingSettingInvalid);
     public const string BillingFileInvalid = nameof(BillingFileInvalid);
     public const string BillingLineRejected = nameof(BillingLineRejected);
+    public const string BillingFileRejected = nameof(BillingFileRejected);
+    public const string NoBillingLines = nameof(NoBillingLines);
     public const string PathNotFound = nameof(PathNotFound);
     public const string PathIsFolder = nameof(PathIsFolder);
     public const string FileAccessFailed = nameof(FileAccessFailed);
@@ -39,4 +41,6 @@ public static class ErrorIds
     public const string DifferenceInvalid = nameof(DifferenceInvalid);
     public const string SyncOperationFailed = nameof(SyncOperationFailed);
     public const string SyncRunNotFound = nameof(SyncRunNotFound);
+    public const string SyncInProgress = nameof(SyncInProgress);
+    public const string SyncOperationUnconfirmed = nameof(SyncOperationUnconfirmed);
 }

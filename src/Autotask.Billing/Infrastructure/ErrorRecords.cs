@@ -3,6 +3,7 @@ using Autotask.Billing.Autotask;
 using Autotask.Billing.Mapping;
 using Autotask.Billing.Notifications;
 using Autotask.Billing.Reporting;
+using Autotask.Billing.Sync;
 
 namespace Autotask.Billing.Infrastructure;
 
@@ -35,12 +36,14 @@ internal static class ErrorRecords
         AutotaskBudgetExhaustedException => (ErrorIds.RequestBudgetExhausted, ErrorCategory.LimitsExceeded,
             "The run stopped before exceeding its API request budget. Run it again later; completed work is not repeated."),
         AutotaskOutcomeUnknownException => (ErrorIds.WriteOutcomeUnknown, ErrorCategory.OperationTimeout,
-            "Autotask may or may not have saved this write. Check the record in Autotask before repeating it; Sync-AtContract re-runs detect it."),
+            "Autotask may still save this write. Check the record in Autotask before repeating it; a Sync-AtContract re-run looks for it before creating anything."),
         AutotaskNotFoundException => (ErrorIds.AutotaskRequestFailed, ErrorCategory.ObjectNotFound, null),
         AutotaskApiException { StatusCode: null } => (ErrorIds.AutotaskUnreachable, ErrorCategory.ConnectionError,
             "Autotask could not be reached. Check the network and the zone URI, then run the command again."),
         AutotaskApiException { StatusCode: >= 500, Errors.Count: 0 } => (ErrorIds.AutotaskRequestFailed, ErrorCategory.ConnectionError, null),
         AutotaskApiException => (ErrorIds.AutotaskRequestFailed, ErrorCategory.InvalidData, null),
+        SyncInProgressException => (ErrorIds.SyncInProgress, ErrorCategory.ResourceBusy,
+            "Another Sync-AtContract of this Autotask database is running. Let it finish, then run again (a longer -LockWaitSeconds waits for it)."),
         MappingStoreInUseException => (ErrorIds.MappingStoreInUse, ErrorCategory.ResourceBusy,
             "Another run is using the mapping store. Wait for it to finish, or point -StatePath elsewhere."),
         MappingValidationException or MappingStoreConflictException => (ErrorIds.MappingStoreInvalid, ErrorCategory.InvalidData,

@@ -20,6 +20,9 @@ internal sealed class RunspaceState
 
     public RequestLogRelay RequestLog { get; } = new();
 
+    /// <summary>The billing files this runspace read and the lines they rejected (Compare-AtContract refuses them).</summary>
+    public RejectedLinePolicy RejectedLines { get; } = new();
+
     /// <summary>The state of the runspace running on this thread (the pipeline or completion thread of a command).</summary>
     public static RunspaceState Current
     {

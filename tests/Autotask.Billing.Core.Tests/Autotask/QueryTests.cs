@@ -14,9 +14,9 @@ public sealed class QueryTests : IDisposable
 
     public QueryTests()
     {
-        _alpha = _server.InsertCompany("Op Alpha Ltd", companyType: 31, isActive: true, city: "Springfield");
-        _beta = _server.InsertCompany("Op Beta Inc", companyType: 33, isActive: false, city: null);
-        _gamma = _server.InsertCompany("Op Gamma Ltd", companyType: 36, isActive: true, city: "Shelbyville");
+        _alpha = _server.InsertCompany("Op Alpha Ltd", companyType: 1, isActive: true, city: "Springfield");
+        _beta = _server.InsertCompany("Op Beta Inc", companyType: 3, isActive: false, city: null);
+        _gamma = _server.InsertCompany("Op Gamma Ltd", companyType: 7, isActive: true, city: "Shelbyville");
     }
 
     public static TheoryData<string> Operators => new()
@@ -102,8 +102,8 @@ public sealed class QueryTests : IDisposable
         using var client = await _server.ConnectAsync();
         var (filter, expected) = op switch
         {
-            "eq" => (AutotaskFilter.Eq("companyType", 31), new[] { _alpha }),
-            "noteq" => (AutotaskFilter.NotEq("companyType", 31), new[] { _beta, _gamma }),
+            "eq" => (AutotaskFilter.Eq("companyType", 1), new[] { _alpha }),
+            "noteq" => (AutotaskFilter.NotEq("companyType", 1), new[] { _beta, _gamma }),
             "gt" => (AutotaskFilter.Gt("id", _alpha), new[] { _beta, _gamma }),
             "gte" => (AutotaskFilter.Gte("id", _beta), new[] { _beta, _gamma }),
             "lt" => (AutotaskFilter.Lt("id", _beta), new[] { _alpha }),
@@ -113,8 +113,8 @@ public sealed class QueryTests : IDisposable
             "contains" => (AutotaskFilter.Contains("companyName", "amm"), new[] { _gamma }),
             "exist" => (AutotaskFilter.Exist("city"), new[] { _alpha, _gamma }),
             "notExist" => (AutotaskFilter.NotExist("city"), new[] { _beta }),
-            "in" => (AutotaskFilter.In("companyType", 31, 36), new[] { _alpha, _gamma }),
-            _ => (AutotaskFilter.NotIn("companyType", new[] { 31 }), new[] { _beta, _gamma }),
+            "in" => (AutotaskFilter.In("companyType", 1, 7), new[] { _alpha, _gamma }),
+            _ => (AutotaskFilter.NotIn("companyType", new[] { 1 }), new[] { _beta, _gamma }),
         };
 
         var found = await client.QueryAsync<Company>(AutotaskQuery.Where(AutotaskFilter.BeginsWith("companyName", "Op "), filter));
@@ -224,7 +224,7 @@ public sealed class QueryTests : IDisposable
         var missing = await client.GetAsync<Company>(987654321);
 
         Assert.Equal("Springfield", alpha!.City);
-        Assert.Equal(31, alpha.CompanyType);
+        Assert.Equal(1, alpha.CompanyType);
         Assert.True(alpha.IsActive);
         Assert.Null(missing);
     }

@@ -130,21 +130,38 @@ public sealed class ResilienceTests : IDisposable
     }
 
     [Fact]
-    public async Task A_create_that_failed_on_the_server_is_sent_again_only_after_the_lookup_finds_nothing()
+    public async Task A_create_answered_with_an_autotask_error_is_looked_up_once_and_reported_with_autotasks_text()
     {
         using var client = await _server.ConnectAsync();
         _server.Sandbox.Faults.FailNext(1, SandboxFaultKind.InternalServerError, "Companies", "POST");
         var lookups = 0;
+        var started = DateTime.UtcNow;
 
-        var id = await client.CreateAsync(NewCompany("Resent Co"), _ =>
+        var error = await Assert.ThrowsAsync<AutotaskApiException>(() => client.CreateAsync(NewCompany("Refused Co"), _ =>
         {
             lookups++;
             return Task.FromResult<long?>(null);
-        });
+        }));
 
-        Assert.Equal((long)Assert.Single(CompaniesNamed("Resent Co"))["id"]!, id);
+        Assert.IsNotType<AutotaskOutcomeUnknownException>(error);
+        Assert.Equal(500, error.StatusCode);
+        Assert.Contains("An unexpected error has occurred", error.Message);
         Assert.Equal(1, lookups);
-        Assert.Equal(2, _server.CreatesAt("Companies"));
+        Assert.Equal(1, _server.CreatesAt("Companies"));
+        Assert.Empty(CompaniesNamed("Refused Co"));
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5), "no back-off for an answer");
+    }
+
+    [Fact]
+    public async Task A_create_answered_with_an_autotask_error_that_was_saved_anyway_returns_the_saved_id()
+    {
+        using var client = await _server.ConnectAsync();
+        _server.Sandbox.Faults.FailNext(1, SandboxFaultKind.InternalServerError, "Companies", "POST");
+
+        var id = await client.CreateAsync(NewCompany("Saved Anyway Co"), _ => Task.FromResult<long?>(4242));
+
+        Assert.Equal(4242, id);
+        Assert.Equal(1, _server.CreatesAt("Companies"));
     }
 
     [Fact]
@@ -261,7 +278,7 @@ public sealed class ResilienceTests : IDisposable
     private static Company NewCompany(string name) => new()
     {
         CompanyName = name,
-        CompanyType = 31,
+        CompanyType = 1,
         OwnerResourceID = 29682881,
         Phone = "555-0100",
     };

@@ -32,6 +32,7 @@ internal sealed class SandboxServer : IDisposable
         RetryBaseDelay = TimeSpan.FromMilliseconds(1),
         MaxRetryDelay = TimeSpan.FromMilliseconds(20),
         RequestTimeout = TimeSpan.FromSeconds(20),
+        ConfirmDelay = TimeSpan.FromMilliseconds(10),
     };
 
     public static SandboxServer Empty(SandboxOptions? options = null) => new(AutotaskSandbox.CreateEmpty(options));
@@ -57,7 +58,7 @@ internal sealed class SandboxServer : IDisposable
     public Task<AutotaskClient> ConnectAsync(AutotaskClientOptions? options = null) =>
         AutotaskClient.ConnectAsync(Credential, options ?? Options);
 
-    public long InsertCompany(string name, int companyType = 31, bool isActive = true, string? city = null)
+    public long InsertCompany(string name, int companyType = 1, bool isActive = true, string? city = null)
     {
         var values = new JObject
         {

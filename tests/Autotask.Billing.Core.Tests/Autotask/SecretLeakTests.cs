@@ -59,7 +59,7 @@ public sealed class SecretLeakTests
             () =>
             {
                 server.Sandbox.Faults.FailNext(1, SandboxFaultKind.CommitThenDropConnection, "Companies", "POST");
-                return client.CreateAsync(new Company { CompanyName = "Dropped", CompanyType = 31, OwnerResourceID = 29682881, Phone = "1" });
+                return client.CreateAsync(new Company { CompanyName = "Dropped", CompanyType = 1, OwnerResourceID = 29682881, Phone = "1" });
             },
             () => client.GetAsync<Resource>(29682881),
             () => client.ResolvePicklistValueAsync("Companies", "companyType", "Nope"),

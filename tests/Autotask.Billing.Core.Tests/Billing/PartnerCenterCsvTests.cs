@@ -73,7 +73,9 @@ public sealed class PartnerCenterCsvTests
         var on12 = Assert.Single(TransactionSummarizer.Summarize(transactions, June12));
         Assert.Equal(seatsOn12June, on12.Quantity);
         Assert.Equal(changeDate, on12.ChangeDate);
-        Assert.Equal(4m, on12.UnitPrice);
+        Assert.Null(on12.UnitPrice);
+        Assert.Equal(4m, on12.UnitCost);
+        Assert.Equal(4m, on12.ListUnitPrice);
         Assert.Equal(3, on12.Provenance.Count);
     }
 
@@ -181,7 +183,7 @@ public sealed class PartnerCenterCsvTests
         var line = Assert.Single(transactions);
         Assert.Equal("CFQ7TTC0LH18:0002", line.Sku);
         Assert.Equal(12m, line.Quantity);
-        Assert.Equal(12.30m, line.UnitPrice);
+        Assert.Equal(12.30m, line.UnitCost);
     }
 
     [Fact]

@@ -31,8 +31,10 @@ public sealed class PartnerCenterJsonSampleTests
         Assert.Equal(ChargeType.Recurring, trial.ChargeType);
         Assert.Equal("new", trial.Category);
         Assert.Equal(25m, trial.Quantity);
-        Assert.Equal(0m, trial.UnitPrice);
+        Assert.Null(trial.UnitPrice);
+        Assert.Equal(0m, trial.UnitCost);
         Assert.True(trial.IsTrial);
+        Assert.Equal(ChargeKind.Trial, trial.Kind);
         Assert.Equal("Trial", trial.BillingCycle);
         Assert.Equal("1 Month", trial.Term);
         Assert.Equal(new DateTime(2021, 5, 20, 0, 0, 0, DateTimeKind.Utc), trial.ServiceStart);
@@ -43,7 +45,7 @@ public sealed class PartnerCenterJsonSampleTests
     }
 
     [Fact]
-    public void The_promotion_line_is_priced_at_the_effective_unit_price_not_the_list_price()
+    public void The_promotion_line_costs_the_effective_unit_price_and_keeps_the_list_price_for_the_customer()
     {
         var (transactions, _, _) = BillingTestFiles.ReadAll(
             null, BillingTestFiles.Sample("microsoft-pc-api-onetime-billed-lineitems.example.json"));
@@ -52,8 +54,10 @@ public sealed class PartnerCenterJsonSampleTests
         Assert.Equal("835a59a7-3172-47b5-bdef-d9cc65f4d0e4", promo.CustomerId);
         Assert.Equal("CFQ7TTC0HL8W:0001", promo.Sku);
         Assert.Equal("Power BI Premium Per User", promo.ProductName);
-        Assert.Equal(14.4m, promo.UnitPrice);
+        Assert.Null(promo.UnitPrice);
         Assert.Equal(14.4m, promo.UnitCost);
+        Assert.Equal(16m, promo.ListUnitPrice);
+        Assert.Equal(1m, promo.ExchangeRate);
         Assert.Equal(50m, promo.Quantity);
         Assert.Equal(720m, promo.Amount);
         Assert.Equal("Monthly", promo.BillingCycle);
@@ -70,7 +74,8 @@ public sealed class PartnerCenterJsonSampleTests
         var metered = transactions[2];
         Assert.Equal(ChargeType.Usage, metered.ChargeType);
         Assert.Equal(3.1618m, metered.Quantity);
-        Assert.Equal(820m, metered.UnitPrice);
+        Assert.Equal(820m, metered.UnitCost);
+        Assert.Equal(ChargeKind.Usage, metered.Kind);
         // "2019-02-04T09:22:40-08:00" keeps its written date; a UTC conversion would not move it here, but the
         // end date "2019-03-03T09:22:40-08:00" must not become 03-03 17:22 or any other day either.
         Assert.Equal(new DateTime(2019, 2, 4, 0, 0, 0, DateTimeKind.Utc), metered.ServiceStart);
@@ -85,7 +90,7 @@ public sealed class PartnerCenterJsonSampleTests
 
         Assert.Equal("9060d13d-c5ed-482e-b059-a15a38cbb28e", transactions[3].CustomerId);
         Assert.Equal("CFQ7TTC01234:0001", transactions[3].Sku);
-        Assert.Equal(16m, transactions[3].UnitPrice);
+        Assert.Equal(16m, transactions[3].UnitCost);
     }
 
     [Fact]

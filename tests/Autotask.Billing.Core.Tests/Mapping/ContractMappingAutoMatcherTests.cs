@@ -49,8 +49,8 @@ public sealed class ContractMappingAutoMatcherTests : IDisposable
         var fabrikam = CompanyId("Fabrikam Logistics");
         var second = _server.Sandbox.Data.Insert("Contracts", new JObject
         {
-            ["companyID"] = fabrikam, ["contractName"] = "Backup services, Fabrikam", ["contractType"] = 7, ["status"] = 41,
-            ["startDate"] = "2026-01-01T00:00:00.000", ["endDate"] = "2035-12-31T00:00:00.000", ["contractPeriodType"] = 3,
+            ["companyID"] = fabrikam, ["contractName"] = "Backup services, Fabrikam", ["contractType"] = 7, ["status"] = 1,
+            ["startDate"] = "2026-01-01T00:00:00.000", ["endDate"] = "2035-12-31T00:00:00.000", ["contractPeriodType"] = 1,
         });
         using var client = await _server.ConnectAsync();
 
@@ -70,8 +70,8 @@ public sealed class ContractMappingAutoMatcherTests : IDisposable
         var litware = _server.InsertCompany("Litware Inc");
         _server.Sandbox.Data.Insert("Contracts", new JObject
         {
-            ["companyID"] = litware, ["contractName"] = "Old hosting", ["contractType"] = 7, ["status"] = 40,
-            ["startDate"] = "2020-01-01T00:00:00.000", ["endDate"] = "2021-12-31T00:00:00.000", ["contractPeriodType"] = 3,
+            ["companyID"] = litware, ["contractName"] = "Old hosting", ["contractType"] = 7, ["status"] = 0,
+            ["startDate"] = "2020-01-01T00:00:00.000", ["endDate"] = "2021-12-31T00:00:00.000", ["contractPeriodType"] = 1,
         });
         using var client = await _server.ConnectAsync();
 
@@ -143,7 +143,7 @@ public sealed class ContractMappingAutoMatcherTests : IDisposable
         {
             ids[company.CompanyId] = server.Sandbox.Data.Insert("Companies", new JObject
             {
-                ["companyName"] = company.CompanyName, ["webAddress"] = company.WebAddress, ["companyType"] = 31, ["isActive"] = true,
+                ["companyName"] = company.CompanyName, ["webAddress"] = company.WebAddress, ["companyType"] = 1, ["isActive"] = true,
                 ["phone"] = "555-0199", ["ownerResourceID"] = 29682881,
             });
         }

@@ -39,8 +39,8 @@ public sealed class ContractMappingPlannerTests : IDisposable
         var tailspin = CompanyId("Tailspin Toys");
         _server.Sandbox.Data.Insert("Contracts", new JObject
         {
-            ["companyID"] = tailspin, ["contractName"] = "Second", ["contractType"] = 7, ["status"] = 41,
-            ["startDate"] = "2026-01-01T00:00:00.000", ["endDate"] = "2035-12-31T00:00:00.000", ["contractPeriodType"] = 3,
+            ["companyID"] = tailspin, ["contractName"] = "Second", ["contractType"] = 7, ["status"] = 1,
+            ["startDate"] = "2026-01-01T00:00:00.000", ["endDate"] = "2035-12-31T00:00:00.000", ["contractPeriodType"] = 1,
         });
         using var client = await _server.ConnectAsync();
 

@@ -39,7 +39,7 @@ public sealed class ServiceMappingAutoMatcherTests : IDisposable
     {
         _server.Sandbox.Data.Insert("Services", new Newtonsoft.Json.Linq.JObject
         {
-            ["name"] = "PC_NEW-SKU-1", ["periodType"] = 3, ["unitPrice"] = 1m, ["unitCost"] = 1m, ["billingCodeID"] = 29682701, ["isActive"] = true,
+            ["name"] = "PC_NEW-SKU-1", ["periodType"] = 1, ["unitPrice"] = 1m, ["unitCost"] = 1m, ["billingCodeID"] = 29682701, ["isActive"] = true,
         });
         var skus = new[]
         {

@@ -48,6 +48,8 @@ public sealed class ContractDifferenceReaderTests
         values["AsOf"] = "2026-10-31";
         values["MonthlyRevenueImpact"] = "0";
         values["MonthlyCostImpact"] = "0";
+        values["OneTimeRevenueImpact"] = "0";
+        values["OneTimeCostImpact"] = "0";
         values["IsActionable"] = "False";
         values["CreateCompany"] = "False";
         values["CreateContract"] = "False";

@@ -31,7 +31,7 @@ public sealed class DemoTenantComparisonTests : IDisposable
             new[]
             {
                 (DifferenceKind.MissingService, "Adventure Works Cycles", "CFQ7TTC0RM8K"),
-                (DifferenceKind.OneTimeCharge, "Adventure Works Cycles", "DZH318Z0BQ4L"),
+                (DifferenceKind.MissingProduct, "Adventure Works Cycles", "DZH318Z0BQ4L"),
                 (DifferenceKind.OneTimeCharge, "Contoso Dental Group", "SURF-DOCK-2"),
                 (DifferenceKind.QuantityChange, "Fabrikam Logistics", "CFQ7TTC0LDPB"),
                 (DifferenceKind.UnmappedCustomer, "Litware Inc", "CFQ7TTC0LH18"),
@@ -45,7 +45,7 @@ public sealed class DemoTenantComparisonTests : IDisposable
         Assert.Equal(-4m, byKind[DifferenceKind.QuantityChange].Single(d => d.CustomerName == "Northwind Traders").QuantityDelta);
         var price = byKind[DifferenceKind.PriceChange].Single();
         Assert.Equal((6.50m, 6.95m, 4.25m, 4.60m), (price.AutotaskUnitPrice!.Value, price.TargetUnitPrice!.Value, price.AutotaskUnitCost!.Value, price.TargetUnitCost!.Value));
-        Assert.Equal(312.45m, byKind[DifferenceKind.OneTimeCharge].Single(d => d.ChargeType == ChargeType.Usage).TargetUnitPrice);
+        Assert.Equal((312.45m, 284.05m), (byKind[DifferenceKind.MissingProduct].Single().OneTimeRevenueImpact, byKind[DifferenceKind.MissingProduct].Single().OneTimeCostImpact));
         Assert.NotNull(byKind[DifferenceKind.UnmappedCustomer].Single().Suggestions);
         Assert.All(differences.Where(d => d.Kind is DifferenceKind.QuantityChange or DifferenceKind.NewService), d => Assert.Equal(CompareTenant.Day(2026, 10, 1), d.EffectiveDate));
         Assert.Equal(8, run.Summary.Differences);
@@ -82,7 +82,8 @@ public sealed class DemoTenantComparisonTests : IDisposable
         var source = lines[0].Source;
         var services = data.All("Services").Select(s => new ServiceMapping(source, (string)s["sku"]!) { ServiceId = (long)s["id"]! })
             .Append(new ServiceMapping(source, "SURF-DOCK-2") { ProductId = (long)data.All("Products").Single(p => (string?)p["sku"] == "SURF-DOCK-2")["id"]! })
-            .Append(new ServiceMapping(source, "CFQ7TTC0RM8K") { Action = MappingAction.Create });
+            .Append(new ServiceMapping(source, "CFQ7TTC0RM8K") { Action = MappingAction.Create })
+            .Append(new ServiceMapping(source, "DZH318Z0BQ4L") { Action = MappingAction.Create });
         return new MappingDocument(BillingSettings.Default with { MaterialBillingCodeId = 29682710 }, customers, services);
     }
 

@@ -60,12 +60,20 @@ public sealed class PricingComparisonTests : IDisposable
     }
 
     [Fact]
-    public async Task The_current_price_is_the_adjusted_price_when_one_is_set()
+    public async Task The_current_price_is_what_the_unit_rows_bill_however_it_got_there()
     {
         var contractService = _tenant.Data.All("ContractServices").Single();
-        _tenant.Data.Overwrite("ContractServices", (long)contractService["id"]!, new Newtonsoft.Json.Linq.JObject { ["adjustedPrice"] = 6.95m });
+        _tenant.Data.AddAdjustment((long)contractService["contractID"]!, (long)contractService["serviceID"]!, Day(2026, 10, 1), 0, adjustedUnitPrice: 6.95m);
 
         var result = await _tenant.CompareAsync(new[] { _woodgrove.Seat("ACR-CPC-WS", 9, 6.95m, 4.25m) });
+
+        Assert.Empty(result.Differences);
+    }
+
+    [Fact]
+    public async Task A_price_that_Autotask_would_round_to_what_it_bills_is_not_drift()
+    {
+        var result = await _tenant.CompareAsync(new[] { _woodgrove.Seat("ACR-CPC-WS", 9, 6.50004m, 4.249951m) });
 
         Assert.Empty(result.Differences);
     }

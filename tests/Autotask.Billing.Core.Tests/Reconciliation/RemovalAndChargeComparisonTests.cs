@@ -85,15 +85,18 @@ public sealed class RemovalAndChargeComparisonTests : IDisposable
         Assert.Equal(dock, charge.ProductId);
         Assert.Equal("PX8-0004", charge.TransactionId);
         Assert.Equal(Day(2026, 10, 14), charge.ChargeDate);
-        Assert.Equal(258.00m, charge.MonthlyRevenueImpact);
-        Assert.Equal(198.00m, charge.MonthlyCostImpact);
+        Assert.Equal(258.00m, charge.OneTimeRevenueImpact);
+        Assert.Equal(198.00m, charge.OneTimeCostImpact);
+        Assert.Equal(0m, charge.MonthlyRevenueImpact);
+        Assert.Equal((2m, 129.00m, 99.00m), (charge.ChargeQuantity, charge.TargetUnitPrice, charge.TargetUnitCost));
         Assert.Equal(ChargeType.OneTime, charge.ChargeType);
         Assert.True(charge.IsActionable);
     }
 
     [Fact]
-    public async Task A_usage_line_becomes_one_charge_per_transaction_through_the_material_billing_code()
+    public async Task A_usage_line_of_a_mapped_sku_becomes_one_charge_per_transaction_through_the_material_billing_code()
     {
+        _tenant.MapSku(new ServiceMapping(Pax8, "DZH318Z0BQ4L") { ServiceId = _basic });
         var result = await _tenant.CompareAsync(new[]
         {
             _contoso.Seat("CFQ7TTC0LH18", 10, 7.20m, 6.00m), _contoso.Seat("CFQ7TTC0LFK0", 12, 3.60m, 3.00m, line: 3),
@@ -104,7 +107,8 @@ public sealed class RemovalAndChargeComparisonTests : IDisposable
         Assert.Equal(DifferenceKind.OneTimeCharge, charge.Kind);
         Assert.Equal(ChargeType.Usage, charge.ChargeType);
         Assert.Null(charge.ProductId);
-        Assert.Equal("PX8-0013", charge.TransactionId);
+        Assert.StartsWith("u-", charge.TransactionId, StringComparison.Ordinal);
+        Assert.Equal("october.csv:40", charge.SourceLines);
         Assert.Equal(312.45m, charge.TargetUnitPrice);
         Assert.Contains("material billing code", charge.Reason);
     }

@@ -46,7 +46,7 @@ internal static class VendorLines
             Quantity = quantity,
             UnitPrice = price,
             UnitCost = cost,
-            Amount = quantity * price,
+            Amount = quantity * cost,
             Currency = currency,
             ServiceStart = CompareTenant.Day(2026, 10, 14),
             ServiceEnd = CompareTenant.Day(2026, 10, 14),

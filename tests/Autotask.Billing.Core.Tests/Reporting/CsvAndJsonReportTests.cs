@@ -12,7 +12,7 @@ public sealed class CsvAndJsonReportTests
     {
         "RecordType", "CustomerId", "CustomerName", "Kind", "Status", "Sku", "Item", "CompanyName", "ContractId", "ContractName",
         "AutotaskQuantity", "VendorQuantity", "Currency", "AutotaskUnitPrice", "TargetUnitPrice", "VendorUnitPrice",
-        "AutotaskUnitCost", "TargetUnitCost", "VendorUnitCost", "MonthlyRevenueImpact", "MonthlyCostImpact", "MonthlyMarginImpact",
+        "AutotaskUnitCost", "TargetUnitCost", "VendorUnitCost", "MonthlyRevenueImpact", "MonthlyCostImpact", "MonthlyMarginImpact", "OneTimeRevenueImpact", "OneTimeCostImpact",
         "IsActionable", "RequiresForce", "EffectiveDate", "Reason", "Rule", "DifferenceId", "RunId", "OperationId", "OperationKind",
         "ReasonCode", "Action", "Target", "AutotaskId", "Suggestions",
     };

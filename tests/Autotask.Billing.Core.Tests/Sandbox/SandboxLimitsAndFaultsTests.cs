@@ -96,7 +96,7 @@ public sealed class SandboxLimitsAndFaultsTests
 
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.PostAsync("ATServicesRest/V1.0/Companies", new
         {
-            companyName = "Dropped Ltd", companyType = 31, phone = "555-0199", ownerResourceID = 29682881,
+            companyName = "Dropped Ltd", companyType = 1, phone = "555-0199", ownerResourceID = 29682881,
         }));
 
         Assert.Equal(before + 1, sandbox.Data.Count("Companies"));

@@ -42,7 +42,7 @@ public sealed class SandboxPersistenceAndDemoTests : IDisposable
         options.PersistPath = Path.Combine(_directory, "auto.json");
         using var client = new RawSandboxClient(AutotaskSandbox.CreateEmpty(options), SandboxTransport.InProcess);
 
-        var created = await client.PostAsync("ATServicesRest/V1.0/Companies", new { companyName = "Persisted Co", companyType = 31, phone = "555-0111", ownerResourceID = 29682881 });
+        var created = await client.PostAsync("ATServicesRest/V1.0/Companies", new { companyName = "Persisted Co", companyType = 1, phone = "555-0111", ownerResourceID = 29682881 });
         var reloaded = AutotaskSandbox.Load(options.PersistPath, SandboxWireProtocolTests.Options());
 
         Assert.Equal("Persisted Co", (string?)reloaded.Data.Get("Companies", (long)created.Json["itemId"]!)!["companyName"]);
@@ -78,7 +78,7 @@ public sealed class SandboxPersistenceAndDemoTests : IDisposable
             var contract = company == null ? null : contracts.Single(c => (long)c["companyID"]! == (long)company["id"]!);
             var onContract = contract == null || service == null ? null
                 : contractServices.SingleOrDefault(cs => (long)cs["contractID"]! == (long)contract["id"]! && (long)cs["serviceID"]! == (long)service["id"]!);
-            var inForce = onContract == null ? null : units.Single(u => (long)u["contractServiceID"]! == (long)onContract["id"]! && (string)u["startDate"]! == "2026-10-01T00:00:00.000");
+            var inForce = onContract == null ? null : units.Single(u => (long)u["contractServiceID"]! == (long)onContract["id"]! && (string)u["startDate"]! == "2026-10-01T00:00:00");
             var matches = company != null
                 && ((string)company["webAddress"]!).Contains(Cell(line, "CustomerDomain"), StringComparison.OrdinalIgnoreCase)
                 && inForce != null

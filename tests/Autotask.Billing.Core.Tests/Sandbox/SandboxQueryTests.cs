@@ -136,14 +136,15 @@ public sealed class SandboxQueryTests
 
     [Theory]
     [MemberData(nameof(RawSandboxClient.Transports), MemberType = typeof(RawSandboxClient))]
-    public async Task Include_fields_returns_only_the_requested_fields_plus_id(SandboxTransport transport)
+    public async Task Include_fields_returns_only_the_requested_fields_plus_id_and_empty_user_defined_fields(SandboxTransport transport)
     {
         using var client = Seeded(transport);
 
         var response = await client.QueryAsync("Companies", new { IncludeFields = new[] { "companyName", "webAddress" }, Filter = new[] { new { op = "gt", field = "id", value = 0 } } });
 
         var first = (JObject)response.Json["items"]![0]!;
-        Assert.Equal(new[] { "id", "companyName", "webAddress" }, first.Properties().Select(p => p.Name));
+        Assert.Equal(new[] { "id", "companyName", "webAddress", "userDefinedFields" }, first.Properties().Select(p => p.Name));
+        Assert.Empty((JArray)first["userDefinedFields"]!);
     }
 
     [Theory]
@@ -186,7 +187,7 @@ public sealed class SandboxQueryTests
         var sandbox = AutotaskSandbox.CreateEmpty(SandboxWireProtocolTests.Options());
         for (var i = 0; i < 1234; i++)
         {
-            sandbox.Data.Insert("Companies", new JObject { ["companyName"] = $"Customer {i:0000}", ["companyType"] = 31, ["phone"] = "555-0100", ["ownerResourceID"] = 29682881 });
+            sandbox.Data.Insert("Companies", new JObject { ["companyName"] = $"Customer {i:0000}", ["companyType"] = 1, ["phone"] = "555-0100", ["ownerResourceID"] = 29682881 });
         }
 
         using var client = new RawSandboxClient(sandbox, transport);

@@ -24,9 +24,9 @@ public sealed class SandboxRecurringServiceTests
         Assert.Equal(
             new[]
             {
-                ("2026-10-01T00:00:00.000", "2026-10-14T00:00:00.000", 12),
-                ("2026-10-15T00:00:00.000", "2026-10-31T00:00:00.000", 15),
-                ("2026-11-01T00:00:00.000", "2026-11-30T00:00:00.000", 15),
+                ("2026-10-01T00:00:00", "2026-10-14T00:00:00", 12),
+                ("2026-10-15T00:00:00", "2026-10-31T00:00:00", 15),
+                ("2026-11-01T00:00:00", "2026-11-30T00:00:00", 15),
             },
             spans);
     }
@@ -81,7 +81,7 @@ public sealed class SandboxRecurringServiceTests
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal((decimal)service["unitPrice"]!, (decimal)added.Single()["unitPrice"]!);
-        Assert.Equal(("2026-11-05T00:00:00.000", 4), ((string)units.Single()["startDate"]!, (int)units.Single()["units"]!));
+        Assert.Equal(("2026-11-05T00:00:00", 4), ((string)units.Single()["startDate"]!, (int)units.Single()["units"]!));
     }
 
     [Theory]
@@ -126,7 +126,7 @@ public sealed class SandboxRecurringServiceTests
         var companyId = (long)(await client.QueryItemsAsync("Companies", new { op = "eq", field = "companyName", value = "Tailspin Toys" })).Single()["id"]!;
         var created = await client.PostAsync("ATServicesRest/V1.0/Contracts", new
         {
-            companyID = companyId, contractName = "Support hours", contractType = 14, status = 41, startDate = "2026-01-01",
+            companyID = companyId, contractName = "Support hours", contractType = 4, status = 1, startDate = "2026-01-01",
             endDate = "2026-12-31", timeReportingRequiresStartAndStopTimes = 1,
         });
         var serviceId = (long)(await client.QueryItemsAsync("Services", new { op = "gt", field = "id", value = 0 })).First()["id"]!;
@@ -151,7 +151,7 @@ public sealed class SandboxRecurringServiceTests
         var delete = await client.SendAsync(HttpMethod.Delete, $"ATServicesRest/V1.0/Contracts/{contractId}/Charges/{(long)billed["id"]!}");
         var created = await client.PostAsync($"ATServicesRest/V1.0/Contracts/{contractId}/Charges", new
         {
-            name = "Dock", chargeType = 61, datePurchased = "2026-10-14", unitQuantity = 2, unitPrice = 129.0, unitCost = 99.0, billingCodeID = (long)billingCode["id"]!,
+            name = "Dock", chargeType = 1, datePurchased = "2026-10-14", unitQuantity = 2, unitPrice = 129.0, unitCost = 99.0, billingCodeID = (long)billingCode["id"]!,
         });
         var newId = (long)created.Json["itemId"]!;
         var charge = (await client.GetAsync($"ATServicesRest/V1.0/ContractCharges/{newId}")).Json["item"]!;

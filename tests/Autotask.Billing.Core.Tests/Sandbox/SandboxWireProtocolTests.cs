@@ -159,14 +159,14 @@ public sealed class SandboxWireProtocolTests
 
     [Theory]
     [MemberData(nameof(RawSandboxClient.Transports), MemberType = typeof(RawSandboxClient))]
-    public async Task Entities_come_back_with_nulls_utc_dates_without_zone_and_user_defined_fields(SandboxTransport transport)
+    public async Task Entities_come_back_with_nulls_utc_dates_with_a_zone_and_user_defined_fields(SandboxTransport transport)
     {
         using var client = new RawSandboxClient(AutotaskSandbox.CreateEmpty(Options()), transport);
 
         var company = (JObject)(await client.GetAsync("ATServicesRest/V1.0/Companies/0")).Json["item"]!;
 
         Assert.Equal(JTokenType.Null, company["fax"]!.Type);
-        Assert.Equal("2020-01-01T00:00:00.000", company["createDate"]!.ToString());
+        Assert.Equal("2020-01-01T00:00:00Z", company["createDate"]!.ToString());
         Assert.Equal(JTokenType.Array, company["userDefinedFields"]!.Type);
     }
 

@@ -5,7 +5,7 @@ namespace Autotask.Billing.Tests.Sandbox;
 
 public sealed class SandboxWriteTests
 {
-    private static readonly object NewCompany = new { companyName = "Write Test Ltd", companyType = 31, phone = "555-0150", ownerResourceID = 29682881, fax = "555-0151" };
+    private static readonly object NewCompany = new { companyName = "Write Test Ltd", companyType = 1, phone = "555-0150", ownerResourceID = 29682881, fax = "555-0151" };
 
     [Theory]
     [MemberData(nameof(RawSandboxClient.Transports), MemberType = typeof(RawSandboxClient))]
@@ -16,7 +16,7 @@ public sealed class SandboxWriteTests
 
         var patch = await client.PatchAsync("ATServicesRest/V1.0/Companies", new { id, city = "Leeds", taxExempt = true });
         var afterPatch = client.Sandbox.Data.Get("Companies", id)!;
-        var put = await client.PutAsync("ATServicesRest/V1.0/Companies", new { id, companyName = "Write Test Ltd", companyType = 31, phone = "555-0150", ownerResourceID = 29682881 });
+        var put = await client.PutAsync("ATServicesRest/V1.0/Companies", new { id, companyName = "Write Test Ltd", companyType = 1, phone = "555-0150", ownerResourceID = 29682881 });
         var afterPut = client.Sandbox.Data.Get("Companies", id)!;
 
         Assert.Equal(200, patch.StatusCode);
@@ -33,16 +33,16 @@ public sealed class SandboxWriteTests
     {
         using var client = new RawSandboxClient(AutotaskSandbox.CreateEmpty(SandboxWireProtocolTests.Options()), transport);
 
-        var missingPhone = await client.PostAsync("ATServicesRest/V1.0/Companies", new { companyName = "No Phone", companyType = 31, ownerResourceID = 29682881 });
-        var badOwner = await client.PostAsync("ATServicesRest/V1.0/Companies", new { companyName = "Bad Owner", companyType = 31, phone = "1", ownerResourceID = 4 });
-        var stringBoolean = await client.PostAsync("ATServicesRest/V1.0/Companies", new { companyName = "Bool", companyType = 31, phone = "1", ownerResourceID = 29682881, isActive = "true" });
-        var badPicklist = await client.PostAsync("ATServicesRest/V1.0/Companies", new { companyName = "Type", companyType = 1, phone = "1", ownerResourceID = 29682881 });
+        var missingPhone = await client.PostAsync("ATServicesRest/V1.0/Companies", new { companyName = "No Phone", companyType = 1, ownerResourceID = 29682881 });
+        var badOwner = await client.PostAsync("ATServicesRest/V1.0/Companies", new { companyName = "Bad Owner", companyType = 1, phone = "1", ownerResourceID = 4 });
+        var stringBoolean = await client.PostAsync("ATServicesRest/V1.0/Companies", new { companyName = "Bool", companyType = 1, phone = "1", ownerResourceID = 29682881, isActive = "true" });
+        var badPicklist = await client.PostAsync("ATServicesRest/V1.0/Companies", new { companyName = "Type", companyType = 5, phone = "1", ownerResourceID = 29682881 });
 
         Assert.Equal(500, missingPhone.StatusCode);
         Assert.Contains("phone", missingPhone.Errors.Single(), StringComparison.Ordinal);
-        Assert.Equal(new[] { "Value does not reference an existing entity for ownerResourceID" }, badOwner.Errors);
+        Assert.Equal(new[] { "Value does not reference an existing entity for ownerResourceID ." }, badOwner.Errors);
         Assert.Equal(500, stringBoolean.StatusCode);
-        Assert.Equal(new[] { "Value does not reference an existing entity for companyType" }, badPicklist.Errors);
+        Assert.Equal(new[] { "Value does not reference an existing entity for companyType ." }, badPicklist.Errors);
     }
 
     [Theory]

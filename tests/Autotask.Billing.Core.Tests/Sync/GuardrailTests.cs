@@ -3,29 +3,34 @@ using Newtonsoft.Json.Linq;
 
 namespace Autotask.Billing.Tests.Sync;
 
-/// <summary>BILLING-RULES §8: what sync refuses to do, and how it says so.</summary>
+/// <summary>BILLING-RULES §8: what sync refuses to do, and how it says so, in every sandbox behaviour variant.</summary>
 public sealed class GuardrailTests : IDisposable
 {
     private static readonly DateTime Today = new(2026, 11, 15, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime ContractStart = new(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private readonly SyncTenant _tenant = new(Today);
-    private readonly long _companyId;
-    private readonly long _contractId;
-    private readonly long _serviceId;
-    private readonly long _contractServiceId;
+    private SyncTenant _tenant = null!;
+    private long _companyId;
+    private long _contractId;
+    private long _serviceId;
+    private long _contractServiceId;
 
-    public GuardrailTests()
+    public static TheoryData<string> Variants => SandboxVariants.Disjoint;
+
+    private void Setup(string variant)
     {
+        _tenant = new SyncTenant(Today, variant);
         _companyId = _tenant.Company("Contoso Ltd");
         _contractId = _tenant.Contract(_companyId, "Cloud services, Contoso", ContractStart);
         _serviceId = _tenant.Service("O365-E3");
         _contractServiceId = _tenant.Units(_contractId, _serviceId, ContractStart, 10, 12m, 8m);
     }
 
-    [Fact]
-    public async Task A_quantity_change_is_described_for_the_accountant_and_adjusts_by_the_delta()
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task A_quantity_change_is_described_for_the_accountant_and_adjusts_by_the_delta(string variant)
     {
+        Setup(variant);
         var (plan, summary, results) = await _tenant.SyncAsync(new[] { QuantityChange(12) });
 
         var operation = Assert.Single(plan.Operations);
@@ -38,9 +43,11 @@ public sealed class GuardrailTests : IDisposable
         Assert.Equal(12, UnitsOn("2026-11-15"));
     }
 
-    [Fact]
-    public async Task A_change_above_the_threshold_is_skipped_without_force_and_applied_with_it()
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task A_change_above_the_threshold_is_skipped_without_force_and_applied_with_it(string variant)
     {
+        Setup(variant);
         var difference = QuantityChange(30);
 
         var (plan, withoutForce, results) = await _tenant.SyncAsync(new[] { difference });
@@ -56,9 +63,11 @@ public sealed class GuardrailTests : IDisposable
         Assert.Equal(30, UnitsOn("2026-11-15"));
     }
 
-    [Fact]
-    public async Task A_drop_to_zero_needs_force()
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task A_drop_to_zero_needs_force(string variant)
     {
+        Setup(variant);
         var removed = Differences.Units(
             DifferenceKind.Removed, "Contoso Ltd", "O365-E3", Today, null, autotaskQuantity: 10, companyId: _companyId,
             contractId: _contractId, serviceId: _serviceId, contractServiceId: _contractServiceId, effective: Today);
@@ -74,9 +83,11 @@ public sealed class GuardrailTests : IDisposable
         Assert.Single(_tenant.Rows("ContractServices"));
     }
 
-    [Fact]
-    public async Task Units_never_go_below_zero()
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task Units_never_go_below_zero(string variant)
     {
+        Setup(variant);
         var negative = QuantityChange(-2);
 
         var (_, summary, results) = await _tenant.SyncAsync(new[] { negative }, new SyncOptions { Force = true });
@@ -88,12 +99,14 @@ public sealed class GuardrailTests : IDisposable
         Assert.Equal(0, _tenant.Writes);
     }
 
-    [Fact]
-    public async Task A_billed_charge_is_never_touched()
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task A_billed_charge_is_never_touched(string variant)
     {
+        Setup(variant);
         var chargeId = _tenant.Sandbox.Data.Insert("ContractCharges", new JObject
         {
-            ["contractID"] = _contractId, ["name"] = "Setup", ["chargeType"] = 61, ["datePurchased"] = "2026-11-02T00:00:00",
+            ["contractID"] = _contractId, ["name"] = "Setup", ["chargeType"] = 1, ["datePurchased"] = "2026-11-02T00:00:00",
             ["unitQuantity"] = 1, ["unitPrice"] = 90, ["billingCodeID"] = SyncTenant.MaterialBillingCode,
             ["internalPurchaseOrderNumber"] = "T-100", ["isBilled"] = true,
         });
@@ -117,9 +130,11 @@ public sealed class GuardrailTests : IDisposable
         Assert.Equal(0, summary.ExitCode);
     }
 
-    [Fact]
-    public async Task Units_changed_in_Autotask_since_the_compare_are_skipped_as_drift()
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task Units_changed_in_Autotask_since_the_compare_are_skipped_as_drift(string variant)
     {
+        Setup(variant);
         _tenant.Sandbox.Data.AddAdjustment(_contractId, _serviceId, ContractStart, 1);
 
         var (_, summary, results) = await _tenant.SyncAsync(new[] { QuantityChange(12) });
@@ -131,9 +146,11 @@ public sealed class GuardrailTests : IDisposable
         Assert.Equal(0, _tenant.Writes);
     }
 
-    [Fact]
-    public async Task A_price_changed_in_Autotask_since_the_compare_is_skipped_as_drift()
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task A_price_changed_in_Autotask_since_the_compare_is_skipped_as_drift(string variant)
     {
+        Setup(variant);
         var priceChange = Differences.Units(
             DifferenceKind.PriceChange, "Contoso Ltd", "O365-E3", Today, 10, autotaskQuantity: 10, companyId: _companyId,
             contractId: _contractId, serviceId: _serviceId, contractServiceId: _contractServiceId, autotaskPrice: 11m,
@@ -145,9 +162,11 @@ public sealed class GuardrailTests : IDisposable
         Assert.Equal(0, _tenant.Writes);
     }
 
-    [Fact]
-    public async Task Price_and_cost_follow_the_targets_and_a_second_run_finds_them_in_step()
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task Price_and_cost_follow_the_targets_and_a_second_run_finds_them_in_step(string variant)
     {
+        Setup(variant);
         var change = Differences.Units(
             DifferenceKind.CostChange, "Contoso Ltd", "O365-E3", Today, 10, autotaskQuantity: 10, companyId: _companyId,
             contractId: _contractId, serviceId: _serviceId, contractServiceId: _contractServiceId, autotaskPrice: 12m,
@@ -157,17 +176,28 @@ public sealed class GuardrailTests : IDisposable
         var (_, _, second) = await _tenant.SyncAsync(new[] { change });
 
         Assert.Equal("Change unit price 12.00 USD → 13.00 USD and unit cost 8.00 USD → 9.00 USD from 2026-11-15 (+10.00 USD/month)", Assert.Single(plan.Operations).Action);
-        Assert.Equal(SyncStatus.Applied, Assert.Single(first).Status);
-        Assert.Equal(SyncReasonCode.AlreadyInStep, Assert.Single(second).ReasonCode);
         var row = _tenant.Rows("ContractServiceUnits").Single(static r => ((string)r["startDate"]!).StartsWith("2026-11-15", StringComparison.Ordinal));
-        Assert.Equal(13m, (decimal)row["price"]!);
-        Assert.Equal(9m, (decimal)row["cost"]!);
         Assert.Equal(10, (int)row["units"]!);
+        if (SandboxVariants.TakesCosts(variant))
+        {
+            Assert.Equal(SyncStatus.Applied, Assert.Single(first).Status);
+            Assert.Equal(SyncReasonCode.AlreadyInStep, Assert.Single(second).ReasonCode);
+            Assert.Equal((13m, 9m), ((decimal)row["price"]!, (decimal)row["cost"]!));
+            return;
+        }
+
+        // Autotask ignores the adjustment's price and cost: the cost cannot be set through the API, and says so each run.
+        Assert.Equal((SyncStatus.NotApplied, SyncReasonCode.IgnoredByAutotask), (Assert.Single(first).Status, first[0].ReasonCode));
+        Assert.Contains("Autotask bills unit price", first[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(SyncStatus.NotApplied, Assert.Single(second).Status);
+        Assert.Equal(8m, (decimal)row["cost"]!);
     }
 
-    [Fact]
-    public async Task A_declined_operation_skips_its_dependants_and_nothing_else()
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task A_declined_operation_skips_its_dependants_and_nothing_else(string variant)
     {
+        Setup(variant);
         var differences = NewCustomer("Fabrikam", phone: "555-0123");
 
         var (plan, summary, results) = await _tenant.SyncAsync(differences, approve: static op => op.Kind != SyncOperationKind.CreateContract);
@@ -183,9 +213,11 @@ public sealed class GuardrailTests : IDisposable
         Assert.Equal(2, summary.ExitCode);
     }
 
-    [Fact]
-    public async Task A_company_without_a_phone_is_held_back_without_a_request_and_its_dependants_with_it()
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task A_company_without_a_phone_is_held_back_without_a_request_and_its_dependants_with_it(string variant)
     {
+        Setup(variant);
         var differences = NewCustomer("Northwind", phone: null);
 
         var (plan, summary, results) = await _tenant.SyncAsync(differences);
@@ -202,9 +234,11 @@ public sealed class GuardrailTests : IDisposable
         Assert.DoesNotContain(_tenant.Rows("Companies"), static c => (string?)c["companyName"] == "Northwind");
     }
 
-    [Fact]
-    public async Task Planning_alone_writes_nothing_and_leaves_no_journal()
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task Planning_alone_writes_nothing_and_leaves_no_journal(string variant)
     {
+        Setup(variant);
         var differences = NewCustomer("Fabrikam", phone: "555-0123").Append(QuantityChange(12)).ToList();
 
         var plan = await _tenant.PlanAsync(differences);
@@ -215,9 +249,11 @@ public sealed class GuardrailTests : IDisposable
         Assert.True(_tenant.Sandbox.Statistics.TotalRequests > 0);
     }
 
-    [Fact]
-    public async Task Forty_customers_needing_one_new_sku_create_the_service_once()
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task Forty_customers_needing_one_new_sku_create_the_service_once(string variant)
     {
+        Setup(variant);
         var differences = Enumerable.Range(1, 40).Select(i =>
         {
             var company = _tenant.Company($"Customer {i:00}");

@@ -22,11 +22,15 @@ internal sealed class SyncTenant : IDisposable
 
     private readonly SandboxServer _server;
 
-    public SyncTenant(DateTime today)
+    public SyncTenant(DateTime today, string variant = SandboxVariants.Default)
     {
         Today = DateTime.SpecifyKind(today.Date, DateTimeKind.Utc);
-        _server = SandboxServer.Empty(new SandboxOptions { Today = Today });
+        Variant = variant;
+        _server = SandboxServer.Empty(SandboxVariants.Options(variant, Today));
     }
+
+    /// <summary>The sandbox behaviour variant this tenant plays (<see cref="SandboxVariants"/>).</summary>
+    public string Variant { get; }
 
     public DateTime Today { get; }
 
@@ -44,6 +48,9 @@ internal sealed class SyncTenant : IDisposable
         e.Kind(SandboxRequestKind.Create) + e.Kind(SandboxRequestKind.Update) + e.Kind(SandboxRequestKind.Delete));
 
     public Task<AutotaskClient> ConnectAsync() => _server.ConnectAsync();
+
+    /// <summary>The test client options: millisecond retries and lookups.</summary>
+    public AutotaskClientOptions Options => _server.Options;
 
     /// <summary>The test client options (millisecond retries) with more attempts, for runs under heavy fault injection.</summary>
     public AutotaskClientOptions PatientOptions => _server.Options with { MaxAttempts = 12 };
@@ -86,17 +93,17 @@ internal sealed class SyncTenant : IDisposable
 
     public long Company(string name, string phone = "555-0199") => Sandbox.Data.Insert("Companies", new JObject
     {
-        ["companyName"] = name, ["companyType"] = 31, ["isActive"] = true, ["phone"] = phone, ["ownerResourceID"] = AccountManager,
+        ["companyName"] = name, ["companyType"] = 1, ["isActive"] = true, ["phone"] = phone, ["ownerResourceID"] = AccountManager,
     });
 
     public long Service(string name, decimal unitPrice = 0m) => Sandbox.Data.Insert("Services", new JObject
     {
-        ["name"] = name, ["periodType"] = 3, ["unitPrice"] = unitPrice, ["billingCodeID"] = RecurringBillingCode, ["isActive"] = true,
+        ["name"] = name, ["periodType"] = 1, ["unitPrice"] = unitPrice, ["billingCodeID"] = RecurringBillingCode, ["isActive"] = true,
     });
 
     public long Contract(long companyId, string name, DateTime start) => Sandbox.Data.Insert("Contracts", new JObject
     {
-        ["companyID"] = companyId, ["contractName"] = name, ["contractType"] = 7, ["status"] = 41, ["contractPeriodType"] = 3,
+        ["companyID"] = companyId, ["contractName"] = name, ["contractType"] = 7, ["status"] = 1, ["contractPeriodType"] = 1,
         ["startDate"] = Date(start), ["endDate"] = Date(start.AddYears(10)), ["timeReportingRequiresStartAndStopTimes"] = 0,
     });
 

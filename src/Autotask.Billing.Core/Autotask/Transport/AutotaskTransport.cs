@@ -42,9 +42,11 @@ internal sealed class AutotaskTransport : IDisposable
         _credential = credential;
         _options = options;
         _redactor = new SecretRedactor(credential);
-        _throttle = new EndpointThrottle(options.MaxRequestsInFlightPerEndpoint);
         _budget = new RequestBudget(options.RequestBudget, options.ThresholdReserve, options.ThresholdRefreshInterval);
         _discoveryRoot = RestRoot(options.DiscoveryUri);
+        _throttle = options.MessageHandler is null
+            ? EndpointThrottle.For(credential.IntegrationCode.Reveal(), options.ZoneUri ?? _discoveryRoot, options.MaxRequestsInFlightPerEndpoint)
+            : new EndpointThrottle(options.MaxRequestsInFlightPerEndpoint); // an in-process handler is a database of its own
         _retry = BuildRetryPipeline(options);
 
         var restOptions = new RestClientOptions
@@ -185,7 +187,6 @@ internal sealed class AutotaskTransport : IDisposable
     public void Dispose()
     {
         _rest.Dispose();
-        _throttle.Dispose();
         _rediscovery.Dispose();
     }
 
@@ -428,8 +429,10 @@ internal sealed class AutotaskTransport : IDisposable
         }
 
         // Validation and business-rule failures arrive as 500 with errors[]; repeating cannot fix them. Autotask's
-        // own faults arrive the same way, and only their wording tells them apart.
-        if (status == 500 && errors.Count > 0 && !errors.Any(LooksTransient))
+        // own faults arrive the same way, and only their wording tells them apart: a read is repeated on them, but
+        // for a create any errors[] body is Autotask's answer (some validation failures come back only as "An
+        // unexpected error has occurred … Error ID: N"); the client looks the record up once and reports the text.
+        if (status == 500 && errors.Count > 0 && (kind == AutotaskRequestKind.Create || !errors.Any(LooksTransient)))
         {
             return ResponseDisposition.Failure;
         }

@@ -28,5 +28,11 @@ public sealed class BillingLineProblem
 
     public string Message { get; }
 
-    public override string ToString() => $"{File}:{LineNumber} [{Reason}] {Message}";
+    /// <summary>1-based field position of <see cref="Column"/> on the line, when known.</summary>
+    public int? ColumnNumber { get; init; }
+
+    /// <summary>The vendor customer id the line names, when it could be read; null when it cannot be told.</summary>
+    public string? CustomerId { get; init; }
+
+    public override string ToString() => $"{File}:{LineNumber}{(ColumnNumber is { } column ? ":" + column : string.Empty)} [{Reason}] {Message}";
 }

@@ -11,4 +11,13 @@ public static class BillingProblemReason
     public const string DuplicateTransactionId = "DuplicateTransactionId";
     public const string UnknownChargeType = "UnknownChargeType";
     public const string InvalidRecord = "InvalidRecord";
+
+    /// <summary>The line has more or fewer fields than the header (an unquoted delimiter such as "1,250", a lost field).</summary>
+    public const string FieldCount = "FieldCount";
+
+    /// <summary>A quoted field is never closed, so the lines after it would be swallowed into it.</summary>
+    public const string UnterminatedQuote = "UnterminatedQuote";
+
+    /// <summary>The file ends in the middle of this line (no line break after it): it may have been cut off.</summary>
+    public const string TruncatedLine = "TruncatedLine";
 }

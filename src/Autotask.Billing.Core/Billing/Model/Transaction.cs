@@ -40,7 +40,23 @@ public sealed class Transaction
 
     public string Description { get; init; } = string.Empty;
 
+    /// <summary>How the line reaches Autotask: seats on a service (Recurring) or one contract charge (the others).</summary>
     public ChargeType ChargeType { get; init; }
+
+    /// <summary>
+    /// What the line means for the money (BILLING-RULES §1). Readers set it when the source says more; otherwise it
+    /// follows from the other fields: a trial line is Trial; a credit is Credit; a one-time line with a negative
+    /// amount is a Refund; a recurring line that is prorated or covers less than one period of its billing cycle is
+    /// a ProratedAdjustment.
+    /// </summary>
+    public ChargeKind Kind
+    {
+        get => _kind ?? DeriveKind();
+        init => _kind = value;
+    }
+
+    /// <summary>A recurring line that covers one whole period of its billing cycle: the only line that sets a recurring price or cost.</summary>
+    public bool IsFullPeriod => Kind == ChargeKind.Recurring;
 
     /// <summary>The source's own category code, e.g. Intermedia's MR/AL or Partner Center's charge type text.</summary>
     public string Category { get; init; } = string.Empty;
@@ -48,17 +64,36 @@ public sealed class Transaction
     /// <summary>Units on the line. For seat lines it is the absolute seat count, never a delta.</summary>
     public decimal Quantity { get; init; }
 
-    /// <summary>What the customer pays the MSP per unit, when the source gives it.</summary>
+    /// <summary>
+    /// What the customer pays the MSP per unit for one billing cycle, in the billing currency, when the source gives a
+    /// customer price (Pax8 price, a generic file's UnitPrice). Partner Center never does (BILLING-RULES §1.1).
+    /// </summary>
     public decimal? UnitPrice { get; init; }
 
-    /// <summary>What the MSP pays the vendor per unit, when the source gives it.</summary>
+    /// <summary>What the MSP pays the vendor per unit for one billing cycle, in the billing currency, when the source gives it.</summary>
     public decimal? UnitCost { get; init; }
 
-    /// <summary>Signed line total before tax as the vendor computed it (negative on refunds and credits), when given.</summary>
+    /// <summary>
+    /// The vendor's list or retail price per unit for one billing cycle, in the billing currency, where the source has
+    /// one (Partner Center UnitPrice converted with the exchange rate); the default price basis when no customer price is given.
+    /// </summary>
+    public decimal? ListUnitPrice { get; init; }
+
+    /// <summary>
+    /// The vendor's signed line amount before tax in the billing currency, as the vendor's bill totals it (Partner
+    /// Center Subtotal, Pax8 costTotal, Intermedia's amount): negative on refunds and credits. One-time, usage, credit
+    /// and refund charges are written for exactly this amount.
+    /// </summary>
     public decimal? Amount { get; init; }
 
-    /// <summary>ISO 4217 currency code of the money on this line.</summary>
+    /// <summary>ISO 4217 code of the billing currency: every money field of the line is in it.</summary>
     public string Currency { get; init; } = string.Empty;
+
+    /// <summary>The currency the vendor priced the line in, when it differs from or is named beside the billing currency.</summary>
+    public string? PricingCurrency { get; init; }
+
+    /// <summary>The rate the reader converted unit prices from the pricing currency with (Partner Center PCToBCExchangeRate); 1 when none.</summary>
+    public decimal? ExchangeRate { get; init; }
 
     public DateTime? ServiceStart { get; init; }
 
@@ -69,6 +104,9 @@ public sealed class Transaction
     public DateTime? OrderDate { get; init; }
 
     public string SubscriptionId { get; init; } = string.Empty;
+
+    /// <summary>When the subscription's current term started (Partner Center SubscriptionStartDate), when the source gives it.</summary>
+    public DateTime? SubscriptionStart { get; init; }
 
     /// <summary>How often the line is billed, e.g. Monthly, Annual.</summary>
     public string BillingCycle { get; init; } = string.Empty;
@@ -87,6 +125,12 @@ public sealed class Transaction
 
     public bool IsTrial { get; init; }
 
+    /// <summary>
+    /// The line is an estimate of the open period, not yet invoiced (Partner Center's "recent activity" files: no
+    /// InvoiceNumber). The invoiced line of the same usage replaces it; both are never charged.
+    /// </summary>
+    public bool IsUnbilled { get; init; }
+
     /// <summary>Groups the lines one vendor event produced (Partner Center ReferenceId), when given.</summary>
     public string? ReferenceId { get; init; }
 
@@ -94,6 +138,30 @@ public sealed class Transaction
 
     /// <summary>1-based physical line where the record starts (JSON: the line of its opening brace).</summary>
     public int SourceLine { get; init; }
+
+    private ChargeKind? _kind;
+
+    private ChargeKind DeriveKind()
+    {
+        if (IsTrial)
+        {
+            return ChargeKind.Trial;
+        }
+
+        switch (ChargeType)
+        {
+            case ChargeType.Credit:
+                return ChargeKind.Credit;
+            case ChargeType.Usage:
+                return ChargeKind.Usage;
+            case ChargeType.OneTime:
+                return Amount < 0m ? ChargeKind.Refund : ChargeKind.OneTime;
+            default:
+                return IsProrated || !BillingCycles.IsWholePeriod(ServiceStart, ServiceEnd, BillingCycle)
+                    ? ChargeKind.ProratedAdjustment
+                    : ChargeKind.Recurring;
+        }
+    }
 
     public override string ToString() =>
         $"{Source} {TransactionId}: {CustomerName} {Sku} {ChargeType} x{Quantity}";

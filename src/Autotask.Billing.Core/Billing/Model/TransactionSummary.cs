@@ -32,17 +32,26 @@ public sealed class TransactionSummary
     /// <summary>Seats in force on <see cref="AsOf"/>.</summary>
     public decimal Quantity { get; init; }
 
-    /// <summary>Unit price of the latest full-period line in force (prorated lines carry a prorated price).</summary>
+    /// <summary>
+    /// Customer unit price per month of the latest full-period line in force (an annual price ÷ 12), when the source
+    /// gives a customer price; prorated lines never set it.
+    /// </summary>
     public decimal? UnitPrice { get; init; }
 
-    /// <summary>Unit cost of the latest full-period line in force.</summary>
+    /// <summary>Unit cost per month of the latest full-period line in force.</summary>
     public decimal? UnitCost { get; init; }
+
+    /// <summary>The vendor's list price per unit per month of the latest full-period line in force, where the source has one.</summary>
+    public decimal? ListUnitPrice { get; init; }
+
+    /// <summary>The start of the service period of the line the prices come from: the vendor's price change (renewal) date.</summary>
+    public DateTime? PriceDate { get; init; }
 
     public string Currency { get; init; } = string.Empty;
 
     public string BillingCycle { get; init; } = string.Empty;
 
-    /// <summary>Every seat in force is a trial seat.</summary>
+    /// <summary>Every line of the SKU is a trial line: no billable seats (Quantity 0).</summary>
     public bool IsTrial { get; init; }
 
     /// <summary>When the quantity last changed (a prorated mid-period line dates the change), if known.</summary>
@@ -52,6 +61,9 @@ public sealed class TransactionSummary
     public DateTime? ServiceStart { get; init; }
 
     public DateTime? ServiceEnd { get; init; }
+
+    /// <summary>The earliest start of the subscriptions in force (their term start, else their earliest service start): a contract carrying them must start by then.</summary>
+    public DateTime? SubscriptionStart { get; init; }
 
     public IReadOnlyList<string> SubscriptionIds { get; init; } = Array.Empty<string>();
 

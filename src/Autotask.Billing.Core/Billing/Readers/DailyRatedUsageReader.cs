@@ -5,7 +5,11 @@ namespace Autotask.Billing.Readers;
 /// <summary>
 /// Microsoft daily rated usage (Azure plan; FORMATS.md §1.3), CSV or API JSON: one row per meter per day, summed
 /// into one Usage line per customer × entitlement (Azure subscription) × calendar month × currency, with
-/// Quantity 1 and the month's BillingPreTaxTotal (rounded to cents, midpoint away from zero) as unit price and cost.
+/// Quantity 1 and the month's BillingPreTaxTotal (rounded to cents, midpoint away from zero) as the line amount and
+/// unit cost: it is what Microsoft bills the partner, after partner-earned credit (Microsoft Learn, "Daily-rated usage
+/// reconciliation file fields": BillingPreTaxTotal is the pre-tax amount in the billing currency, UnitPrice the
+/// price-list price in the pricing currency, PCToBCExchangeRate the conversion). The month's list value,
+/// Σ UnitPrice × Quantity × PCToBCExchangeRate, is the ListUnitPrice; there is no customer price.
 /// Rows without a customer are the partner's own usage and are keyed by PartnerId. Aggregates are handed out after
 /// the file's last row, so the memory used grows with the number of customer × entitlement × month groups only.
 /// </summary>
@@ -27,6 +31,9 @@ internal sealed class DailyRatedUsageReader : BillingFormatReader
     private static readonly ColumnSpec EntitlementDescriptionColumn = Set.Add("EntitlementDescription", false);
     private static readonly ColumnSpec BillingCurrencyColumn = Set.Add("BillingCurrency", false, "Currency");
     private static readonly ColumnSpec ChargeStartDateColumn = Set.Add("ChargeStartDate", false);
+    private static readonly ColumnSpec UnitPriceColumn = Set.Add("UnitPrice", false);
+    private static readonly ColumnSpec QuantityColumn = Set.Add("Quantity", false);
+    private static readonly ColumnSpec ExchangeRateColumn = Set.Add("PCToBCExchangeRate", false);
 
     static DailyRatedUsageReader()
     {
@@ -34,9 +41,9 @@ internal sealed class DailyRatedUsageReader : BillingFormatReader
             "CustomerCountry", "MpnId", "Tier2MpnId", "ResellerMpnId", "InvoiceNumber", "ProductId", "SkuId", "AvailabilityId",
             "SkuName", "ProductName", "PublisherName", "PublisherId", "SubscriptionDescription", "ChargeEndDate",
             "MeterType", "MeterCategory", "MeterId", "MeterSubCategory", "MeterName", "MeterRegion", "Unit", "UnitOfMeasure",
-            "ResourceLocation", "ConsumedService", "ResourceGroup", "ResourceURI", "ChargeType", "UnitPrice", "Quantity",
+            "ResourceLocation", "ConsumedService", "ResourceGroup", "ResourceURI", "ChargeType",
             "UnitType", "PricingPreTaxTotal", "PricingCurrency", "ServiceInfo1", "ServiceInfo2", "Tags", "AdditionalInfo",
-            "EffectiveUnitPrice", "PCToBCExchangeRate", "PCToBCExchangeRateDate", "PartnerEarnedCreditPercentage",
+            "EffectiveUnitPrice", "PCToBCExchangeRateDate", "PartnerEarnedCreditPercentage",
             "RateOfPartnerEarnedCredit", "CreditPercentage", "RateOfCredit", "CreditType", "BenefitOrderId", "BenefitId",
             "BenefitType", "InvoiceLineItemType", "BillingProvider", "attributes.objectType");
     }
@@ -79,6 +86,15 @@ internal sealed class DailyRatedUsageReader : BillingFormatReader
         }
 
         total.Amount += amount;
+        if (row.Decimal(UnitPriceColumn) is decimal listPrice && row.Decimal(QuantityColumn) is decimal quantity)
+        {
+            total.ListAmount = (total.ListAmount ?? 0m) + (listPrice * quantity * (row.Decimal(ExchangeRateColumn) is decimal rate && rate > 0m ? rate : 1m));
+        }
+        else
+        {
+            total.ListIncomplete = true;
+        }
+
         total.CustomerName = total.CustomerName.Length == 0 ? customerName : total.CustomerName;
         total.CustomerDomain ??= row.Text(CustomerDomainNameColumn);
         total.EntitlementDescription ??= row.Text(EntitlementDescriptionColumn);
@@ -103,8 +119,8 @@ internal sealed class DailyRatedUsageReader : BillingFormatReader
                 ChargeType = ChargeType.Usage,
                 Category = "DailyRatedUsage",
                 Quantity = 1m,
-                UnitPrice = money,
                 UnitCost = money,
+                ListUnitPrice = total.ListIncomplete || total.ListAmount is null ? null : Math.Round(total.ListAmount.Value, 2, MidpointRounding.AwayFromZero),
                 Amount = money,
                 Currency = total.Currency,
                 ServiceStart = total.Month,
@@ -139,6 +155,11 @@ internal sealed class DailyRatedUsageReader : BillingFormatReader
         public int FirstLine { get; }
 
         public decimal Amount { get; set; }
+
+        public decimal? ListAmount { get; set; }
+
+        /// <summary>A row without a list price: the month's list value is unknown, not partial.</summary>
+        public bool ListIncomplete { get; set; }
 
         public string CustomerName { get; set; } = string.Empty;
 

@@ -7,8 +7,15 @@ namespace Autotask.Billing.Readers;
 /// OneTimeInvoiceLineItem JSON. Columns bind by name with the documented aliases.
 /// <list type="bullet">
 /// <item>Customer key: the tenant id (CustomerId without the "org:" prefix, lower case). SKU: ProductId:SkuId.</item>
-/// <item>Price and cost: EffectiveUnitPrice (after discounts, PEC and promotions; prorated on partial periods), falling
-/// back to UnitPrice when a re-issued file lacks it.</item>
+/// <item>Money (Microsoft Learn, "Fields in the new commerce invoice reconciliation file",
+/// learn.microsoft.com/partner-center/billing/modern-invoice-reconciliation-file, and "Use your reconciliation files"):
+/// UnitPrice is the partner's price-list price before discounts, promotions and partner-earned credit, and
+/// EffectiveUnitPrice what Microsoft charges the partner after them (prorated on partial rows), both in the pricing
+/// currency; Subtotal is the signed pre-tax line amount in the billing currency (Currency); PCToBCExchangeRate
+/// converts pricing to billing currency, and Microsoft's licence Subtotal is ROUNDDOWN(EffectiveUnitPrice ×
+/// PCToBCExchangeRate, 2) × BillableQuantity. So: UnitCost = ROUNDDOWN(EffectiveUnitPrice × rate, 2), ListUnitPrice =
+/// ROUNDDOWN(UnitPrice × rate, 2), Amount = Subtotal (sign kept). The file has no customer price: UnitPrice stays
+/// empty and the price basis setting decides the customer's price (BILLING-RULES §1.1).</item>
 /// <item>Charge types: customerCredit → Credit; Azure-plan/metered rows (SubscriptionDescription "Azure plan", a
 /// MeterDescription or UnitType) → Usage with BillableQuantity; subscription events (new, renew, cycleCharge,
 /// addQuantity, removeQuantity, …) → Recurring when the row names a term, else OneTime. Unknown charge types
@@ -62,14 +69,17 @@ internal sealed class PartnerCenterReader : BillingFormatReader
     private static readonly ColumnSpec ReferenceIdColumn = Set.Add("ReferenceId", false, "ReferenceID");
     private static readonly ColumnSpec ProductQualifiersColumn = Set.Add("ProductQualifiers", false);
     private static readonly ColumnSpec PricingCurrencyColumn = Set.Add("PricingCurrency", false);
+    private static readonly ColumnSpec ExchangeRateColumn = Set.Add("PCToBCExchangeRate", false);
+    private static readonly ColumnSpec SubscriptionStartDateColumn = Set.Add("SubscriptionStartDate", false);
+    private static readonly ColumnSpec InvoiceNumberColumn = Set.Add("InvoiceNumber", false);
 
     static PartnerCenterReader()
     {
         Set.Ignore(
-            "PartnerId", "CustomerCountry", "InvoiceNumber", "MpnId", "MPNID", "Tier2MpnId", "ResellerMpnId", "ResellerMPNID",
+            "PartnerId", "CustomerCountry", "MpnId", "MPNID", "Tier2MpnId", "ResellerMpnId", "ResellerMPNID",
             "TaxTotal", "Total", "TotalForCustomer", "PriceAdjustmentDescription", "PublisherName", "PublisherId",
-            "AlternateId", "PCToBCExchangeRate", "PCToBCExchangeRateDate", "ReservationOrderId", "CreditReasonCode",
-            "SubscriptionStartDate", "SubscriptionEndDate", "PromotionId", "PromotionID", "ProductCategory",
+            "AlternateId", "PCToBCExchangeRateDate", "ReservationOrderId", "CreditReasonCode",
+            "SubscriptionEndDate", "PromotionId", "PromotionID", "ProductCategory",
             "PartnerName", "DiscountDetails", "InvoiceLineItemType", "BillingProvider", "attributes.objectType");
     }
 
@@ -105,10 +115,13 @@ internal sealed class PartnerCenterReader : BillingFormatReader
         var chargeStart = row.Date(ChargeStartDateColumn);
         var chargeEnd = row.Date(ChargeEndDateColumn);
         var orderDate = row.Timestamp(OrderDateColumn);
-        var effectivePrice = row.Decimal(EffectiveUnitPriceColumn) ?? row.Decimal(UnitPriceColumn);
+        var listPrice = row.Decimal(UnitPriceColumn);
+        var effectivePrice = row.Decimal(EffectiveUnitPriceColumn) ?? listPrice;
+        var pricingCurrency = row.Text(PricingCurrencyColumn)?.ToUpperInvariant();
+        var exchangeRate = row.Decimal(ExchangeRateColumn) is decimal rate && rate > 0m ? rate : 1m;
         var subtotal = row.Decimal(SubtotalColumn);
         var billableQuantity = row.Decimal(BillableQuantityColumn);
-        var currency = row.Text(CurrencyColumn) ?? row.Text(PricingCurrencyColumn)
+        var currency = row.Text(CurrencyColumn) ?? pricingCurrency
             ?? throw row.Invalid(CurrencyColumn, BillingProblemReason.MissingValue, "Currency is empty.");
         var termText = row.Text(TermAndBillingCycleColumn);
         var billingFrequency = row.Text(BillingFrequencyColumn);
@@ -148,14 +161,19 @@ internal sealed class PartnerCenterReader : BillingFormatReader
             ChargeType = chargeType,
             Category = chargeTypeText,
             Quantity = chargeType == ChargeType.Usage ? lineQuantity : Math.Abs(lineQuantity),
-            UnitPrice = effectivePrice,
-            UnitCost = effectivePrice,
+            UnitCost = InBillingCurrency(effectivePrice, exchangeRate),
+            ListUnitPrice = InBillingCurrency(listPrice, exchangeRate),
             Amount = subtotal,
             Currency = currency.ToUpperInvariant(),
+            PricingCurrency = pricingCurrency,
+            ExchangeRate = exchangeRate,
             ServiceStart = chargeStart,
             ServiceEnd = chargeEnd,
             OrderDate = orderDate,
             SubscriptionId = subscriptionId.ToLowerInvariant(),
+            SubscriptionStart = row.Date(SubscriptionStartDateColumn),
+            // "Reconciliation-recent activity" rows carry no invoice number (FORMATS.md §1.1, column 6).
+            IsUnbilled = row.Binding.Has(InvoiceNumberColumn) && row.Text(InvoiceNumberColumn) is null,
             BillingCycle = PartnerCenterTerms.BillingCycle(billingFrequency, termText),
             Term = PartnerCenterTerms.Term(termText),
             IsProrated = MidPeriodEvents.Contains(chargeTypeText),
@@ -166,6 +184,23 @@ internal sealed class PartnerCenterReader : BillingFormatReader
             SourceFile = File,
             SourceLine = row.LineNumber,
         });
+    }
+
+    /// <summary>Microsoft's own conversion of a unit price: pricing-currency price × rate, rounded down to the cent (sign kept).</summary>
+    private static decimal? InBillingCurrency(decimal? price, decimal rate)
+    {
+        if (price is not decimal value)
+        {
+            return null;
+        }
+
+        if (rate == 1m)
+        {
+            return value;
+        }
+
+        var converted = value * rate;
+        return Math.Sign(converted) * Math.Floor(Math.Abs(converted) * 100m) / 100m;
     }
 
     private ChargeType Classify(string chargeTypeText, bool isUsage, bool isKnownEvent, string? termText, string? billingFrequency)

@@ -13,10 +13,13 @@ internal sealed class CsvRecordSource : IRecordSource
 {
     private readonly TextReader _reader;
     private readonly CsvParser _parser;
+    private readonly string _path;
     private int _lastRawRow;
+    private int _headerFieldCount;
 
     public CsvRecordSource(SourceText text)
     {
+        _path = text.Path;
         Delimiter = SniffDelimiter(text.Prefix);
         _reader = text.OpenReader();
         _parser = new CsvParser(_reader, new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -53,7 +56,7 @@ internal sealed class CsvRecordSource : IRecordSource
                 continue;
             }
 
-            yield return new SourceRecord(Schema, fields!, start);
+            yield return new SourceRecord(Schema, fields!, start) { Defect = DefectOf(fields!, _parser.RawRecord, start) };
         }
     }
 
@@ -79,6 +82,53 @@ internal sealed class CsvRecordSource : IRecordSource
     {
         _parser.Dispose();
         _reader.Dispose();
+    }
+
+    /// <summary>
+    /// A record whose fields cannot be matched to the header is rejected whole rather than read shifted: a quote never
+    /// closed (it swallows the following lines), a line cut off by the end of the file (a number may be cut short:
+    /// "12" read as "1"), and a field count other than the header's (an unquoted "1,250" in a comma file).
+    /// </summary>
+    private RecordDefect? DefectOf(string[] fields, string? raw, int line)
+    {
+        raw ??= string.Empty;
+        var endsLine = raw.EndsWith("\n", StringComparison.Ordinal) || raw.EndsWith("\r", StringComparison.Ordinal);
+        var spanned = _parser.RawRow - line;
+
+        // An odd number of quotes on one complete line is an inch mark or the like, kept as text; an open quote
+        // that runs on over line breaks or to the end of the file is not.
+        if (raw.Count(static c => c == '"') % 2 == 1 && (spanned > 0 || !endsLine))
+        {
+            return new RecordDefect(
+                BillingProblemReason.UnterminatedQuote, fields.Length,
+                $"A quoted field in column {fields.Length} is never closed{(spanned > 0 ? $"; the {spanned} lines after it were swallowed into it" : string.Empty)}. Close the quote or remove it.");
+        }
+
+        if (!endsLine)
+        {
+            return new RecordDefect(
+                BillingProblemReason.TruncatedLine, Math.Max(1, fields.Length),
+                "The file ends in the middle of this line (no line break after it), so it may have been cut off; a number at its end could be cut short. Export the file again.");
+        }
+
+        var binary = Array.FindIndex(fields, static f => f.IndexOf('\0') >= 0);
+        if (binary >= 0)
+        {
+            return new RecordDefect(
+                BillingProblemReason.InvalidRecord, binary + 1,
+                "The line holds NUL characters: binary data, or text in an encoding other than the rest of the file. Export the file again.");
+        }
+
+        if (fields.Length != _headerFieldCount)
+        {
+            var column = Math.Min(fields.Length, _headerFieldCount) + 1;
+            return new RecordDefect(
+                BillingProblemReason.FieldCount, column,
+                $"The line has {fields.Length} fields, the header {_headerFieldCount}, so its values cannot be matched to the columns. " +
+                $"A value containing '{(Delimiter == '\t' ? "tab" : Delimiter.ToString())}' (such as a thousands separator in \"1,250\") must be quoted.");
+        }
+
+        return null;
     }
 
     private static bool IsBlankLine(string[] fields) => fields.Length == 1 && fields[0].Trim().Length == 0;
@@ -150,9 +200,20 @@ internal sealed class CsvRecordSource : IRecordSource
                 continue;
             }
 
-            foreach (var name in fields)
+            _headerFieldCount = fields.Length;
+            for (var i = 0; i < fields.Length; i++)
             {
-                Schema.Add(name.Trim().TrimStart('\uFEFF'));
+                var name = fields[i].Trim().TrimStart('\uFEFF');
+                var first = Schema.IndexOf(name);
+                if (first >= 0 && name.Length > 0)
+                {
+                    // A repeated name would shift every later column onto the wrong field.
+                    throw new BillingFormatException(
+                        _path, _lastRawRow, i + 1,
+                        $"The column '{name}' appears twice in the header (columns {first + 1} and {i + 1}); every later value would be read under the wrong name. Rename or remove one of them.");
+                }
+
+                Schema.Add(name);
             }
 
             return;

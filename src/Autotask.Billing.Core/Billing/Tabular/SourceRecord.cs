@@ -18,5 +18,8 @@ internal sealed class SourceRecord
 
     public int FieldCount => _values.Length;
 
+    /// <summary>Set when the record's fields do not line up with the header; such a record is rejected whole.</summary>
+    public RecordDefect? Defect { get; init; }
+
     public string? this[int index] => index >= 0 && index < _values.Length ? _values[index] : null;
 }

@@ -1,0 +1,112 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+
+BeforeAll {
+    Import-Module -Name (Join-Path -Path $PSScriptRoot -ChildPath 'TestHelpers.psm1') -Force
+    Import-BuiltModule
+    $script:export = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples/demo-export.csv'
+
+    function Get-ContractState {
+        Get-AtContract | Get-AtContractService -AsOf 2026-11-30 |
+            Sort-Object -Property ContractServiceId |
+            ForEach-Object { '{0}:{1}:{2}:{3}' -f $_.ContractServiceId, $_.Units, $_.UnitPrice, $_.UnitCost }
+    }
+
+    # The demo export with one line's quantity unreadable; returns the path and that line's customer id.
+    function New-BadExport {
+        param([string] $Name, [string] $Quantity = 'twelve')
+        $text = Get-Content -LiteralPath $script:export
+        $columns = $text[0] -split ','
+        $broken = $text[1] -split ','
+        $broken[[array]::IndexOf($columns, 'Quantity')] = $Quantity
+        $path = Join-Path -Path $TestDrive -ChildPath $Name
+        Set-Content -LiteralPath $path -Value (@($text[0], ($broken -join ',')) + $text[2..($text.Count - 1)])
+        [pscustomobject]@{ Path = $path; CustomerId = $broken[[array]::IndexOf($columns, 'CustomerId')] }
+    }
+}
+
+AfterAll {
+    Disconnect-AtBilling
+    Get-Module -Name Autotask.Billing | Remove-Module -Force
+}
+
+Describe 'Bad billing files stop safely' {
+    BeforeAll {
+        Connect-AtBilling -Sandbox
+        $script:state = New-TestStatePath
+        $lines = @(Get-AtTransaction -Path $script:export -Month 2026-10)
+        $lines | New-AtContractMapping -Auto -StatePath $script:state | Out-Null
+        $lines | New-AtServiceMapping -Auto -StatePath $script:state | Out-Null
+        Set-AtBillingSetting -RecurringBillingCode 'Cloud Services - Recurring' -MaterialBillingCode 'Hardware' -DefaultAccountManager 'alex.morgan' -StatePath $script:state
+    }
+
+    It 'refuses a file with a rejected line in Compare-AtContract -Path, and nothing is written' {
+        $bad = New-BadExport -Name 'bad.csv'
+        $before = Get-ContractState
+        { Compare-AtContract -Path $bad.Path -Month 2026-10 -StatePath $script:state -ErrorAction SilentlyContinue | Sync-AtContract -StatePath $script:state -Confirm:$false -Force } |
+            Should -Throw -ErrorId 'BillingFileRejected,Autotask.Billing.Commands.CompareAtContractCommand'
+        Get-ContractState | Should -Be $before
+    }
+
+    It 'refuses the good lines of that file piped from Get-AtTransaction' {
+        $bad = New-BadExport -Name 'piped.csv'
+        $lines = @(Get-AtTransaction -Path $bad.Path -Month 2026-10 -ErrorAction SilentlyContinue)
+        $lines.Count | Should -BeGreaterThan 0
+        { $lines | Compare-AtContract -StatePath $script:state } |
+            Should -Throw -ErrorId 'BillingFileRejected,Autotask.Billing.Commands.CompareAtContractCommand'
+    }
+
+    It 'with -AcceptPartialFile compares the rest and holds back the customer of the rejected line' {
+        $bad = New-BadExport -Name 'partial.csv'
+        $differences = @(Compare-AtContract -Path $bad.Path -Month 2026-10 -StatePath $script:state -AcceptPartialFile -ErrorAction SilentlyContinue -WarningVariable held -WarningAction SilentlyContinue)
+        $differences.Count | Should -BeGreaterThan 0
+        $differences | Where-Object CustomerId -EQ $bad.CustomerId | Should -BeNullOrEmpty
+        ($held -join ' ') | Should -Match ([regex]::Escape($bad.CustomerId))
+    }
+
+    It 'stops on a file whose unquoted thousands separator shifts the columns, naming file, line and column' {
+        $bad = New-BadExport -Name 'thousands.csv' -Quantity '1,250'
+        $null = Get-AtTransaction -Path $bad.Path -Month 2026-10 -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -Be 'BillingLineRejected,Autotask.Billing.Commands.GetAtTransactionCommand'
+        $problems[0].TargetObject.Reason | Should -Be 'FieldCount'
+        $problems[0].Exception.Message | Should -Match 'thousands\.csv:2:\d+ \[FieldCount\]'
+    }
+
+    It 'stops on a path that matches no file and on a header-only file' {
+        { Compare-AtContract -Path (Join-Path -Path $TestDrive -ChildPath 'none-*.csv') -StatePath $script:state } |
+            Should -Throw -ErrorId 'PathNotFound,Autotask.Billing.Commands.CompareAtContractCommand'
+        $headerOnly = Join-Path -Path $TestDrive -ChildPath 'header-only.csv'
+        Set-Content -LiteralPath $headerOnly -Value (Get-Content -LiteralPath $script:export -TotalCount 1)
+        { Compare-AtContract -Path $headerOnly -StatePath $script:state -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'BillingFileRejected,Autotask.Billing.Commands.CompareAtContractCommand'
+        $null = Get-AtTransaction -Path (Join-Path -Path $TestDrive -ChildPath 'none-*.csv') -ErrorVariable missing -ErrorAction SilentlyContinue
+        $missing[0].FullyQualifiedErrorId | Should -Be 'PathNotFound,Autotask.Billing.Commands.GetAtTransactionCommand'
+    }
+}
+
+Describe 'One sync per database' {
+    It 'stops with SyncInProgress naming the holder when another process holds the sync lock' {
+        Connect-AtBilling -Sandbox
+        $state = New-TestStatePath
+        $store = Join-Path -Path $state -ChildPath 'mappings.json'
+        # When pwsh runs as a dotnet tool the current process is dotnet: take pwsh from $PSHOME.
+        $pwsh = Join-Path -Path $PSHOME -ChildPath $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+        if (-not (Test-Path -LiteralPath $pwsh)) { $pwsh = (Get-Command -Name pwsh -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source }
+        $ready = Join-Path -Path $state -ChildPath 'ready'
+        $holder = Start-Process -FilePath $pwsh -PassThru -ArgumentList @('-NoProfile', '-NonInteractive', '-Command',
+            "`$s = [System.IO.File]::Open('$store.sync.lock', 'OpenOrCreate', 'ReadWrite', 'None'); New-Item -ItemType File -Path '$ready' | Out-Null; Start-Sleep -Seconds 60")
+        try {
+            $deadline = [DateTime]::UtcNow.AddSeconds(30)
+            while (-not (Test-Path -LiteralPath $ready) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            # The owner record a holding sync writes beside its lock.
+            @{ processId = $holder.Id; processName = 'pwsh'; machineName = [Environment]::MachineName; sinceUtc = '2026-11-30T00:00:00Z' } |
+                ConvertTo-Json -Compress | Set-Content -LiteralPath "$store.sync.lock.owner"
+            $error.Clear()
+            { @() | Sync-AtContract -StatePath $store -LockWaitSeconds 1 -Confirm:$false } |
+                Should -Throw -ErrorId 'SyncInProgress,Autotask.Billing.Commands.SyncAtContractCommand'
+            $error[0].Exception.Message | Should -Match "pid $($holder.Id)"
+        }
+        finally {
+            Stop-Process -Id $holder.Id -Force -ErrorAction SilentlyContinue
+        }
+    }
+}
