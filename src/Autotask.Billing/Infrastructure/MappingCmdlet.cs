@@ -30,7 +30,7 @@ public abstract class MappingCmdlet : AtBillingCmdlet
     protected string JournalFolder => MappingStoreLocation.JournalFolderFor(StorePath);
 
     /// <summary>The connection when there is one; mapping commands that only touch the store work without it.</summary>
-    private protected ActiveConnection? OptionalConnection => AtBillingSession.Current;
+    private protected ActiveConnection? OptionalConnection => Session.Connection;
 
     private protected static AutotaskCatalogReader? CatalogOf(ActiveConnection? connection) =>
         connection is null ? null : new AutotaskCatalogReader(connection.Client);
