@@ -17,11 +17,15 @@
         'Connect-AtBilling'
         'Disconnect-AtBilling'
         'Export-AtBillingReport'
+        'Export-AtCustomer'
         'Get-AtBillingConnection'
         'Get-AtBillingSetting'
+        'Get-AtCompany'
+        'Get-AtContact'
         'Get-AtContract'
         'Get-AtContractMapping'
         'Get-AtContractService'
+        'Get-AtCustomer'
         'Get-AtServiceMapping'
         'Get-AtSyncHistory'
         'Get-AtTransaction'
@@ -35,7 +39,10 @@
         'Set-AtServiceMapping'
         'Start-AtBillingSandbox'
         'Stop-AtBillingSandbox'
+        'Sync-AtCompany'
         'Sync-AtContract'
+        'Sync-AtProduct'
+        'Sync-AtQuote'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

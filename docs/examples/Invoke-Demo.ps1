@@ -53,3 +53,20 @@ $report = Join-Path -Path $StatePath -ChildPath 'october-2026.html'
 $differences + $results | Export-AtBillingReport -Path $report -Title 'Demo: October 2026' -Confirm:$false
 Write-Host "`nReport: $report" -ForegroundColor Green
 Write-Host "Again with: Get-AtTransaction -Path '$export' -Month 2026-10 | Compare-AtContract -StatePath '$StatePath'" -ForegroundColor Green
+
+# ChannelOnline-style flow: customers and contacts, the catalog, then a quote synced into an opportunity.
+$samples = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples'
+Write-Host "== Customers and contacts from a sales system into Autotask (matched, never duplicated)" -ForegroundColor Cyan
+Get-AtCustomer -Path (Join-Path -Path $samples -ChildPath 'demo-customers.csv') |
+    Sync-AtCompany -DefaultPhone '555-555-5555' -StatePath $StatePath -Confirm:$false | Format-Table -Property Status, CustomerName, Action
+
+Write-Host "== The catalog: products with manufacturer, part number, category and vendor" -ForegroundColor Cyan
+Sync-AtProduct -Path (Join-Path -Path $samples -ChildPath 'demo-products.csv') -DefaultCategory 'Hardware' -SyncPrices -StatePath $StatePath -Confirm:$false |
+    Format-Table -Property Status, Sku, Action
+
+Write-Host "== One quote synced: an opportunity with its primary quote and items (a second run writes nothing)" -ForegroundColor Cyan
+$quotes = Join-Path -Path $samples -ChildPath 'demo-quotes.csv'
+Import-Csv -LiteralPath $quotes | Where-Object -Property DocumentNumber -EQ 'Q-1001' |
+    Sync-AtQuote -SalesRep @{ jsmith = 'alex.morgan' } -StatePath $StatePath -Confirm:$false | Format-Table -Property Status, Target, Action
+Import-Csv -LiteralPath $quotes | Where-Object -Property DocumentNumber -EQ 'Q-1001' |
+    Sync-AtQuote -SalesRep @{ jsmith = 'alex.morgan' } -StatePath $StatePath -Confirm:$false -Summary

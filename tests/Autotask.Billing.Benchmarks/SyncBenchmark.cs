@@ -12,11 +12,10 @@ namespace Autotask.Billing.Benchmarks;
 /// sync --adjustments N --contracts C --latency-ms L: seeds a sandbox tenant of C Recurring Service contracts carrying
 /// N contract services in all (directly, no HTTP), builds one quantity change per contract service as Compare would,
 /// then plans and applies them over loopback HTTP with L ms of latency on every request. Reports the wall time
-/// against the ceiling the thread limit allows (see <see cref="CeilingSeconds"/>).
+/// against the ceiling the thread limit allows (see <see cref="RequestFloor"/>) over the requests the server counted.
 /// </summary>
 public sealed class SyncBenchmark : IBenchmarkCommand
 {
-    private const int RequestsInFlightPerEndpoint = 3;
     private const long RecurringBillingCode = 29682700;
     private const long AccountManager = 29682881;
 
@@ -33,14 +32,6 @@ public sealed class SyncBenchmark : IBenchmarkCommand
             BenchmarkArguments.Int(args, "--latency-ms", 100))
         .GetAwaiter().GetResult();
 
-    /// <summary>
-    /// The best any client can do: Autotask serves at most 3 requests at a time per endpoint, so an endpoint that
-    /// received n requests was busy for at least ceil(n / 3) × latency, and the run cannot end before its busiest
-    /// endpoint is done: ceiling = max over endpoints of ceil(requests / 3) × latency.
-    /// </summary>
-    public static double CeilingSeconds(IReadOnlyDictionary<string, long> requestsByEndpoint, TimeSpan latency) =>
-        requestsByEndpoint.Values.Select(n => Math.Ceiling(n / (double)RequestsInFlightPerEndpoint) * latency.TotalSeconds).DefaultIfEmpty(0).Max();
-
     private static async Task<int> RunAsync(int adjustments, int contracts, int latencyMs)
     {
         using var sandbox = AutotaskSandbox.CreateEmpty(new SandboxOptions { Today = Today, HourlyRequestThreshold = 100_000 });
@@ -55,25 +46,21 @@ public sealed class SyncBenchmark : IBenchmarkCommand
         using var client = await AutotaskClient.ConnectAsync(credential, new AutotaskClientOptions { DiscoveryUri = host.ZoneUri, RequestTimeout = TimeSpan.FromMinutes(2) });
         var settings = new BillingSettings { RecurringBillingCodeId = RecurringBillingCode, DefaultAccountManagerResourceId = AccountManager };
 
-        var before = client.Requests.Snapshot();
+        sandbox.Statistics.Reset();
         var stopwatch = Stopwatch.StartNew();
         var plan = await SyncPlanner.PlanAsync(differences, new SyncContext(client, settings, Today));
         var planSeconds = stopwatch.Elapsed.TotalSeconds;
         var summary = await SyncExecutor.ExecuteAsync(plan, plan.Operations.Select(static op => op.OperationId), new SyncOptions());
         stopwatch.Stop();
-        var used = client.Requests.Snapshot().Since(before);
-
-        var ceiling = CeilingSeconds(used.ByEndpoint, latency);
-        var busiest = used.ByEndpoint.OrderByDescending(static e => e.Value).First();
-        foreach (var endpoint in used.ByEndpoint.OrderByDescending(static e => e.Value))
-        {
-            Console.WriteLine($"  {endpoint.Key,-28} {endpoint.Value,6:N0} requests");
-        }
-
-        Console.WriteLine($"{summary}; plan {planSeconds:F2} s, total {stopwatch.Elapsed.TotalSeconds:F2} s, ceiling {ceiling:F2} s.");
+        // Counted by the sandbox server, not by the client under test.
+        var served = RequestFloor.Served(sandbox.Statistics);
+        var ceiling = RequestFloor.Seconds(served, latency);
+        var busiest = served.OrderByDescending(static e => e.Value).First();
+        RequestFloor.Print(served);
+        Console.WriteLine($"{summary}; plan {planSeconds:F2} s, total {stopwatch.Elapsed.TotalSeconds:F2} s, ceiling {ceiling:F2} s = {RequestFloor.Explanation(latency, 0, "requests served")}.");
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{{\"command\":\"sync\",\"adjustments\":{adjustments},\"contracts\":{contracts},\"latencyMs\":{latencyMs},\"operations\":{plan.Operations.Count},\"seconds\":{stopwatch.Elapsed.TotalSeconds:F3},\"ceilingSeconds\":{ceiling:F3},\"ratio\":{stopwatch.Elapsed.TotalSeconds / ceiling:F3},\"requests\":{used.Total},\"busiestEndpoint\":\"{busiest.Key}\",\"applied\":{summary.Applied},\"failed\":{summary.Failed},\"planSeconds\":{planSeconds:F3}}}"));
+            $"{{\"command\":\"sync\",\"adjustments\":{adjustments},\"contracts\":{contracts},\"latencyMs\":{latencyMs},\"operations\":{plan.Operations.Count},\"seconds\":{stopwatch.Elapsed.TotalSeconds:F3},\"ceilingSeconds\":{ceiling:F3},\"ratio\":{stopwatch.Elapsed.TotalSeconds / ceiling:F3},\"requests\":{served.Values.Sum()},\"maxConcurrentPerEndpoint\":{RequestFloor.MaxConcurrent(sandbox.Statistics)},\"busiestEndpoint\":\"{busiest.Key}\",\"applied\":{summary.Applied},\"failed\":{summary.Failed},\"planSeconds\":{planSeconds:F3}}}"));
         return summary.Failed == 0 && summary.Applied == adjustments ? 0 : 1;
     }
 

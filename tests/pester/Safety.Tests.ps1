@@ -12,7 +12,7 @@ BeforeAll {
     }
 
     # The demo export with one line's quantity unreadable; returns the path and that line's customer id.
-    function New-BadExport {
+    function Copy-ExportWithBadLine {
         param([string] $Name, [string] $Quantity = 'twelve')
         $text = Get-Content -LiteralPath $script:export
         $columns = $text[0] -split ','
@@ -40,7 +40,7 @@ Describe 'Bad billing files stop safely' {
     }
 
     It 'refuses a file with a rejected line in Compare-AtContract -Path, and nothing is written' {
-        $bad = New-BadExport -Name 'bad.csv'
+        $bad = Copy-ExportWithBadLine -Name 'bad.csv'
         $before = Get-ContractState
         { Compare-AtContract -Path $bad.Path -Month 2026-10 -StatePath $script:state -ErrorAction SilentlyContinue | Sync-AtContract -StatePath $script:state -Confirm:$false -Force } |
             Should -Throw -ErrorId 'BillingFileRejected,Autotask.Billing.Commands.CompareAtContractCommand'
@@ -48,7 +48,7 @@ Describe 'Bad billing files stop safely' {
     }
 
     It 'refuses the good lines of that file piped from Get-AtTransaction' {
-        $bad = New-BadExport -Name 'piped.csv'
+        $bad = Copy-ExportWithBadLine -Name 'piped.csv'
         $lines = @(Get-AtTransaction -Path $bad.Path -Month 2026-10 -ErrorAction SilentlyContinue)
         $lines.Count | Should -BeGreaterThan 0
         { $lines | Compare-AtContract -StatePath $script:state } |
@@ -56,7 +56,7 @@ Describe 'Bad billing files stop safely' {
     }
 
     It 'with -AcceptPartialFile compares the rest and holds back the customer of the rejected line' {
-        $bad = New-BadExport -Name 'partial.csv'
+        $bad = Copy-ExportWithBadLine -Name 'partial.csv'
         $differences = @(Compare-AtContract -Path $bad.Path -Month 2026-10 -StatePath $script:state -AcceptPartialFile -ErrorAction SilentlyContinue -WarningVariable held -WarningAction SilentlyContinue)
         $differences.Count | Should -BeGreaterThan 0
         $differences | Where-Object CustomerId -EQ $bad.CustomerId | Should -BeNullOrEmpty
@@ -64,7 +64,7 @@ Describe 'Bad billing files stop safely' {
     }
 
     It 'stops on a file whose unquoted thousands separator shifts the columns, naming file, line and column' {
-        $bad = New-BadExport -Name 'thousands.csv' -Quantity '1,250'
+        $bad = Copy-ExportWithBadLine -Name 'thousands.csv' -Quantity '1,250'
         $null = Get-AtTransaction -Path $bad.Path -Month 2026-10 -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems[0].FullyQualifiedErrorId | Should -Be 'BillingLineRejected,Autotask.Billing.Commands.GetAtTransactionCommand'
         $problems[0].TargetObject.Reason | Should -Be 'FieldCount'

@@ -35,8 +35,8 @@ BeforeAll {
     }
 
     $script:owner = (Invoke-At -Method Post -Path 'Resources/query' -Body @{
-            filter = @(@{ op = 'eq'; field = 'isActive'; value = $true }, @{ op = 'eq'; field = 'userName'; value = 'alex.morgan' })
-        }).items[0].id
+        filter = @(@{ op = 'eq'; field = 'isActive'; value = $true }, @{ op = 'eq'; field = 'userName'; value = 'alex.morgan' })
+    }).items[0].id
 }
 
 AfterAll {
@@ -77,15 +77,15 @@ Describe 'A third-party client against Start-AtBillingSandbox -Empty' {
 
     It 'creates a service on a Recurring Contract Service billing code (billingCodeType 5) and a product on a Material one (2)' {
         $recurringCode = (Invoke-At -Method Post -Path 'BillingCodes/query' -Body @{
-                filter = @(@{ op = 'eq'; field = 'billingCodeType'; value = 5 }, @{ op = 'eq'; field = 'isActive'; value = $true })
-            }).items[0].id
+            filter = @(@{ op = 'eq'; field = 'billingCodeType'; value = 5 }, @{ op = 'eq'; field = 'isActive'; value = $true })
+        }).items[0].id
         $materialCode = (Invoke-At -Method Post -Path 'BillingCodes/query' -Body @{
-                filter = @(@{ op = 'eq'; field = 'billingCodeType'; value = 2 })
-            }).items[0].id
+            filter = @(@{ op = 'eq'; field = 'billingCodeType'; value = 2 })
+        }).items[0].id
 
         $script:serviceId = (Invoke-At -Method Post -Path 'Services' -Body @{
-                name = 'Managed workstation'; periodType = 1; unitPrice = 25; unitCost = 11.5; billingCodeID = $recurringCode
-            }).itemId
+            name = 'Managed workstation'; periodType = 1; unitPrice = 25; unitCost = 11.5; billingCodeID = $recurringCode
+        }).itemId
         $product = Invoke-At -Method Post -Path 'Products' -Body @{
             name = 'Docking station'; productBillingCodeID = $materialCode; isActive = $true; isSerialized = $false; unitPrice = 189
         }
@@ -96,15 +96,15 @@ Describe 'A third-party client against Start-AtBillingSandbox -Empty' {
 
     It 'adds the service to the contract and sets its units through an adjustment, read back from the unit rows' {
         $script:contractServiceId = (Invoke-At -Method Post -Path "Contracts/$script:contractId/Services" -Body @{
-                contractID = $script:contractId; serviceID = $script:serviceId; unitPrice = 25
-            }).itemId
+            contractID = $script:contractId; serviceID = $script:serviceId; unitPrice = 25
+        }).itemId
         $null = Invoke-At -Method Post -Path "Contracts/$script:contractId/ServiceAdjustments" -Body @{
             contractID = $script:contractId; contractServiceID = $script:contractServiceId; effectiveDate = '2026-03-01T00:00:00'; unitChange = 5
         }
 
         $rows = (Invoke-At -Method Post -Path 'ContractServiceUnits/query' -Body @{
-                filter = @(@{ op = 'eq'; field = 'contractServiceID'; value = $script:contractServiceId })
-            }).items
+            filter = @(@{ op = 'eq'; field = 'contractServiceID'; value = $script:contractServiceId })
+        }).items
         $march = $rows | Where-Object { ([datetime]$_.startDate).ToString('yyyy-MM-dd') -eq '2026-03-01' }
         $march.units | Should -Be 5
     }

@@ -6,6 +6,9 @@ BeforeAll {
     Import-Module -Name (Join-Path -Path $PSScriptRoot -ChildPath 'TestHelpers.psm1') -Force
     Import-BuiltModule
     $script:export = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples/demo-export.csv'
+    $script:products = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples/demo-products.csv'
+    $script:quotes = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples/demo-quotes.csv'
+    $script:customers = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples/demo-customers.csv'
 
     function Get-WorldState {
         param([string] $StatePath)
@@ -15,7 +18,9 @@ BeforeAll {
         $files = Get-ChildItem -LiteralPath $StatePath -Recurse -File |
             ForEach-Object { '{0}:{1}' -f $_.FullName, (Get-FileHash -LiteralPath $_.FullName).Hash }
         $companies = @(Get-AtContract -IncludeInactive -AllTypes).Count
-        ($contracts + $files + "companies:$companies") -join "`n"
+        $catalog = @(Get-AtServiceMapping -StatePath $StatePath | ForEach-Object { '{0}:{1}' -f $_.Sku, $_.ProductId })
+        $people = @(Get-AtCompany -IncludeInactive | Get-AtContact -IncludeInactive | ForEach-Object { '{0}:{1}:{2}' -f $_.ContactId, $_.Phone, $_.Title })
+        ($contracts + $files + "companies:$companies" + "crm:$(@(Get-AtCompany -IncludeInactive).Count)" + $people + $catalog) -join "`n"
     }
 
     # One call per writing cmdlet, with arguments that would change something without -WhatIf.
@@ -32,6 +37,10 @@ BeforeAll {
         'Send-AtBillingNotification' = { param($s) Get-AtTransaction -Path $script:export -Month 2026-10 | Compare-AtContract -StatePath $s | Send-AtBillingNotification -WebhookUri 'http://127.0.0.1:9/hook' -Only Always -WhatIf }
         'Start-AtBillingSandbox'     = { param($s) Start-AtBillingSandbox -Path (Join-Path -Path $s -ChildPath 'sandbox.json') -WhatIf }
         'Stop-AtBillingSandbox'      = { Stop-AtBillingSandbox -WhatIf }
+        'Sync-AtCompany'             = { param($s) Get-AtCustomer -Path $script:customers | Sync-AtCompany -DefaultPhone '555-555-5555' -StatePath $s -WhatIf }
+        'Sync-AtProduct'             = { param($s) Sync-AtProduct -Path $script:products -DefaultCategory 'Hardware' -SyncPrices -StatePath $s -WhatIf }
+        'Sync-AtQuote'               = { param($s) Sync-AtQuote -Path $script:quotes -SalesRep @{ jsmith = 'alex.morgan' } -StatePath $s -WhatIf }
+        'Export-AtCustomer'          = { param($s) Get-AtCompany | Export-AtCustomer -Source ChannelOnline -Path (Join-Path -Path $s -ChildPath 'report.html') -StatePath $s -WhatIf }
     }
 }
 
@@ -63,7 +72,7 @@ Describe '-WhatIf writes nothing' {
     It '<_> -WhatIf leaves Autotask, the store, the journal and the files unchanged' -ForEach @(
         'New-AtContractMapping', 'Set-AtContractMapping', 'Remove-AtContractMapping', 'New-AtServiceMapping', 'Set-AtServiceMapping',
         'Remove-AtServiceMapping', 'Set-AtBillingSetting', 'Sync-AtContract', 'Export-AtBillingReport', 'Send-AtBillingNotification',
-        'Start-AtBillingSandbox', 'Stop-AtBillingSandbox'
+        'Start-AtBillingSandbox', 'Stop-AtBillingSandbox', 'Sync-AtCompany', 'Export-AtCustomer', 'Sync-AtProduct', 'Sync-AtQuote'
     ) {
         $before = Get-WorldState -StatePath $script:state
         $null = & $script:writers[$_] $script:state

@@ -155,6 +155,74 @@ public sealed class AutotaskClient : IDisposable
     }
 
     /// <summary>
+    /// Every row of a read that may span many pages (a whole-tenant read such as every contract or every contract
+    /// service), with up to MaxRequestsInFlightPerEndpoint pages in flight instead of one. A read of one page costs
+    /// what <see cref="QueryAsync{T}"/> costs. After a full first page, the next page's id range (sized by the first
+    /// page's id spacing) is read while the rows beyond it are counted; those are then read as id ranges of a page
+    /// each, side by side, the last range open-ended so no row is missed whatever the spacing. At an even spacing
+    /// that is one request per page plus the count. Rows come in ascending id order, as Autotask pages them.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> QueryLargeAsync<T>(AutotaskQuery query, CancellationToken cancellationToken = default)
+        where T : AutotaskEntity
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        var route = Require<T>(AutotaskEntityCapabilities.Query, "queried");
+        var request = Post(route.QueryPath, AutotaskOperation.Query, route.EntityName, AutotaskRequestKind.Read, AutotaskJson.Write(query.ToBody()));
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        _transport.EnsureSuccess(request, response, route.EntityName);
+        var first = ReadItems<T>(response.Body);
+        if (first.Count < query.PageSize || NextPageUrl(response.Body) is null)
+        {
+            return first;
+        }
+
+        var high = MaxId(first, 0);
+        var width = IdRange.Width(first.Select(static row => row.Id).ToList(), query.PageSize);
+        var next = IdRange.Bounded(high, width);
+        var nextTask = ReadRangeAsync<T>(route, query, next, null, cancellationToken);
+        long beyond;
+        try
+        {
+            beyond = await CountAsync<T>(query.AndWhere(AutotaskFilter.Gt("id", high + width)), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await Observe(nextTask).ConfigureAwait(false);
+            throw;
+        }
+
+        var rows = new List<T>(first);
+        if (beyond <= 0)
+        {
+            rows.AddRange(await nextTask.ConfigureAwait(false));
+            return rows;
+        }
+
+        var ranges = IdRange.Beyond(high + width, width, beyond, query.PageSize);
+        var bounded = ranges.Take(ranges.Count - 1).Select(range => ReadRangeAsync<T>(route, query, range, null, cancellationToken)).ToList();
+
+        // The open range ends when a full page brings the rows beyond the counted point to the count, so a tail of
+        // exactly one page costs no empty request; rows created after the count was taken are left for the next read.
+        async Task<bool> AllCounted(int openRows)
+        {
+            var done = await Task.WhenAll(bounded).ConfigureAwait(false);
+            return done.Sum(static part => part.Count) + openRows >= beyond;
+        }
+
+        var open = ReadRangeAsync<T>(route, query, ranges[ranges.Count - 1], AllCounted, cancellationToken);
+        foreach (var part in await Task.WhenAll(new[] { nextTask }.Concat(bounded).Append(open)).ConfigureAwait(false))
+        {
+            rows.AddRange(part);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
     /// Rows whose field is one of the values, read in chunks of InChunkSize values per query; the chunks run in
     /// parallel within the endpoint's limit. Extra filters apply to every chunk.
     /// </summary>
@@ -311,6 +379,30 @@ public sealed class AutotaskClient : IDisposable
         var request = new AutotaskHttpRequest(
             Method.Patch, route.WritePath(parentId), AutotaskOperation.Update, route.EntityName, AutotaskRequestKind.IdempotentWrite, AutotaskJson.Write(body));
         var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        _transport.EnsureSuccess(request, response, route.EntityName);
+    }
+
+    /// <summary>
+    /// Deletes a record where Autotask allows it (DELETE on the item, through the parent route for child entities).
+    /// A record already gone (404) counts as deleted, so a repeated delete is harmless.
+    /// </summary>
+    public async Task DeleteAsync<T>(long id, long? parentId = null, CancellationToken cancellationToken = default)
+        where T : AutotaskEntity
+    {
+        if (id <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(id), id, "A delete needs the id of an existing record.");
+        }
+
+        var route = Require<T>(AutotaskEntityCapabilities.Delete, "deleted");
+        var path = route.WritePath(parentId) + "/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var request = new AutotaskHttpRequest(Method.Delete, path, AutotaskOperation.Delete, route.EntityName, AutotaskRequestKind.IdempotentWrite);
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == 404)
+        {
+            return;
+        }
+
         _transport.EnsureSuccess(request, response, route.EntityName);
     }
 
@@ -475,6 +567,49 @@ public sealed class AutotaskClient : IDisposable
             }
 
             after = MaxId(page, after ?? 0);
+        }
+    }
+
+    private static async Task Observe(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch
+        {
+            // The caller is already failing for another reason; this only keeps the exception from going unobserved.
+        }
+    }
+
+    /// <summary>
+    /// The rows of one id range, a page at a time by id cursor. A full page whose last id is the range's upper bound
+    /// ends it (ids are unique), so a range that holds exactly a page costs one request.
+    /// </summary>
+    private async Task<IReadOnlyList<T>> ReadRangeAsync<T>(
+        AutotaskEntityRoute route, AutotaskQuery query, IdRange range, Func<int, Task<bool>>? allCounted, CancellationToken cancellationToken)
+        where T : AutotaskEntity
+    {
+        var rows = new List<T>();
+        var after = range.After;
+        while (true)
+        {
+            var body = AutotaskJson.Write(query.AndWhere(range.Filters(after)).ToBody());
+            var request = Post(route.QueryPath, AutotaskOperation.Query, route.EntityName, AutotaskRequestKind.Read, body);
+            var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            _transport.EnsureSuccess(request, response, route.EntityName);
+            var page = ReadItems<T>(response.Body);
+            rows.AddRange(page);
+            if (page.Count < query.PageSize)
+            {
+                return rows;
+            }
+
+            after = MaxId(page, after);
+            if (after >= range.UpTo || (allCounted is not null && await allCounted(rows.Count).ConfigureAwait(false)))
+            {
+                return rows;
+            }
         }
     }
 

@@ -11,5 +11,6 @@ public enum AutotaskOperation
     Get,
     Create,
     Update,
+    Delete,
     ReadEntityInformation,
 }

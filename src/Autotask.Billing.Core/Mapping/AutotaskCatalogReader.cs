@@ -26,8 +26,9 @@ public sealed class AutotaskCatalogReader
     /// <summary>Every company, with the fields the company matcher uses.</summary>
     public async Task<IReadOnlyList<CompanyCandidate>> ReadCompaniesAsync(CancellationToken cancellationToken = default)
     {
-        var typeLabels = await PicklistLabelsAsync("Companies", "companyType", cancellationToken).ConfigureAwait(false);
-        var rows = await client.QueryAsync<Company>(CompanyQuery(AutotaskQuery.All), cancellationToken).ConfigureAwait(false);
+        var labelsTask = PicklistLabelsAsync("Companies", "companyType", cancellationToken);
+        var rows = await client.QueryLargeAsync<Company>(CompanyQuery(AutotaskQuery.All), cancellationToken).ConfigureAwait(false);
+        var typeLabels = await labelsTask.ConfigureAwait(false);
         return rows.Select(row => ToCandidate(row, typeLabels)).ToList();
     }
 
@@ -58,17 +59,18 @@ public sealed class AutotaskCatalogReader
             return Array.Empty<CompanyCandidate>();
         }
 
-        var typeLabels = await PicklistLabelsAsync("Companies", "companyType", cancellationToken).ConfigureAwait(false);
-        var found = new List<CompanyCandidate>();
+        // The chunks go out side by side; the client keeps them within the endpoint's limit.
+        var labelsTask = PicklistLabelsAsync("Companies", "companyType", cancellationToken);
+        var chunks = new List<Task<IReadOnlyList<Company>>>();
         for (var start = 0; start < names.Count; start += NamesPerQuery)
         {
             var chunk = names.Skip(start).Take(NamesPerQuery).ToList();
-            var query = CompanyQuery(AutotaskQuery.Where(AutotaskFilter.In("companyName", chunk)));
-            var rows = await client.QueryAsync<Company>(query, cancellationToken).ConfigureAwait(false);
-            found.AddRange(rows.Select(row => ToCandidate(row, typeLabels)));
+            chunks.Add(client.QueryAsync<Company>(CompanyQuery(AutotaskQuery.Where(AutotaskFilter.In("companyName", chunk))), cancellationToken));
         }
 
-        return found;
+        var results = await Task.WhenAll(chunks).ConfigureAwait(false);
+        var typeLabels = await labelsTask.ConfigureAwait(false);
+        return results.SelectMany(static rows => rows).Select(row => ToCandidate(row, typeLabels)).ToList();
     }
 
     /// <summary>The active Recurring Service contracts of these companies, read with <c>in</c> filters in chunks.</summary>
@@ -107,7 +109,7 @@ public sealed class AutotaskCatalogReader
     public async Task<IReadOnlyList<ServiceCandidate>> ReadServicesAsync(CancellationToken cancellationToken = default)
     {
         var query = AutotaskQuery.All.WithIncludeFields("name", "sku", "catalogNumberPartNumber", "manufacturerServiceProviderProductNumber", "isActive");
-        var rows = await client.QueryAsync<Service>(query, cancellationToken).ConfigureAwait(false);
+        var rows = await client.QueryLargeAsync<Service>(query, cancellationToken).ConfigureAwait(false);
         return rows.Select(row => new ServiceCandidate(row.Id, row.Name ?? string.Empty)
         {
             Sku = row.Sku,
@@ -134,7 +136,7 @@ public sealed class AutotaskCatalogReader
     public async Task<IReadOnlyList<ProductCandidate>> ReadProductsAsync(CancellationToken cancellationToken = default)
     {
         var query = AutotaskQuery.All.WithIncludeFields("name", "sku", "vendorProductNumber", "manufacturerProductName", "isActive");
-        var rows = await client.QueryAsync<Product>(query, cancellationToken).ConfigureAwait(false);
+        var rows = await client.QueryLargeAsync<Product>(query, cancellationToken).ConfigureAwait(false);
         return rows.Select(row => new ProductCandidate(row.Id, row.Name ?? string.Empty)
         {
             Sku = row.Sku,
@@ -160,9 +162,10 @@ public sealed class AutotaskCatalogReader
     /// <summary>Every billing code, its category (the billingCodeType label, e.g. Recurring Contract Service) as its use.</summary>
     public async Task<IReadOnlyList<BillingCodeInfo>> ReadBillingCodesAsync(CancellationToken cancellationToken = default)
     {
-        var categories = await PicklistLabelsAsync("BillingCodes", "billingCodeType", cancellationToken).ConfigureAwait(false);
+        var categoriesTask = PicklistLabelsAsync("BillingCodes", "billingCodeType", cancellationToken);
         var query = AutotaskQuery.All.WithIncludeFields("name", "billingCodeType", "isActive");
         var rows = await client.QueryAsync<BillingCode>(query, cancellationToken).ConfigureAwait(false);
+        var categories = await categoriesTask.ConfigureAwait(false);
         return rows.Select(row => new BillingCodeInfo(row.Id, row.Name ?? string.Empty, Label(categories, row.BillingCodeType), row.IsActive ?? true)).ToList();
     }
 

@@ -28,10 +28,16 @@ public sealed class MappingTargetNames
         var customerList = customers.ToList();
         var serviceList = services.ToList();
         var names = new MappingTargetNames { IsChecked = true };
-        names.AddContracts(await catalog.ReadContractsAsync(customerList.Select(c => c.ContractId ?? 0), cancellationToken).ConfigureAwait(false));
-        names.AddCompanies(await catalog.ReadCompaniesAsync(customerList.Select(c => c.CompanyId ?? 0), cancellationToken).ConfigureAwait(false));
-        names.AddServices(await catalog.ReadServicesAsync(serviceList.Select(s => s.ServiceId ?? 0), cancellationToken).ConfigureAwait(false));
-        names.AddProducts(await catalog.ReadProductsAsync(serviceList.Select(s => s.ProductId ?? 0), cancellationToken).ConfigureAwait(false));
+        // Four endpoints, four independent reads: side by side.
+        var contracts = catalog.ReadContractsAsync(customerList.Select(c => c.ContractId ?? 0), cancellationToken);
+        var companies = catalog.ReadCompaniesAsync(customerList.Select(c => c.CompanyId ?? 0), cancellationToken);
+        var serviceRows = catalog.ReadServicesAsync(serviceList.Select(s => s.ServiceId ?? 0), cancellationToken);
+        var products = catalog.ReadProductsAsync(serviceList.Select(s => s.ProductId ?? 0), cancellationToken);
+        await Task.WhenAll(contracts, companies, serviceRows, products).ConfigureAwait(false);
+        names.AddContracts(await contracts.ConfigureAwait(false));
+        names.AddCompanies(await companies.ConfigureAwait(false));
+        names.AddServices(await serviceRows.ConfigureAwait(false));
+        names.AddProducts(await products.ConfigureAwait(false));
         return names;
     }
 

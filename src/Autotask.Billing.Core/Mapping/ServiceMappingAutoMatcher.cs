@@ -41,19 +41,24 @@ public sealed class ServiceMappingAutoMatcher
             return new ServiceMappingAutoResult(Array.Empty<ServiceMappingMatch>(), alreadyMapped, creditOnly);
         }
 
-        IReadOnlyList<ServiceCandidate> services = Array.Empty<ServiceCandidate>();
-        IReadOnlyList<ProductCandidate> products = Array.Empty<ProductCandidate>();
+        // Services and products are separate endpoints, so their reads run side by side.
+        Task<IReadOnlyList<ServiceCandidate>> servicesTask = Task.FromResult<IReadOnlyList<ServiceCandidate>>(Array.Empty<ServiceCandidate>());
+        Task<IReadOnlyList<ProductCandidate>> productsTask = Task.FromResult<IReadOnlyList<ProductCandidate>>(Array.Empty<ProductCandidate>());
         if (unmapped.Any(s => s.BillsRecurring))
         {
             progress?.Report("Reading Autotask services");
-            services = await catalog.ReadServicesAsync(cancellationToken).ConfigureAwait(false);
+            servicesTask = catalog.ReadServicesAsync(cancellationToken);
         }
 
         if (unmapped.Any(s => s.BillsOneTime))
         {
             progress?.Report("Reading Autotask products");
-            products = await catalog.ReadProductsAsync(cancellationToken).ConfigureAwait(false);
+            productsTask = catalog.ReadProductsAsync(cancellationToken);
         }
+
+        await Task.WhenAll(servicesTask, productsTask).ConfigureAwait(false);
+        var services = await servicesTask.ConfigureAwait(false);
+        var products = await productsTask.ConfigureAwait(false);
 
         var matcher = new ServiceMatcher(services, products) { MinimumConfidence = MinimumConfidence };
         var names = new MappingTargetNames().AddServices(services).AddProducts(products);

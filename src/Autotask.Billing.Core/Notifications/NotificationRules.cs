@@ -23,7 +23,8 @@ public static class NotificationRules
 
     private static bool HasFailures(BillingReport report) =>
         report.SyncTotals is { } sync && (sync.Failed > 0 || sync.NotRun > 0)
-        || report.RunSummaries.Any(r => r.Failed > 0 || r.NotRun > 0 || r.Cancelled || r.BudgetExhausted);
+        || report.Failures.Any(r => r.Status == ReportSyncResult.Unconfirmed)
+        || report.RunSummaries.Any(r => r.Failed > 0 || r.NotRun > 0 || r.Cancelled || r.BudgetExhausted || r.ExitCode == 1);
 
     private static bool HasPriceChanges(BillingReport report) =>
         report.PriceChanges.Count > 0

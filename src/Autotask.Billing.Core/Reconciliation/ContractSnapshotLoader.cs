@@ -80,17 +80,20 @@ public sealed class ContractSnapshotLoader
             unitsTask = ReadUnitsAsync(selection.ContractIds!, asOf, reads, cancellationToken);
         }
 
+        // A whole-tenant read of services and units needs nothing from the contracts, so it runs alongside them.
+        var unrestricted = selection.ContractIds is null && selection.CompanyIds is null;
+        if (unrestricted && options.IncludeContractServices)
+        {
+            contractServicesTask = ReadAllAsync<ContractService>(AutotaskQuery.All.WithIncludeFields(ContractServiceFields), "every contract service", reads, cancellationToken);
+            unitsTask = ReadAllAsync<ContractServiceUnit>(UnitsInForceQuery(asOf), "every unit row in force", reads, cancellationToken);
+        }
+
         var contracts = await ReadContractsAsync(selection, reads, cancellationToken).ConfigureAwait(false);
         var contractIds = contracts.Keys.ToList();
-        var unrestricted = selection.ContractIds is null && selection.CompanyIds is null;
         if (options.IncludeContractServices && contractServicesTask is null)
         {
-            contractServicesTask = unrestricted
-                ? ReadAllAsync<ContractService>(AutotaskQuery.All.WithIncludeFields(ContractServiceFields), "every contract service", reads, cancellationToken)
-                : ReadContractServicesAsync(contractIds, reads, cancellationToken);
-            unitsTask = unrestricted
-                ? ReadAllAsync<ContractServiceUnit>(UnitsInForceQuery(asOf), "every unit row in force", reads, cancellationToken)
-                : ReadUnitsAsync(contractIds, asOf, reads, cancellationToken);
+            contractServicesTask = ReadContractServicesAsync(contractIds, reads, cancellationToken);
+            unitsTask = ReadUnitsAsync(contractIds, asOf, reads, cancellationToken);
         }
 
         var companyIds = contracts.Values.Select(c => c.CompanyID).OfType<long>().Concat(options.CompanyIds).Distinct().ToList();
@@ -222,7 +225,7 @@ public sealed class ContractSnapshotLoader
     private async Task<IReadOnlyList<T>> ReadAllAsync<T>(AutotaskQuery query, string what, ReadLog reads, CancellationToken cancellationToken)
         where T : AutotaskEntity
     {
-        var rows = await _client.QueryAsync<T>(query, cancellationToken).ConfigureAwait(false);
+        var rows = await _client.QueryLargeAsync<T>(query, cancellationToken).ConfigureAwait(false);
         reads.Add(new SnapshotRead(EntityName<T>(), what, rows.Count));
         return rows;
     }

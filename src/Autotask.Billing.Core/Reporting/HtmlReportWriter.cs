@@ -18,7 +18,7 @@ h1{margin-bottom:.2em}h2{border-bottom:2px solid #d0d7de;padding-bottom:.2em;mar
 table{border-collapse:collapse;margin:.5em 0 1em;font-size:.92em}th,td{border:1px solid #d0d7de;padding:.3em .6em;text-align:left;vertical-align:top}
 th{background:#f6f8fa}td.num{text-align:right;white-space:nowrap}.increase{fill:#1a7f37}.decrease{fill:#cf222e}
 .chart .axis{stroke:#59636e}.chart text{font-size:11px;fill:#1f2328}
-.status-Failed,.status-NotRun,.status-Unconfirmed{color:#cf222e;font-weight:600}.status-Skipped{color:#9a6700}
+.status-Failed,.status-NotRun,.status-NotApplied,.status-Unconfirmed{color:#cf222e;font-weight:600}.status-Skipped{color:#9a6700}
 @media print{h2{page-break-after:avoid}.customer{page-break-inside:avoid}}";
 
     public async Task WriteAsync(BillingReport report, TextWriter writer, CancellationToken cancellationToken)

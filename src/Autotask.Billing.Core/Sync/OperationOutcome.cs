@@ -22,8 +22,11 @@ internal sealed class OperationOutcome
 
     public long? ContractId { get; }
 
-    /// <summary>Dependants may go ahead: it was written, or Autotask already showed the target.</summary>
-    public bool Succeeded => Status == SyncStatus.Applied || Code == SyncReasonCode.AlreadyInStep;
+    /// <summary>
+    /// Dependants may go ahead: it was written (also when Autotask does not bill all of it: the record exists, and each
+    /// dependant reads back its own outcome), or Autotask already showed the target.
+    /// </summary>
+    public bool Succeeded => Status is SyncStatus.Applied or SyncStatus.NotApplied || Code == SyncReasonCode.AlreadyInStep;
 
     public static OperationOutcome Applied(string reason, long? autotaskId, long? contractId = null) =>
         new(SyncStatus.Applied, SyncReasonCode.None, reason, autotaskId is 0 ? null : autotaskId, contractId);

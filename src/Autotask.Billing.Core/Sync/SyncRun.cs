@@ -476,10 +476,11 @@ internal sealed class SyncRun : IDisposable
             AutotaskQuery.Where(AutotaskFilter.Eq("contractID", contractId), AutotaskFilter.Eq("serviceID", serviceId)), token);
 
         // The contract's read may be older than another writer's create: ask Autotask right before this one.
-        if (await Find(StopToken).ConfigureAwait(false) is { } added)
+        if (await Find(StopToken).ConfigureAwait(false) is { } existing)
         {
-            return OperationOutcome.InStep("the service is on the contract already", added, contractId);
+            return OperationOutcome.InStep("the service is on the contract already", existing, contractId);
         }
+
         var contractService = new ContractService
         {
             ContractID = contractId,
@@ -488,8 +489,25 @@ internal sealed class SyncRun : IDisposable
             UnitCost = details.TargetCost,
         };
         var id = await WriteAsync("ContractServices", token => Client.CreateAsync(contractService, Find, token)).ConfigureAwait(false);
-        state.AddService(new ContractService { Id = id, ContractID = contractId, ServiceID = serviceId, UnitPrice = details.TargetPrice, UnitCost = details.TargetCost });
-        return OperationOutcome.Applied("added the service to the contract", id, contractId);
+
+        // Read back the price and cost the contract service was added at (Autotask rounds them, or may fill them in).
+        var added = await Client.GetAsync<ContractService>(id, StopToken).ConfigureAwait(false);
+        state.AddService(new ContractService
+        {
+            Id = id, ContractID = contractId, ServiceID = serviceId, UnitPrice = added?.UnitPrice ?? details.TargetPrice,
+            UnitCost = added?.UnitCost ?? details.TargetCost, AdjustedPrice = added?.AdjustedPrice,
+        });
+        var (targetPrice, targetCost) = (AutotaskPrecision.Round(details.TargetPrice), AutotaskPrecision.Round(details.TargetCost));
+        if (added is null || (targetPrice is not null && AutotaskPrecision.Round(added.UnitPrice) != targetPrice)
+            || (targetCost is not null && AutotaskPrecision.Round(added.UnitCost) != targetCost))
+        {
+            return OperationOutcome.NotApplied(
+                $"added the service to the contract, but Autotask shows unit price {Format(added?.UnitPrice)} and cost {Format(added?.UnitCost)}, not {Format(targetPrice)} and {Format(targetCost)}",
+                id,
+                contractId);
+        }
+
+        return OperationOutcome.Applied("added the service to the contract (read back)", id, contractId);
     }
 
     /// <summary>

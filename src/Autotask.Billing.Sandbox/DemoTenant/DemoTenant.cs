@@ -122,6 +122,16 @@ public static class DemoTenant
                 ["timeReportingRequiresStartAndStopTimes"] = 1, ["description"] = "Monthly cloud subscriptions",
             });
             firstContract ??= contractId;
+            if (customer.Name == "Contoso Dental Group")
+            {
+                // An open opportunity, so a sales document can be attached to one that exists (Sync-AtQuote -OpportunityId).
+                TenantSeeder.Insert(tenant, EntitySchemas.Opportunities, new JObject
+                {
+                    ["companyID"] = companyId, ["title"] = "Contoso Dental - workstation refresh", ["ownerResourceID"] = owner, ["stage"] = 92,
+                    ["status"] = 1, ["probability"] = 60, ["projectedCloseDate"] = "2026-12-15T00:00:00.000", ["amount"] = 4800m, ["cost"] = 3600m,
+                    ["useQuoteTotals"] = true, ["description"] = "Ten new workstations for the treatment rooms",
+                });
+            }
             foreach (var (sku, units, change, changeDate) in customer.Services)
             {
                 Adjust(tenant, adjustments, contractId, services[sku], "2026-01-01", units, context);

@@ -45,6 +45,45 @@ internal static class TenantSeeder
         store.SetPicklist(EntitySchemas.Services, "periodType", periods);
         store.SetPicklist(EntitySchemas.Products, "periodType", periods);
         store.SetPicklist(EntitySchemas.Products, "billingType", List(51, "Standard", 52, "Subscription", 53, "Per Use"));
+
+        // Opportunity status, quote item type and sales order status are system picklists (the same in every tenant; the
+        // numbers are the SOAP-era ones, unverified against a live tenant); stage, payment terms and shipping types are
+        // tenant data.
+        store.SetPicklist(EntitySchemas.Opportunities, "status", new[]
+        {
+            new PicklistValue(0, "Not Ready To Buy", 1, isSystem: true), new PicklistValue(1, "Active", 2, isDefault: true, isSystem: true),
+            new PicklistValue(2, "Lost", 3, isSystem: true), new PicklistValue(3, "Closed", 4, isSystem: true),
+            new PicklistValue(4, "Implemented", 5, isSystem: true),
+        });
+        store.SetPicklist(EntitySchemas.Opportunities, "stage", List(91, "Qualifying", 92, "Proposal", 93, "Negotiation", 94, "Won"));
+        store.SetPicklist(EntitySchemas.Quotes, "paymentTerm", new[]
+        {
+            new PicklistValue(101, "Net 30", 1), new PicklistValue(102, "Net 15", 2), new PicklistValue(103, "Due on Receipt", 3),
+        });
+        store.SetPicklist(EntitySchemas.Quotes, "shippingType", new[]
+        {
+            new PicklistValue(111, "Ground", 1), new PicklistValue(112, "Next Day Air", 2), new PicklistValue(113, "Customer Pickup", 3),
+        });
+        store.SetPicklist(EntitySchemas.QuoteItems, "quoteItemType", new[]
+        {
+            new PicklistValue(1, "Product", 1, isSystem: true), new PicklistValue(2, "Cost", 2, isSystem: true),
+            new PicklistValue(3, "Labor", 3, isSystem: true), new PicklistValue(4, "Expense Item", 4, isSystem: true),
+            new PicklistValue(6, "Shipping", 5, isSystem: true), new PicklistValue(11, "Service", 6, isSystem: true),
+            new PicklistValue(12, "Service Bundle", 7, isSystem: true),
+        });
+        store.SetPicklist(EntitySchemas.QuoteItems, "periodType", periods.Select(v => new PicklistValue(v.Value, v.Label, v.SortOrder, isActive: v.IsActive, isSystem: v.IsSystem)));
+        store.SetPicklist(EntitySchemas.SalesOrders, "status", new[]
+        {
+            new PicklistValue(1, "New", 1, isDefault: true, isSystem: true), new PicklistValue(2, "Partially Fulfilled", 2, isSystem: true),
+            new PicklistValue(3, "Fulfilled", 3, isSystem: true), new PicklistValue(4, "Canceled", 4, isSystem: true),
+        });
+
+        // Product categories are tenant data with no default; these are what a new tenant's admin might set up.
+        store.SetPicklist(EntitySchemas.Products, "productCategory", new[]
+        {
+            new PicklistValue(81, "Hardware", 1), new PicklistValue(82, "Networking", 2), new PicklistValue(83, "Software", 3),
+            new PicklistValue(84, "Cloud Services", 4),
+        });
         store.SetPicklist(EntitySchemas.ContractCharges, "chargeType", List(1, "Operational", 2, "Capitalized"));
         store.SetPicklist(EntitySchemas.ContractCharges, "status", List(71, "Needs to be Ordered/Delivered", 72, "Ordered", 73, "Delivered", 74, "Back Ordered", 75, "Canceled"));
         store.SetPicklist(EntitySchemas.BillingCodes, "billingCodeType", List(1, "Work Type", 2, "Material", 3, "Internal Time", 4, "Expense Category", 5, "Recurring Contract Service", 6, "Milestone"));

@@ -68,6 +68,19 @@ internal sealed class BusinessRules
                 Default("lastModifiedDate", context.Now);
                 Default("updateResourceID", context.ActingResourceId);
                 break;
+            case EntitySchemas.Opportunities:
+                Default("createDate", context.Now);
+                Default("creatorResourceID", context.ActingResourceId);
+                Default("useQuoteTotals", true);
+                break;
+            case EntitySchemas.Quotes:
+                Default("createDate", context.Now);
+                Default("creatorResourceID", context.ActingResourceId);
+                Default("isActive", true);
+                break;
+            case EntitySchemas.QuoteItems:
+                Default("isTaxable", false);
+                break;
             case EntitySchemas.Products:
                 Default("createdTime", context.Now);
                 Default("createdByResourceID", context.ActingResourceId);
@@ -147,6 +160,14 @@ internal sealed class BusinessRules
             case EntitySchemas.Products:
                 RequireBillingCode(Value("productBillingCodeID"), "Material", "productBillingCodeID");
                 break;
+            case EntitySchemas.Quotes:
+                var opportunity = Store.Table(EntitySchemas.Opportunities).Find((long)Value("opportunityID")!)!;
+                if (!Equals(opportunity.Values[EntitySchemas.Field(EntitySchemas.Opportunities, "companyID").Ordinal], Value("companyID")))
+                {
+                    throw new SandboxErrorException("The quote's companyID must be the company of its opportunity.");
+                }
+
+                break;
         }
 
         ValidateCommon(entity, values);
@@ -178,6 +199,30 @@ internal sealed class BusinessRules
 
     public void AfterCreate(EntityDefinition entity, EntityRow row, DateTime? serviceStart)
     {
+        if (entity.Name == EntitySchemas.Companies)
+        {
+            CreatePrimaryLocation(entity, row);
+            return;
+        }
+
+        if (entity.Name == EntitySchemas.Contacts)
+        {
+            KeepOnePrimaryContact(entity, row);
+            return;
+        }
+
+        if (entity.Name == EntitySchemas.Quotes)
+        {
+            KeepOnePrimaryQuote(entity, row);
+            return;
+        }
+
+        if (entity.Name == EntitySchemas.Opportunities)
+        {
+            OpenSalesOrderWhenClosed(entity, row);
+            return;
+        }
+
         if (entity.Name != EntitySchemas.ContractServices)
         {
             return;
@@ -190,8 +235,56 @@ internal sealed class BusinessRules
         _tenant.Recurring.StartService(row, serviceStart ?? (today < start ? start : today > end ? end : today));
     }
 
+    // Autotask creates a company's primary location with the company, from its address and phone (issue 12).
+    private void CreatePrimaryLocation(EntityDefinition company, EntityRow row)
+    {
+        var locations = Store.Table(EntitySchemas.CompanyLocations);
+        var definition = locations.Definition;
+        var values = new object?[definition.Fields.Count];
+        void Set(string field, object? value) => values[definition.FindField(field)!.Ordinal] = value;
+        object? From(string field) => row.Values[company.FindField(field)!.Ordinal];
+        Set("companyID", row.Id);
+        Set("name", "Primary");
+        Set("isPrimary", true);
+        Set("isActive", true);
+        Set("address1", From("address1"));
+        Set("address2", From("address2"));
+        Set("city", From("city"));
+        Set("state", From("state"));
+        Set("postalCode", From("postalCode"));
+        Set("countryID", From("countryID"));
+        Set("phone", From("phone"));
+        Set("fax", From("fax"));
+        foreach (var field in definition.Fields.Where(f => f.Type == FieldType.Boolean && values[f.Ordinal] == null))
+        {
+            values[field.Ordinal] = false;
+        }
+
+        var id = locations.AllocateId();
+        values[0] = id;
+        locations.Insert(new EntityRow(id, values));
+    }
+
     public void AfterUpdate(EntityDefinition entity, EntityRow row, object?[] previous)
     {
+        if (entity.Name == EntitySchemas.Contacts)
+        {
+            KeepOnePrimaryContact(entity, row);
+            return;
+        }
+
+        if (entity.Name == EntitySchemas.Quotes)
+        {
+            KeepOnePrimaryQuote(entity, row);
+            return;
+        }
+
+        if (entity.Name == EntitySchemas.Opportunities)
+        {
+            OpenSalesOrderWhenClosed(entity, row);
+            return;
+        }
+
         var adjustedPrice = entity.FindField("adjustedPrice");
         if (entity.Name == EntitySchemas.ContractServices && !Equals(previous[adjustedPrice!.Ordinal], row.Values[adjustedPrice.Ordinal]))
         {
@@ -207,6 +300,16 @@ internal sealed class BusinessRules
         {
             case EntitySchemas.Contacts when Value("isActive") is long active && active != 0 && active != 1:
                 throw new SandboxErrorException("The value for isActive must be 0 or 1.");
+            case EntitySchemas.Contacts:
+                foreach (var field in new[] { "emailAddress", "emailAddress2", "emailAddress3" })
+                {
+                    if (Value(field) is string email && email.Length > 0 && !IsEmailAddress(email))
+                    {
+                        throw new SandboxErrorException($"The value '{email}' of {field} is not a valid email address.");
+                    }
+                }
+
+                break;
             case EntitySchemas.Contracts:
                 if ((DateTime)Value("endDate")! < (DateTime)Value("startDate")!)
                 {
@@ -219,9 +322,109 @@ internal sealed class BusinessRules
                 }
 
                 break;
+            case EntitySchemas.QuoteItems:
+                RequireQuoteItemReference(values);
+                break;
             case EntitySchemas.ContractCharges when Value("productID") == null && Value("billingCodeID") == null:
                 throw new SandboxErrorException("A contract charge requires a productID or a billingCodeID.");
         }
+    }
+
+    /// <summary>A company has one primary contact: making a contact primary takes the flag from the one that had it.</summary>
+    private void KeepOnePrimaryContact(EntityDefinition entity, EntityRow row)
+    {
+        var primary = entity.FindField("primaryContact")!;
+        if (!Equals(row.Values[primary.Ordinal], true))
+        {
+            return;
+        }
+
+        var companyId = (long)row.Values[entity.FindField("companyID")!.Ordinal]!;
+        var table = Store.Table(EntitySchemas.Contacts);
+        foreach (var other in table.IndexedRows(entity.FindField("companyID")!, companyId)!.Where(r => r.Id != row.Id && Equals(r.Values[primary.Ordinal], true)).ToList())
+        {
+            table.SetValue(other, primary, false);
+        }
+    }
+
+    /// <summary>
+    /// An opportunity has one primary quote: its first quote becomes primary, and making another primary takes the flag
+    /// from the one that had it.
+    /// </summary>
+    private void KeepOnePrimaryQuote(EntityDefinition entity, EntityRow row)
+    {
+        var primary = entity.FindField("primaryQuote")!;
+        var opportunityField = entity.FindField("opportunityID")!;
+        var table = Store.Table(EntitySchemas.Quotes);
+        var siblings = table.IndexedRows(opportunityField, (long)row.Values[opportunityField.Ordinal]!)!.Where(r => r.Id != row.Id).ToList();
+        if (!Equals(row.Values[primary.Ordinal], true))
+        {
+            if (!siblings.Any(r => Equals(r.Values[primary.Ordinal], true)))
+            {
+                table.SetValue(row, primary, true);
+            }
+
+            return;
+        }
+
+        foreach (var other in siblings.Where(r => Equals(r.Values[primary.Ordinal], true)))
+        {
+            table.SetValue(other, primary, false);
+        }
+    }
+
+    /// <summary>Closing an opportunity (status Closed) opens its sales order, the billing extension of its quote.</summary>
+    private void OpenSalesOrderWhenClosed(EntityDefinition entity, EntityRow row)
+    {
+        var status = row.Values[entity.FindField("status")!.Ordinal] as long?;
+        var salesOrder = entity.FindField("salesOrderID")!;
+        if (status is null || row.Values[salesOrder.Ordinal] != null
+            || !string.Equals(Store.PicklistLabel(EntitySchemas.Opportunities, "status", status.Value), "Closed", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var orders = Store.Table(EntitySchemas.SalesOrders);
+        var definition = EntitySchemas.Get(EntitySchemas.SalesOrders);
+        var values = new object?[definition.Fields.Count];
+        var id = orders.AllocateId();
+        values[0] = id;
+        values[definition.FindField("opportunityID")!.Ordinal] = row.Id;
+        values[definition.FindField("companyID")!.Ordinal] = row.Values[entity.FindField("companyID")!.Ordinal];
+        values[definition.FindField("ownerResourceID")!.Ordinal] = row.Values[entity.FindField("ownerResourceID")!.Ordinal];
+        values[definition.FindField("title")!.Ordinal] = row.Values[entity.FindField("title")!.Ordinal];
+        values[definition.FindField("status")!.Ordinal] = 1L;
+        values[definition.FindField("salesOrderDate")!.Ordinal] = _tenant.Today;
+        orders.Insert(new EntityRow(id, values));
+        var opportunities = Store.Table(EntitySchemas.Opportunities);
+        opportunities.SetValue(row, salesOrder, id);
+        opportunities.SetValue(row, entity.FindField("closedDate")!, _tenant.Now);
+    }
+
+    /// <summary>A quote item names exactly the record its type calls for: a product, a service or a labor (work type) code.</summary>
+    private void RequireQuoteItemReference(object?[] values)
+    {
+        var entity = EntitySchemas.Get(EntitySchemas.QuoteItems);
+        object? Value(string field) => values[entity.FindField(field)!.Ordinal];
+        var type = Value("quoteItemType") is long code ? Store.PicklistLabel(EntitySchemas.QuoteItems, "quoteItemType", code) : null;
+        var wanted = type switch
+        {
+            "Product" => "productID",
+            "Service" => "serviceID",
+            "Labor" => "laborID",
+            _ => null,
+        };
+        if (wanted is not null && Value(wanted) == null)
+        {
+            throw new SandboxErrorException($"A quote item of type {type} requires {wanted}.");
+        }
+    }
+
+    private static bool IsEmailAddress(string value)
+    {
+        var at = value.IndexOf('@');
+        return at > 0 && at == value.LastIndexOf('@') && value.IndexOf('.', at) > at + 1 && !value.EndsWith(".", StringComparison.Ordinal)
+            && !value.Any(char.IsWhiteSpace);
     }
 
     private void RequireBillingCode(object? id, string category, string field)

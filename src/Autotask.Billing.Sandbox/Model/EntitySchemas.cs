@@ -16,6 +16,11 @@ internal static class EntitySchemas
     public const string Products = "Products";
     public const string BillingCodes = "BillingCodes";
     public const string Resources = "Resources";
+    public const string Opportunities = "Opportunities";
+    public const string Quotes = "Quotes";
+    public const string QuoteItems = "QuoteItems";
+    public const string SalesOrders = "SalesOrders";
+    public const string CompanyLocations = "CompanyLocations";
 
     public static IReadOnlyList<EntityDefinition> All { get; } = Build();
 
@@ -126,7 +131,7 @@ internal static class EntitySchemas
         new EntityDefinition(Products, "Product", Fields(
             "name:s:req:len=100", "description:s:len=2000", "sku:s:len=50", "manufacturerName:s:len=100",
             "manufacturerProductName:s:len=100", "vendorProductNumber:s:len=50", "externalProductID:s:len=50",
-            "internalProductID:s:len=100", "productCategory:i", "productBillingCodeID:i:req:ref=BillingCodes",
+            "internalProductID:s:len=100", "productCategory:i:pick", "productBillingCodeID:i:req:ref=BillingCodes",
             "chargeBillingCodeID:i:ref=BillingCodes", "defaultVendorID:i:ref=Companies", "defaultInstalledProductCategoryID:i",
             "unitPrice:d", "unitCost:d", "msrp:d", "markupRate:d", "periodType:i:pick", "billingType:i:pick",
             "priceCostMethod:i", "isActive:b:req", "isSerialized:b:req", "isEligibleForRma:b", "doesNotRequireProcurement:b",
@@ -140,6 +145,51 @@ internal static class EntitySchemas
             "unitPrice:d:ro", "unitCost:d:ro", "markupRate:d:ro", "isActive:b:ro", "isExcludedFromNewContracts:b:ro"))
         {
             FirstId = 29682700,
+        },
+        // Sales: an opportunity carries one primary quote (with its items); a sales order is Autotask's billing extension
+        // of a won opportunity's quote and cannot be created through the API (the spec has no POST for it).
+        new EntityDefinition(Opportunities, "Opportunity", Fields(
+            "companyID:i:req:idx:ref=Companies", "contactID:i:ref=Contacts", "title:s:req:len=128", "ownerResourceID:i:req:ref=Resources",
+            "stage:i:req:pick", "status:i:req:pick", "probability:i:req", "projectedCloseDate:date:req", "amount:d:req", "cost:d:req",
+            "useQuoteTotals:b", "description:s:len=8000", "onetimeRevenue:d", "onetimeCost:d", "monthlyRevenue:d", "monthlyCost:d",
+            "closedDate:dt:ro", "salesOrderID:i:ro", "createDate:dt:ro", "creatorResourceID:i:ro", "lastActivity:dt:ro"))
+        {
+            HasUserDefinedFields = true, CanCreate = true, CanUpdate = true, WritableAtRoot = true, FirstId = 29687000,
+        },
+        new EntityDefinition(Quotes, "Quote", Fields(
+            "opportunityID:i:req:idx:ref=Opportunities", "companyID:i:req:ref=Companies", "contactID:i:ref=Contacts", "name:s:req:len=100",
+            "description:s:len=2000", "effectiveDate:date:req", "expirationDate:date:req", "primaryQuote:b", "quoteNumber:s:ro",
+            "externalQuoteNumber:s:len=100", "paymentTerm:i:pick", "shippingType:i:pick", "purchaseOrderNumber:s:len=100",
+            "comment:s:len=1000", "isActive:b", "createDate:dt:ro", "creatorResourceID:i:ro", "lastActivityDate:dt:ro"))
+        {
+            CanCreate = true, CanUpdate = true, WritableAtRoot = true, FirstId = 29688000,
+        },
+        new EntityDefinition(QuoteItems, "QuoteItem", Fields(
+            "quoteID:i:req:co:idx:ref=Quotes", "quoteItemType:i:req:pick", "productID:i:ref=Products", "serviceID:i:ref=Services",
+            "laborID:i:ref=BillingCodes", "name:s:len=100", "description:s:len=2000", "quantity:d:req", "unitPrice:d", "unitCost:d",
+            "unitDiscount:d:req", "lineDiscount:d:req", "percentageDiscount:d:req", "isOptional:b:req", "isTaxable:b", "periodType:i:pick",
+            "sortOrderID:i"))
+        {
+            CanCreate = true, CanUpdate = true, CanDelete = true, FirstId = 29689000,
+            Parent = new ParentRoute(Quotes, "Items", "quoteID"),
+        },
+        new EntityDefinition(SalesOrders, "SalesOrder", Fields(
+            "opportunityID:i:ro:idx", "companyID:i:ro", "contactID:i:ref=Contacts", "ownerResourceID:i:ref=Resources", "title:s:len=128",
+            "status:i:pick", "salesOrderDate:date", "promisedFulfillmentDate:date", "shipToAddress1:s:len=150", "shipToCity:s:len=50",
+            "shipToState:s:len=50", "shipToPostalCode:s:len=20", "billingAddress1:s:len=150", "billToCity:s:len=50"))
+        {
+            CanUpdate = true, WritableAtRoot = true, FirstId = 29689500,
+            Parent = new ParentRoute(Opportunities, "SalesOrders", "opportunityID"),
+        },
+        // A company's locations; Autotask creates the primary one with the company (CompanyLocationModel [S]).
+        new EntityDefinition(CompanyLocations, "CompanyLocation", Fields(
+            "companyID:i:req:co:idx:ref=Companies", "name:s:req:len=100", "description:s:len=500", "isPrimary:b", "isActive:b",
+            "address1:s:len=100", "address2:s:len=100", "city:s:len=50", "state:s:len=25", "postalCode:s:len=20", "countryID:i",
+            "phone:s:len=25", "fax:s:len=25", "alternatePhone1:s:len=25", "alternatePhone2:s:len=25", "isTaxExempt:b",
+            "overrideCompanyTaxSettings:b", "taxRegionID:i", "roundtripDistance:d"))
+        {
+            CanCreate = true, CanUpdate = true, CanDelete = true, FirstId = 29690000,
+            Parent = new ParentRoute(Companies, "Locations", "companyID"),
         },
         new EntityDefinition(Resources, "Resource", Fields(
             "userName:s:ro", "firstName:s:req:len=50", "middleName:s:len=50", "lastName:s:req:len=50", "initials:s:len=3",

@@ -319,6 +319,13 @@ internal sealed class FilterCompiler
             return;
         }
 
+        if (field.IsId && (op == "lt" || op == "lte") && value != null && value.Type != JTokenType.Null)
+        {
+            var bound = WireValues.ToDecimal(field.Name, value);
+            candidates.Add(CandidateSource.FromMaximumId(op == "lt" ? (long)Math.Ceiling(bound) - 1 : (long)Math.Floor(bound)));
+            return;
+        }
+
         if (op != "eq" && op != "in" || (!field.IsId && !_table.IsIndexed(field)))
         {
             return;

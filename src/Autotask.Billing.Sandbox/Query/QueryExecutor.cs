@@ -2,8 +2,8 @@ using Autotask.Billing.Sandbox.Store;
 
 namespace Autotask.Billing.Sandbox.Query;
 
-// Walks the narrowest candidate set in id order from a cursor, so a page costs the rows it inspects rather
-// than the table size whenever the query names ids or indexed parent ids.
+// Walks the narrowest candidate set in id order from a cursor up to any id ceiling, so a page costs the rows it
+// inspects rather than the table size whenever the query names ids, an id range or indexed parent ids.
 internal static class QueryExecutor
 {
     public static IReadOnlyList<EntityRow> Page(EntityTable table, QuerySpec query, long afterId, out bool hasMore)
@@ -29,12 +29,14 @@ internal static class QueryExecutor
     private static IEnumerable<EntityRow> Scan(EntityTable table, QuerySpec query, long afterId)
     {
         var start = afterId == long.MaxValue ? afterId : afterId + 1;
+        var end = long.MaxValue;
         IReadOnlyList<EntityRow> rows = table.Rows;
         foreach (var candidate in query.Candidates)
         {
             if (candidate.Rows == null)
             {
                 start = Math.Max(start, candidate.MinimumId);
+                end = Math.Min(end, candidate.MaximumId);
             }
             else if (candidate.Rows.Count < rows.Count)
             {
@@ -45,6 +47,11 @@ internal static class QueryExecutor
         for (var i = EntityTable.IndexOfFirstAtOrAfter(rows, start); i < rows.Count; i++)
         {
             var row = rows[i];
+            if (row.Id > end)
+            {
+                yield break;
+            }
+
             if (query.Predicate(row))
             {
                 yield return row;

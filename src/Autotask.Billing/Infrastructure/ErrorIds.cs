@@ -43,4 +43,5 @@ public static class ErrorIds
     public const string SyncRunNotFound = nameof(SyncRunNotFound);
     public const string SyncInProgress = nameof(SyncInProgress);
     public const string SyncOperationUnconfirmed = nameof(SyncOperationUnconfirmed);
+    public const string CustomerInputInvalid = nameof(CustomerInputInvalid);
 }

@@ -51,6 +51,7 @@ internal static class ErrorRecords
         BillingFormatException or BillingProfileException => (ErrorIds.BillingFileInvalid, ErrorCategory.InvalidData, null),
         ReportFileExistsException => (ErrorIds.ReportFileExists, ErrorCategory.ResourceExists, "Pass -Force to replace the file, or choose another -Path."),
         ReportInputException => (ErrorIds.ReportInputInvalid, ErrorCategory.InvalidData, null),
+        Crm.CustomerInputException => (ErrorIds.CustomerInputInvalid, ErrorCategory.InvalidData, null),
         NotificationDeliveryException => (ErrorIds.NotificationFailed, ErrorCategory.ConnectionError, null),
         HttpRequestException => (ErrorIds.AutotaskUnreachable, ErrorCategory.ConnectionError, null),
         FileNotFoundException or DirectoryNotFoundException => (ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, null),

@@ -14,4 +14,8 @@ internal static class ProgressActivities
     public const int WriteReport = 7;
     public const int ReadContractServices = 8;
     public const int MatchSkus = 9;
+    public const int ReadCustomers = 10;
+    public const int PushCompanies = 11;
+    public const int ReadCompanies = 12;
+    public const int ExportCustomers = 13;
 }

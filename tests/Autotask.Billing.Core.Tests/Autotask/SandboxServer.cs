@@ -55,6 +55,22 @@ internal sealed class SandboxServer : IDisposable
         return new SandboxServer(AutotaskSandbox.Load(path));
     }
 
+    /// <summary>An empty database whose API user has the given secret and integration code (saved and loaded from <paramref name="directory"/>).</summary>
+    public static SandboxServer WithCredentials(string directory, string secret, string integrationCode, SandboxOptions? options = null)
+    {
+        var path = Path.Combine(directory, "credential-database.json");
+        using (var template = AutotaskSandbox.CreateEmpty(options))
+        {
+            template.Save(path);
+        }
+
+        var state = JObject.Parse(File.ReadAllText(path));
+        state["apiUser"]!["secret"] = secret;
+        state["apiUser"]!["integrationCode"] = integrationCode;
+        File.WriteAllText(path, state.ToString());
+        return new SandboxServer(AutotaskSandbox.Load(path, options));
+    }
+
     public Task<AutotaskClient> ConnectAsync(AutotaskClientOptions? options = null) =>
         AutotaskClient.ConnectAsync(Credential, options ?? Options);
 

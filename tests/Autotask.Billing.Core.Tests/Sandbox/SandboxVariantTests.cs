@@ -69,6 +69,21 @@ public sealed class SandboxVariantTests
     }
 
     [Fact]
+    public async Task Creating_a_company_creates_its_primary_location_from_its_address()
+    {
+        using var client = Client(new SandboxOptions { Today = Today });
+        var id = (long)(await client.PostAsync("ATServicesRest/V1.0/Companies", new
+        {
+            companyName = "Located Ltd", companyType = 1, phone = "555-0177", ownerResourceID = 29682881, address1 = "1 Main St", city = "Springfield",
+        })).Json["itemId"]!;
+
+        var locations = (JArray)(await client.GetAsync($"ATServicesRest/V1.0/Companies/{id}/Locations")).Json["items"]!;
+
+        var primary = Assert.Single(locations);
+        Assert.Equal((true, "1 Main St", "Springfield", "555-0177"), ((bool)primary["isPrimary"]!, (string)primary["address1"]!, (string)primary["city"]!, (string)primary["phone"]!));
+    }
+
+    [Fact]
     public async Task Authenticate_answers_a_token_and_its_expiry_in_utc()
     {
         using var client = Client(new SandboxOptions { Today = Today });

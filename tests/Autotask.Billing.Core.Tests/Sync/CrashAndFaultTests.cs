@@ -36,7 +36,8 @@ public sealed class CrashAndFaultTests
         var (plan, summary, results) = await tenant.SyncAsync(FiftyOperationScenario.Seed(tenant));
 
         Assert.Equal(50, plan.Operations.Count);
-        Assert.Equal(Enum.GetValues<SyncOperationKind>().Length, plan.Operations.Select(static op => op.Kind).Distinct().Count());
+        // Every kind a contract sync plans (the ones after UpdatePriceAndCost belong to the customer, catalog and quote pushes).
+        Assert.Equal(Enum.GetValues<SyncOperationKind>().Count(static k => k <= SyncOperationKind.UpdatePriceAndCost), plan.Operations.Select(static op => op.Kind).Distinct().Count());
         var notApplied = results.Where(static r => r.Status == SyncStatus.NotApplied).ToList();
         Assert.All(notApplied, static r => Assert.Equal((SyncOperationKind.UpdatePriceAndCost, SyncReasonCode.IgnoredByAutotask), (r.OperationKind, r.ReasonCode)));
         Assert.All(notApplied, static r => Assert.Contains("Autotask bills", r.Reason, StringComparison.Ordinal));

@@ -23,10 +23,21 @@ internal sealed class SyncTenant : IDisposable
     private readonly SandboxServer _server;
 
     public SyncTenant(DateTime today, string variant = SandboxVariants.Default)
+        : this(today, variant, server: null)
+    {
+    }
+
+    public SyncTenant(DateTime today, Func<SandboxOptions, SandboxServer> server)
+        : this(today, SandboxVariants.Default, server)
+    {
+    }
+
+    private SyncTenant(DateTime today, string variant, Func<SandboxOptions, SandboxServer>? server)
     {
         Today = DateTime.SpecifyKind(today.Date, DateTimeKind.Utc);
         Variant = variant;
-        _server = SandboxServer.Empty(SandboxVariants.Options(variant, Today));
+        var options = SandboxVariants.Options(variant, Today);
+        _server = server?.Invoke(options) ?? SandboxServer.Empty(options);
     }
 
     /// <summary>The sandbox behaviour variant this tenant plays (<see cref="SandboxVariants"/>).</summary>

@@ -9,6 +9,7 @@ public enum AutotaskEntityCapabilities
     Get = 2,
     Create = 4,
     Update = 8,
+    Delete = 16,
     Read = Query | Get,
     ReadWrite = Read | Create | Update,
 }

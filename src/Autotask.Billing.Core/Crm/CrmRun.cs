@@ -1,0 +1,239 @@
+using System.Globalization;
+using Autotask.Billing.Autotask;
+using Autotask.Billing.Sync;
+
+namespace Autotask.Billing.Crm;
+
+/// <summary>
+/// Runs the approved operations of a customer, catalog or sales-document plan with the same rules and journal as a
+/// contract sync: every operation awaits its prerequisites, a declined or failed prerequisite skips its dependants,
+/// a held-back operation fails without a request, writes keep Autotask's limit of three in flight per endpoint, a
+/// cancelled run or an exhausted API budget leaves the rest NotRun, and every plan line and outcome goes to the run's
+/// journal (read back by Get-AtSyncHistory).
+/// </summary>
+internal sealed class CrmRun : IDisposable
+{
+    private const int WritesInFlightPerEndpoint = 3;
+
+    private readonly AutotaskClient _client;
+    private readonly IReadOnlyList<SyncOperation> _operations;
+    private readonly HashSet<string> _approved;
+    private readonly SyncOptions _options;
+    private readonly Func<SyncOperation, CrmRun, Task<OperationOutcome>> _apply;
+    private readonly Action<SyncResult>? _onResult;
+    private readonly IProgress<SyncProgress>? _progress;
+    private readonly CancellationToken _cancellation;
+    private readonly CancellationTokenSource _stop;
+    private readonly Dictionary<string, SyncOperation> _byKey;
+    private readonly Dictionary<string, Lazy<Task<OperationOutcome>>> _outcomes;
+    private readonly Dictionary<string, SemaphoreSlim> _gates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly object _reporting = new();
+    private readonly string _runId;
+    private SyncJournal? _journal;
+    private int _applied;
+    private int _skipped;
+    private int _failed;
+    private int _notRun;
+    private int _needsAttention;
+    private volatile bool _budgetExhausted;
+
+    public CrmRun(
+        AutotaskClient client,
+        IReadOnlyList<SyncOperation> operations,
+        IEnumerable<string> approved,
+        SyncOptions options,
+        Func<SyncOperation, CrmRun, Task<OperationOutcome>> apply,
+        Action<SyncResult>? onResult,
+        IProgress<SyncProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        _client = client;
+        _operations = operations;
+        _approved = new HashSet<string>(approved, StringComparer.Ordinal);
+        _options = options;
+        _apply = apply;
+        _onResult = onResult;
+        _progress = progress;
+        _cancellation = cancellationToken;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+        _byKey = operations.ToDictionary(static op => op.Key, StringComparer.Ordinal);
+        _outcomes = operations.ToDictionary(
+            static op => op.Key,
+            op => new Lazy<Task<OperationOutcome>>(() => Task.Run(() => RunOperationAsync(op))),
+            StringComparer.Ordinal);
+    }
+
+    public CancellationToken StopToken => _stop.Token;
+
+    public AutotaskClient Client => _client;
+
+    public async Task<SyncRunSummary> RunAsync()
+    {
+        var started = DateTime.UtcNow;
+        var requestsBefore = _client.Requests.Total;
+        if (_options.JournalFolder is { } folder)
+        {
+            _journal = SyncJournal.Create(folder, _runId);
+            _journal.WriteHeader(_runId, started, _client.UserName, _options.RunBy, _options.ModuleVersion, _options.Force, _operations.Count);
+            foreach (var operation in _operations)
+            {
+                _journal.WriteOperation(operation, _approved.Contains(operation.OperationId));
+            }
+        }
+
+        await Task.WhenAll(_operations.Select(op => _outcomes[op.Key].Value)).ConfigureAwait(false);
+        var summary = new SyncRunSummary(
+            _runId, started, DateTime.UtcNow, _applied, _skipped, _failed, _notRun, _needsAttention,
+            _client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested);
+        _journal?.WriteSummary(summary);
+        return summary;
+    }
+
+    /// <summary>The Autotask id an earlier operation of the run created or found.</summary>
+    public async Task<long> IdFromAsync(string operationKey)
+    {
+        var outcome = await _outcomes[operationKey].Value.ConfigureAwait(false);
+        return outcome.AutotaskId ?? throw new InvalidOperationException($"Operation {_byKey[operationKey].OperationId} succeeded without an Autotask id.");
+    }
+
+    /// <summary>Writes pass the per-endpoint gate with the stop token; once through they are sent without it, so they settle.</summary>
+    public async Task<T> WriteAsync<T>(string endpoint, Func<CancellationToken, Task<T>> write)
+    {
+        SemaphoreSlim gate;
+        lock (_gates)
+        {
+            if (!_gates.TryGetValue(endpoint, out gate!))
+            {
+                gate = new SemaphoreSlim(WritesInFlightPerEndpoint, WritesInFlightPerEndpoint);
+                _gates.Add(endpoint, gate);
+            }
+        }
+
+        await gate.WaitAsync(StopToken).ConfigureAwait(false);
+        try
+        {
+            return await write(CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _journal?.Dispose();
+        _stop.Dispose();
+        foreach (var gate in _gates.Values)
+        {
+            gate.Dispose();
+        }
+    }
+
+    private async Task<OperationOutcome> RunOperationAsync(SyncOperation operation)
+    {
+        foreach (var key in operation.DependencyKeys)
+        {
+            var prerequisite = await _outcomes[key].Value.ConfigureAwait(false);
+            if (!prerequisite.Succeeded)
+            {
+                return Finish(operation, Inherit(_byKey[key], prerequisite));
+            }
+        }
+
+        if (!_approved.Contains(operation.OperationId))
+        {
+            return Finish(operation, OperationOutcome.Skipped(SyncReasonCode.Declined, "declined"));
+        }
+
+        if (operation.Problem is not null)
+        {
+            return Finish(operation, OperationOutcome.Failed(operation.ProblemCode, operation.Problem));
+        }
+
+        if (StopToken.IsCancellationRequested)
+        {
+            return Finish(operation, Stopped());
+        }
+
+        OperationOutcome outcome;
+        try
+        {
+            outcome = await _apply(operation, this).ConfigureAwait(false);
+        }
+        catch (AutotaskBudgetExhaustedException)
+        {
+            _budgetExhausted = true;
+            _stop.Cancel();
+            outcome = Stopped();
+        }
+        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+        {
+            outcome = Stopped();
+        }
+        catch (OperationCanceledException exception)
+        {
+            outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, "Autotask did not answer in time: " + exception.Message);
+        }
+        catch (AutotaskException exception)
+        {
+            outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, exception.Message);
+        }
+
+        return Finish(operation, outcome);
+    }
+
+    private static OperationOutcome Inherit(SyncOperation prerequisite, OperationOutcome outcome)
+    {
+        var what = $"prerequisite {prerequisite.OperationId} ({prerequisite.Kind})";
+        return outcome.Status switch
+        {
+            SyncStatus.Failed => OperationOutcome.Skipped(SyncReasonCode.PrerequisiteFailed, $"{what} failed: {outcome.Reason}"),
+            SyncStatus.NotRun => OperationOutcome.NotRun(outcome.Code, $"{what} was not run: {outcome.Reason}"),
+            _ => OperationOutcome.Skipped(outcome.Code, $"{what} was skipped: {outcome.Reason}"),
+        };
+    }
+
+    private OperationOutcome Stopped() =>
+        _budgetExhausted
+            ? OperationOutcome.NotRun(SyncReasonCode.BudgetExhausted, "the API request budget ran out before it was sent; run the push again later to apply it")
+            : OperationOutcome.NotRun(SyncReasonCode.Cancelled, "the run was cancelled before it was sent; run the push again to apply it");
+
+    private OperationOutcome Finish(SyncOperation operation, OperationOutcome outcome)
+    {
+        var result = new SyncResult(
+            _runId, operation.OperationId, operation.Kind, outcome.Status, outcome.Code, outcome.Reason, operation.Entity,
+            outcome.AutotaskId, operation.Target, operation.Action, operation.DifferenceIds, operation.CustomerId,
+            operation.CustomerName, operation.Sku, outcome.ContractId ?? operation.ContractId, DateTime.UtcNow);
+        lock (_reporting)
+        {
+            switch (outcome.Status)
+            {
+                case SyncStatus.Applied:
+                    _applied++;
+                    break;
+                case SyncStatus.Skipped:
+                    _skipped++;
+                    if (outcome.Code == SyncReasonCode.Declined)
+                    {
+                        _needsAttention++;
+                    }
+
+                    break;
+                case SyncStatus.Failed:
+                    _failed++;
+                    break;
+                default:
+                    _notRun++;
+                    break;
+            }
+
+            _journal?.WriteResult(result);
+            _onResult?.Invoke(result);
+            _progress?.Report(new SyncProgress(_applied + _skipped + _failed + _notRun, _operations.Count, result));
+        }
+
+        return outcome;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Autotask.Billing.Mapping;
+using Autotask.Billing.Reconciliation;
+using Autotask.Billing.Sandbox;
+
+namespace Autotask.Billing.Benchmarks;
+
+/// <summary>
+/// chain --customers N --services-per-customer M --lines-per-service L --latency-ms T: what an admin runs, in a fresh
+/// pwsh: <c>Get-AtTransaction -Path file | Compare-AtContract</c> with the module from out/, against a seeded
+/// <see cref="BenchmarkTenant"/> served over loopback HTTP by this process. Reports the child's wall time per step,
+/// its peak resident memory from the OS, and the requests the sandbox server counted against the seeded floor.
+/// </summary>
+public sealed class ChainCommand : IBenchmarkCommand
+{
+    private const string Script = """
+        $ErrorActionPreference = 'Stop'
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        Import-Module -Name $env:ATB_BENCH_MODULE
+        $imported = $clock.Elapsed.TotalSeconds
+        Connect-AtBilling -ZoneUri $env:ATB_BENCH_ZONE
+        $connected = $clock.Elapsed.TotalSeconds
+        $differences = (Get-AtTransaction -Path $env:ATB_BENCH_FILE -Month 2026-10 | Compare-AtContract -StatePath $env:ATB_BENCH_STORE -AsOf ([datetime]'2026-10-31') | Measure-Object).Count
+        $compared = $clock.Elapsed.TotalSeconds
+        $peak = 
+        """ + ChildPwsh.PeakMemoryScript + """
+
+        [ordered]@{ importSeconds = $imported; connectSeconds = $connected - $imported; chainSeconds = $compared - $connected; differences = $differences; jitMethods = [System.Runtime.JitInfo]::GetCompiledMethodCount($false); jitSeconds = [System.Runtime.JitInfo]::GetCompilationTime($false).TotalSeconds; vmHwmKb = $peak } | ConvertTo-Json -Compress
+        """;
+
+    public string Name => "chain";
+
+    public string Usage => "chain [--customers 2000] [--services-per-customer 20] [--lines-per-service 5] [--latency-ms 100] [--module out/…psd1] [--pwsh pwsh.dll]   Get-AtTransaction | Compare-AtContract in a pwsh child";
+
+    public int Run(IReadOnlyList<string> args)
+    {
+        var customers = BenchmarkArguments.Int(args, "--customers", 2_000);
+        var servicesPerCustomer = BenchmarkArguments.Int(args, "--services-per-customer", 20);
+        var linesPerService = BenchmarkArguments.Int(args, "--lines-per-service", 5);
+        var latency = TimeSpan.FromMilliseconds(BenchmarkArguments.Int(args, "--latency-ms", 100));
+        var module = ChildPwsh.ModulePath(args);
+
+        var folder = Path.Combine(Path.GetTempPath(), "atb-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            using var sandbox = AutotaskSandbox.CreateEmpty(new SandboxOptions { Today = BenchmarkTenant.Today, HourlyRequestThreshold = 100_000 });
+            var tenant = BenchmarkTenant.Seed(sandbox.Data, customers, servicesPerCustomer, linesPerService);
+            var file = Path.Combine(folder, "pc-recon.csv");
+            tenant.WriteFile(file);
+            var store = Path.Combine(folder, "mappings.json");
+            using (var mappings = MappingStore.Open(store))
+            {
+                mappings.Save(tenant.Mapping);
+            }
+
+            Console.WriteLine($"Seeded {customers:N0} customers × {servicesPerCustomer} services; wrote {tenant.FileLines:N0} Partner Center lines; {tenant.Planted:N0} planted differences. Module: {module}");
+            sandbox.Faults.AddLatency(latency);
+            using var host = SandboxHost.Start(sandbox);
+            sandbox.Statistics.Reset();
+
+            var result = ChildPwsh.Run(args, Script, new Dictionary<string, string>
+            {
+                ["ATB_BENCH_MODULE"] = module,
+                ["ATB_BENCH_ZONE"] = host.ZoneUri.AbsoluteUri,
+                ["ATB_BENCH_FILE"] = file,
+                ["ATB_BENCH_STORE"] = store,
+                ["AUTOTASK_API_USER"] = sandbox.ApiUser.UserName,
+                ["AUTOTASK_API_SECRET"] = sandbox.ApiUser.Secret,
+                ["AUTOTASK_API_INTEGRATION_CODE"] = sandbox.ApiUser.IntegrationCode,
+                ["AUTOTASK_BILLING_HOME"] = folder,
+                ["HOME"] = folder,
+            });
+            if (result.ExitCode != 0 || result.Json.Length == 0)
+            {
+                Console.Error.WriteLine(result.Errors);
+                return 1;
+            }
+
+            var served = RequestFloor.Served(sandbox.Statistics);
+            var minimum = tenant.MinimumRequestsByEndpoint;
+            var minimumTotal = minimum.Values.Sum();
+            // Connecting reads ThresholdInformation once more than the comparison needs.
+            var allowance = ContractSnapshot.RequestAllowance(minimumTotal) + 1;
+            var readFloor = RequestFloor.Seconds(minimum, latency, dependentRounds: 1);
+            var chain = ChildPwsh.Number(result.Json, "chainSeconds") ?? double.NaN;
+            var differences = (int)(ChildPwsh.Number(result.Json, "differences") ?? -1);
+            RequestFloor.Print(served, minimum);
+            Console.WriteLine($"Requests counted by the sandbox server: {served.Values.Sum():N0} (connect included); the seeded rows need at least {minimumTotal:N0} (allowance {allowance:N0}).");
+            Console.WriteLine($"Floor of the Autotask reads: {readFloor:F2} s = {RequestFloor.Explanation(latency, 1)}.");
+            Console.WriteLine($"pwsh: {result.Wall.TotalSeconds:F2} s in all, the chain {chain:F2} s, peak resident memory (VmHWM) {result.PeakMb:F0} MB; {differences:N0} differences.");
+            var within = served.Values.Sum() <= allowance && RequestFloor.MaxConcurrent(sandbox.Statistics) <= RequestFloor.InFlightPerEndpoint;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{{\"command\":\"chain\",\"customers\":{customers},\"servicesPerCustomer\":{servicesPerCustomer},\"fileLines\":{tenant.FileLines},\"latencyMs\":{latency.TotalMilliseconds:0},\"processSeconds\":{result.Wall.TotalSeconds:F3},\"importSeconds\":{ChildPwsh.Number(result.Json, "importSeconds") ?? double.NaN:F3},\"connectSeconds\":{ChildPwsh.Number(result.Json, "connectSeconds") ?? double.NaN:F3},\"chainSeconds\":{chain:F3},\"readFloorSeconds\":{readFloor:F3},\"differences\":{differences},\"plantedDifferences\":{tenant.Planted},\"serverRequests\":{served.Values.Sum()},\"minimumRequests\":{minimumTotal},\"requestAllowance\":{allowance},\"maxConcurrentPerEndpoint\":{RequestFloor.MaxConcurrent(sandbox.Statistics)},\"withinBound\":{(within ? "true" : "false")},\"jitMethods\":{ChildPwsh.Number(result.Json, "jitMethods") ?? double.NaN:F0},\"jitSeconds\":{ChildPwsh.Number(result.Json, "jitSeconds") ?? double.NaN:F3},\"peakResidentMB\":{result.PeakMb:F1}}}"));
+            return within && differences == tenant.Planted ? 0 : 1;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

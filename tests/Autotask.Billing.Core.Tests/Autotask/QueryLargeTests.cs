@@ -1,0 +1,58 @@
+using Autotask.Billing.Autotask.Entities;
+using Autotask.Billing.Autotask.Query;
+
+namespace Autotask.Billing.Tests.Autotask;
+
+public sealed class QueryLargeTests : IDisposable
+{
+    private static readonly AutotaskQuery Bulk = AutotaskQuery.Where(AutotaskFilter.BeginsWith("companyName", "Bulk ")).WithMaxRecords(100);
+
+    private readonly SandboxServer _server = SandboxServer.Empty();
+
+    [Fact]
+    public async Task A_large_read_keeps_three_pages_in_flight_and_returns_every_row_once_in_id_order()
+    {
+        var ids = Insert("Bulk", 1234);
+        _server.Sandbox.Faults.AddLatency(TimeSpan.FromMilliseconds(20));
+        using var client = await _server.ConnectAsync();
+        var before = _server.RequestsTo("Companies");
+
+        var companies = await client.QueryLargeAsync<Company>(Bulk);
+
+        Assert.Equal(ids, companies.Select(c => c.Id));
+        // One request per page of 100 (the ranges hold a page each at the first page's even spacing) and one count.
+        Assert.Equal(1 + 13, _server.RequestsTo("Companies") - before);
+        Assert.Equal(3, _server.Sandbox.Statistics.Endpoint("Companies").MaxConcurrent);
+    }
+
+    [Fact]
+    public async Task Rows_beyond_a_gap_in_the_ids_are_still_read()
+    {
+        var ids = Insert("Bulk", 150);
+        Insert("Other", 700);
+        ids.AddRange(Insert("Bulk", 150));
+        using var client = await _server.ConnectAsync();
+
+        var companies = await client.QueryLargeAsync<Company>(Bulk);
+
+        Assert.Equal(ids, companies.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task A_read_of_one_page_costs_one_request()
+    {
+        var ids = Insert("Bulk", 40);
+        using var client = await _server.ConnectAsync();
+        var before = _server.RequestsTo("Companies");
+
+        var companies = await client.QueryLargeAsync<Company>(Bulk);
+
+        Assert.Equal(ids, companies.Select(c => c.Id));
+        Assert.Equal(1, _server.RequestsTo("Companies") - before);
+    }
+
+    public void Dispose() => _server.Dispose();
+
+    private List<long> Insert(string prefix, int count) =>
+        Enumerable.Range(1, count).Select(i => _server.InsertCompany($"{prefix} {Guid.NewGuid():N}")).ToList();
+}
