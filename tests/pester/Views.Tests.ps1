@@ -38,7 +38,7 @@ Describe 'Default views at 80 columns' {
         @{ Name = 'SkuMatchProposal'; Get = { $script:skuProposals }; Labels = 'Sku', 'Name', 'Kind', 'Match', 'Rule', 'Accepted' }
         @{ Name = 'CustomerMapping'; Get = { Get-AtContractMapping -StatePath $script:state }; Labels = 'Source', 'Customer', 'CustomerId', 'Company', 'Contract', 'Export' }
         @{ Name = 'ServiceMapping'; Get = { Get-AtServiceMapping -StatePath $script:state }; Labels = 'Source', 'Sku', 'Action', 'ServiceId', 'ProductId', 'Excluded' }
-        @{ Name = 'ContractDifference'; Get = { $script:differences }; Labels = 'Customer', 'Sku', 'Kind', 'Change', 'Monthly', 'Force' }
+        @{ Name = 'ContractDifference'; Get = { $script:differences }; Labels = 'Customer', 'Sku', 'Kind', 'Change', 'Impact', 'Force' }
         @{ Name = 'AutotaskContract'; Get = { Get-AtContract }; Labels = 'ContractId', 'Contract', 'Company', 'Status', 'Start', 'End' }
         @{ Name = 'AutotaskContractService'; Get = { Get-AtContractService }; Labels = 'Company', 'Service', 'Sku', 'Units', 'UnitPrice', 'Monthly' }
         @{ Name = 'SyncResult'; Get = { $script:results }; Labels = 'Status', 'Customer', 'Sku', 'AutotaskId', 'Reason' }
