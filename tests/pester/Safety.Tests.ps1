@@ -47,12 +47,30 @@ Describe 'Bad billing files stop safely' {
         Get-ContractState | Should -Be $before
     }
 
-    It 'refuses the good lines of that file piped from Get-AtTransaction' {
+    It 'refuses the good lines of that file in Get-AtTransaction, read from the file or from Import-Csv rows' {
         $bad = Copy-ExportWithBadLine -Name 'piped.csv'
-        $lines = @(Get-AtTransaction -Path $bad.Path -Month 2026-10 -ErrorAction SilentlyContinue)
+        $before = Get-ContractState
+        { Get-AtTransaction -Path $bad.Path -Month 2026-10 -ErrorAction SilentlyContinue | Compare-AtContract -StatePath $script:state | Sync-AtContract -StatePath $script:state -Confirm:$false -Force } |
+            Should -Throw -ErrorId 'BillingFileRejected,Autotask.Billing.Commands.GetAtTransactionCommand'
+        { Import-Csv -LiteralPath $bad.Path | Get-AtTransaction -Month 2026-10 -ErrorAction SilentlyContinue | Compare-AtContract -StatePath $script:state } |
+            Should -Throw -ErrorId 'BillingFileRejected,Autotask.Billing.Commands.GetAtTransactionCommand'
+        $emitted = @()
+        try { Get-AtTransaction -Path $bad.Path -Month 2026-10 -ErrorVariable problems -ErrorAction SilentlyContinue | ForEach-Object { $emitted += $_ } } catch { $refusal = $_ }
+        $problems.FullyQualifiedErrorId | Should -Contain 'BillingLineRejected,Autotask.Billing.Commands.GetAtTransactionCommand'
+        $refusal.FullyQualifiedErrorId | Should -Be 'BillingFileRejected,Autotask.Billing.Commands.GetAtTransactionCommand'
+        $emitted | Should -BeNullOrEmpty
+        Get-ContractState | Should -Be $before
+    }
+
+    It 'with Get-AtTransaction -AcceptPartialFile emits the rest but the customer of the rejected line, and Compare-AtContract holds that customer back' {
+        $bad = Copy-ExportWithBadLine -Name 'accepted.csv'
+        $lines = @(Get-AtTransaction -Path $bad.Path -Month 2026-10 -AcceptPartialFile -ErrorAction SilentlyContinue -WarningVariable held -WarningAction SilentlyContinue)
         $lines.Count | Should -BeGreaterThan 0
-        { $lines | Compare-AtContract -StatePath $script:state } |
-            Should -Throw -ErrorId 'BillingFileRejected,Autotask.Billing.Commands.CompareAtContractCommand'
+        $lines | Where-Object CustomerId -EQ $bad.CustomerId | Should -BeNullOrEmpty
+        ($held -join ' ') | Should -Match ([regex]::Escape($bad.CustomerId))
+        $differences = @($lines | Compare-AtContract -StatePath $script:state -WarningAction SilentlyContinue)
+        $differences.Count | Should -BeGreaterThan 0
+        $differences | Where-Object CustomerId -EQ $bad.CustomerId | Should -BeNullOrEmpty
     }
 
     It 'with -AcceptPartialFile compares the rest and holds back the customer of the rejected line' {
@@ -65,7 +83,9 @@ Describe 'Bad billing files stop safely' {
 
     It 'stops on a file whose unquoted thousands separator shifts the columns, naming file, line and column' {
         $bad = Copy-ExportWithBadLine -Name 'thousands.csv' -Quantity '1,250'
-        $null = Get-AtTransaction -Path $bad.Path -Month 2026-10 -ErrorVariable problems -ErrorAction SilentlyContinue
+        { $null = Get-AtTransaction -Path $bad.Path -Month 2026-10 -ErrorVariable script:problems -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'BillingFileRejected,Autotask.Billing.Commands.GetAtTransactionCommand'
+        $problems = $script:problems
         $problems[0].FullyQualifiedErrorId | Should -Be 'BillingLineRejected,Autotask.Billing.Commands.GetAtTransactionCommand'
         $problems[0].TargetObject.Reason | Should -Be 'FieldCount'
         $problems[0].Exception.Message | Should -Match 'thousands\.csv:2:\d+ \[FieldCount\]'

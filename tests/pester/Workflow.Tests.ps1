@@ -41,7 +41,7 @@ Describe 'Get-AtTransaction' {
         @(Get-Item -LiteralPath $script:export | Get-AtTransaction -Month 2026-10).Count | Should -BeGreaterThan 10
     }
 
-    It 'reports a bad line with its file and line number and keeps the good ones' {
+    It 'reports a bad line with its file and line number and, with -AcceptPartialFile, keeps the other customers'' lines' {
         $bad = Join-Path -Path $TestDrive -ChildPath 'bad.csv'
         $text = Get-Content -LiteralPath $script:export
         $columns = $text[0] -split ','
@@ -49,8 +49,11 @@ Describe 'Get-AtTransaction' {
         $broken = $text[1] -split ','
         $broken[$quantity] = 'twelve'
         Set-Content -LiteralPath $bad -Value (@($text[0], ($broken -join ',')) + $text[2..($text.Count - 1)])
-        $lines = @(Get-AtTransaction -Path $bad -Month 2026-10 -ErrorVariable problems -ErrorAction SilentlyContinue)
-        $lines.Count | Should -Be ($text.Count - 2)
+        $customer = [array]::IndexOf($columns, 'CustomerId')
+        $held = @($text[2..($text.Count - 1)] | Where-Object { ($_ -split ',')[$customer] -eq $broken[$customer] }).Count
+        $lines = @(Get-AtTransaction -Path $bad -Month 2026-10 -AcceptPartialFile -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $lines.Count | Should -Be ($text.Count - 2 - $held)
+        $lines | Where-Object CustomerId -EQ $broken[$customer] | Should -BeNullOrEmpty
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'BillingLineRejected,Autotask.Billing.Commands.GetAtTransactionCommand'
         $problems[0].TargetObject.LineNumber | Should -Be 2

@@ -29,6 +29,13 @@ public sealed class RejectedLinePolicy
         _files.GetOrAdd(Key(problem.File), static _ => new FileRecord()).Add(problem);
     }
 
+    /// <summary>
+    /// The reader of the file accepted its readable rest (Get-AtTransaction -AcceptPartialFile): a later judgement of
+    /// the same read accepts it too, still holding back the customers its rejected lines name.
+    /// </summary>
+    public void AcceptPartial(string file) =>
+        _files.GetOrAdd(Key(file), static _ => new FileRecord()).Accept();
+
     /// <summary>The file could not be read at all (or held no billing line): nothing from it can be trusted.</summary>
     public void RecordUnreadable(string file, string message) =>
         _files.GetOrAdd(Key(file), static _ => new FileRecord()).MarkUnreadable(message);
@@ -87,12 +94,16 @@ public sealed class RejectedLinePolicy
                 continue;
             }
 
-            var (problems, unreadable, unknownCustomer) = record.Snapshot();
+            var (problems, unreadable, unknownCustomer, accepted) = record.Snapshot();
             if (unreadable is not null)
             {
                 refused.Add($"{file}: {unreadable}");
             }
-            else if (!acceptPartialFile)
+            else if (problems.Count == 0)
+            {
+                continue;
+            }
+            else if (!acceptPartialFile && !accepted)
             {
                 refused.Add($"{file}: {problems.Count} line(s) rejected, first {Where(problems[0])}");
             }
@@ -119,6 +130,7 @@ public sealed class RejectedLinePolicy
     {
         private readonly List<BillingLineProblem> _problems = new();
         private string? _unreadable;
+        private bool _accepted;
 
         public void Add(BillingLineProblem problem)
         {
@@ -136,11 +148,19 @@ public sealed class RejectedLinePolicy
             }
         }
 
-        public (IReadOnlyList<BillingLineProblem> Problems, string? Unreadable, BillingLineProblem? UnknownCustomer) Snapshot()
+        public void Accept()
         {
             lock (_problems)
             {
-                return (_problems.ToList(), _unreadable, _problems.FirstOrDefault(static p => string.IsNullOrWhiteSpace(p.CustomerId)));
+                _accepted = true;
+            }
+        }
+
+        public (IReadOnlyList<BillingLineProblem> Problems, string? Unreadable, BillingLineProblem? UnknownCustomer, bool Accepted) Snapshot()
+        {
+            lock (_problems)
+            {
+                return (_problems.ToList(), _unreadable, _problems.FirstOrDefault(static p => string.IsNullOrWhiteSpace(p.CustomerId)), _accepted);
             }
         }
     }

@@ -20,9 +20,9 @@ public sealed class RejectedLineVerdict
     public bool HoldsBack(string? customerId) =>
         customerId is not null && HeldBackCustomers.Contains(customerId, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The refusal, to be shown to a person.</summary>
-    public string Describe() =>
-        "Nothing was compared: billing lines could not be read, and a file with unread lines is not synced " +
+    /// <summary>The refusal, to be shown to a person; <paramref name="outcome"/> says what was not done.</summary>
+    public string Describe(string outcome = "Nothing was compared") =>
+        outcome + ": billing lines could not be read, and a file with unread lines is not synced " +
         "(its missing lines would look like removals or wrong quantities). " + string.Join("; ", RefusedFiles) +
         ". Correct and re-export the file, or pass -AcceptPartialFile to use the rest of it (every customer named by a rejected line is then held back).";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using Autotask.Billing.Loose;
+using Autotask.Billing.Reporting;
 
 namespace Autotask.Billing.Reconciliation;
 
@@ -10,6 +11,12 @@ namespace Autotask.Billing.Reconciliation;
 /// case; unknown names (PowerShell's own note properties, computed columns) are ignored; values are read by
 /// <see cref="LooseValue"/> (one culture policy for every round trip), dates as UTC calendar dates or times.
 /// DifferenceId and Kind are required.
+/// <para>
+/// Text crosses files guarded: a difference's text (vendor names, ids, phones) is formula-guarded when the difference
+/// is made (<see cref="Guarded"/>), so an exported review file is safe to open in a spreadsheet and reads back to the
+/// very object Compare-AtContract emitted; <see cref="Restored"/> gives the original text where it is used (the sync
+/// plan), once.
+/// </para>
 /// </summary>
 public static class ContractDifferenceReader
 {
@@ -53,6 +60,35 @@ public static class ContractDifferenceReader
         }
 
         return difference;
+    }
+
+    /// <summary>Guards every text property of a difference being made (see <see cref="SpreadsheetText"/>).</summary>
+    internal static ContractDifference Guarded(ContractDifference difference)
+    {
+        foreach (var property in Settable.Where(static p => p.PropertyType == typeof(string)))
+        {
+            property.SetValue(difference, SpreadsheetText.Guard((string?)property.GetValue(difference)));
+        }
+
+        return difference;
+    }
+
+    /// <summary>A copy of a (live or rebuilt) difference with its text as the vendor and mapping gave it.</summary>
+    public static ContractDifference Restored(ContractDifference difference)
+    {
+        if (difference is null)
+        {
+            throw new ArgumentNullException(nameof(difference));
+        }
+
+        var copy = new ContractDifference();
+        foreach (var property in Settable)
+        {
+            var value = property.GetValue(difference);
+            property.SetValue(copy, property.PropertyType == typeof(string) ? SpreadsheetText.Restore((string?)value) : value);
+        }
+
+        return copy;
     }
 
     private static bool IsEmpty(object? value) => value is null || (value is string text && text.Trim().Length == 0);

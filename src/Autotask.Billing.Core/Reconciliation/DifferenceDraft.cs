@@ -130,7 +130,7 @@ internal sealed class DifferenceDraft
 
     public long? SuggestedServiceId { get; set; }
 
-    public ContractDifference Build() => new()
+    public ContractDifference Build() => ContractDifferenceReader.Guarded(new()
     {
         DifferenceId = DifferenceIds.For(Kind, Source, CustomerId, Sku, TransactionId),
         Kind = Kind,
@@ -195,5 +195,5 @@ internal sealed class DifferenceDraft
         Suggestions = Suggestions,
         SuggestedCompanyId = SuggestedCompanyId,
         SuggestedServiceId = SuggestedServiceId,
-    };
+    });
 }

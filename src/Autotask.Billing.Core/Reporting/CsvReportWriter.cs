@@ -7,7 +7,7 @@ namespace Autotask.Billing.Reporting;
 /// <summary>
 /// One row per difference and per sync result, with stable columns (see the column list in the header), invariant
 /// numbers and yyyy-MM-dd dates. Text that a spreadsheet would run as a formula (starting with =, +, -, @) gets a
-/// leading apostrophe, the guard Excel itself uses; numbers are never touched.
+/// leading apostrophe (<see cref="SpreadsheetText"/>); numbers are never touched.
 /// </summary>
 public sealed class CsvReportWriter
 {
@@ -36,7 +36,7 @@ public sealed class CsvReportWriter
             cancellationToken.ThrowIfCancellationRequested();
             for (var i = 0; i < row.Length; i++)
             {
-                csv.WriteField(ReportRows.Columns[i].Type == ReportCellType.Text ? Guarded(row[i]) : row[i]);
+                csv.WriteField(ReportRows.Columns[i].Type == ReportCellType.Text ? SpreadsheetText.Guard(row[i]) : row[i]);
             }
 
             await csv.NextRecordAsync().ConfigureAwait(false);
@@ -44,7 +44,4 @@ public sealed class CsvReportWriter
 
         await csv.FlushAsync().ConfigureAwait(false);
     }
-
-    private static string? Guarded(string? text) =>
-        text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

@@ -37,7 +37,8 @@ internal sealed class ReportValues
         return value switch
         {
             null => null,
-            string text => text.Length == 0 ? null : text,
+            // A re-imported difference's text is formula-guarded; the report shows it as given (its CSV guards it again).
+            string text => text.Length == 0 ? null : SpreadsheetText.Restore(text),
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };

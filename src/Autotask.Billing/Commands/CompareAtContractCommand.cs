@@ -4,6 +4,7 @@ using Autotask.Billing.Completers;
 using Autotask.Billing.Infrastructure;
 using Autotask.Billing.Mapping;
 using Autotask.Billing.Reconciliation;
+using Autotask.Billing.Reporting;
 
 namespace Autotask.Billing.Commands;
 
@@ -196,7 +197,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
                 var run = new ContractComparer(connection.Client).Compare(_lines, _summaries, mapping, options);
                 await foreach (var difference in run.WithCancellation(token).ConfigureAwait(false))
                 {
-                    if (verdict.HoldsBack(difference.CustomerId))
+                    if (verdict.HoldsBack(SpreadsheetText.Restore(difference.CustomerId)))
                     {
                         continue;
                     }

@@ -26,6 +26,7 @@ public sealed class GetAtContractMappingCommand : MappingCmdlet
     [Parameter(ParameterSetName = UnmappedSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(MappingSourceCompleter))]
     [SupportsWildcards]
+    [RestoreGuardedText]
     public string? Source { get; set; }
 
     /// <summary>Only these vendor customer ids.</summary>
@@ -33,6 +34,7 @@ public sealed class GetAtContractMappingCommand : MappingCmdlet
     [Parameter(ParameterSetName = UnmappedSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(CustomerIdCompleter))]
     [SupportsWildcards]
+    [RestoreGuardedText]
     public string[]? CustomerId { get; set; }
 
     /// <summary>Only customers with these names (as last seen from the vendor).</summary>
@@ -40,11 +42,13 @@ public sealed class GetAtContractMappingCommand : MappingCmdlet
     [Parameter(ParameterSetName = UnmappedSet, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(CustomerNameCompleter))]
     [SupportsWildcards]
+    [RestoreGuardedText]
     public string[]? CustomerName { get; set; }
 
     /// <summary>The customer's domain, passed on with -Unmapped.</summary>
     [Parameter(ParameterSetName = UnmappedSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Domain")]
+    [RestoreGuardedText]
     public string? CustomerDomain { get; set; }
 
     /// <summary>Lists the piped billing lines' customers that have no mapping.</summary>

@@ -16,11 +16,13 @@ public sealed class GetAtServiceMappingCommand : MappingCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(MappingSourceCompleter))]
     [SupportsWildcards]
+    [RestoreGuardedText]
     public string? Source { get; set; }
 
     [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(SkuCompleter))]
     [SupportsWildcards]
+    [RestoreGuardedText]
     public string[]? Sku { get; set; }
 
     protected override void BeginProcessing() => _document = ReadDocument();

@@ -8,6 +8,10 @@ namespace Autotask.Billing.Commands;
 /// Reads vendor billing exports (Partner Center, daily rated usage, our generic CSV, or any vendor described by a
 /// column-map profile) or pipeline objects into Transaction objects. A line that cannot be used is a non-terminating
 /// error naming file, line, column and value; with -Summarize, one line per customer × SKU with the seats in force.
+/// A file is emitted once read whole and judged by the rejected-line rule (<see cref="RejectedLinePolicy"/>): a file
+/// with rejected lines (or unreadable) emits nothing and stops the command at its end (BillingFileRejected), so its
+/// surviving lines cannot reach a compare or sync; -AcceptPartialFile emits its rest except the customers a rejected
+/// line names, as Compare-AtContract -AcceptPartialFile would.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "AtTransaction", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(Transaction), ParameterSetName = new[] { PathSet, LiteralPathSet, InputObjectSet })]
@@ -19,6 +23,9 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
     private const string InputObjectSet = "InputObject";
 
     private readonly List<Transaction> _collected = new();
+    private readonly List<Transaction> _pending = new();
+    private readonly List<Transaction> _pendingObjects = new();
+    private readonly List<string> _read = new();
     private BillingSourceReader? _reader;
     private ThrottledProgress? _progress;
     private int _objectIndex;
@@ -95,6 +102,14 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
     [Parameter]
     public DateTime? AsOf { get; set; }
 
+    /// <summary>
+    /// Emits the readable rest of a billing file that has rejected lines, except the lines of every customer a
+    /// rejected line names (held back). Without it such a file emits no line and the command ends with
+    /// BillingFileRejected; Compare-AtContract then accepts the lines of this read as it would with its own switch.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AcceptPartialFile { get; set; }
+
     /// <summary>One line per source × customer × SKU with the seats in force on -AsOf, instead of one object per billing line.</summary>
     [Parameter]
     public SwitchParameter Summarize { get; set; }
@@ -134,7 +149,13 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
     {
         try
         {
-            if (Summarize)
+            if (_objectIndex > 0)
+            {
+                Release(BillingSourceReader.PipelineFile, _pendingObjects);
+            }
+
+            var verdict = Session.RejectedLines.Judge(_read, AcceptPartialFile);
+            if (Summarize && !verdict.IsRefused)
             {
                 var asOf = UtcDate.From(AsOf) ?? _reader!.Window.Until ?? UtcDate.Today;
                 WriteVerbose($"Summarising {_collected.Count} lines into seats in force on {asOf:yyyy-MM-dd}.");
@@ -149,6 +170,11 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
             }
 
             WriteInformation(total, new[] { "Summary" });
+            if (verdict.IsRefused)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(
+                    new InvalidDataException(verdict.Describe("No line of these files was emitted")), ErrorIds.BillingFileRejected, ErrorCategory.InvalidData, verdict.RefusedFiles));
+            }
         }
         finally
         {
@@ -178,12 +204,14 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
     {
         var name = System.IO.Path.GetFileName(file);
         var lines = 0;
+        _read.Add(file);
+        _pending.Clear();
         try
         {
             foreach (var item in Session.RejectedLines.Read(_reader!, file, CancellationToken))
             {
                 lines++;
-                Handle(item);
+                Handle(item, _pending);
                 _progress!.Report($"{name} (file {index + 1} of {count}): {lines:N0} lines", 100 * index / count);
             }
 
@@ -197,6 +225,33 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
         {
             WriteErrorFor(exception, file);
         }
+
+        Release(file, _pending);
+    }
+
+    /// <summary>Emits what the rejected-line rule lets through of a file (or of the piped objects) read whole.</summary>
+    private void Release(string file, List<Transaction> pending)
+    {
+        var verdict = Session.RejectedLines.Judge(new[] { file }, AcceptPartialFile);
+        if (!verdict.IsRefused)
+        {
+            if (AcceptPartialFile)
+            {
+                Session.RejectedLines.AcceptPartial(file);
+            }
+
+            if (verdict.HeldBackCustomers.Count > 0)
+            {
+                WriteWarning($"Held back, because a rejected line of {file} names them: {string.Join(", ", verdict.HeldBackCustomers)}. None of their lines is emitted.");
+            }
+
+            foreach (var line in pending.Where(line => !verdict.HoldsBack(line.CustomerId)))
+            {
+                Emit(line);
+            }
+        }
+
+        pending.Clear();
     }
 
     private void ReadPipelineObject()
@@ -204,7 +259,8 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
         switch (InputObject?.BaseObject)
         {
             case Transaction transaction:
-                Handle(BillingReadItem.Of(transaction));
+                // Already read (and judged) by whoever read it.
+                Emit(transaction);
                 return;
             case FileInfo file:
                 // Get-ChildItem output binds here by value before -LiteralPath could bind it by property name.
@@ -212,17 +268,21 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
                 return;
         }
 
-        _objectIndex++;
+        if (_objectIndex++ == 0)
+        {
+            _read.Add(BillingSourceReader.PipelineFile);
+        }
+
         var item = _reader!.ReadObject(PropertyBag.From(InputObject!));
         if (item is not null)
         {
-            Handle(item);
+            Handle(item, _pendingObjects);
         }
 
         _progress!.Report($"{_objectIndex:N0} objects");
     }
 
-    private void Handle(BillingReadItem item)
+    private void Handle(BillingReadItem item, List<Transaction> pending)
     {
         if (item.Problem is { } problem)
         {
@@ -236,13 +296,18 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
             return;
         }
 
+        pending.Add(item.Transaction!);
+    }
+
+    private void Emit(Transaction line)
+    {
         if (Summarize)
         {
-            _collected.Add(item.Transaction!);
+            _collected.Add(line);
         }
         else
         {
-            WriteObject(item.Transaction);
+            WriteObject(line);
         }
     }
 

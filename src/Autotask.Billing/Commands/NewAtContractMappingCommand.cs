@@ -30,20 +30,24 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(MappingSourceCompleter))]
     [ValidateNotNullOrEmpty]
+    [RestoreGuardedText]
     public string Source { get; set; } = string.Empty;
 
     /// <summary>The vendor's id for the customer.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [RestoreGuardedText]
     public string CustomerId { get; set; } = string.Empty;
 
     /// <summary>The vendor's name for the customer; -Auto matches company names against it.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [RestoreGuardedText]
     public string? CustomerName { get; set; }
 
     /// <summary>The customer's e-mail or tenant domain; -Auto matches company web addresses against it.</summary>
     [Parameter(ParameterSetName = AutoSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Domain")]
+    [RestoreGuardedText]
     public string? CustomerDomain { get; set; }
 
     /// <summary>Proposes a company for each customer and saves the proposals sure enough to need no review.</summary>
@@ -102,35 +106,41 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
     [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = CreateCompanySet, ValueFromPipelineByPropertyName = true)]
     [Alias("CustomerPhone")]
+    [RestoreGuardedText]
     public string? Phone { get; set; }
 
     /// <summary>Street address (first line) for the company sync creates.</summary>
     [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = CreateCompanySet, ValueFromPipelineByPropertyName = true)]
     [Alias("CustomerAddress")]
+    [RestoreGuardedText]
     public string? Address { get; set; }
 
     /// <summary>City for the company sync creates.</summary>
     [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = CreateCompanySet, ValueFromPipelineByPropertyName = true)]
     [Alias("CustomerCity")]
+    [RestoreGuardedText]
     public string? City { get; set; }
 
     /// <summary>State or province.</summary>
     [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = CreateCompanySet, ValueFromPipelineByPropertyName = true)]
     [Alias("CustomerState")]
+    [RestoreGuardedText]
     public string? State { get; set; }
 
     /// <summary>Postal or ZIP code for the company sync creates.</summary>
     [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = CreateCompanySet, ValueFromPipelineByPropertyName = true)]
     [Alias("CustomerPostalCode")]
+    [RestoreGuardedText]
     public string? PostalCode { get; set; }
 
     /// <summary>The company's web site; without it sync uses the customer's domain.</summary>
     [Parameter(ParameterSetName = CompanySet, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = CreateCompanySet, ValueFromPipelineByPropertyName = true)]
+    [RestoreGuardedText]
     public string? WebAddress { get; set; }
 
     protected override void ProcessRecord()

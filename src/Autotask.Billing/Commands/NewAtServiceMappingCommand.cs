@@ -28,11 +28,13 @@ public sealed class NewAtServiceMappingCommand : MappingCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(MappingSourceCompleter))]
     [ValidateNotNullOrEmpty]
+    [RestoreGuardedText]
     public string Source { get; set; } = string.Empty;
 
     /// <summary>The vendor's part number.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [RestoreGuardedText]
     public string Sku { get; set; } = string.Empty;
 
     /// <summary>How the piped line is charged: recurring and usage SKUs need a service, one-time SKUs a product.</summary>

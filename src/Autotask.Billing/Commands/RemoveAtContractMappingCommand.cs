@@ -15,11 +15,13 @@ public sealed class RemoveAtContractMappingCommand : MappingCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(MappingSourceCompleter))]
     [ValidateNotNullOrEmpty]
+    [RestoreGuardedText]
     public string Source { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(CustomerIdCompleter))]
     [ValidateNotNullOrEmpty]
+    [RestoreGuardedText]
     public string CustomerId { get; set; } = string.Empty;
 
     /// <summary>Returns the mappings removed.</summary>

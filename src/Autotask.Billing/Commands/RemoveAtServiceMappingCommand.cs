@@ -15,11 +15,13 @@ public sealed class RemoveAtServiceMappingCommand : MappingCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(MappingSourceCompleter))]
     [ValidateNotNullOrEmpty]
+    [RestoreGuardedText]
     public string Source { get; set; } = string.Empty;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(SkuCompleter))]
     [ValidateNotNullOrEmpty]
+    [RestoreGuardedText]
     public string Sku { get; set; } = string.Empty;
 
     /// <summary>Returns the mappings removed.</summary>

@@ -102,6 +102,24 @@ public sealed class BadFileCorpusTests
     }
 
     [Fact]
+    public void A_read_accepted_as_partial_is_accepted_by_a_later_judgement_until_the_file_is_read_again()
+    {
+        using var files = new BillingTestFiles();
+        var path = files.Write("accepted.csv", Header + "\r\n" + Row("T1", "C1", "twelve") + "\r\n" + Row("T2", "C2", "3"));
+        var policy = new RejectedLinePolicy();
+        _ = policy.Read(new BillingSourceReader(new BillingReadOptions { Window = BillingWindow.Unbounded }), path, CancellationToken.None).ToList();
+        Assert.True(policy.Judge(new[] { path }, false).IsRefused);
+
+        policy.AcceptPartial(path);
+        var verdict = policy.Judge(new[] { path }, false);
+
+        Assert.False(verdict.IsRefused);
+        Assert.Equal(new[] { "C1" }, verdict.HeldBackCustomers);
+        _ = policy.Read(new BillingSourceReader(new BillingReadOptions { Window = BillingWindow.Unbounded }), path, CancellationToken.None).ToList();
+        Assert.True(policy.Judge(new[] { path }, false).IsRefused);
+    }
+
+    [Fact]
     public void Reading_a_corrected_file_again_clears_its_record()
     {
         using var files = new BillingTestFiles();

@@ -56,7 +56,8 @@ public sealed class MonthlyWorkflowTests : IDisposable
             },
             first.Select(d => (d.Kind, d.CustomerName, d.Sku)).OrderBy(d => d.CustomerName).ThenBy(d => d.Sku));
         Assert.All(first, d => Assert.True(d.IsActionable, d.Reason));
-        Assert.Equal(LitwarePhone, first.Single(d => d.Kind == DifferenceKind.MissingCompany).CustomerPhone);
+        // Guarded for a spreadsheet ("+1 ..." would run as a formula); the sync gets it back exactly (see the company).
+        Assert.Equal("'" + LitwarePhone, first.Single(d => d.Kind == DifferenceKind.MissingCompany).CustomerPhone);
 
         var sync = await SyncAsync(client, first, store);
 
@@ -136,6 +137,44 @@ public sealed class MonthlyWorkflowTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    [Fact]
+    public async Task Formula_names_from_the_vendor_file_are_guarded_in_a_review_file_and_reach_Autotask_exactly()
+    {
+        const string customerFormula = "=HYPERLINK(\"http://evil.example/x\",\"Litware\")";
+        const string productFormula = "-2+3+cmd|' /C calc'!A0";
+        using var server = SandboxServer.Demo(SandboxVariants.Options(SandboxVariants.Default, Today));
+        using var client = await server.ConnectAsync();
+        var lines = ReadExport(csv => csv
+            .Replace(",Litware Inc,", ",\"" + customerFormula.Replace("\"", "\"\"") + "\",")
+            .Replace(",Microsoft Teams Premium,", ",\"" + productFormula + "\","));
+        Assert.Contains(lines, t => t.CustomerName == customerFormula);
+        var store = await MapAsync(client, lines, litwareName: null);
+        var differences = await CompareAsync(client, lines, store, includeMatch: false);
+
+        // What Export-Csv writes: no text cell a spreadsheet would run; Import-Csv and the reader give the same object.
+        var rows = differences.Select(AsText).ToList();
+        var cells = rows.SelectMany(static row => row.Values.Cast<string>()).ToList();
+        Assert.DoesNotContain(cells, static cell => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' &&
+            !decimal.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
+        Assert.Contains("'" + customerFormula, cells);
+        Assert.Contains("'" + productFormula, cells);
+        var back = rows.Select(ContractDifferenceReader.FromProperties).ToList();
+        Assert.Equal(
+            differences.Select(static d => (d.DifferenceId, d.CustomerId, d.CustomerName, d.CustomerPhone, d.Sku, d.ProductName, d.VendorQuantity, d.TargetUnitPrice, d.MonthlyRevenueImpact)),
+            back.Select(static d => (d.DifferenceId, d.CustomerId, d.CustomerName, d.CustomerPhone, d.Sku, d.ProductName, d.VendorQuantity, d.TargetUnitPrice, d.MonthlyRevenueImpact)));
+        Assert.Equal(customerFormula, ContractDifferenceReader.Restored(back.Single(d => d.Kind == DifferenceKind.MissingCompany)).CustomerName);
+
+        var sync = await SyncAsync(client, back, store);
+
+        Assert.DoesNotContain(sync.Results, r => r.Status is SyncStatus.Failed or SyncStatus.NotRun);
+        var company = server.Sandbox.Data.All("Companies").Single(c => (string?)c["companyName"] == customerFormula);
+        Assert.Equal(LitwarePhone, (string?)company["phone"]);
+        Assert.Contains(server.Sandbox.Data.All("Contracts"), c => (string?)c["contractName"] == "Cloud services, " + customerFormula);
+        Assert.Contains(sync.Results, r => r.CustomerName == customerFormula);
+        var again = await CompareAsync(client, lines, store, includeMatch: false);
+        Assert.DoesNotContain(again, static d => d.IsActionable && d.Kind != DifferenceKind.MissingProduct);
+    }
+
     private static long Writes(AutotaskSandbox sandbox) => sandbox.Statistics.Endpoints.Sum(static e =>
         e.Kind(SandboxRequestKind.Create) + e.Kind(SandboxRequestKind.Update) + e.Kind(SandboxRequestKind.Delete));
 
@@ -162,10 +201,10 @@ public sealed class MonthlyWorkflowTests : IDisposable
         return SandboxFingerprint.Of(server.Sandbox);
     }
 
-    private List<Transaction> ReadExport()
+    private List<Transaction> ReadExport(Func<string, string>? edit = null)
     {
         var path = _folder.File("demo-export.csv");
-        File.WriteAllText(path, DemoTenant.DemoExportCsv);
+        File.WriteAllText(path, edit is null ? DemoTenant.DemoExportCsv : edit(DemoTenant.DemoExportCsv));
         var reader = new BillingSourceReader(new BillingReadOptions { Window = BillingWindow.ForMonth(DemoTenant.ExportMonth) });
         return reader.ReadFile(path, CancellationToken.None).Select(item => item.Transaction).OfType<Transaction>().ToList();
     }
@@ -175,7 +214,7 @@ public sealed class MonthlyWorkflowTests : IDisposable
     /// Autotask does not know, a service to create for the SKU the catalog lacks, and the settings sync needs,
     /// billing codes and the account manager given by name.
     /// </summary>
-    private async Task<string> MapAsync(AutotaskClient client, IReadOnlyList<Transaction> lines, string name = "mapping")
+    private async Task<string> MapAsync(AutotaskClient client, IReadOnlyList<Transaction> lines, string name = "mapping", string? litwareName = "Litware Inc")
     {
         var path = _folder.File(name + ".json");
         var catalog = new AutotaskCatalogReader(client);
@@ -199,7 +238,7 @@ public sealed class MonthlyWorkflowTests : IDisposable
             .WithCustomer(
                 new CustomerMapping(Source, LitwareId)
                 {
-                    CustomerName = "Litware Inc",
+                    CustomerName = litwareName,
                     CompanyAction = MappingAction.Create,
                     ContractAction = MappingAction.Create,
                     Phone = LitwarePhone,
