@@ -26,6 +26,7 @@
         'Get-AtContractMapping'
         'Get-AtContractService'
         'Get-AtCustomer'
+        'Get-AtPendingChange'
         'Get-AtServiceMapping'
         'Get-AtSyncHistory'
         'Get-AtTransaction'
