@@ -42,6 +42,7 @@
         'Stop-AtBillingSandbox'
         'Sync-AtCompany'
         'Sync-AtContract'
+        'Sync-AtPendingChange'
         'Sync-AtProduct'
         'Sync-AtQuote'
     )
