@@ -109,6 +109,71 @@ public sealed class PendingChangeTests
         Assert.Equal(0, tenant.Writes);
     }
 
+    [Fact]
+    public async Task The_batches_push_in_order_with_their_own_executors_and_journal_and_a_second_push_has_nothing_to_do()
+    {
+        using var tenant = Tenant();
+        var request = new PendingChangeRequest { Products = Products, Customers = Customers, CompanyOptions = new CompanySyncOptions { RequirePrimaryContact = true } };
+
+        var pushed = await PushInOrderAsync(tenant, request);
+
+        Assert.Equal(new[] { "Products", "Customers" }, pushed.Select(static b => b.Name));
+        Assert.All(pushed, static b => Assert.Equal(0, b.Summary.Failed));
+        Assert.Equal(2, Directory.GetFiles(tenant.JournalFolder, "*", SearchOption.AllDirectories).Length);
+        Assert.Equal(2, tenant.All("Products").Count(static p => ((string?)p["manufacturerName"]) == "Microsoft"));
+        Assert.NotNull(tenant.Document.FindCustomer("Work365", "A-1")?.CompanyId);
+
+        var writes = tenant.Writes;
+        Assert.Empty(await PushInOrderAsync(tenant, request));
+        Assert.Equal(writes, tenant.Writes);
+    }
+
+    [Fact]
+    public async Task Planning_every_batch_without_executing_writes_nothing()
+    {
+        using var tenant = Tenant();
+        using var client = await tenant.ConnectAsync();
+        var request = new PendingChangeRequest { Products = Products, Customers = Customers };
+
+        for (var index = 0; index < PendingChangeReader.BatchCount; index++)
+        {
+            _ = await PendingChangeReader.PlanBatchAsync(index, client, tenant.Document, request);
+        }
+
+        Assert.Equal(0, tenant.Writes);
+        Assert.False(Directory.Exists(tenant.JournalFolder));
+        Assert.Null(await PendingChangeReader.PlanBatchAsync(2, client, tenant.Document, request));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => PendingChangeReader.PlanBatchAsync(3, client, tenant.Document, request));
+    }
+
+    /// <summary>What Sync-AtPendingChange does: plan each batch after the one before is applied, run it, record its pairings.</summary>
+    private static async Task<List<(string Name, SyncRunSummary Summary)>> PushInOrderAsync(CrmTenant tenant, PendingChangeRequest request)
+    {
+        using var client = await tenant.ConnectAsync();
+        var pushed = new List<(string, SyncRunSummary)>();
+        for (var index = 0; index < PendingChangeReader.BatchCount; index++)
+        {
+            var batch = await PendingChangeReader.PlanBatchAsync(index, client, tenant.Document, request);
+            if (batch is null || batch.Operations.Count == 0)
+            {
+                continue;
+            }
+
+            var results = new List<SyncResult>();
+            var summary = await batch.ExecuteAsync(batch.Operations.Select(static op => op.OperationId), new SyncOptions { JournalFolder = tenant.JournalFolder }, r =>
+            {
+                lock (results)
+                {
+                    results.Add(r);
+                }
+            });
+            tenant.Document = batch.RecordPairings(tenant.Document, results, DateTime.UtcNow);
+            pushed.Add((batch.Name, summary));
+        }
+
+        return pushed;
+    }
+
     [Theory]
     [InlineData(SyncOperationKind.CreateProduct, SyncOperationKind.CreateCompany)]
     [InlineData(SyncOperationKind.UpdateContact, SyncOperationKind.CreateContract)]
