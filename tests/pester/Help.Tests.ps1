@@ -3,7 +3,9 @@
 # The help as platyPS v2 reads the markdown and as Get-Help shows it from the built module.
 
 BeforeDiscovery {
+    # Cmdlet help files only: docs/ also holds notes whose names have a hyphen (billing-rules.md).
     $script:markdown = Get-ChildItem -Path (Join-Path -Path $PSScriptRoot -ChildPath '../../docs') -Filter '*-*.md' -File |
+        Where-Object { (Get-Content -LiteralPath $_.FullName -TotalCount 12) -contains 'document type: cmdlet' } |
         ForEach-Object { @{ Name = $_.Name; Path = $_.FullName } }
     Import-Module -Name (Join-Path -Path $PSScriptRoot -ChildPath 'TestHelpers.psm1') -Force
     Import-BuiltModule

@@ -142,9 +142,10 @@ Describe 'Contract mappings' {
     }
 
     It 'stops with MappingStoreInUse while another run holds the store' {
+        New-AtContractMapping -Source Generic -CustomerId 'L-2' -CustomerName 'L Two' -CreateCompany -StatePath $script:storeFile | Out-Null
         $lock = [System.IO.File]::Open($script:storeFile + '.lock', 'OpenOrCreate', 'ReadWrite', 'None')
         try {
-            { Set-AtContractMapping -Source Generic -CustomerId 'L-2' -CreateCompany -StatePath $script:storeFile -ErrorAction Stop } |
+            { Set-AtContractMapping -Source Generic -CustomerId 'L-2' -Export $false -StatePath $script:storeFile -ErrorAction Stop } |
                 Should -Throw -ErrorId 'MappingStoreInUse,Autotask.Billing.Commands.SetAtContractMappingCommand'
         }
         finally {
@@ -167,7 +168,8 @@ Describe 'Contract mappings' {
 
         { Get-AtContractMapping -StatePath $script:state -ErrorAction Stop } |
             Should -Throw -ErrorId 'NotConnected,Autotask.Billing.Commands.GetAtContractMappingCommand'
-        Set-AtContractMapping -Source Generic -CustomerId 'A-1' -CompanyId 11 -ContractId 22 -StatePath $script:storeFile
+        New-AtContractMapping -Source Generic -CustomerId 'A-1' -CompanyId 11 -ContractId 22 -StatePath $script:storeFile | Out-Null
+        Set-AtContractMapping -Source Generic -CustomerId 'A-1' -Export $false -StatePath $script:storeFile
         (Get-AtContractMapping -StatePath $script:storeFile -CustomerId 'A-1').ContractId | Should -Be 22
     }
 }

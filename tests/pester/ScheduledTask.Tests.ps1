@@ -53,7 +53,7 @@ Describe 'Sync-AtContract -Summary' {
 }
 
 Describe 'What -WhatIf says' {
-    It 'says a charge without a billing code will be held back, not made' {
+    It 'says a company without a phone number will be held back, not created' {
         $state = Join-Path -Path ([System.IO.Path]::GetTempPath()) -ChildPath ('atb-whatif-' + [guid]::NewGuid().ToString('N'))
         try {
             $text = Invoke-ChildPwsh -Command @"
@@ -62,11 +62,12 @@ Connect-AtBilling -Sandbox
 `$lines = Get-AtTransaction -Path '$script:export' -Month 2026-10
 `$null = `$lines | New-AtContractMapping -Auto -StatePath '$state'
 `$null = `$lines | New-AtServiceMapping -Auto -StatePath '$state'
+New-AtContractMapping -Source Generic -CustomerId '4a8c9d76-91de-4dbb-9a6e-7c8d9e0f1a07' -CustomerName 'Litware Inc' -CreateCompany -StatePath '$state' | Out-Null
 `$lines | Compare-AtContract -StatePath '$state' | Sync-AtContract -StatePath '$state' -WhatIf
 "@ | Out-String -Width 400
 
-            $text | Should -Match 'What if: .*Hold back, sending nothing \(the charge has no product and no material billing code'
-            $text | Should -Not -Match 'What if: Performing the operation "Create charge'
+            $text | Should -Match 'What if: Performing the operation "Hold back, sending nothing \([^"]*phone[^"]*\): Create company .Litware Inc'
+            $text | Should -Not -Match 'What if: Performing the operation "Create company .Litware Inc'
         }
         finally {
             Remove-Item -LiteralPath $state -Recurse -Force -ErrorAction SilentlyContinue

@@ -26,7 +26,7 @@ BeforeAll {
     # One call per writing cmdlet, with arguments that would change something without -WhatIf.
     $script:writers = [ordered]@{
         'New-AtContractMapping'      = { param($s) Get-AtTransaction -Path $script:export -Month 2026-10 | New-AtContractMapping -Auto -StatePath $s -WhatIf }
-        'Set-AtContractMapping'      = { param($s) Set-AtContractMapping -Source Generic -CustomerId 'LIT-001' -CreateCompany -CreateContract -StatePath $s -WhatIf }
+        'Set-AtContractMapping'      = { param($s) Get-AtContractMapping -StatePath $s | Set-AtContractMapping -Export $false -CreateContract -StatePath $s -WhatIf }
         'Remove-AtContractMapping'   = { param($s) Get-AtContractMapping -StatePath $s | Remove-AtContractMapping -StatePath $s -WhatIf }
         'New-AtServiceMapping'       = { param($s) Get-AtTransaction -Path $script:export -Month 2026-10 | New-AtServiceMapping -Auto -StatePath $s -WhatIf }
         'Set-AtServiceMapping'       = { param($s) Set-AtServiceMapping -Source Generic -Sku 'CFQ7TTC0RM8K' -Excluded -StatePath $s -WhatIf }

@@ -181,7 +181,7 @@ public sealed class BillingSourceReader
         }
 
         var record = new SourceRecord(schema, values.ToArray(), index);
-        return Process(_pipelineReader, new RecordView(record, binding, CellFormat.Default), PipelineFile, _pipeline);
+        return Process(_pipelineReader, new RecordView(record, binding, CellFormat.Session), PipelineFile, _pipeline);
     }
 
     /// <summary>Reads pipeline objects in order (see <see cref="ReadObject"/>).</summary>

@@ -131,7 +131,10 @@ public static class TransactionSummarizer
 
     private static SubscriptionState SeatsAt(IReadOnlyList<Transaction> lines, DateTime? day)
     {
-        var covering = lines.Where(t => Covers(t, day)).ToList();
+        // Intermedia's "services added/removed" items carry a change, not a count: they move the seats of the
+        // lines in force by their quantity for the part of the period they cover.
+        var changes = lines.Where(t => t.QuantityChange != QuantityChange.None && Covers(t, day)).ToList();
+        var covering = lines.Where(t => t.QuantityChange == QuantityChange.None && Covers(t, day)).ToList();
         var sharedReference = covering
             .Where(t => t.ReferenceId is not null)
             .GroupBy(t => t.ReferenceId, StringComparer.OrdinalIgnoreCase)
@@ -163,7 +166,8 @@ public static class TransactionSummarizer
         // Only a full-period line sets a price: a prorated leg's price is a fraction of one (BILLING-RULES §5).
         priceLine ??= lines.Where(t => Covers(t, day) && !t.IsReversal && t.IsFullPeriod)
             .OrderBy(EventTime).ThenBy(t => t.SourceLine).LastOrDefault();
-        return new SubscriptionState(seats, applied, priceLine);
+        seats = Math.Max(0m, seats + changes.Sum(t => t.QuantityChange == QuantityChange.Added ? Math.Abs(t.Quantity) : -Math.Abs(t.Quantity)));
+        return new SubscriptionState(seats, applied.Concat(changes).ToList(), priceLine);
     }
 
     private static DateTime? ChangeDate(IReadOnlyList<Transaction> allLines, DateTime day)

@@ -59,6 +59,12 @@ public sealed record BillingSettings
     /// </summary>
     public bool UsageAsService { get; init; }
 
+    /// <summary>
+    /// A SKU mapped to a service that no longer exists in Autotask (deleted) has the service created again from the
+    /// name template and the mapping pointed at it (PRISM's option), instead of being reported. Off by default.
+    /// </summary>
+    public bool RecreateDeletedServices { get; init; }
+
     /// <summary>The name of services sync creates; must contain <c>{Sku}</c>.</summary>
     public string ServiceNameTemplate { get; init; } = DefaultServiceNameTemplate;
 
@@ -108,6 +114,7 @@ public sealed record BillingSettings
         && SameEntries(vendorPhones, other.vendorPhones)
         && string.Equals(Currency, other.Currency, StringComparison.Ordinal)
         && UsageAsService == other.UsageAsService
+        && RecreateDeletedServices == other.RecreateDeletedServices
         && ServiceNameTemplate == other.ServiceNameTemplate
         && DefaultPricingStrategy == other.DefaultPricingStrategy
         && DefaultEffectiveDatePolicy == other.DefaultEffectiveDatePolicy

@@ -26,6 +26,8 @@ public sealed class BillingSettingsChange
 
     public bool? UsageAsService { get; init; }
 
+    public bool? RecreateDeletedServices { get; init; }
+
     public string? ServiceNameTemplate { get; init; }
 
     public PricingStrategy? DefaultPricingStrategy { get; init; }

@@ -55,6 +55,7 @@ public sealed class BillingSettingsResolver
             VendorPhones = change.VendorPhones is null ? current.VendorPhones : Merge(current.VendorPhones, change.VendorPhones),
             Currency = change.Currency?.Trim().ToUpperInvariant() ?? current.Currency,
             UsageAsService = change.UsageAsService ?? current.UsageAsService,
+            RecreateDeletedServices = change.RecreateDeletedServices ?? current.RecreateDeletedServices,
             ServiceNameTemplate = change.ServiceNameTemplate ?? current.ServiceNameTemplate,
             DefaultPricingStrategy = change.DefaultPricingStrategy ?? current.DefaultPricingStrategy,
             DefaultEffectiveDatePolicy = change.DefaultEffectiveDatePolicy ?? current.DefaultEffectiveDatePolicy,

@@ -241,6 +241,7 @@ internal static class MappingJsonReader
             VendorPhones = ReadTextBySource(reader.Object(nameof(BillingSettings.VendorPhones)), "the phone of vendor company", "vendor company", problems),
             Currency = reader.String(nameof(BillingSettings.Currency)) ?? defaults.Currency,
             UsageAsService = reader.Bool(nameof(BillingSettings.UsageAsService), defaults.UsageAsService),
+            RecreateDeletedServices = reader.Bool(nameof(BillingSettings.RecreateDeletedServices), defaults.RecreateDeletedServices),
             ServiceNameTemplate = reader.String(nameof(BillingSettings.ServiceNameTemplate)) ?? defaults.ServiceNameTemplate,
             DefaultPricingStrategy = reader.Enum<PricingStrategy>(nameof(BillingSettings.DefaultPricingStrategy), "a pricing strategy")
                 ?? defaults.DefaultPricingStrategy,

@@ -68,6 +68,8 @@ internal static class MappingJsonWriter
         Text(writer, nameof(settings.Currency), settings.Currency);
         Name(writer, nameof(settings.UsageAsService));
         writer.WriteValue(settings.UsageAsService);
+        Name(writer, nameof(settings.RecreateDeletedServices));
+        writer.WriteValue(settings.RecreateDeletedServices);
         Text(writer, nameof(settings.ServiceNameTemplate), settings.ServiceNameTemplate);
         Text(writer, nameof(settings.DefaultPricingStrategy), settings.DefaultPricingStrategy.ToString());
         Text(writer, nameof(settings.DefaultEffectiveDatePolicy), settings.DefaultEffectiveDatePolicy.ToString());

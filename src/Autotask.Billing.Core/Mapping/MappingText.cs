@@ -1,4 +1,5 @@
 using System.Globalization;
+using Autotask.Billing.Loose;
 
 namespace Autotask.Billing.Mapping;
 
@@ -49,11 +50,8 @@ internal static class MappingText
     {
         var trimmed = text.Trim();
         problem = null;
-        const DateTimeStyles asWritten = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
         if (DateTime.TryParseExact(trimmed, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
-            || (acceptExportCsvForms
-                && (DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, asWritten, out date)
-                    || DateTime.TryParse(trimmed, CultureInfo.CurrentCulture, asWritten, out date))))
+            || (acceptExportCsvForms && LooseValue.TryTimestamp(trimmed, out date)))
         {
             if (date.TimeOfDay != TimeSpan.Zero)
             {
@@ -88,44 +86,19 @@ internal static class MappingText
 
     public static bool TryParseBool(string text, out bool value, out string? problem)
     {
-        problem = null;
-        switch (text.Trim().ToUpperInvariant())
-        {
-            case "TRUE":
-            case "YES":
-            case "1":
-                value = true;
-                return true;
-            case "FALSE":
-            case "NO":
-            case "0":
-                value = false;
-                return true;
-            default:
-                value = false;
-                problem = $"'{text}' is not a yes/no value; use True or False";
-                return false;
-        }
+        problem = LooseValue.TryBool(text, out value) ? null : $"'{text}' is not a yes/no value; use True or False";
+        return problem is null;
     }
 
-    /// <summary>Reads an enum by name only; numbers and undefined words are refused with the list of valid words.</summary>
+    /// <summary>
+    /// Reads an enum by name, or by its defined number (Export-Clixml and ConvertTo-Json write enums as numbers);
+    /// undefined words and numbers are refused with the list of valid words.
+    /// </summary>
     public static bool TryParseEnum<TEnum>(string text, string what, out TEnum value, out string? problem)
         where TEnum : struct, Enum
     {
-        var trimmed = text.Trim();
-        foreach (var name in Enum.GetNames(typeof(TEnum)))
-        {
-            if (string.Equals(name, trimmed, StringComparison.OrdinalIgnoreCase))
-            {
-                value = (TEnum)Enum.Parse(typeof(TEnum), name);
-                problem = null;
-                return true;
-            }
-        }
-
-        value = default;
-        problem = $"'{text}' is not {what}; use one of {string.Join(", ", Enum.GetNames(typeof(TEnum)))}";
-        return false;
+        problem = LooseValue.TryEnum(text, out value) ? null : $"'{text}' is not {what}; use one of {string.Join(", ", Enum.GetNames(typeof(TEnum)))}";
+        return problem is null;
     }
 
     public static string CamelCase(string propertyName) =>

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Reflection;
+using Autotask.Billing.Loose;
 
 namespace Autotask.Billing.Reconciliation;
 
 /// <summary>
 /// Rebuilds a <see cref="ContractDifference"/> from a property bag, as Sync-AtContract gets it back from Import-Csv
 /// (every value a string, empty meaning no value) or Import-Clixml (typed values). Names match without regard to
-/// case; unknown names (PowerShell's own note properties, computed columns) are ignored; numbers and dates are read
-/// in the invariant culture (PowerShell writes them that way), dates as UTC calendar dates or times.
+/// case; unknown names (PowerShell's own note properties, computed columns) are ignored; values are read by
+/// <see cref="LooseValue"/> (one culture policy for every round trip), dates as UTC calendar dates or times.
 /// DifferenceId and Kind are required.
 /// </summary>
 public static class ContractDifferenceReader
@@ -76,95 +77,36 @@ public static class ContractDifferenceReader
         }
 
         var target = underlying ?? type;
-        try
+        if (target == typeof(string))
         {
-            return target switch
-            {
-                _ when target == typeof(string) => value is string text ? text : System.Convert.ToString(value, CultureInfo.InvariantCulture),
-                _ when target.IsEnum => ToEnum(target, value!),
-                _ when target == typeof(bool) => ToBool(value!),
-                _ when target == typeof(DateTime) => ToDate(value!),
-                _ when target == typeof(decimal) => value is string text
-                    ? decimal.Parse(text.Trim(), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture)
-                    : System.Convert.ToDecimal(value, CultureInfo.InvariantCulture),
-                _ when target == typeof(long) || target == typeof(int) => value is string text
-                    ? System.Convert.ChangeType(long.Parse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture), target, CultureInfo.InvariantCulture)
-                    : System.Convert.ChangeType(value, target, CultureInfo.InvariantCulture),
-                _ => throw new NotSupportedException($"ContractDifference.{property.Name} has a type ({target.Name}) the reader does not know."),
-            };
-        }
-        catch (Exception e) when (e is FormatException or OverflowException or InvalidCastException or ArgumentException && e is not ContractDifferencePropertyException)
-        {
-            throw new ContractDifferencePropertyException(property.Name, value, $"it is not a {Describe(target)}.");
-        }
-    }
-
-    private static object ToEnum(Type type, object value)
-    {
-        if (value.GetType() == type)
-        {
-            return value;
+            return value is string text ? text : LooseValue.Text(value);
         }
 
-        var text = value is string s ? s.Trim() : System.Convert.ToString(value, CultureInfo.InvariantCulture)!.Trim();
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+        object? parsed = null;
+        var ok = target switch
         {
-            var numeric = Enum.ToObject(type, number);
-            return Enum.IsDefined(type, numeric) ? numeric : throw new ArgumentException("undefined value");
-        }
-
-        var name = Enum.GetNames(type).FirstOrDefault(n => string.Equals(n, text, StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException("unknown name");
-        return Enum.Parse(type, name);
-    }
-
-    private static bool ToBool(object value)
-    {
-        if (value is bool flag)
-        {
-            return flag;
-        }
-
-        var text = System.Convert.ToString(value, CultureInfo.InvariantCulture)!.Trim();
-        if (bool.TryParse(text, out var parsed))
-        {
-            return parsed;
-        }
-
-        return text switch
-        {
-            "1" => true,
-            "0" => false,
-            _ => throw new FormatException("not a boolean"),
+            _ when target.IsEnum => LooseValue.TryEnum(target, value, out parsed),
+            _ when target == typeof(bool) => Box(LooseValue.TryBool(value, out var flag), flag, out parsed),
+            _ when target == typeof(DateTime) => Box(LooseValue.TryTimestamp(value, out var date), date, out parsed),
+            _ when target == typeof(decimal) => Box(LooseValue.TryDecimal(value, out var number), number, out parsed),
+            _ when target == typeof(long) => Box(LooseValue.TryLong(value, out var whole), whole, out parsed),
+            _ when target == typeof(int) => Box(LooseValue.TryLong(value, out var small) && small is >= int.MinValue and <= int.MaxValue, (int)small, out parsed),
+            _ => throw new NotSupportedException($"ContractDifference.{property.Name} has a type ({target.Name}) the reader does not know."),
         };
+        return ok ? parsed : throw new ContractDifferencePropertyException(property.Name, value, $"it is not a {Describe(target)}.");
     }
 
-    private static DateTime ToDate(object value)
+    private static bool Box<T>(bool ok, T value, out object? boxed)
     {
-        if (value is DateTime date)
-        {
-            return date.Kind switch
-            {
-                DateTimeKind.Utc => date,
-                DateTimeKind.Local => date.ToUniversalTime(),
-                _ => DateTime.SpecifyKind(date, DateTimeKind.Utc),
-            };
-        }
-
-        if (value is DateTimeOffset offset)
-        {
-            return offset.UtcDateTime;
-        }
-
-        var text = System.Convert.ToString(value, CultureInfo.InvariantCulture)!.Trim();
-        return DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+        boxed = ok ? value : null;
+        return ok;
     }
 
     private static string Describe(Type type) =>
         type.IsEnum ? $"{type.Name} (one of {string.Join(", ", Enum.GetNames(type))})"
         : type == typeof(bool) ? "boolean (True or False)"
         : type == typeof(DateTime) ? "date (e.g. 2026-10-31 or 10/31/2026 00:00:00)"
-        : type == typeof(decimal) ? "number in invariant form (e.g. 1234.5)"
+        : type == typeof(decimal) ? "number (e.g. 1234.5, or 1234,5 where the decimal separator is a comma)"
         : type == typeof(long) || type == typeof(int) ? "whole number"
         : type.Name;
 }

@@ -403,7 +403,7 @@ internal sealed class DifferenceFinder
     {
         draft.Kind = DifferenceKind.MissingService;
         draft.AutotaskQuantity = 0m;
-        if (staleServiceId is long id)
+        if (staleServiceId is long id && !_settings.RecreateDeletedServices)
         {
             draft.Rule = "MappedServiceNotFound";
             draft.ServiceId = id;
@@ -413,7 +413,7 @@ internal sealed class DifferenceFinder
         }
 
         var (price, cost) = PricingTargets.For(draft.PricingStrategy, true, draft.VendorUnitPrice, draft.VendorUnitCost);
-        draft.Rule = "MappingAction=Create";
+        draft.Rule = staleServiceId is null ? "MappingAction=Create" : "RecreateDeletedServices";
         draft.ServiceName = _settings.ServiceNameFor(skuMapping);
         draft.TargetUnitPrice = price;
         draft.TargetUnitCost = cost;
@@ -421,7 +421,8 @@ internal sealed class DifferenceFinder
         draft.MonthlyCostImpact = Proration.RoundMoney(draft.VendorQuantity.Value * (cost ?? 0m));
         draft.EffectiveDate = EffectiveDates.Propose(draft.EffectiveDatePolicy, draft.VendorChangeDate, contract, _snapshot.ContractPeriodMonths(contract), null, _asOf);
         draft.IsActionable = _settings.SyncMayCreate.HasFlag(CreatableEntities.Services);
-        draft.Reason = $"{draft.CustomerName} is billed {Units(draft.VendorQuantity)} × {Of(draft)} by {draft.Source}, and the Autotask catalog has no service for it yet. "
+        draft.Reason = $"{draft.CustomerName} is billed {Units(draft.VendorQuantity)} × {Of(draft)} by {draft.Source}, and the Autotask catalog has no service for it "
+            + (staleServiceId is long deleted ? $"any more (mapped service {deleted} was deleted; the settings recreate deleted services). " : "yet. ")
             + (draft.IsActionable
                 ? $"Sync creates service '{draft.ServiceName}' and adds it to contract '{contract.ContractName}' with {Units(draft.VendorQuantity)} units from {Date(draft.EffectiveDate)}{AtPrices(price, cost, draft.Currency)}. "
                 : "The settings do not let sync create services; create it in Autotask and map the SKU. ")

@@ -1,12 +1,12 @@
 using System.Collections;
 using System.Globalization;
-using Autotask.Billing.Tabular;
+using Autotask.Billing.Loose;
 
 namespace Autotask.Billing.Reporting;
 
 /// <summary>
 /// Reads one named value from a property bag, whether it holds the typed value (the live object, Import-Clixml) or
-/// its text (Import-Csv, written under any culture). Bad values are a <see cref="ReportInputException"/> naming the
+/// its text (Import-Csv, written under any culture), through <see cref="LooseValue"/>'s one culture policy. Bad values are a <see cref="ReportInputException"/> naming the
 /// property and the value, never a silent zero.
 /// </summary>
 internal sealed class ReportValues
@@ -49,28 +49,12 @@ internal sealed class ReportValues
     public decimal? Decimal(string name)
     {
         var value = Raw(name);
-        switch (value)
-        {
-            case null:
-                return null;
-            case decimal number:
-                return number;
-            case double or float or int or long or short or byte or uint or ulong:
-                return Convert.ToDecimal(value, CultureInfo.InvariantCulture);
-        }
-
-        var text = Text(name);
-        if (text is null)
+        if (value is null || (value is string empty && empty.Length == 0))
         {
             return null;
         }
 
-        if (TryParseDecimal(text, out var parsed))
-        {
-            return parsed;
-        }
-
-        throw Invalid(name, text, "is not a number");
+        return LooseValue.TryDecimal(value, out var number) ? number : throw Invalid(name, Text(name), "is not a number");
     }
 
     public decimal RequiredDecimal(string name) => Decimal(name) ?? 0m;
@@ -105,96 +89,36 @@ internal sealed class ReportValues
     public bool Bool(string name)
     {
         var value = Raw(name);
-        switch (value)
-        {
-            case null:
-                return false;
-            case bool flag:
-                return flag;
-        }
-
-        var text = Text(name);
-        if (text is null)
+        if (value is null || Text(name) is null)
         {
             return false;
         }
 
-        if (bool.TryParse(text.Trim(), out var parsed))
-        {
-            return parsed;
-        }
-
-        throw Invalid(name, text, "is not True or False");
+        return LooseValue.TryBool(value, out var flag) ? flag : throw Invalid(name, Text(name), "is not True or False");
     }
 
     /// <summary>A calendar date at UTC midnight; the local time zone never moves it.</summary>
     public DateTime? Date(string name)
     {
         var value = Raw(name);
-        switch (value)
-        {
-            case null:
-                return null;
-            case DateTime date:
-                return date.Year <= 1 ? null : DateTime.SpecifyKind(date.Date, DateTimeKind.Utc);
-            case DateTimeOffset offset:
-                return DateTime.SpecifyKind(offset.Date, DateTimeKind.Utc);
-        }
-
-        var text = Text(name);
-        if (text is null)
+        if (value is DateTime { Year: <= 1 } || Text(name) is null)
         {
             return null;
         }
 
-        // ISO first (unambiguous); then the culture Export-Csv wrote with on this machine, so 01/11/2026 is
-        // November 1 in Paris and January 11 in Texas; then the common spellings of other cultures.
-        if ((IsIso(text) && CellFormat.Default.TryParseDate(text, out var parsed))
-            || TryParseInCurrentCulture(text, out parsed)
-            || CellFormat.Default.TryParseDate(text, out parsed))
-        {
-            return parsed;
-        }
-
-        throw Invalid(name, text, "is not a date");
+        return LooseValue.TryDate(value, out var date) ? date : throw Invalid(name, Text(name), "is not a date");
     }
 
     /// <summary>An instant in UTC; text and kind-less values without an offset are taken as UTC.</summary>
     public DateTime? Timestamp(string name)
     {
         var value = Raw(name);
-        switch (value)
-        {
-            case null:
-                return null;
-            case DateTime instant:
-                return instant.Kind == DateTimeKind.Local ? instant.ToUniversalTime() : DateTime.SpecifyKind(instant, DateTimeKind.Utc);
-            case DateTimeOffset offset:
-                return offset.UtcDateTime;
-        }
-
-        var text = Text(name);
-        if (text is null)
+        if (Text(name) is null)
         {
             return null;
         }
 
-        if (IsIso(text) && CellFormat.Default.TryParseTimestamp(text, out var parsed))
-        {
-            return parsed;
-        }
-
-        if (DateTime.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var local))
-        {
-            return DateTime.SpecifyKind(local, DateTimeKind.Utc);
-        }
-
-        if (CellFormat.Default.TryParseTimestamp(text, out parsed))
-        {
-            return parsed;
-        }
-
-        throw Invalid(name, text, "is not a date and time");
+        return LooseValue.TryTimestamp(value, out var utc) ? utc : throw Invalid(name, Text(name), "is not a date and time");
     }
 
     public TimeSpan? Duration(string name)
@@ -220,20 +144,17 @@ internal sealed class ReportValues
     }
 
     public TEnum? Enum<TEnum>(string name)
-        where TEnum : struct
+        where TEnum : struct, System.Enum
     {
-        var text = Text(name);
-        if (text is null)
+        var value = Raw(name);
+        if (Text(name) is null)
         {
             return null;
         }
 
-        if (System.Enum.TryParse<TEnum>(text.Trim(), ignoreCase: true, out var parsed) && System.Enum.IsDefined(typeof(TEnum), parsed))
-        {
-            return parsed;
-        }
-
-        throw Invalid(name, text, $"is not one of {string.Join(", ", System.Enum.GetNames(typeof(TEnum)))}");
+        return LooseValue.TryEnum<TEnum>(value, out var parsed)
+            ? parsed
+            : throw Invalid(name, Text(name), $"is not one of {string.Join(", ", System.Enum.GetNames(typeof(TEnum)))}");
     }
 
     /// <summary>A dictionary-valued property (a live or deserialized one); text such as Export-Csv writes for it is ignored.</summary>
@@ -248,44 +169,6 @@ internal sealed class ReportValues
         {
             yield return new KeyValuePair<string, object?>(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry.Value);
         }
-    }
-
-    /// <summary>
-    /// Invariant text first (what the live object and Import-Clixml give); a lone decimal comma next (what Export-Csv
-    /// writes under a culture like de-DE — it never writes thousands separators).
-    /// </summary>
-    internal static bool TryParseDecimal(string text, out decimal value)
-    {
-        const NumberStyles Styles = NumberStyles.Float;
-        var trimmed = text.Trim();
-        if (decimal.TryParse(trimmed, Styles, CultureInfo.InvariantCulture, out value))
-        {
-            return true;
-        }
-
-        var comma = trimmed.IndexOf(',');
-        return comma >= 0
-            && comma == trimmed.LastIndexOf(',')
-            && trimmed.IndexOf('.') < 0
-            && decimal.TryParse(trimmed.Replace(',', '.'), Styles, CultureInfo.InvariantCulture, out value);
-    }
-
-    private static bool IsIso(string text)
-    {
-        var s = text.Trim();
-        return s.Length >= 10 && char.IsDigit(s[0]) && s[4] == '-' && s[7] == '-';
-    }
-
-    private static bool TryParseInCurrentCulture(string text, out DateTime? value)
-    {
-        value = null;
-        if (!DateTime.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
-        {
-            return false;
-        }
-
-        value = parsed.Year <= 1 ? null : DateTime.SpecifyKind(parsed.Date, DateTimeKind.Utc);
-        return true;
     }
 
     private object? Raw(string name) => _properties.TryGetValue(name, out var value) ? value : null;

@@ -116,12 +116,15 @@ public static class SyncMappingUpdates
 
         public ServiceMapping? Update(ServiceMapping mapping)
         {
+            var key = MappingKeys.Of(mapping.Source, mapping.Sku);
             if (mapping.Action != MappingAction.Create)
             {
-                return null;
+                // A deleted service sync created again (RecreateDeletedServices): the mapping follows it.
+                return mapping.ServiceId is not null && _services.TryGetValue(key, out var recreated) && recreated != mapping.ServiceId
+                    ? mapping with { ServiceId = recreated }
+                    : null;
             }
 
-            var key = MappingKeys.Of(mapping.Source, mapping.Sku);
             var service = _services.TryGetValue(key, out var serviceId) ? serviceId : (long?)null;
             var product = _products.TryGetValue(key, out var productId) ? productId : (long?)null;
             return service is null && product is null

@@ -621,10 +621,17 @@ internal sealed class SyncRun : IDisposable
         var written = new List<string>();
         long? adjustmentId = null;
 
-        // An adjustment places the price and cost exactly at the effective date; a 0-unit adjustment Autotask saved but
-        // ignored leaves no trace to look up, so an unknown outcome is never sent again: the read-back says whether
-        // Autotask bills it, and a re-run writes it once more.
-        static Task<long?> Confirm(CancellationToken token) => Task.FromResult<long?>(0);
+        // An adjustment places the price and cost exactly at the effective date. A 0-unit adjustment has no key to look
+        // up, so what Autotask bills from the effective date is the evidence: found when it bills the target. Unseen,
+        // the client never sends it again (Unconfirmed after a lost answer, Failed after an error answer) and the next
+        // run writes it once more; the adjustedPrice fallback below is only for an adjustment Autotask took but ignored,
+        // never for one whose outcome is unknown (it would move the price to the period start).
+        async Task<long?> Confirm(CancellationToken token)
+        {
+            var (billedPrice, billedCost) = await ReadBackPriceAsync(state, contractServiceId, effective).ConfigureAwait(false);
+            return PriceInStep(billedPrice) && CostInStep(billedCost) ? 0 : null;
+        }
+
         var adjustment = new ContractServiceAdjustment
         {
             ContractID = contractId,
@@ -635,6 +642,7 @@ internal sealed class SyncRun : IDisposable
             AdjustedUnitCost = CostInStep(cost) ? null : targetCost,
         };
         adjustmentId = await WriteAsync("ContractServiceAdjustments", token => Client.CreateAsync(adjustment, Confirm, token)).ConfigureAwait(false);
+        adjustmentId = adjustmentId > 0 ? adjustmentId : null;
         written.Add("an adjustment of 0 units");
         var (nowPrice, nowCost) = await ReadBackPriceAsync(state, contractServiceId, effective).ConfigureAwait(false);
 

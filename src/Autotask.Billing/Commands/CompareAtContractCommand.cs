@@ -103,7 +103,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
 
     protected override void BeginProcessing()
     {
-        AtBillingSession.RejectedLines.StartFile(BillingSourceReader.PipelineFile);
+        Session.RejectedLines.StartFile(BillingSourceReader.PipelineFile);
         try
         {
             _window = BillingReadArguments.Window(Month, Since, Until);
@@ -149,7 +149,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
 
     protected override void EndProcessing()
     {
-        var verdict = AtBillingSession.RejectedLines.Judge(_files, AcceptPartialFile);
+        var verdict = Session.RejectedLines.Judge(_files, AcceptPartialFile);
         if (verdict.IsRefused)
         {
             ThrowTerminatingError(ErrorRecords.Create(
@@ -248,7 +248,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
             _files.Add(file);
             try
             {
-                foreach (var item in AtBillingSession.RejectedLines.Read(_reader!, file, CancellationToken))
+                foreach (var item in Session.RejectedLines.Read(_reader!, file, CancellationToken))
                 {
                     Accept(item);
                 }
@@ -266,7 +266,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         {
             if (problem.File == BillingSourceReader.PipelineFile)
             {
-                AtBillingSession.RejectedLines.Record(problem);
+                Session.RejectedLines.Record(problem);
             }
 
             _files.Add(problem.File);

@@ -91,7 +91,7 @@ public sealed class ConnectAtBillingCommand : AtBillingCmdlet
     protected override void EndProcessing()
     {
         var connection = Sandbox ? ConnectToSandbox() : ConnectToAutotask();
-        AtBillingSession.Replace(connection);
+        Session.ExchangeConnection(connection)?.Dispose();
         WriteVerbose($"Connected to {connection.Client.Zone.Url} as {connection.Client.UserName} (database {connection.Client.Zone.CI}).");
         if (PassThru)
         {
@@ -136,7 +136,7 @@ public sealed class ConnectAtBillingCommand : AtBillingCmdlet
     }
 
     private AutotaskClientOptions ClientOptions(Uri? zoneUri) =>
-        AtBillingSession.ClientOptions(zoneUri) with { RequestTimeout = TimeSpan.FromSeconds(TimeoutSec), MaxAttempts = MaximumRetryCount + 1 };
+        AtBillingSession.ClientOptions(zoneUri, Session.RequestLog) with { RequestTimeout = TimeSpan.FromSeconds(TimeoutSec), MaxAttempts = MaximumRetryCount + 1 };
 
     private AutotaskSandbox OpenSandbox()
     {

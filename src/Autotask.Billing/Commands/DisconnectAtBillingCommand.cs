@@ -10,6 +10,6 @@ public sealed class DisconnectAtBillingCommand : AtBillingCmdlet
 {
     protected override void EndProcessing()
     {
-        WriteVerbose(AtBillingSession.Disconnect() ? "Disconnected from Autotask." : "There was no connection to end.");
+        WriteVerbose(Disconnect() ? "Disconnected from Autotask." : "There was no connection to end.");
     }
 }

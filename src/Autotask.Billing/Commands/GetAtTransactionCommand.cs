@@ -101,7 +101,7 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
 
     protected override void BeginProcessing()
     {
-        AtBillingSession.RejectedLines.StartFile(BillingSourceReader.PipelineFile);
+        Session.RejectedLines.StartFile(BillingSourceReader.PipelineFile);
         try
         {
             _reader = new BillingSourceReader(ReadOptions());
@@ -180,7 +180,7 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
         var lines = 0;
         try
         {
-            foreach (var item in AtBillingSession.RejectedLines.Read(_reader!, file, CancellationToken))
+            foreach (var item in Session.RejectedLines.Read(_reader!, file, CancellationToken))
             {
                 lines++;
                 Handle(item);
@@ -228,7 +228,7 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
         {
             if (problem.File == BillingSourceReader.PipelineFile)
             {
-                AtBillingSession.RejectedLines.Record(problem);
+                Session.RejectedLines.Record(problem);
             }
 
             var exception = new InvalidDataException(problem.ToString());

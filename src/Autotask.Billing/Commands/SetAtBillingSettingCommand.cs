@@ -51,6 +51,10 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
     [Parameter]
     public bool UsageAsService { get; set; }
 
+    /// <summary>Create a mapped service again when it was deleted in Autotask (PRISM's option), instead of reporting it.</summary>
+    [Parameter]
+    public bool RecreateDeletedServices { get; set; }
+
     /// <summary>The name services sync creates get; must contain {Sku}.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -136,6 +140,7 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
         VendorPhones = TextByName(VendorPhone),
         Currency = Currency,
         UsageAsService = IsBound(nameof(UsageAsService)) ? UsageAsService : null,
+        RecreateDeletedServices = IsBound(nameof(RecreateDeletedServices)) ? RecreateDeletedServices : null,
         ServiceNameTemplate = ServiceNameTemplate,
         DefaultPricingStrategy = IsBound(nameof(DefaultPricingStrategy)) ? DefaultPricingStrategy : null,
         DefaultEffectiveDatePolicy = IsBound(nameof(DefaultEffectiveDatePolicy)) ? DefaultEffectiveDatePolicy : null,
@@ -181,6 +186,7 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
 
         Add(nameof(BillingSettings.Currency), before.Currency, after.Currency);
         Add(nameof(BillingSettings.UsageAsService), before.UsageAsService, after.UsageAsService);
+        Add(nameof(BillingSettings.RecreateDeletedServices), before.RecreateDeletedServices, after.RecreateDeletedServices);
         Add(nameof(BillingSettings.ServiceNameTemplate), before.ServiceNameTemplate, after.ServiceNameTemplate);
         Add(nameof(BillingSettings.DefaultPricingStrategy), before.DefaultPricingStrategy, after.DefaultPricingStrategy);
         Add(nameof(BillingSettings.DefaultEffectiveDatePolicy), before.DefaultEffectiveDatePolicy, after.DefaultEffectiveDatePolicy);

@@ -56,7 +56,7 @@ public sealed class StartAtBillingSandboxCommand : AtBillingCmdlet
             sandbox = Open(path);
             var host = SandboxHost.Start(sandbox, Port);
             var port = host.BaseUri.Port;
-            SandboxServers.Add(port, sandbox, host);
+            Session.AddSandbox(port, sandbox, host);
             var user = sandbox.ApiUser;
             var credential = new PSCredential(user.UserName, Secure(user.Secret));
             WriteObject(new SandboxServer(host.ZoneUri, credential, user.IntegrationCode, port, sandbox.DatabaseId, path));

@@ -36,7 +36,7 @@ public sealed class StopAtBillingSandboxCommand : AtBillingCmdlet
             return;
         }
 
-        foreach (var port in SandboxServers.Ports())
+        foreach (var port in Session.SandboxPorts())
         {
             Stop(port, reportMissing: false);
         }
@@ -50,7 +50,7 @@ public sealed class StopAtBillingSandboxCommand : AtBillingCmdlet
             return;
         }
 
-        if (!SandboxServers.Stop(port) && reportMissing)
+        if (!Session.StopSandbox(port) && reportMissing)
         {
             var exception = new InvalidOperationException($"No sandbox started by Start-AtBillingSandbox is running on port {port}.");
             WriteError(ErrorRecords.Create(exception, ErrorIds.SandboxNotRunning, ErrorCategory.ObjectNotFound, port));

@@ -11,9 +11,16 @@ namespace Autotask.Billing.Infrastructure;
 public abstract class AtBillingCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
+
+    // The runspace the command was created in: PowerShell may run a downstream command's EndProcessing on a thread
+    // that has no default runspace, and the session state must still be this runspace's.
+    private readonly System.Management.Automation.Runspaces.Runspace? _runspace = System.Management.Automation.Runspaces.Runspace.DefaultRunspace;
     private readonly BlockingCollection<Action> _pipelineWork = new();
 
     protected CancellationToken CancellationToken => _cancellation.Token;
+
+    /// <summary>This runspace's connection, sandboxes and request log.</summary>
+    private protected RunspaceState Session => RunspaceState.For(System.Management.Automation.Runspaces.Runspace.DefaultRunspace ?? _runspace);
 
     protected override void StopProcessing() => _cancellation.Cancel();
 
@@ -29,7 +36,7 @@ public abstract class AtBillingCmdlet : PSCmdlet, IDisposable
     /// </summary>
     protected T Run<T>(Func<CancellationToken, Task<T>> work)
     {
-        using var requestLog = AtBillingSession.RequestLog.Attach(entry => Post(() => WriteDebug(entry.ToString())));
+        using var requestLog = Session.RequestLog.Attach(entry => Post(() => WriteDebug(entry.ToString())));
         var task = Task.Run(() => work(CancellationToken));
         while (!task.IsCompleted)
         {
@@ -52,7 +59,7 @@ public abstract class AtBillingCmdlet : PSCmdlet, IDisposable
     /// <summary>The session's connection, or a terminating NotConnected error that says what to do.</summary>
     private protected ActiveConnection RequireConnection()
     {
-        var connection = AtBillingSession.Current;
+        var connection = Session.Connection;
         if (connection is null)
         {
             var exception = new InvalidOperationException("Not connected to Autotask. Run Connect-AtBilling first (or Connect-AtBilling -Sandbox to try the module).");
@@ -60,6 +67,14 @@ public abstract class AtBillingCmdlet : PSCmdlet, IDisposable
         }
 
         return connection!;
+    }
+
+    /// <summary>Drops this runspace's connection; true when there was one.</summary>
+    private protected bool Disconnect()
+    {
+        var previous = Session.ExchangeConnection(null);
+        previous?.Dispose();
+        return previous is not null;
     }
 
     /// <summary>A non-terminating error for one item that failed; the cmdlet carries on with the next.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Management.Automation;
 using Autotask.Billing.Autotask;
+using Autotask.Billing.Loose;
 using Autotask.Billing.Mapping;
 
 namespace Autotask.Billing.Infrastructure;
@@ -29,7 +30,7 @@ public abstract class MappingCmdlet : AtBillingCmdlet
     protected string JournalFolder => MappingStoreLocation.JournalFolderFor(StorePath);
 
     /// <summary>The connection when there is one; mapping commands that only touch the store work without it.</summary>
-    private protected ActiveConnection? OptionalConnection => AtBillingSession.Current;
+    private protected ActiveConnection? OptionalConnection => Session.Connection;
 
     private protected static AutotaskCatalogReader? CatalogOf(ActiveConnection? connection) =>
         connection is null ? null : new AutotaskCatalogReader(connection.Client);
@@ -141,16 +142,7 @@ public abstract class MappingCmdlet : AtBillingCmdlet
 
     protected static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    protected static string? Text(object? value) => value switch
-    {
-        null => null,
-        string text => text,
-        bool flag => flag ? "True" : "False",
-        DateTime date when date.TimeOfDay == TimeSpan.Zero => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime date => date.ToString("o", CultureInfo.InvariantCulture),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
+    protected static string? Text(object? value) => LooseValue.Text(value);
 
     private string ResolveStorePath()
     {

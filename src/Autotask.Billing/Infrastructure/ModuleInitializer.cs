@@ -19,6 +19,19 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         {
             AppDomain.CurrentDomain.AssemblyResolve += ResolveFromModuleFolder;
         }
+
+        EnableTls12();
+    }
+
+    /// <summary>
+    /// Windows PowerShell 5.1 on .NET Framework 4.7.2 may still default to TLS 1.0/1.1, which Autotask refuses; TLS 1.2
+    /// is added to (never replaces) what the session allows. .NET (pwsh 7) negotiates with the operating system.
+    /// </summary>
+    internal static void EnableTls12()
+    {
+#if NETFRAMEWORK
+        System.Net.ServicePointManager.SecurityProtocol |= System.Net.SecurityProtocolType.Tls12;
+#endif
     }
 
     public void OnRemove(PSModuleInfo psModuleInfo)

@@ -24,14 +24,10 @@ internal sealed class RunspaceState
     public RejectedLinePolicy RejectedLines { get; } = new();
 
     /// <summary>The state of the runspace running on this thread (the pipeline or completion thread of a command).</summary>
-    public static RunspaceState Current
-    {
-        get
-        {
-            var runspace = Runspace.DefaultRunspace;
-            return runspace is null ? Detached : States.GetValue(runspace, Attach);
-        }
-    }
+    public static RunspaceState Current => For(Runspace.DefaultRunspace);
+
+    /// <summary>The state of <paramref name="runspace"/>; without one (a thread no runspace owns) a detached state.</summary>
+    public static RunspaceState For(Runspace? runspace) => runspace is null ? Detached : States.GetValue(runspace, Attach);
 
     public ActiveConnection? Connection
     {

@@ -63,11 +63,18 @@ internal sealed class BillingTruthRun : IDisposable
 
     public string Currency { get; set; } = "USD";
 
+    /// <summary>The vendor the mappings are for: Partner Center unless a test reads another vendor's file.</summary>
+    public string Vendor { get; set; } = Source;
+
     public PriceBasis PriceBasis { get; set; } = PriceBasis.ListPrice;
 
     public decimal MarkupPercent { get; set; }
 
     public RemovalPolicy AbsentCustomerPolicy { get; set; } = RemovalPolicy.ReportOnly;
+
+    public bool RecreateDeletedServices { get; set; }
+
+    public bool UsageAsService { get; set; }
 
     /// <summary>Vendor customers mapped although the file has no line for them.</summary>
     public List<string> AlsoMapped { get; } = new();
@@ -113,11 +120,20 @@ internal sealed class BillingTruthRun : IDisposable
         return (long)Server.Sandbox.Data.All("Contracts").Single(c => (long?)c["companyID"] == companyId)["id"]!;
     }
 
-    public void MapService(string sku) => _skus.Add(new ServiceMapping(Source, sku) { ServiceId = ServiceId(sku) });
+    public void MapService(string sku) => _skus.Add(new ServiceMapping(Vendor, sku) { ServiceId = ServiceId(sku) });
 
-    public void MapProduct(string sku, long productId) => _skus.Add(new ServiceMapping(Source, sku) { ProductId = productId });
+    public void MapProduct(string sku, long productId) => _skus.Add(new ServiceMapping(Vendor, sku) { ProductId = productId });
 
-    public void MapToCreate(string sku) => _skus.Add(new ServiceMapping(Source, sku) { Action = MappingAction.Create });
+    public void MapService(string sku, long serviceId) => _skus.Add(new ServiceMapping(Vendor, sku) { ServiceId = serviceId });
+
+    public void MapToCreate(string sku) => _skus.Add(new ServiceMapping(Vendor, sku) { Action = MappingAction.Create });
+
+    /// <summary>A monthly service created over REST, as an admin would add it to the catalog before mapping a SKU to it.</summary>
+    public async Task<long> AddServiceAsync(string name, string sku) =>
+        await Client.CreateAsync(new Service
+        {
+            Name = name, Sku = sku, PeriodType = 1, UnitPrice = 0m, UnitCost = 0m, BillingCodeID = 29682701, IsActive = true,
+        });
 
     /// <summary>A product created over REST, as an admin would add it to the catalog before mapping a SKU to it.</summary>
     public async Task<long> AddProductAsync(string name, string sku, decimal price, decimal cost) =>
@@ -159,7 +175,7 @@ internal sealed class BillingTruthRun : IDisposable
         Lines = paths.SelectMany(path => reader.ReadFile(path, CancellationToken.None)).Select(item => item.Transaction).OfType<Transaction>().ToList();
 
         var store = await MapAsync();
-        var run = new ContractComparer(Client).Compare(Lines, MappingStore.Read(store), new CompareOptions { Window = BillingWindow.ForMonth("2026-10"), AbsentCustomerPolicy = AbsentCustomerPolicy });
+        var run = new ContractComparer(Client).Compare(Lines, MappingStore.Read(store), new CompareOptions { Window = BillingWindow.ForMonth("2026-10"), AbsentCustomerPolicy = AbsentCustomerPolicy, UsageAsService = UsageAsService });
         var differences = new List<ContractDifference>();
         await foreach (var difference in run)
         {
@@ -215,15 +231,16 @@ internal sealed class BillingTruthRun : IDisposable
             Currency = Currency,
             PriceBasis = PriceBasis,
             MarkupPercent = MarkupPercent,
-            VendorCompanyNames = new Dictionary<string, string?> { [Source] = "Microsoft" },
+            RecreateDeletedServices = RecreateDeletedServices,
+            VendorCompanyNames = new Dictionary<string, string?> { [Vendor] = "Microsoft" },
         });
         var now = DateTime.UtcNow;
         var customers = Lines.Select(l => l.CustomerId).Concat(AlsoMapped).Distinct(StringComparer.OrdinalIgnoreCase).Select(id => id == Tailwind
-            ? new CustomerMapping(Source, id)
+            ? new CustomerMapping(Vendor, id)
             {
                 CustomerName = CompanyOf[id], CompanyAction = MappingAction.Create, ContractAction = MappingAction.Create, Phone = "+1 206 555 0150",
             }
-            : new CustomerMapping(Source, id)
+            : new CustomerMapping(Vendor, id)
         {
             CustomerName = CompanyOf[id],
             CompanyId = (long)Server.Sandbox.Data.All("Contracts").Single(c => (long)c["id"]! == ContractOf(id))["companyID"]!,

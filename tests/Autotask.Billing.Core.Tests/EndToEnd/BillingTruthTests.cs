@@ -329,6 +329,97 @@ public sealed class BillingTruthTests
     }
 
     [Fact]
+    public async Task Item8_and_1_intermedia_services_added_items_add_seats_and_a_credit_is_charged_for_its_signed_amount()
+    {
+        using var run = await StartAsync();
+        run.Vendor = "Intermedia";
+        run.MapService(Basic);
+        var balance = run.WriteFile("balance.csv",
+            "Transaction ID,Date,Account ID,Company Name,User Name,Category,Charge Item ID,SKU,Item Description,Price Type,Service Start Date,Service End Date,Quantity,Unit Price,Unit Cost,Service Charges,Tax,Total,Payments,Balance,Comment\r\n"
+            + $"500101,10/01/2026,{Northwind},Northwind Traders,,MR,1,{Basic},Microsoft 365 Business Basic,Recurring,10/01/2026,10/31/2026,40,7.20,6.00,240.00,0,240.00,,,MR\r\n"
+            + $"500102,10/20/2026,{Northwind},Northwind Traders,,MR,1,{Basic},Microsoft 365 Business Basic,Services Added,10/20/2026,10/31/2026,3,7.20,6.00,6.97,0,6.97,,,MR\r\n"
+            + $"500103,10/22/2026,{Northwind},Northwind Traders,,MR,1,{Basic},Microsoft 365 Business Basic,Credit,10/22/2026,10/22/2026,1,8.00,,-4.13,0,-4.13,,,MR\r\n");
+
+        var differences = await run.CompareAndSyncAsync(true, balance);
+
+        Assert.Equal(QuantityChange.Added, run.Lines[1].QuantityChange);
+        var seats = differences.Single(d => d.Kind == DifferenceKind.QuantityChange);
+        Assert.Equal((40m, 43m, Day(2026, 10, 20)), (seats.AutotaskQuantity!.Value, seats.VendorQuantity!.Value, seats.EffectiveDate));
+        var credit = differences.Single(d => d.Kind == DifferenceKind.OneTimeCharge);
+        Assert.Equal((ChargeKind.Credit, -4.13m), (credit.ChargeKind, credit.OneTimeRevenueImpact));
+        Assert.Equal(40, (await run.UnitsOnAsync(Northwind, Basic, Day(2026, 10, 19)))!.Units);
+        Assert.Equal((43, 7.20m), ((await run.UnitsOnAsync(Northwind, Basic, Day(2026, 10, 20)))!.Units!.Value, (await run.UnitsOnAsync(Northwind, Basic, Day(2026, 10, 20)))!.Price));
+        var charge = Assert.Single(await run.ChargesAsync(Northwind));
+        Assert.Equal(-4.13m, charge.BillableAmount);
+    }
+
+    [Fact]
+    public async Task Item2_a_pax8_annual_line_is_a_price_per_month_a_twelfth_of_the_annual()
+    {
+        using var run = await StartAsync();
+        var pax8 = run.WriteFile("pax8-invoice-items.csv",
+            "id,companyId,companyName,type,sku,productName,description,quantity,price,cost,subTotal,costTotal,currencyCode,startPeriod,endPeriod,subscriptionId,term\n"
+            + "it-1,px-northwind,Northwind Traders,subscription,MST-EXO-P1-ANNUAL,Exchange Online (Plan 1),Annual,8,52.80,44.00,422.40,352.00,USD,2026-10-01,2027-09-30,sub-px-1,Annual\n");
+        var reader = new BillingSourceReader(new BillingReadOptions { Window = BillingWindow.ForMonth("2026-10") });
+        var line = reader.ReadFile(pax8, CancellationToken.None).Select(item => item.Transaction).OfType<Transaction>().Single();
+
+        var seats = Assert.Single(TransactionSummarizer.Summarize(new[] { line }, Day(2026, 10, 31)));
+
+        Assert.Equal((ChargeKind.Recurring, "Annual"), (line.Kind, line.BillingCycle));
+        Assert.Equal((8m, 4.40m, 3.6667m), (seats.Quantity, seats.UnitPrice!.Value, seats.UnitCost!.Value));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Item14_a_deleted_mapped_service_is_reported_or_recreated_as_the_settings_say(bool recreate)
+    {
+        using var run = await StartAsync();
+        run.RecreateDeletedServices = recreate;
+        run.MapService("CFQ7TTC0HHS9", 987654);
+        run.Row(Northwind, "CFQ7TTC0HHS9", "cycleCharge", "10.00", "10", "80.00", "2026-10-01", "2026-10-31", "8.00", "sub-nw-phone");
+
+        var differences = await run.CompareAndSyncAsync();
+
+        var missing = Assert.Single(differences);
+        Assert.Equal((DifferenceKind.MissingService, recreate), (missing.Kind, missing.IsActionable));
+        Assert.Equal(recreate ? "RecreateDeletedServices" : "MappedServiceNotFound", missing.Rule);
+        var services = run.Server.Sandbox.Data.All("Services").Where(s => (string?)s["name"] == "CFQ7TTC0HHS9").ToList();
+        Assert.Equal(recreate ? 1 : 0, services.Count);
+        if (recreate)
+        {
+            var onContract = (await run.Client.QueryAsync<ContractService>(AutotaskQuery.Where(
+                AutotaskFilter.Eq("contractID", run.ContractOf(Northwind)), AutotaskFilter.Eq("serviceID", (long)services[0]["id"]!)))).Single();
+            Assert.Equal(10.00m, onContract.AdjustedPrice ?? onContract.UnitPrice);
+        }
+    }
+
+    [Fact]
+    public async Task Item9_usage_carried_as_a_quantity_one_service_falls_to_zero_in_a_month_without_usage()
+    {
+        using var run = await StartAsync();
+        run.UsageAsService = true;
+        var azure = await run.AddServiceAsync("Azure plan", AzurePlan);
+        run.MapService(AzurePlan, azure);
+        run.MapService(Defender);
+        run.Row(Contoso, Defender, "cycleCharge", "3.60", "12", "36.00", "2026-10-01", "2026-10-31", "3.00", "sub-co-def");
+        run.Row(Contoso, AzurePlan, "new", "1.00", "1", "85.00", "2026-10-01", "2026-10-31", "0.85", "sub-co-azure",
+            term: "1 Hour", frequency: string.Empty, subscriptionDescription: "Azure plan", unitType: "1 Hour", billableQuantity: "100");
+        var withUsage = run.SaveFile("with-usage.csv");
+        run.Row(Contoso, Defender, "cycleCharge", "3.60", "12", "36.00", "2026-10-01", "2026-10-31", "3.00", "sub-co-def");
+        var withoutUsage = run.SaveFile("without-usage.csv");
+
+        var added = Assert.Single(await run.CompareAndSyncAsync(true, withUsage));
+        var afterUsage = await run.UnitsOnAsync(Contoso, AzurePlan, Day(2026, 10, 31));
+        var removed = Assert.Single(await run.CompareAndSyncAsync(true, withoutUsage));
+
+        Assert.Equal((DifferenceKind.NewService, 100.00m, 85.00m), (added.Kind, added.TargetUnitPrice!.Value, added.TargetUnitCost!.Value));
+        Assert.Equal((1, 100.00m), (afterUsage!.Units!.Value, afterUsage.Price));
+        Assert.Equal((DifferenceKind.Removed, 1m), (removed.Kind, removed.AutotaskQuantity!.Value));
+        Assert.Equal(0, (await run.UnitsOnAsync(Contoso, AzurePlan, Day(2026, 10, 31)))!.Units);
+    }
+
+    [Fact]
     public void Compare_and_sync_pick_the_same_units_row_where_rows_touch_at_a_boundary_date()
     {
         var rows = new[]

@@ -29,7 +29,7 @@ public sealed class MonthlyWorkflowTests : IDisposable
 
     private readonly TemporaryFolder _folder = new();
 
-    public static TheoryData<string> Variants => SandboxVariants.Disjoint;
+    public static TheoryData<string> Variants => SandboxVariants.All;
 
     [Theory]
     [MemberData(nameof(Variants))]

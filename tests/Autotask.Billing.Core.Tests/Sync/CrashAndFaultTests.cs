@@ -18,12 +18,12 @@ public sealed class CrashAndFaultTests
 
     public static TheoryData<string> TouchingVariants => SandboxVariants.Touching;
 
-    [Theory(Skip = SandboxVariants.TouchingSkip)]
+    [Theory]
     [MemberData(nameof(TouchingVariants))]
     public Task The_scenario_plans_fifty_operations_and_applies_them_all_when_unit_rows_touch(string variant) =>
         The_scenario_plans_fifty_operations_and_applies_them_all(variant);
 
-    [Theory(Skip = SandboxVariants.TouchingSkip)]
+    [Theory]
     [MemberData(nameof(TouchingVariants))]
     public Task A_run_stopped_after_any_operation_converges_on_a_fresh_rerun_when_unit_rows_touch(string variant) =>
         A_run_stopped_after_any_operation_converges_on_a_fresh_rerun(variant);

@@ -15,7 +15,7 @@ public sealed class GuardrailTests : IDisposable
     private long _serviceId;
     private long _contractServiceId;
 
-    public static TheoryData<string> Variants => SandboxVariants.Disjoint;
+    public static TheoryData<string> Variants => SandboxVariants.All;
 
     private void Setup(string variant)
     {

@@ -16,18 +16,13 @@ internal static class SandboxVariants
          from boundaries in Enum.GetValues<UnitRowBoundaries>()
          select $"{adjustedPrice}/{adjustmentPrices}/{boundaries}").ToList();
 
-    /// <summary>
-    /// Why the variants with touching unit rows are skipped in the sync suite for now: Sync's UnitsInForce.On takes the
-    /// first row that covers a date while Autotask bills from the later one, so on a boundary date Sync reads the old
-    /// units and a re-run adjusts again. Issue 10 makes Compare and Sync share one rule; then drop the Skip.
-    /// </summary>
-    public const string TouchingSkip =
-        "Issue 10: Sync's UnitsInForce.On takes the first unit row covering a date; with touching rows that is the old row, so Sync misreads units on boundary dates";
+    /// <summary>Every variant: the sync suite must pass in each.</summary>
+    public static TheoryData<string> All => Where(static _ => true);
 
-    /// <summary>The variants whose unit rows never share a date: the sync suite must pass in each.</summary>
+    /// <summary>The variants whose unit rows never share a date.</summary>
     public static TheoryData<string> Disjoint => Where(static name => name.EndsWith("/Disjoint", StringComparison.Ordinal));
 
-    /// <summary>The variants whose unit rows share boundary dates (skipped in the sync suite until issue 10 lands).</summary>
+    /// <summary>The variants whose unit rows share boundary dates (the sync suite runs in each too).</summary>
     public static TheoryData<string> Touching => Where(static name => name.EndsWith("/Touching", StringComparison.Ordinal));
 
     private static TheoryData<string> Where(Func<string, bool> predicate)

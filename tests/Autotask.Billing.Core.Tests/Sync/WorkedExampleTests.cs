@@ -25,7 +25,7 @@ public sealed class WorkedExampleTests : IDisposable
 
     private SyncTenant _tenant = null!;
 
-    public static TheoryData<string> Variants => SandboxVariants.Disjoint;
+    public static TheoryData<string> Variants => SandboxVariants.All;
 
     [Theory]
     [MemberData(nameof(Variants))]

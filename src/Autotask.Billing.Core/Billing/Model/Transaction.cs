@@ -118,6 +118,12 @@ public sealed class Transaction
     public bool IsProrated { get; init; }
 
     /// <summary>
+    /// Whether <see cref="Quantity"/> is seats added or removed part way through the period (Intermedia's prorated
+    /// "services added/removed" items) rather than the seat count: such a line changes the seats in force by its quantity.
+    /// </summary>
+    public QuantityChange QuantityChange { get; init; }
+
+    /// <summary>
     /// The line takes back seats charged by an earlier line (refund leg of a two-leg quantity change, cancellation):
     /// its <see cref="Quantity"/> is the count being refunded.
     /// </summary>

@@ -9,4 +9,7 @@ public sealed class BillingProfileChargeTypeRule
 
     /// <summary>The line covers part of a period (e.g. Pax8 "prorate" items).</summary>
     public bool IsProrated { get; init; }
+
+    /// <summary>The line's quantity is seats added or removed part way through the period (Intermedia's prorated items), not a seat total.</summary>
+    public QuantityChange QuantityChange { get; init; }
 }

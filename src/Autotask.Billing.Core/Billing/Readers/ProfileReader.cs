@@ -77,7 +77,7 @@ internal sealed class ProfileReader : BillingFormatReader
             }
         }
 
-        var (chargeType, isProrated) = ChargeTypeOf(row);
+        var (chargeType, isProrated, quantityChange) = ChargeTypeOf(row);
         var quantity = Field(nameof(Transaction.Quantity)) is { } quantityColumn
             ? row.RequiredDecimal(quantityColumn)
             : throw new CellException(nameof(Transaction.Quantity), null, BillingProblemReason.MissingValue, "Quantity is not mapped.");
@@ -118,7 +118,8 @@ internal sealed class ProfileReader : BillingFormatReader
             BillingCycle = Text(row, nameof(Transaction.BillingCycle)) ?? string.Empty,
             Term = Text(row, nameof(Transaction.Term)),
             ReferenceId = Text(row, nameof(Transaction.ReferenceId)),
-            IsProrated = isProrated || (Field(nameof(Transaction.IsProrated)) is { } prorated && row.Boolean(prorated) == true),
+            IsProrated = isProrated || quantityChange != QuantityChange.None || (Field(nameof(Transaction.IsProrated)) is { } prorated && row.Boolean(prorated) == true),
+            QuantityChange = quantityChange,
             IsTrial = (Field(nameof(Transaction.IsTrial)) is { } trial && row.Boolean(trial) == true)
                 || (_profile.TrialWhen is not null && Holds(row, _profile.TrialWhen)),
             SourceFile = File,
@@ -126,26 +127,26 @@ internal sealed class ProfileReader : BillingFormatReader
         });
     }
 
-    private (ChargeType ChargeType, bool IsProrated) ChargeTypeOf(RecordView row)
+    private (ChargeType ChargeType, bool IsProrated, QuantityChange QuantityChange) ChargeTypeOf(RecordView row)
     {
         foreach (var rule in _profile.ChargeTypeRules)
         {
             if (Holds(row, rule.When))
             {
-                return (rule.ChargeType, rule.IsProrated);
+                return (rule.ChargeType, rule.IsProrated, rule.QuantityChange);
             }
         }
 
         if (Field(nameof(Transaction.ChargeType)) is { } column && row.Text(column) is { } text)
         {
             return ChargeTypeText.TryParse(text, out var parsed)
-                ? (parsed, false)
+                ? (parsed, false, QuantityChange.None)
                 : throw row.Invalid(column, BillingProblemReason.UnknownChargeType, $"{row.Binding.ColumnNameOf(column)} '{text}' is not a known charge type.");
         }
 
         if (_profile.DefaultChargeType is { } fallback)
         {
-            return (fallback, false);
+            return (fallback, false, QuantityChange.None);
         }
 
         var first = _profile.ChargeTypeRules.FirstOrDefault()?.When;

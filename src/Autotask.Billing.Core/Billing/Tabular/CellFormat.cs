@@ -29,10 +29,23 @@ internal sealed class CellFormat
 
     public static CellFormat Default { get; } = new(false);
 
+    /// <summary>
+    /// Pipeline objects (Import-Csv rows of lines this module wrote, Clixml, JSON): read by <see cref="Loose.LooseValue"/>,
+    /// whose one culture policy knows what Export-Csv writes in the session's culture.
+    /// </summary>
+    public static CellFormat Session { get; } = new(false) { _session = true };
+
+    private bool _session;
+
     public bool CommaIsDecimal { get; }
 
     public bool TryParseDecimal(string text, out decimal value)
     {
+        if (_session)
+        {
+            return Loose.LooseValue.TryDecimal(text, out value);
+        }
+
         var s = text.Trim();
         if (s.StartsWith("'", StringComparison.Ordinal))
         {
@@ -66,6 +79,13 @@ internal sealed class CellFormat
     public bool TryParseDate(string text, out DateTime? value)
     {
         value = null;
+        if (_session)
+        {
+            var found = Loose.LooseValue.TryDate(text, out var date);
+            value = found ? date : null;
+            return found;
+        }
+
         var s = text.Trim();
         if (IsIsoDate(s))
         {
@@ -91,6 +111,13 @@ internal sealed class CellFormat
     public bool TryParseTimestamp(string text, out DateTime? value)
     {
         value = null;
+        if (_session)
+        {
+            var found = Loose.LooseValue.TryTimestamp(text, out var instant);
+            value = found ? instant : null;
+            return found;
+        }
+
         var s = text.Trim();
         if (IsIsoDate(s))
         {
