@@ -26,6 +26,7 @@
         'Get-AtContractMapping'
         'Get-AtContractService'
         'Get-AtCustomer'
+        'Get-AtPendingChange'
         'Get-AtServiceMapping'
         'Get-AtSyncHistory'
         'Get-AtTransaction'
@@ -41,6 +42,7 @@
         'Stop-AtBillingSandbox'
         'Sync-AtCompany'
         'Sync-AtContract'
+        'Sync-AtPendingChange'
         'Sync-AtProduct'
         'Sync-AtQuote'
     )

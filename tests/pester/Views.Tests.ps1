@@ -41,7 +41,7 @@ Describe 'Default views at 80 columns' {
         @{ Name = 'ContractDifference'; Get = { $script:differences }; Labels = 'Customer', 'Sku', 'Kind', 'Change', 'Impact', 'Force' }
         @{ Name = 'AutotaskContract'; Get = { Get-AtContract }; Labels = 'ContractId', 'Contract', 'Company', 'Status', 'Start', 'End' }
         @{ Name = 'AutotaskContractService'; Get = { Get-AtContractService }; Labels = 'Company', 'Service', 'Sku', 'Units', 'UnitPrice', 'Monthly' }
-        @{ Name = 'SyncResult'; Get = { $script:results }; Labels = 'Status', 'Customer', 'Sku', 'AutotaskId', 'Reason' }
+        @{ Name = 'SyncResult'; Get = { $script:results }; Labels = 'Status', 'Subject', 'Item', 'AutotaskId', 'Reason' }
         @{ Name = 'SyncRunRecord'; Get = { Get-AtSyncHistory -StatePath $script:state }; Labels = 'RunId', 'Started', 'By', 'Applied', 'Failed', 'Done' }
     ) {
         $objects = @(& $Get)

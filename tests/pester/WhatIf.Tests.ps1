@@ -40,6 +40,7 @@ BeforeAll {
         'Sync-AtCompany'             = { param($s) Get-AtCustomer -Path $script:customers | Sync-AtCompany -DefaultPhone '555-555-5555' -StatePath $s -WhatIf }
         'Sync-AtProduct'             = { param($s) Sync-AtProduct -Path $script:products -DefaultCategory 'Hardware' -SyncPrices -StatePath $s -WhatIf }
         'Sync-AtQuote'               = { param($s) Sync-AtQuote -Path $script:quotes -SalesRep @{ jsmith = 'alex.morgan' } -StatePath $s -WhatIf }
+        'Sync-AtPendingChange'       = { param($s) Get-AtTransaction -Path $script:export -Month 2026-10 | Compare-AtContract -StatePath $s | Sync-AtPendingChange -Product (Import-Csv -LiteralPath $script:products) -Customer (Get-AtCustomer -Path $script:customers) -DefaultPhone '555-555-5555' -DefaultCategory 'Hardware' -StatePath $s -Force -WhatIf }
         'Export-AtCustomer'          = { param($s) Get-AtCompany | Export-AtCustomer -Source ChannelOnline -Path (Join-Path -Path $s -ChildPath 'report.html') -StatePath $s -WhatIf }
     }
 }
@@ -72,7 +73,8 @@ Describe '-WhatIf writes nothing' {
     It '<_> -WhatIf leaves Autotask, the store, the journal and the files unchanged' -ForEach @(
         'New-AtContractMapping', 'Set-AtContractMapping', 'Remove-AtContractMapping', 'New-AtServiceMapping', 'Set-AtServiceMapping',
         'Remove-AtServiceMapping', 'Set-AtBillingSetting', 'Sync-AtContract', 'Export-AtBillingReport', 'Send-AtBillingNotification',
-        'Start-AtBillingSandbox', 'Stop-AtBillingSandbox', 'Sync-AtCompany', 'Export-AtCustomer', 'Sync-AtProduct', 'Sync-AtQuote'
+        'Start-AtBillingSandbox', 'Stop-AtBillingSandbox', 'Sync-AtCompany', 'Export-AtCustomer', 'Sync-AtProduct', 'Sync-AtQuote',
+        'Sync-AtPendingChange'
     ) {
         $before = Get-WorldState -StatePath $script:state
         $null = & $script:writers[$_] $script:state
