@@ -1,4 +1,4 @@
-#Requires -Version 5.1
+﻿#Requires -Version 5.1
 <#
 .SYNOPSIS
     The unattended monthly billing run: connect, read the month's vendor export, compare it with the Autotask

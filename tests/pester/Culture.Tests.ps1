@@ -1,4 +1,4 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 
 # The "review in a spreadsheet" round trip in the cultures admins work in: differences and mappings written with
 # Export-Csv, Export-Clixml or ConvertTo-Json and read back give the same money, dates and choices.
@@ -25,7 +25,7 @@ BeforeAll {
     $woodgrove = Get-AtContractMapping -StatePath $script:mappings | Where-Object -FilterScript { $_.CustomerName -eq 'Woodgrove Accounting' }
     Set-AtContractMapping -Source $woodgrove.Source -CustomerId $woodgrove.CustomerId -EffectiveDatePolicy PeriodStart -PricingStrategy CostOnly -SyncStartDate 2026-09-15 -StatePath $script:mappings
 
-    function Copy-Mappings {
+    function Copy-MappingStore {
         $folder = New-TestStatePath
         Copy-Item -Path (Join-Path -Path $script:mappings -ChildPath 'mappings-*.json') -Destination $folder
         $folder
@@ -48,7 +48,7 @@ BeforeAll {
 
     # What Autotask holds after syncing the live differences, in the invariant culture.
     [System.Globalization.CultureInfo]::CurrentCulture = [System.Globalization.CultureInfo]::InvariantCulture
-    $state = Copy-Mappings
+    $state = Copy-MappingStore
     Connect-AtBilling -Sandbox
     $null = Get-AtTransaction -Path $script:export -Month 2026-10 | Compare-AtContract -StatePath $state |
         Sync-AtContract -StatePath $state -Confirm:$false -Force -WarningAction SilentlyContinue
@@ -64,7 +64,7 @@ AfterAll {
 
 Describe 'Round trips in <Culture> through <Format>' -ForEach $script:cases {
     BeforeEach {
-        $script:folder = Copy-Mappings
+        $script:folder = Copy-MappingStore
         [System.Globalization.CultureInfo]::CurrentCulture = [System.Globalization.CultureInfo]::GetCultureInfo($Culture)
     }
 
@@ -99,7 +99,7 @@ Describe 'Round trips in <Culture> through <Format>' -ForEach $script:cases {
         $errors | Should -BeNullOrEmpty
         $after = @(Get-AtContractMapping -StatePath $target) + @(Get-AtServiceMapping -StatePath $target)
         $properties = 'Source', 'CustomerId', 'Sku', 'CompanyId', 'ContractId', 'CompanyAction', 'ContractAction', 'PricingStrategy',
-            'EffectiveDatePolicy', 'SyncStartDate', 'Export', 'ServiceId', 'ProductId', 'Action', 'Excluded', 'NameTemplate'
+        'EffectiveDatePolicy', 'SyncStartDate', 'Export', 'ServiceId', 'ProductId', 'Action', 'Excluded', 'NameTemplate'
         $describe = {
             foreach ($mapping in $args[0]) {
                 ($properties | ForEach-Object -Process { '{0}={1}' -f $_, $(if ($mapping.PSObject.Properties[$_]) { [string]$mapping.$_ }) }) -join ';'

@@ -1,4 +1,4 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 
 # What a user is told when something is wrong, and what completion offers.
 BeforeAll {
@@ -54,7 +54,7 @@ Describe 'Errors name the problem' {
     It 'Compare-AtContract -Summary | Sync-AtContract syncs the differences and passes over the summary' {
         $errors = $null
         $output = @(Get-AtTransaction -Path $script:export -Month 2026-10 | Compare-AtContract -Summary -StatePath $script:state |
-            Sync-AtContract -WhatIf -Summary -StatePath $script:state -ErrorVariable errors)
+                Sync-AtContract -WhatIf -Summary -StatePath $script:state -ErrorVariable errors)
 
         $errors | Should -BeNullOrEmpty
         ($output | Where-Object -FilterScript { $_ -is [Autotask.Billing.SyncRunSummary] }).Unresolved | Should -BeGreaterThan 0
@@ -69,12 +69,12 @@ Describe 'Errors name the problem' {
     }
 
     It 'a profile''s missing value names the file''s own column' {
-        $profile = Join-Path -Path $script:state -ChildPath 'acme.json'
+        $profileFile = Join-Path -Path $script:state -ChildPath 'acme.json'
         $file = Join-Path -Path $script:state -ChildPath 'acme.csv'
-        Set-Content -LiteralPath $profile -Value '{ "name": "acme", "source": "Acme", "defaultChargeType": "Recurring", "columns": { "TransactionId": ["Line"], "CustomerId": ["Client No"], "Sku": ["Article"], "Quantity": ["Units"], "Currency": ["Cur"], "ServiceStart": ["From"] } }'
+        Set-Content -LiteralPath $profileFile -Value '{ "name": "acme", "source": "Acme", "defaultChargeType": "Recurring", "columns": { "TransactionId": ["Line"], "CustomerId": ["Client No"], "Sku": ["Article"], "Quantity": ["Units"], "Currency": ["Cur"], "ServiceStart": ["From"] } }'
         Set-Content -LiteralPath $file -Value "Line,Client No,Article,Units,Cur,From`n1,C1,SKU1,3,,2026-10-01"
         $errors = $null
-        Get-AtTransaction -Path $file -ProfilePath $profile -Month 2026-10 -ErrorAction SilentlyContinue -ErrorVariable errors | Out-Null
+        Get-AtTransaction -Path $file -ProfilePath $profileFile -Month 2026-10 -AcceptPartialFile -ErrorAction SilentlyContinue -ErrorVariable errors -WarningAction SilentlyContinue | Out-Null
 
         $errors[0].TargetObject.Column | Should -Be 'Cur'
         $errors[0].Exception.Message | Should -BeLike '*Cur is empty*'

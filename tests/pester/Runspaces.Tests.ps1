@@ -34,11 +34,11 @@ Describe 'Session state per runspace' {
             Connect-AtBilling -Sandbox
             $before = Get-AtBillingConnection
 
+            $manifest = $script:manifest
             $job = Start-ThreadJob -ScriptBlock {
-                param($Manifest, $Server)
-                Import-Module -Name $Manifest
-                Connect-AtBilling -Credential $Server.Credential -ApiIntegrationCode $Server.ApiIntegrationCode -ZoneUri $Server.Uri -PassThru
-            } -ArgumentList $script:manifest, $sandbox
+                Import-Module -Name $using:manifest
+                Connect-AtBilling -Credential ($using:sandbox).Credential -ApiIntegrationCode ($using:sandbox).ApiIntegrationCode -ZoneUri ($using:sandbox).Uri -PassThru
+            }
             $inJob = $job | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop
 
             $inJob.ZoneUri.Port | Should -Be $sandbox.Port

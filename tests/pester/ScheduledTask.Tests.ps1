@@ -1,4 +1,4 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 
 # Sync-AtContract -Summary, what -WhatIf says, and the scheduled-task script as an admin runs it.
 BeforeAll {
@@ -28,7 +28,7 @@ Describe 'Sync-AtContract -Summary' {
 
     It 'writes its summary when nothing can be applied, with exit code 2 for the unmapped customers waiting' {
         $output = @(Get-AtTransaction -Path $script:export -Month 2026-10 | Compare-AtContract -StatePath $script:state |
-            Sync-AtContract -StatePath $script:state -Confirm:$false -Summary)
+                Sync-AtContract -StatePath $script:state -Confirm:$false -Summary)
 
         $summary = $output | Where-Object -FilterScript { $_ -is [Autotask.Billing.SyncRunSummary] }
         $summary | Should -HaveCount 1
@@ -43,7 +43,7 @@ Describe 'Sync-AtContract -Summary' {
         $before = (Get-FileHash -LiteralPath (Get-ChildItem -LiteralPath $script:state -Filter 'mappings-*.json').FullName).Hash
 
         $output = @(Get-AtTransaction -Path $script:export -Month 2026-10 | Compare-AtContract -StatePath $script:state |
-            Sync-AtContract -StatePath $script:state -WhatIf -Summary)
+                Sync-AtContract -StatePath $script:state -WhatIf -Summary)
 
         ($output | Where-Object -FilterScript { $_ -is [Autotask.Billing.SyncRunSummary] }).JournalPath | Should -BeNullOrEmpty
         @($output | Where-Object -FilterScript { $_ -is [Autotask.Billing.SyncResult] }).Count | Should -Be 0
