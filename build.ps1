@@ -115,6 +115,9 @@ function Invoke-XunitSuite {
 function Invoke-PesterSuite {
     Import-Pester
     Add-SharedModulePath
+    # The suites run as a user's shell runs them, not under this script's strict mode and stop-on-error preference.
+    Set-StrictMode -Off
+    $ErrorActionPreference = 'Continue'
     $configuration = New-PesterConfiguration
     $configuration.Run.Path = Join-Path -Path $repositoryRoot -ChildPath 'tests/pester'
     $configuration.Run.Exit = $false
