@@ -5,6 +5,9 @@ public static class BillingProblemReason
 {
     public const string InvalidNumber = "InvalidNumber";
     public const string InvalidDate = "InvalidDate";
+
+    /// <summary>A slash date that reads both day-first and month-first, with no culture declared (or against the order the file showed).</summary>
+    public const string AmbiguousDate = "AmbiguousDate";
     public const string InvalidValue = "InvalidValue";
     public const string MissingValue = "MissingValue";
     public const string NegativeQuantity = "NegativeQuantity";
