@@ -51,7 +51,8 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
     public string? ProfilePath { get; set; }
 
     /// <summary>The culture the files write slash dates in (en-GB: day/month/year, en-US: month/day/year); wins over a profile's 'culture'. Without either, a date such as 08/10/2026 is rejected.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
     [ValidateNotNullOrEmpty]
     public string? Culture { get; set; }
 
