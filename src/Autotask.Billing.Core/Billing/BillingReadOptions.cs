@@ -9,6 +9,12 @@ public sealed class BillingReadOptions
     /// <summary>The column-map profile used when <see cref="Format"/> is Profile; also tried when detecting.</summary>
     public BillingProfile? Profile { get; init; }
 
+    /// <summary>
+    /// The culture whose day/month order slash dates (08/10/2026) are read in; wins over the profile's 'culture'
+    /// and the format's documented one. Null: a date that could be read either way is rejected (AmbiguousDate).
+    /// </summary>
+    public System.Globalization.CultureInfo? Culture { get; init; }
+
     /// <summary>The service-date window; null means the 30 days before <see cref="Today"/>.</summary>
     public BillingWindow? Window { get; init; }
 

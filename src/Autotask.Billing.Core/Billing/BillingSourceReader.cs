@@ -238,7 +238,7 @@ public sealed class BillingSourceReader
         }
 
         var reader = CreateReader(path, source.Schema);
-        var prepared = new Prepared(reader, ColumnBinding.Bind(reader.Columns, source.Schema), reader.CellFormatFor(source));
+        var prepared = new Prepared(reader, ColumnBinding.Bind(reader.Columns, source.Schema), reader.CellFormatFor(source, _options.Culture ?? reader.DeclaredCultureFor(source.Schema)));
         var missing = prepared.Binding.MissingRequired
             .Concat(reader is ProfileReader profileReader ? profileReader.MissingIdColumns(prepared.Binding) : Array.Empty<string>())
             .ToList();

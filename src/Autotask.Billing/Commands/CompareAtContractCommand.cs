@@ -43,6 +43,11 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     [ValidateNotNullOrEmpty]
     public string? Format { get; set; }
 
+    /// <summary>The culture the -Path files write slash dates in (en-GB: day/month/year, en-US: month/day/year); without it a date such as 08/10/2026 is rejected.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Culture { get; set; }
+
     /// <summary>The billing month, yyyy-MM; its last day is the default as-of date.</summary>
     [Parameter]
     [ValidatePattern(@"^\d{4}-(0[1-9]|1[0-2])$")]
@@ -71,6 +76,10 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     /// <summary>What to do with services no longer billed: AdjustToZero or ReportOnly; default from the settings.</summary>
     [Parameter]
     public RemovalPolicy? RemovalPolicy { get; set; }
+
+    /// <summary>What to do with the services of a mapped customer that has no line at all in the bill: ReportOnly (default) or AdjustToZero.</summary>
+    [Parameter]
+    public RemovalPolicy? AbsentCustomerPolicy { get; set; }
 
     /// <summary>A quantity change larger than this percentage (and -ChangeThresholdUnits) needs -Force in Sync-AtContract.</summary>
     [Parameter]
@@ -112,7 +121,13 @@ public sealed class CompareAtContractCommand : MappingCmdlet
             // Files are read with Get-AtTransaction's default window (BillingReadOptions decides it); piped lines were
             // already chosen by whoever read them, so only an explicit window narrows them.
             var window = ParameterSetName == PathSet ? _window : _window ?? BillingWindow.Unbounded;
-            _reader = new BillingSourceReader(new BillingReadOptions { Window = window, Format = format, Profile = profile });
+            _reader = new BillingSourceReader(new BillingReadOptions
+            {
+                Window = window,
+                Format = format,
+                Profile = profile,
+                Culture = BillingReadArguments.Culture(Culture),
+            });
             if (ParameterSetName == PathSet)
             {
                 _window = _reader.Window;
@@ -121,7 +136,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         }
         catch (Exception exception) when (exception is BillingProfileException or ArgumentException)
         {
-            ThrowTerminatingErrorFor(exception, Format ?? Month);
+            ThrowTerminatingErrorFor(exception, Format ?? Culture ?? Month);
         }
     }
 
@@ -179,6 +194,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
             IncludeMatch = IncludeMatch,
             EffectiveDatePolicy = EffectiveDatePolicy,
             RemovalPolicy = RemovalPolicy,
+            AbsentCustomerPolicy = AbsentCustomerPolicy ?? Mapping.RemovalPolicy.ReportOnly,
             QuantityChangeThresholdPercent = ChangeThresholdPercent,
             QuantityChangeMinimumUnits = ChangeThresholdUnits,
             Currency = Currency?.ToUpperInvariant(),

@@ -57,6 +57,12 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
     [ValidateNotNullOrEmpty]
     public string? ProfilePath { get; set; }
 
+    /// <summary>The culture the files write slash dates in (en-GB: day/month/year, en-US: month/day/year); wins over a profile's 'culture'. Without either, a date such as 08/10/2026 is rejected.</summary>
+    [Parameter(ParameterSetName = PathSet)]
+    [Parameter(ParameterSetName = LiteralPathSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Culture { get; set; }
+
     /// <summary>The billing month, yyyy-MM: lines whose service dates fall in it.</summary>
     [Parameter]
     [ValidatePattern(@"^\d{4}-(0[1-9]|1[0-2])$")]
@@ -123,7 +129,7 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
         }
         catch (Exception exception) when (exception is BillingProfileException or ArgumentException or IOException)
         {
-            ThrowTerminatingErrorFor(exception, ProfilePath ?? Format);
+            ThrowTerminatingErrorFor(exception, ProfilePath ?? Format ?? Culture);
         }
 
         _progress = new ThrottledProgress(WriteProgress, ProgressActivities.ReadTransactions, "Reading vendor billing");
@@ -190,6 +196,7 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
         {
             Format = format,
             Profile = profile,
+            Culture = BillingReadArguments.Culture(Culture),
             Window = BillingReadArguments.Window(Month, Since, Until),
             Categories = Category,
             ChargeTypes = ChargeType,

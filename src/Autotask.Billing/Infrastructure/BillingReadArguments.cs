@@ -16,6 +16,10 @@ internal static class BillingReadArguments
             : null;
     }
 
+    /// <summary>The -Culture the vendor's slash dates are written in; null when none was given (BillingCulture resolves it).</summary>
+    public static System.Globalization.CultureInfo? Culture(string? culture) =>
+        culture is null ? null : BillingCulture.Resolve(culture);
+
     /// <summary>A built-in format name, an embedded profile name, or (with a profile path) a profile file; detection when none.</summary>
     public static (BillingSourceFormat Format, BillingProfile? Profile) Format(string? format, string? profilePath)
     {

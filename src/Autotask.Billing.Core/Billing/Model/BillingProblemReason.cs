@@ -5,6 +5,12 @@ public static class BillingProblemReason
 {
     public const string InvalidNumber = "InvalidNumber";
     public const string InvalidDate = "InvalidDate";
+
+    /// <summary>
+    /// A slash date whose day/month order is not settled: it reads both day-first and month-first and no culture is
+    /// declared, it contradicts the order the file showed earlier, or it is not a date in the declared culture's order.
+    /// </summary>
+    public const string AmbiguousDate = "AmbiguousDate";
     public const string InvalidValue = "InvalidValue";
     public const string MissingValue = "MissingValue";
     public const string NegativeQuantity = "NegativeQuantity";

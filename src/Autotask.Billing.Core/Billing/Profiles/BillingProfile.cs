@@ -79,6 +79,16 @@ public sealed class BillingProfile
     /// <summary>Extra .NET date formats tried before the built-in ones (ISO, M/d/yyyy, d.M.yyyy).</summary>
     public IReadOnlyList<string> DateFormats { get; init; } = Array.Empty<string>();
 
+    /// <summary>
+    /// The culture (e.g. "en-GB", "en-US") whose day/month order the vendor writes slash dates in. Without it a date
+    /// such as 08/10/2026 that reads both ways is rejected; -Culture on the cmdlets wins over it.
+    /// </summary>
+    public string? Culture { get; init; }
+
+    /// <summary>The resolved <see cref="Culture"/>, or null when none is declared.</summary>
+    [JsonIgnore]
+    public System.Globalization.CultureInfo? DateCulture => BillingCulture.TryResolve(Culture, out var culture, out _) ? culture : null;
+
     /// <summary>"." (default) or ",".</summary>
     public string DecimalSeparator { get; init; } = ".";
 
@@ -180,6 +190,11 @@ public sealed class BillingProfile
         if (ChargeTypeRules.Count == 0 && DefaultChargeType is null && ColumnsFor(nameof(Transaction.ChargeType)).Count == 0)
         {
             errors.Add("'chargeTypeRules', 'defaultChargeType' or 'columns.ChargeType' is required");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Culture) && !BillingCulture.TryResolve(Culture, out _, out var cultureProblem))
+        {
+            errors.Add($"'culture' {cultureProblem}");
         }
 
         if (DecimalSeparator != "." && DecimalSeparator != ",")

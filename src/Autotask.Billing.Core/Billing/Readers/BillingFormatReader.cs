@@ -1,3 +1,4 @@
+using System.Globalization;
 using Autotask.Billing.Tabular;
 
 namespace Autotask.Billing.Readers;
@@ -22,9 +23,12 @@ internal abstract class BillingFormatReader
     /// <summary>Values read with a fallback, counted per warning code.</summary>
     public Dictionary<string, int> Warnings { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The number and date conventions of this file.</summary>
-    public virtual CellFormat CellFormatFor(IRecordSource source) =>
-        source.UsesDecimalComma ? new CellFormat(true) : CellFormat.Default;
+    /// <summary>The culture the format itself documents for its dates (null: none; the file must show or be told).</summary>
+    public virtual CultureInfo? DeclaredCultureFor(RecordSchema schema) => null;
+
+    /// <summary>The number and date conventions of this file; <paramref name="culture"/> is the one resolved for it.</summary>
+    public virtual CellFormat CellFormatFor(IRecordSource source, CultureInfo? culture) =>
+        new(source.UsesDecimalComma, null, culture);
 
     /// <summary>Maps one record; throws <see cref="CellException"/> for a bad cell.</summary>
     public abstract RowResult Map(RecordView row);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Autotask.Billing.Tabular;
 
 namespace Autotask.Billing.Readers;
@@ -56,6 +57,16 @@ internal sealed class GenericCsvReader : BillingFormatReader
     public override string FormatName => Name;
 
     public override ColumnSet Columns => Set;
+
+    /// <summary>
+    /// A file of our own Transactions (Export-Csv writes SourceFile and SourceLine) carries dates the way Export-Csv
+    /// wrote them: in the session's culture, the policy <see cref="Loose.LooseValue"/> reads pipeline objects by.
+    /// Any other generic file declares none.
+    /// </summary>
+    public override CultureInfo? DeclaredCultureFor(RecordSchema schema) =>
+        schema.Contains(nameof(Transaction.SourceFile)) && schema.Contains(nameof(Transaction.SourceLine))
+            ? CultureInfo.CurrentCulture
+            : null;
 
     public static bool Recognizes(RecordSchema schema) =>
         new[] { TransactionIdColumn, ChargeTypeColumn, QuantityColumn, SkuColumn }

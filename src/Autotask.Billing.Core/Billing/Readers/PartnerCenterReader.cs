@@ -1,3 +1,4 @@
+using System.Globalization;
 using Autotask.Billing.Tabular;
 
 namespace Autotask.Billing.Readers;
@@ -89,6 +90,13 @@ internal sealed class PartnerCenterReader : BillingFormatReader
     }
 
     public override string FormatName => Name;
+
+    /// <summary>
+    /// Partner Center writes month/day/year (doc sample OrderDate `10/3/2020`; Microsoft's reconciliation FAQ says to
+    /// re-import with dates MDY: learn.microsoft.com/partner-center/billing/use-the-reconciliation-files). A re-issued
+    /// file in another order is read with -Culture.
+    /// </summary>
+    public override CultureInfo? DeclaredCultureFor(RecordSchema schema) => CultureInfo.GetCultureInfo("en-US");
 
     public override ColumnSet Columns => Set;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Autotask.Billing.Tabular;
 
 namespace Autotask.Billing.Readers;
@@ -52,8 +53,10 @@ internal sealed class ProfileReader : BillingFormatReader
     public static bool Recognizes(BillingProfile profile, RecordSchema schema) =>
         profile.DetectColumns.Count > 0 && profile.DetectColumns.All(schema.Contains);
 
-    public override CellFormat CellFormatFor(IRecordSource source) =>
-        new(_profile.DecimalSeparator == "," || source.UsesDecimalComma, _profile.DateFormats);
+    public override CultureInfo? DeclaredCultureFor(RecordSchema schema) => _profile.DateCulture;
+
+    public override CellFormat CellFormatFor(IRecordSource source, CultureInfo? culture) =>
+        new(_profile.DecimalSeparator == "," || source.UsesDecimalComma, _profile.DateFormats, culture);
 
     /// <summary>Composite id parts count as present when at least one of them is.</summary>
     public IReadOnlyList<string> MissingIdColumns(ColumnBinding binding) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Autotask.Billing.Tabular;
 
@@ -6,34 +7,58 @@ namespace Autotask.Billing.Tabular;
 /// Culture-safe parsing of number and date cells. Numbers: '.' decimals; a lone ',' is a decimal comma when the
 /// file is ';'-delimited or the profile says so (or when it cannot be a thousands separator); when both appear the
 /// later one is the decimal separator; a leading apostrophe (Excel's text guard) is dropped. Dates: ISO 8601,
-/// M/d/yyyy (+ H:mm, H:mm:ss, h:mm:ss tt), d.M.yyyy, plus any formats a profile declares; 0001-01-01 means none.
+/// d.M.yyyy, yyyy/MM/dd, plus any formats a profile declares; 0001-01-01 means none. A slash date a/b/yyyy
+/// (+ H:mm, H:mm:ss, h:mm:ss tt) is read in the declared culture's day/month order; without one it is read only
+/// when the numbers decide the order (one of them above 12, or both equal), the first such date fixes the order
+/// for the rest of the file, and a date that could be read either way is rejected (issue 10 item 13: never
+/// half a file one way and half the other).
 /// </summary>
 internal sealed class CellFormat
 {
     private static readonly string[] BuiltInDateFormats =
     {
-        "M/d/yyyy", "M/d/yyyy H:mm", "M/d/yyyy H:mm:ss", "M/d/yyyy h:mm tt", "M/d/yyyy h:mm:ss tt",
         "d.M.yyyy", "d.M.yyyy H:mm", "d.M.yyyy H:mm:ss", "yyyy-MM-dd", "yyyy/MM/dd",
     };
 
     private const NumberStyles DecimalStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint
         | NumberStyles.AllowExponent | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
 
-    private readonly string[] _dateFormats;
+    private static readonly string[] SlashTimes = { string.Empty, " H:mm", " H:mm:ss", " h:mm tt", " h:mm:ss tt" };
 
-    public CellFormat(bool commaIsDecimal, IEnumerable<string>? extraDateFormats = null)
+    private static readonly Regex SlashDate = new(@"^(\d{1,2})/(\d{1,2})/\d{4}(?:\s|$)", RegexOptions.CultureInvariant);
+
+    private readonly string[] _extraDateFormats;
+    private readonly string[] _dateFormats;
+    private readonly CultureInfo? _culture;
+    private readonly bool? _declaredDayFirst;
+    private readonly bool _perFile;
+    private bool? _inferredDayFirst;
+    private string? _inferredFrom;
+
+    /// <summary>One file's conventions; <paramref name="culture"/> (null: none declared) fixes the day/month order.</summary>
+    public CellFormat(bool commaIsDecimal, IEnumerable<string>? extraDateFormats = null, CultureInfo? culture = null)
+        : this(commaIsDecimal, extraDateFormats, culture, perFile: true)
     {
-        CommaIsDecimal = commaIsDecimal;
-        _dateFormats = (extraDateFormats ?? Enumerable.Empty<string>()).Concat(BuiltInDateFormats).ToArray();
     }
 
-    public static CellFormat Default { get; } = new(false);
+    private CellFormat(bool commaIsDecimal, IEnumerable<string>? extraDateFormats, CultureInfo? culture, bool perFile)
+    {
+        CommaIsDecimal = commaIsDecimal;
+        _extraDateFormats = (extraDateFormats ?? Enumerable.Empty<string>()).ToArray();
+        _dateFormats = _extraDateFormats.Concat(BuiltInDateFormats).ToArray();
+        _culture = culture;
+        _declaredDayFirst = culture is null ? null : IsDayFirst(culture);
+        _perFile = perFile;
+    }
+
+    /// <summary>Shared and stateless: reads only dates whose own numbers decide the day/month order.</summary>
+    public static CellFormat Default { get; } = new(false, null, null, perFile: false);
 
     /// <summary>
     /// Pipeline objects (Import-Csv rows of lines this module wrote, Clixml, JSON): read by <see cref="Loose.LooseValue"/>,
     /// whose one culture policy knows what Export-Csv writes in the session's culture.
     /// </summary>
-    public static CellFormat Session { get; } = new(false) { _session = true };
+    public static CellFormat Session { get; } = new(false, null, null, perFile: false) { _session = true };
 
     private bool _session;
 
@@ -76,9 +101,13 @@ internal sealed class CellFormat
     }
 
     /// <summary>A calendar date exactly as written (time and offset ignored), at midnight UTC.</summary>
-    public bool TryParseDate(string text, out DateTime? value)
+    public bool TryParseDate(string text, out DateTime? value) => TryParseDate(text, out value, out _);
+
+    /// <summary>As <see cref="TryParseDate(string, out DateTime?)"/>; <paramref name="ambiguity"/> says why a slash date was refused.</summary>
+    public bool TryParseDate(string text, out DateTime? value, out string? ambiguity)
     {
         value = null;
+        ambiguity = null;
         if (_session)
         {
             var found = Loose.LooseValue.TryDate(text, out var date);
@@ -98,7 +127,7 @@ internal sealed class CellFormat
             return true;
         }
 
-        if (!DateTime.TryParseExact(s, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        if (!TryParseWritten(s, out var parsed, out ambiguity))
         {
             return false;
         }
@@ -108,9 +137,13 @@ internal sealed class CellFormat
     }
 
     /// <summary>An instant in UTC; text without an offset is taken as UTC (Partner Center writes UTC).</summary>
-    public bool TryParseTimestamp(string text, out DateTime? value)
+    public bool TryParseTimestamp(string text, out DateTime? value) => TryParseTimestamp(text, out value, out _);
+
+    /// <summary>As <see cref="TryParseTimestamp(string, out DateTime?)"/>, with the reason a slash date was refused.</summary>
+    public bool TryParseTimestamp(string text, out DateTime? value, out string? ambiguity)
     {
         value = null;
+        ambiguity = null;
         if (_session)
         {
             var found = Loose.LooseValue.TryTimestamp(text, out var instant);
@@ -130,13 +163,94 @@ internal sealed class CellFormat
             return true;
         }
 
-        if (!DateTime.TryParseExact(s, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        if (!TryParseWritten(s, out var parsed, out ambiguity))
         {
             return false;
         }
 
         value = parsed.Year <= 1 ? null : DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
         return true;
+    }
+
+    /// <summary>The profile's own formats first (they declare their order), then slash dates, then the rest.</summary>
+    private bool TryParseWritten(string s, out DateTime parsed, out string? ambiguity)
+    {
+        ambiguity = null;
+        if (_extraDateFormats.Length > 0
+            && DateTime.TryParseExact(s, _extraDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out parsed))
+        {
+            return true;
+        }
+
+        var slash = SlashDate.Match(s);
+        if (!slash.Success)
+        {
+            return DateTime.TryParseExact(s, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out parsed);
+        }
+
+        parsed = default;
+        var dayFirst = _declaredDayFirst ?? OrderOf(s, int.Parse(slash.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(slash.Groups[2].Value, CultureInfo.InvariantCulture), out ambiguity);
+        if (dayFirst is not { } order)
+        {
+            return false;
+        }
+
+        var formats = SlashTimes.Select(t => (order ? "d/M/yyyy" : "M/d/yyyy") + t).ToArray();
+        if (DateTime.TryParseExact(s, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out parsed))
+        {
+            return true;
+        }
+
+        if (_culture is not null)
+        {
+            ambiguity = $"'{s}' is not a date in the declared culture '{_culture.Name}' ({(order ? "day/month/year" : "month/day/year")}).";
+        }
+
+        return false;
+    }
+
+    /// <summary>The order the numbers prove (one above 12) or that the file already showed; null with the reason otherwise.</summary>
+    private bool? OrderOf(string s, int first, int second, out string? ambiguity)
+    {
+        ambiguity = null;
+        bool? proven = first > 12 && second <= 12 ? true : second > 12 && first <= 12 ? false : null;
+        if (proven is null)
+        {
+            if (first == second)
+            {
+                return _inferredDayFirst ?? false;
+            }
+
+            ambiguity = $"'{s}' can be read day-first or month-first; declare the file's culture "
+                + "(-Culture en-GB for day/month/year, -Culture en-US for month/day/year, or 'culture' in the billing profile).";
+            return null;
+        }
+
+        if (_perFile)
+        {
+            if (_inferredDayFirst is { } seen && seen != proven)
+            {
+                ambiguity = $"'{s}' is {Order(proven.Value)} but '{_inferredFrom}' earlier in the file is {Order(seen)}; "
+                    + "declare the file's culture (-Culture, or 'culture' in the billing profile).";
+                return null;
+            }
+
+            _inferredDayFirst = proven;
+            _inferredFrom ??= s;
+        }
+
+        return proven;
+    }
+
+    private static string Order(bool dayFirst) => dayFirst ? "day-first" : "month-first";
+
+    /// <summary>Day before month in the culture's short date pattern (en-GB, de-DE) or not (en-US, invariant).</summary>
+    private static bool IsDayFirst(CultureInfo culture)
+    {
+        var pattern = culture.DateTimeFormat.ShortDatePattern;
+        var day = pattern.IndexOf('d');
+        var month = pattern.IndexOf('M');
+        return day >= 0 && month >= 0 && day < month;
     }
 
     private static bool IsIsoDate(string s) =>

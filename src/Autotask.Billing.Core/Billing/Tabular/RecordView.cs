@@ -72,11 +72,18 @@ internal sealed class RecordView
             return null;
         }
 
-        return _format.TryParseDate(text, out var value)
-            ? value
-            : throw new CellException(
+        if (_format.TryParseDate(text, out var value, out var ambiguity))
+        {
+            return value;
+        }
+
+        throw ambiguity is null
+            ? new CellException(
                 _binding.ColumnNameOf(spec), text, BillingProblemReason.InvalidDate,
-                $"{_binding.ColumnNameOf(spec)} '{text}' is not a date.");
+                $"{_binding.ColumnNameOf(spec)} '{text}' is not a date.")
+            : new CellException(
+                _binding.ColumnNameOf(spec), text, BillingProblemReason.AmbiguousDate,
+                $"{_binding.ColumnNameOf(spec)} {ambiguity}");
     }
 
     public DateTime? Timestamp(ColumnSpec spec)
@@ -87,11 +94,18 @@ internal sealed class RecordView
             return null;
         }
 
-        return _format.TryParseTimestamp(text, out var value)
-            ? value
-            : throw new CellException(
+        if (_format.TryParseTimestamp(text, out var value, out var ambiguity))
+        {
+            return value;
+        }
+
+        throw ambiguity is null
+            ? new CellException(
                 _binding.ColumnNameOf(spec), text, BillingProblemReason.InvalidDate,
-                $"{_binding.ColumnNameOf(spec)} '{text}' is not a date and time.");
+                $"{_binding.ColumnNameOf(spec)} '{text}' is not a date and time.")
+            : new CellException(
+                _binding.ColumnNameOf(spec), text, BillingProblemReason.AmbiguousDate,
+                $"{_binding.ColumnNameOf(spec)} {ambiguity}");
     }
 
     public bool? Boolean(ColumnSpec spec)
