@@ -10,7 +10,7 @@ BeforeAll {
     Set-Content -LiteralPath $script:ukFile -Encoding utf8 -Value @(
         'TransactionId,CustomerId,Sku,ChargeType,Quantity,UnitPrice,Currency,ServiceStart,ServiceEnd'
         'T1,C1,SKU1,Recurring,3,10.00,GBP,08/10/2026,07/11/2026'
-        'T2,C1,SKU2,Recurring,1,5.00,GBP,25/10/2026,24/11/2026'
+        'T2,C2,SKU2,Recurring,1,5.00,GBP,25/10/2026,24/11/2026'
     )
     Connect-AtBilling -Sandbox
 }
@@ -23,7 +23,9 @@ AfterAll {
 
 Describe 'Get-AtTransaction -Culture' {
     It 'rejects a date that reads both ways without a culture, naming the culture to declare' {
-        $lines = @(Get-AtTransaction -Path $script:ukFile -Since 2026-01-01 -Until 2026-12-31 -ErrorVariable problems -ErrorAction SilentlyContinue)
+        # Without a culture the file is refused whole; -AcceptPartialFile keeps the other customer's line.
+        { Get-AtTransaction -Path $script:ukFile -Since 2026-01-01 -Until 2026-12-31 -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'BillingFileRejected,*'
+        $lines = @(Get-AtTransaction -Path $script:ukFile -Since 2026-01-01 -Until 2026-12-31 -AcceptPartialFile -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
         $lines.TransactionId | Should -Be @('T2')
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'BillingLineRejected,*'
@@ -34,7 +36,7 @@ Describe 'Get-AtTransaction -Culture' {
         $gb = @(Get-AtTransaction -Path $script:ukFile -Culture en-GB -Since 2026-01-01 -Until 2026-12-31 -ErrorAction Stop)
         $gb[0].ServiceStart | Should -Be ([datetime]'2026-10-08')
         $gb[1].ServiceStart | Should -Be ([datetime]'2026-10-25')
-        $us = @(Get-AtTransaction -Path $script:ukFile -Culture en-US -Since 2026-01-01 -Until 2026-12-31 -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $us = @(Get-AtTransaction -Path $script:ukFile -Culture en-US -Since 2026-01-01 -Until 2026-12-31 -AcceptPartialFile -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
         $us[0].ServiceStart | Should -Be ([datetime]'2026-08-10')
         $problems.Count | Should -Be 1
     }
