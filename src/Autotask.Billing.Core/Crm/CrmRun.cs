@@ -34,6 +34,7 @@ internal sealed class CrmRun : IDisposable
     private int _skipped;
     private int _failed;
     private int _notRun;
+    private int _unconfirmed;
     private int _needsAttention;
     private volatile bool _budgetExhausted;
 
@@ -85,7 +86,8 @@ internal sealed class CrmRun : IDisposable
         await Task.WhenAll(_operations.Select(op => _outcomes[op.Key].Value)).ConfigureAwait(false);
         var summary = new SyncRunSummary(
             _runId, started, DateTime.UtcNow, _applied, _skipped, _failed, _notRun, _needsAttention,
-            _client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested);
+            _client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested,
+            unconfirmed: _unconfirmed);
         _journal?.WriteSummary(summary);
         return summary;
     }
@@ -138,7 +140,7 @@ internal sealed class CrmRun : IDisposable
             var prerequisite = await _outcomes[key].Value.ConfigureAwait(false);
             if (!prerequisite.Succeeded)
             {
-                return Finish(operation, Inherit(_byKey[key], prerequisite));
+                return Finish(operation, OperationOutcome.InheritedFrom(_byKey[key], prerequisite));
             }
         }
 
@@ -176,6 +178,11 @@ internal sealed class CrmRun : IDisposable
         {
             outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, "Autotask did not answer in time: " + exception.Message);
         }
+        catch (AutotaskOutcomeUnknownException exception)
+        {
+            outcome = OperationOutcome.Unconfirmed(
+                exception.Message + " Check Autotask for it, or run the same push again later: it creates the record only if it is still missing.");
+        }
         catch (AutotaskException exception)
         {
             outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, exception.Message);
@@ -184,16 +191,6 @@ internal sealed class CrmRun : IDisposable
         return Finish(operation, outcome);
     }
 
-    private static OperationOutcome Inherit(SyncOperation prerequisite, OperationOutcome outcome)
-    {
-        var what = $"prerequisite {prerequisite.OperationId} ({prerequisite.Kind})";
-        return outcome.Status switch
-        {
-            SyncStatus.Failed => OperationOutcome.Skipped(SyncReasonCode.PrerequisiteFailed, $"{what} failed: {outcome.Reason}"),
-            SyncStatus.NotRun => OperationOutcome.NotRun(outcome.Code, $"{what} was not run: {outcome.Reason}"),
-            _ => OperationOutcome.Skipped(outcome.Code, $"{what} was skipped: {outcome.Reason}"),
-        };
-    }
 
     private OperationOutcome Stopped() =>
         _budgetExhausted
@@ -224,6 +221,9 @@ internal sealed class CrmRun : IDisposable
                 case SyncStatus.Failed:
                     _failed++;
                     break;
+                case SyncStatus.Unconfirmed:
+                    _unconfirmed++;
+                    break;
                 default:
                     _notRun++;
                     break;
@@ -231,7 +231,7 @@ internal sealed class CrmRun : IDisposable
 
             _journal?.WriteResult(result);
             _onResult?.Invoke(result);
-            _progress?.Report(new SyncProgress(_applied + _skipped + _failed + _notRun, _operations.Count, result));
+            _progress?.Report(new SyncProgress(_applied + _skipped + _failed + _notRun + _unconfirmed, _operations.Count, result));
         }
 
         return outcome;

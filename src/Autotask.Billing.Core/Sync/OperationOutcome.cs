@@ -42,8 +42,24 @@ internal sealed class OperationOutcome
 
     public static OperationOutcome NotApplied(string reason, long? autotaskId, long? contractId) =>
         new(SyncStatus.NotApplied, SyncReasonCode.IgnoredByAutotask, reason, autotaskId is 0 ? null : autotaskId, contractId);
+
     public static OperationOutcome Unconfirmed(string reason, long? contractId = null) =>
         new(SyncStatus.Unconfirmed, SyncReasonCode.OutcomeUnknown, reason, null, contractId);
 
     public static OperationOutcome NotRun(SyncReasonCode code, string reason) => new(SyncStatus.NotRun, code, reason);
+    /// <summary>
+    /// What a dependant gets when its prerequisite did not succeed: the one rule for contract syncs and the customer,
+    /// catalog and quote pushes alike.
+    /// </summary>
+    public static OperationOutcome InheritedFrom(SyncOperation prerequisite, OperationOutcome outcome)
+    {
+        var what = $"prerequisite {prerequisite.OperationId} ({prerequisite.Kind})";
+        return outcome.Status switch
+        {
+            SyncStatus.Failed => Skipped(SyncReasonCode.PrerequisiteFailed, $"{what} failed: {outcome.Reason}"),
+            SyncStatus.NotRun => NotRun(outcome.Code, $"{what} was not run: {outcome.Reason}"),
+            SyncStatus.Unconfirmed => NotRun(SyncReasonCode.OutcomeUnknown, $"{what} is unconfirmed; the next run picks this up: {outcome.Reason}"),
+            _ => Skipped(outcome.Code, $"{what} was skipped: {outcome.Reason}"),
+        };
+    }
 }

@@ -172,7 +172,7 @@ internal sealed class SyncRun : IDisposable
             var prerequisite = await OutcomeOf(key).ConfigureAwait(false);
             if (!prerequisite.Succeeded)
             {
-                return Finish(operation, Inherit(_operations[key], prerequisite));
+                return Finish(operation, OperationOutcome.InheritedFrom(_operations[key], prerequisite));
             }
         }
 
@@ -229,17 +229,6 @@ internal sealed class SyncRun : IDisposable
         return Finish(operation, outcome);
     }
 
-    private static OperationOutcome Inherit(SyncOperation prerequisite, OperationOutcome outcome)
-    {
-        var what = $"prerequisite {prerequisite.OperationId} ({prerequisite.Kind})";
-        return outcome.Status switch
-        {
-            SyncStatus.Failed => OperationOutcome.Skipped(SyncReasonCode.PrerequisiteFailed, $"{what} failed: {outcome.Reason}"),
-            SyncStatus.NotRun => OperationOutcome.NotRun(outcome.Code, $"{what} was not run: {outcome.Reason}"),
-            SyncStatus.Unconfirmed => OperationOutcome.NotRun(SyncReasonCode.OutcomeUnknown, $"{what} is unconfirmed; the next run picks this up: {outcome.Reason}"),
-            _ => OperationOutcome.Skipped(outcome.Code, $"{what} was skipped: {outcome.Reason}"),
-        };
-    }
 
     private OperationOutcome Stopped() =>
         _budgetExhausted
