@@ -1,5 +1,8 @@
+using Autotask.Billing.Autotask;
 using Autotask.Billing.Crm;
 using Autotask.Billing.Mapping;
+using Autotask.Billing.Sandbox;
+using Autotask.Billing.Sync;
 using Autotask.Billing.Tests.Autotask;
 
 namespace Autotask.Billing.Tests.Crm;
@@ -46,6 +49,36 @@ public sealed class CompanySyncTests
         Assert.Equal(writesBefore, tenant.Writes);
         Assert.Equal(2, tenant.Companies().Count);
         Assert.Equal(3, tenant.All("Contacts").Count);
+    }
+
+    [Fact]
+    public async Task A_company_create_whose_answer_is_lost_is_unconfirmed_never_resent_and_the_next_push_converges()
+    {
+        using var tenant = new CrmTenant();
+        var customers = new[] { Customer("C-9", "Late Logistics", "555-0901", Person("Lu", "Ng", "lu@late.test", primary: true)) };
+        var clientOptions = tenant.Server.Options with { RequestTimeout = TimeSpan.FromSeconds(1.5), ConfirmDelay = TimeSpan.FromMilliseconds(100) };
+        // No answer; the backend commits after the client's confirm window (its timeout) has closed.
+        tenant.Sandbox.Faults.CommitLate(1, SandboxFaultKind.CommitLateWithoutAnswer, TimeSpan.FromSeconds(4), "Companies", "POST");
+
+        var (_, first, results) = await tenant.PushAsync(customers, clientOptions: clientOptions);
+
+        var company = Assert.Single(results, static r => r.OperationKind == SyncOperationKind.CreateCompany);
+        Assert.Equal(SyncStatus.Unconfirmed, company.Status);
+        var contact = Assert.Single(results, static r => r.OperationKind != SyncOperationKind.CreateCompany);
+        Assert.Equal((SyncStatus.NotRun, SyncReasonCode.OutcomeUnknown), (contact.Status, contact.ReasonCode));
+        Assert.Equal((1, 1), (first.Unconfirmed, first.ExitCode));
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (tenant.Sandbox.Faults.LateCommitsPending > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var (_, second, _) = await tenant.PushAsync(customers, clientOptions: clientOptions);
+
+        Assert.Equal((0, 0, 0), (second.Failed, second.Unconfirmed, second.ExitCode));
+        Assert.Single(tenant.Companies(), static c => (string?)c["companyName"] == "Late Logistics");
+        Assert.Single(tenant.All("Contacts"), static c => (string?)c["emailAddress"] == "lu@late.test");
     }
 
     [Fact]

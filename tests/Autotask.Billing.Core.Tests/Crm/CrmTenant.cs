@@ -48,9 +48,10 @@ internal sealed class CrmTenant : IDisposable
     }
 
     public async Task<(CompanySyncPlan Plan, SyncRunSummary Summary, IReadOnlyList<SyncResult> Results)> PushAsync(
-        IEnumerable<CrmCustomer> customers, CompanySyncOptions? options = null, Func<SyncOperation, bool>? approve = null)
+        IEnumerable<CrmCustomer> customers, CompanySyncOptions? options = null, Func<SyncOperation, bool>? approve = null,
+        AutotaskClientOptions? clientOptions = null)
     {
-        using var client = await ConnectAsync();
+        using var client = await _server.ConnectAsync(clientOptions);
         var plan = await CompanySyncPlanner.PlanAsync(customers, client, Document, options ?? new CompanySyncOptions());
         var results = new List<SyncResult>();
         var summary = await CompanySyncExecutor.ExecuteAsync(
