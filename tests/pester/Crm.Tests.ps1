@@ -213,4 +213,16 @@ Describe 'Quotes and sales orders pushed with Sync-AtQuote' {
         $again = @(Import-Csv -LiteralPath $script:quotes | Sync-AtQuote -SalesRep $script:reps -StatePath $script:state -Confirm:$false)
         $again | Should -BeNullOrEmpty
     }
+
+    It 'uses the sales reps stored with Set-AtBillingSetting -SalesRep when a run gives none' {
+        $held = @(Sync-AtQuote -Path $script:quotes -StatePath $script:state -Confirm:$false -ErrorAction SilentlyContinue)
+        $held.Reason | Should -Match "sales rep 'jsmith' is not mapped"
+
+        Set-AtBillingSetting -SalesRep $script:reps -StatePath $script:state
+        (Get-AtBillingSetting -StatePath $script:state).SalesReps['JSmith'] | Should -Be 'alex.morgan'
+
+        $results = @(Sync-AtQuote -Path $script:quotes -StatePath $script:state -Confirm:$false -ErrorVariable failures)
+        $results | Should -BeNullOrEmpty
+        $failures | Should -BeNullOrEmpty
+    }
 }

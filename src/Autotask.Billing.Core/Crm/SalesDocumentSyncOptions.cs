@@ -4,8 +4,9 @@ namespace Autotask.Billing.Crm;
 public sealed class SalesDocumentSyncOptions
 {
     /// <summary>
-    /// The sales reps of the source system and the Autotask resource (user name or e-mail) each one is, one to one. A
-    /// rep not listed must be an Autotask resource's user name or e-mail itself.
+    /// The sales reps of the source system and the Autotask resource (user name or e-mail) each one is, one to one, for
+    /// this run; they win over <see cref="Mapping.BillingSettings.SalesReps"/>. A rep in neither must be an Autotask
+    /// resource's user name or e-mail itself.
     /// </summary>
     public IReadOnlyDictionary<string, string> SalesReps { get; init; } = new Dictionary<string, string>();
 

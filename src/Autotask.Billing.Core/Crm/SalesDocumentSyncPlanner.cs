@@ -375,13 +375,17 @@ public static class SalesDocumentSyncPlanner
                 return null;
             }
 
-            var rep = document.SalesRep is null ? null : _options.SalesReps.TryGetValue(document.SalesRep, out var mapped) ? mapped : document.SalesRep;
+            // A run's -SalesRep wins over the pairs stored with Set-AtBillingSetting -SalesRep.
+            var rep = document.SalesRep is null ? null
+                : _options.SalesReps.TryGetValue(document.SalesRep, out var mapped) ? mapped
+                : _mappings.Settings.SalesReps.TryGetValue(document.SalesRep, out var stored) ? stored
+                : document.SalesRep;
             var owner = rep is null ? null : _read.Resources.FirstOrDefault(r => string.Equals(r.UserName, rep, StringComparison.OrdinalIgnoreCase) || string.Equals(r.Email, rep, StringComparison.OrdinalIgnoreCase));
             if (owner is null)
             {
                 HoldBack(document, SyncOperationKind.CreateQuote, document.SalesRep is null
                     ? "it names no sales rep; every document needs one, mapped to an Autotask resource"
-                    : $"sales rep '{document.SalesRep}' is not mapped to an active Autotask resource; map it with -SalesRep @{{ '{document.SalesRep}' = '<resource user name>' }}");
+                    : $"sales rep '{document.SalesRep}' is not mapped to an active Autotask resource; map it with Set-AtBillingSetting -SalesRep @{{ '{document.SalesRep}' = '<resource user name>' }}");
                 return null;
             }
 

@@ -16,6 +16,7 @@ public sealed record BillingSettings
 
     private readonly IReadOnlyDictionary<string, string> vendorCompanyNames = NoVendorNames;
     private readonly IReadOnlyDictionary<string, string> vendorPhones = NoVendorNames;
+    private readonly IReadOnlyDictionary<string, string> salesReps = NoVendorNames;
 
     public static BillingSettings Default { get; } = new();
 
@@ -44,6 +45,17 @@ public sealed record BillingSettings
     {
         get => vendorPhones;
         init => vendorPhones = (value ?? throw new ArgumentNullException(nameof(value)))
+            .ToDictionary(pair => pair.Key, pair => pair.Value, MappingKeys.Comparer);
+    }
+
+    /// <summary>
+    /// The Autotask resource (user name) each sales rep of a CRM source is, by the rep's name or e-mail, one to one.
+    /// Sync-AtQuote uses it unless a run maps a rep itself.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SalesReps
+    {
+        get => salesReps;
+        init => salesReps = (value ?? throw new ArgumentNullException(nameof(value)))
             .ToDictionary(pair => pair.Key, pair => pair.Value, MappingKeys.Comparer);
     }
 
@@ -112,6 +124,7 @@ public sealed record BillingSettings
         && DefaultAccountManagerResourceId == other.DefaultAccountManagerResourceId
         && SameEntries(vendorCompanyNames, other.vendorCompanyNames)
         && SameEntries(vendorPhones, other.vendorPhones)
+        && SameEntries(salesReps, other.salesReps)
         && string.Equals(Currency, other.Currency, StringComparison.Ordinal)
         && UsageAsService == other.UsageAsService
         && RecreateDeletedServices == other.RecreateDeletedServices

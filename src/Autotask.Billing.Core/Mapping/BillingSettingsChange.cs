@@ -21,6 +21,9 @@ public sealed class BillingSettingsChange
     /// <summary>The phone per vendor company name to set; an empty phone removes the company's entry.</summary>
     public IReadOnlyDictionary<string, string?>? VendorPhones { get; init; }
 
+    /// <summary>The Autotask resource per sales rep to set (id, full name, user name or e-mail); an empty value removes the rep's entry.</summary>
+    public IReadOnlyDictionary<string, string?>? SalesReps { get; init; }
+
     /// <summary>The Autotask database's currency, an ISO 4217 code.</summary>
     public string? Currency { get; init; }
 
@@ -48,5 +51,6 @@ public sealed class BillingSettingsChange
 
     /// <summary>Whether anything needs Autotask to resolve.</summary>
     public bool NeedsAutotask =>
-        RecurringBillingCode is not null || MaterialBillingCode is not null || DefaultAccountManager is not null;
+        RecurringBillingCode is not null || MaterialBillingCode is not null || DefaultAccountManager is not null
+        || (SalesReps is not null && SalesReps.Values.Any(value => !string.IsNullOrWhiteSpace(value)));
 }

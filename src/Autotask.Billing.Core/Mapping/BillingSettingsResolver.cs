@@ -36,7 +36,7 @@ public sealed class BillingSettingsResolver
         var codes = change.RecurringBillingCode is null && change.MaterialBillingCode is null
             ? null
             : await ReadOrNullAsync(c => c.ReadBillingCodesAsync(cancellationToken)).ConfigureAwait(false);
-        var resources = change.DefaultAccountManager is null
+        var resources = change.DefaultAccountManager is null && !change.NeedsAutotask
             ? null
             : await ReadOrNullAsync(c => c.ReadResourceAccountsAsync(cancellationToken)).ConfigureAwait(false);
 
@@ -53,6 +53,7 @@ public sealed class BillingSettingsResolver
                 : ResolveResource(change.DefaultAccountManager, resources, problems),
             VendorCompanyNames = change.VendorCompanyNames is null ? current.VendorCompanyNames : Merge(current.VendorCompanyNames, change.VendorCompanyNames),
             VendorPhones = change.VendorPhones is null ? current.VendorPhones : Merge(current.VendorPhones, change.VendorPhones),
+            SalesReps = change.SalesReps is null ? current.SalesReps : Merge(current.SalesReps, ResolveReps(change.SalesReps, resources, problems)),
             Currency = change.Currency?.Trim().ToUpperInvariant() ?? current.Currency,
             UsageAsService = change.UsageAsService ?? current.UsageAsService,
             RecreateDeletedServices = change.RecreateDeletedServices ?? current.RecreateDeletedServices,
@@ -175,6 +176,46 @@ public sealed class BillingSettingsResolver
                   + Choices("active resources", resources.Where(r => r.IsActive).Select(r => (r.Name, r.ResourceId)));
         problems.Add(new MappingProblem(path, message));
         return null;
+    }
+
+    /// <summary>
+    /// Each rep's resource as the user name (or e-mail) Sync-AtQuote finds it by; a resource that does not exist or is
+    /// inactive is refused. Without a connection a value is kept as given, unchecked.
+    /// </summary>
+    private static Dictionary<string, string?> ResolveReps(
+        IReadOnlyDictionary<string, string?> reps, IReadOnlyList<(ResourceInfo Resource, string? UserName, string? Email)>? accounts, List<MappingProblem> problems)
+    {
+        var path = "settings." + MappingText.CamelCase(nameof(BillingSettings.SalesReps));
+        var resolved = new Dictionary<string, string?>(MappingKeys.Comparer);
+        foreach (var pair in reps)
+        {
+            var wanted = pair.Value?.Trim();
+            if (string.IsNullOrEmpty(wanted) || accounts is null)
+            {
+                resolved[pair.Key] = wanted;
+                continue;
+            }
+
+            var named = accounts
+                .Where(a => (TryId(wanted!, out var id) && a.Resource.ResourceId == id)
+                    || Same(a.Resource.Name, wanted!) || Same(a.UserName, wanted!) || Same(a.Email, wanted!))
+                .ToList();
+            var active = named.Where(a => a.Resource.IsActive).ToList();
+            if (active.Count == 1 && (active[0].UserName ?? active[0].Email) is string key && key.Trim().Length > 0)
+            {
+                resolved[pair.Key] = key.Trim();
+                continue;
+            }
+
+            problems.Add(new MappingProblem(path, active.Count > 1
+                ? $"sales rep '{pair.Key}': {active.Count} active resources are named '{wanted}'; give the user name"
+                : named.Count > 0
+                    ? $"sales rep '{pair.Key}': resource '{wanted}' is inactive or has no user name or e-mail"
+                    : $"sales rep '{pair.Key}': no resource is named '{wanted}' in this Autotask database; "
+                      + Choices("active resources", accounts.Where(a => a.Resource.IsActive).Select(a => (a.Resource.Name, a.Resource.ResourceId)))));
+        }
+
+        return resolved;
     }
 
     private static bool Same(string? value, string wanted) =>

@@ -128,6 +128,22 @@ public static class MappingDocumentValidator
             }
         }
 
+        foreach (var pair in settings.SalesReps.Where(pair => string.IsNullOrWhiteSpace(pair.Value)))
+        {
+            problems.Add(problemAt(nameof(BillingSettings.SalesReps), $"the Autotask resource of sales rep '{pair.Key}' is empty"));
+        }
+
+        // One to one: two reps on one resource would make quotes of both look like one person's.
+        foreach (var shared in settings.SalesReps
+            .Where(pair => !string.IsNullOrWhiteSpace(pair.Value))
+            .GroupBy(pair => pair.Value.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Where(group => group.Count() > 1))
+        {
+            problems.Add(problemAt(
+                nameof(BillingSettings.SalesReps),
+                $"sales reps {string.Join(", ", shared.Select(pair => $"'{pair.Key}'").OrderBy(name => name, StringComparer.OrdinalIgnoreCase))} all map to resource '{shared.Key}'; each rep is one resource"));
+        }
+
         if (!IsCurrencyCode(settings.Currency))
         {
             problems.Add(problemAt(

@@ -239,6 +239,7 @@ internal static class MappingJsonReader
             DefaultAccountManagerResourceId = reader.Id(nameof(BillingSettings.DefaultAccountManagerResourceId)),
             VendorCompanyNames = ReadTextBySource(reader.Object(nameof(BillingSettings.VendorCompanyNames)), "the vendor company's name for source", "source", problems),
             VendorPhones = ReadTextBySource(reader.Object(nameof(BillingSettings.VendorPhones)), "the phone of vendor company", "vendor company", problems),
+            SalesReps = ReadTextBySource(reader.Object(nameof(BillingSettings.SalesReps)), "the Autotask resource of sales rep", "sales rep", problems),
             Currency = reader.String(nameof(BillingSettings.Currency)) ?? defaults.Currency,
             UsageAsService = reader.Bool(nameof(BillingSettings.UsageAsService), defaults.UsageAsService),
             RecreateDeletedServices = reader.Bool(nameof(BillingSettings.RecreateDeletedServices), defaults.RecreateDeletedServices),

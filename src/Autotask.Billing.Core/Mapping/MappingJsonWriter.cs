@@ -65,6 +65,15 @@ internal static class MappingJsonWriter
         }
 
         writer.WriteEndObject();
+        Name(writer, nameof(settings.SalesReps));
+        writer.WriteStartObject();
+        foreach (var pair in settings.SalesReps.OrderBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            writer.WritePropertyName(pair.Key);
+            writer.WriteValue(pair.Value);
+        }
+
+        writer.WriteEndObject();
         Text(writer, nameof(settings.Currency), settings.Currency);
         Name(writer, nameof(settings.UsageAsService));
         writer.WriteValue(settings.UsageAsService);

@@ -42,6 +42,14 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
     [Parameter]
     public Hashtable? VendorPhone { get; set; }
 
+    /// <summary>
+    /// The Autotask resource each sales rep of a CRM source is, one to one, e.g. @{ 'Jane Doe' = 'jdoe' }: the rep's
+    /// name or e-mail as the documents give it, and an active resource's id, full name, user name or e-mail. Merged
+    /// into the stored pairs; an empty or null resource removes the rep. Sync-AtQuote uses them.
+    /// </summary>
+    [Parameter]
+    public Hashtable? SalesRep { get; set; }
+
     /// <summary>The Autotask database's currency (ISO 4217, e.g. USD); Compare-AtContract uses it when -Currency is not given.</summary>
     [Parameter]
     [ValidatePattern("^[A-Za-z]{3}$")]
@@ -138,6 +146,7 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
         DefaultAccountManager = DefaultAccountManager,
         VendorCompanyNames = TextByName(VendorCompanyName),
         VendorPhones = TextByName(VendorPhone),
+        SalesReps = TextByName(SalesRep),
         Currency = Currency,
         UsageAsService = IsBound(nameof(UsageAsService)) ? UsageAsService : null,
         RecreateDeletedServices = IsBound(nameof(RecreateDeletedServices)) ? RecreateDeletedServices : null,
@@ -182,6 +191,13 @@ public sealed class SetAtBillingSettingCommand : MappingCmdlet
         foreach (var vendor in before.VendorPhones.Keys.Union(after.VendorPhones.Keys, StringComparer.OrdinalIgnoreCase))
         {
             Add($"the phone of vendor {vendor}", before.VendorPhoneFor(vendor), after.VendorPhoneFor(vendor));
+        }
+
+        foreach (var rep in before.SalesReps.Keys.Union(after.SalesReps.Keys, StringComparer.OrdinalIgnoreCase))
+        {
+            before.SalesReps.TryGetValue(rep, out var from);
+            after.SalesReps.TryGetValue(rep, out var to);
+            Add($"the resource of sales rep {rep}", from, to);
         }
 
         Add(nameof(BillingSettings.Currency), before.Currency, after.Currency);

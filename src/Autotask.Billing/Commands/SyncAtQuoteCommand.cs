@@ -39,7 +39,7 @@ public sealed class SyncAtQuoteCommand : MappingCmdlet
     [ValidateNotNullOrEmpty]
     public string? Source { get; set; }
 
-    /// <summary>The source's sales reps and the Autotask resource (user name or e-mail) each one is, one to one: @{ 'jsmith' = 'alex.morgan' }.</summary>
+    /// <summary>The source's sales reps and the Autotask resource (user name or e-mail) each one is, one to one, for this run: @{ 'jsmith' = 'alex.morgan' }. A rep given here wins over the resource stored for it with Set-AtBillingSetting -SalesRep; reps not given use the stored ones.</summary>
     [Parameter]
     public Hashtable? SalesRep { get; set; }
 

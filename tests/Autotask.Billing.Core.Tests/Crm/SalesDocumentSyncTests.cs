@@ -29,10 +29,13 @@ public sealed class SalesDocumentSyncTests
     private static SalesDocument Document(string number, SalesDocumentType type, params SalesDocumentLine[] lines) =>
         new("ChannelOnline", number, "COL-1001", lines, type, "jsmith", "Net 30", "Ground", documentDate: Today);
 
-    private static async Task<(SalesDocumentSyncPlan Plan, SyncRunSummary Summary)> PushAsync(CrmTenant tenant, params SalesDocument[] documents)
+    private static Task<(SalesDocumentSyncPlan Plan, SyncRunSummary Summary)> PushAsync(CrmTenant tenant, params SalesDocument[] documents) =>
+        PushAsync(tenant, Options, documents);
+
+    private static async Task<(SalesDocumentSyncPlan Plan, SyncRunSummary Summary)> PushAsync(CrmTenant tenant, SalesDocumentSyncOptions options, params SalesDocument[] documents)
     {
         using var client = await tenant.ConnectAsync();
-        var plan = await SalesDocumentSyncPlanner.PlanAsync(documents, client, tenant.Document, Options);
+        var plan = await SalesDocumentSyncPlanner.PlanAsync(documents, client, tenant.Document, options);
         var summary = await SalesDocumentSyncExecutor.ExecuteAsync(plan, plan.Operations.Select(op => op.OperationId), new SyncOptions { JournalFolder = tenant.JournalFolder });
         return (plan, summary);
     }
@@ -98,6 +101,29 @@ public sealed class SalesDocumentSyncTests
         var (again, _) = await PushAsync(tenant, order);
         Assert.Empty(again.Operations);
         Assert.Single(tenant.All("SalesOrders"));
+    }
+
+    [Fact]
+    public async Task A_sales_rep_stored_in_the_settings_owns_the_quote_and_a_run_mapping_overrides_it()
+    {
+        var (tenant, _, _, _, _) = Seed();
+        using var _ = tenant;
+        tenant.Document = tenant.Document.WithSettings(tenant.Document.Settings with
+        {
+            SalesReps = new Dictionary<string, string> { ["JSmith"] = "alex.morgan", ["kim"] = "alex.morgan" },
+        });
+        var line = new SalesDocumentLine("SURF-DOCK-2", 1, 129m, 99m);
+
+        var (stored, summary) = await PushAsync(tenant, new SalesDocumentSyncOptions { Today = Today }, Document("Q-2001", SalesDocumentType.Quote, line));
+        var (overridden, _) = await PushAsync(
+            tenant,
+            new SalesDocumentSyncOptions { Today = Today, SalesReps = new Dictionary<string, string> { ["kim"] = "nobody" } },
+            new SalesDocument("ChannelOnline", "Q-2002", "COL-1001", new[] { line }, salesRep: "kim", paymentTerms: "Net 30"));
+
+        Assert.Equal(0, summary.Failed);
+        Assert.Null(stored.Operations.FirstOrDefault(op => op.Problem is not null));
+        Assert.Equal(29682881L, (long)Assert.Single(tenant.All("Opportunities"))["ownerResourceID"]!);
+        Assert.Contains("sales rep 'kim'", Assert.Single(overridden.Operations).Problem, StringComparison.Ordinal);
     }
 
     [Fact]

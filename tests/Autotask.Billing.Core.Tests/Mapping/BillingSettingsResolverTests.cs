@@ -65,6 +65,35 @@ public sealed class BillingSettingsResolverTests : IDisposable
     }
 
     [Fact]
+    public async Task Sales_reps_resolve_to_the_resource_user_name_merge_and_an_empty_value_removes_one()
+    {
+        using var client = await _server.ConnectAsync();
+        var current = BillingSettings.Default with { SalesReps = new Dictionary<string, string> { ["old rep"] = "alex.morgan" } };
+
+        var settings = await new BillingSettingsResolver(new AutotaskCatalogReader(client)).ApplyAsync(
+            current, new BillingSettingsChange { SalesReps = new Dictionary<string, string?> { ["jsmith@example.com"] = "Alex Morgan", ["Old Rep"] = null } });
+
+        Assert.Equal(new[] { "jsmith@example.com" }, settings.SalesReps.Keys);
+        Assert.Equal("alex.morgan", settings.SalesReps["jsmith@example.com"]);
+    }
+
+    [Fact]
+    public async Task A_sales_rep_on_an_unknown_resource_or_on_another_rep_resource_is_refused()
+    {
+        using var client = await _server.ConnectAsync();
+        var current = BillingSettings.Default with { SalesReps = new Dictionary<string, string> { ["jsmith"] = "alex.morgan" } };
+        var resolver = new BillingSettingsResolver(new AutotaskCatalogReader(client));
+
+        var unknown = await Assert.ThrowsAsync<MappingValidationException>(() => resolver.ApplyAsync(
+            current, new BillingSettingsChange { SalesReps = new Dictionary<string, string?> { ["kim"] = "nobody.here" } }));
+        var shared = await Assert.ThrowsAsync<MappingValidationException>(() => resolver.ApplyAsync(
+            current, new BillingSettingsChange { SalesReps = new Dictionary<string, string?> { ["Jane Doe"] = "alex.morgan@sandbox-msp.example" } }));
+
+        Assert.Contains("sales rep 'kim': no resource is named 'nobody.here'", Assert.Single(unknown.Problems).Message);
+        Assert.Contains("all map to resource 'alex.morgan'", Assert.Single(shared.Problems).Message);
+    }
+
+    [Fact]
     public async Task Values_that_need_no_Autotask_are_set_without_a_connection_and_vendor_names_merge()
     {
         var current = BillingSettings.Default with { VendorCompanyNames = new Dictionary<string, string> { ["Pax8"] = "Pax8 Inc", ["Intermedia"] = "Intermedia.net" } };

@@ -22,6 +22,7 @@ public sealed class MappingStoreTests : IDisposable
         var read = MappingStore.Read(StorePath);
 
         Assert.Equal(document.Settings, read.Settings);
+        Assert.Equal("alex.morgan", read.Settings.SalesReps["JSMITH@example.com"]);
         Assert.Equal(document.Customers, read.Customers);
         Assert.Equal(document.Services, read.Services);
         Assert.Equal(SampleMappings.Monday, read.Customers[0].CreatedUtc);

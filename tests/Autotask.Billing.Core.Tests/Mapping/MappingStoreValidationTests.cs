@@ -193,4 +193,22 @@ public sealed class MappingStoreValidationTests : IDisposable
         Assert.Contains("holds at most 10", byPath["customers[0].postalCode"]);
         Assert.Contains("must not be blank", byPath["customers[0].city"]);
     }
+
+    [Fact]
+    public void Two_sales_reps_on_one_resource_are_refused_because_reps_map_one_to_one()
+    {
+        var path = folder.File("mappings-1.json");
+        File.WriteAllText(path, """
+            {
+              "schemaVersion": 1,
+              "settings": { "salesReps": { "jsmith": "alex.morgan", "Jane Doe": "Alex.Morgan", "kim": " " } }
+            }
+            """);
+
+        var refused = Assert.Throws<MappingValidationException>(() => MappingStore.Read(path));
+
+        Assert.All(refused.Problems, p => Assert.StartsWith("settings.salesReps", p.Path, StringComparison.Ordinal));
+        Assert.Contains(refused.Problems, p => p.Message.Contains("sales reps 'Jane Doe', 'jsmith' all map to resource", StringComparison.Ordinal));
+        Assert.Contains(refused.Problems, p => p.Message.Contains("'kim'", StringComparison.Ordinal));
+    }
 }

@@ -50,6 +50,7 @@ internal static class SampleMappings
             DefaultAccountManagerResourceId = 29682885,
             VendorCompanyNames = new Dictionary<string, string> { ["Intermedia"] = "Intermedia Inc.", ["Pax8"] = "Pax8" },
             VendorPhones = new Dictionary<string, string> { ["Intermedia Inc."] = "+1 800 555 0142" },
+            SalesReps = new Dictionary<string, string> { ["jsmith@example.com"] = "alex.morgan" },
             Currency = "EUR",
             UsageAsService = true,
             ServiceNameTemplate = "PC_{Sku}",
