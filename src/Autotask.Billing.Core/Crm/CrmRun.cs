@@ -159,43 +159,18 @@ internal sealed class CrmRun : IDisposable
             return Finish(operation, Stopped());
         }
 
-        OperationOutcome outcome;
-        try
-        {
-            outcome = await _apply(operation, this).ConfigureAwait(false);
-        }
-        catch (AutotaskBudgetExhaustedException)
-        {
-            _budgetExhausted = true;
-            _stop.Cancel();
-            outcome = Stopped();
-        }
-        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-        {
-            outcome = Stopped();
-        }
-        catch (OperationCanceledException exception)
-        {
-            outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, "Autotask did not answer in time: " + exception.Message);
-        }
-        catch (AutotaskOutcomeUnknownException exception)
-        {
-            outcome = OperationOutcome.Unconfirmed(
-                exception.Message + " Check Autotask for it, or run the same push again later: it creates the record only if it is still missing.");
-        }
-        catch (AutotaskException exception)
-        {
-            outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, exception.Message);
-        }
-
+        var outcome = await OperationAttempt.RunAsync(
+            () => _apply(operation, this), "push", StopForBudget, () => _budgetExhausted, StopToken).ConfigureAwait(false);
         return Finish(operation, outcome);
     }
 
+    private OperationOutcome Stopped() => OperationAttempt.Stopped(_budgetExhausted, "push");
 
-    private OperationOutcome Stopped() =>
-        _budgetExhausted
-            ? OperationOutcome.NotRun(SyncReasonCode.BudgetExhausted, "the API request budget ran out before it was sent; run the push again later to apply it")
-            : OperationOutcome.NotRun(SyncReasonCode.Cancelled, "the run was cancelled before it was sent; run the push again to apply it");
+    private void StopForBudget()
+    {
+        _budgetExhausted = true;
+        _stop.Cancel();
+    }
 
     private OperationOutcome Finish(SyncOperation operation, OperationOutcome outcome)
     {

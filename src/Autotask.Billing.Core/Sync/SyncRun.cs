@@ -197,43 +197,12 @@ internal sealed class SyncRun : IDisposable
             return Finish(operation, Stopped());
         }
 
-        OperationOutcome outcome;
-        try
-        {
-            outcome = await ApplyAsync(operation).ConfigureAwait(false);
-        }
-        catch (AutotaskBudgetExhaustedException)
-        {
-            StopForBudget();
-            outcome = Stopped();
-        }
-        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-        {
-            outcome = Stopped();
-        }
-        catch (OperationCanceledException exception)
-        {
-            // Not the run's stop token: a request gave up (timed out) inside the HTTP stack.
-            outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, "Autotask did not answer in time: " + exception.Message);
-        }
-        catch (AutotaskOutcomeUnknownException exception)
-        {
-            outcome = OperationOutcome.Unconfirmed(
-                exception.Message + " Check Autotask for it, or run the same sync again later: it creates the record only if it is still missing.");
-        }
-        catch (AutotaskException exception)
-        {
-            outcome = OperationOutcome.Failed(SyncReasonCode.AutotaskError, exception.Message);
-        }
-
+        var outcome = await OperationAttempt.RunAsync(
+            () => ApplyAsync(operation), "sync", StopForBudget, () => _budgetExhausted, StopToken).ConfigureAwait(false);
         return Finish(operation, outcome);
     }
 
-
-    private OperationOutcome Stopped() =>
-        _budgetExhausted
-            ? OperationOutcome.NotRun(SyncReasonCode.BudgetExhausted, "the API request budget ran out before it was sent; run the sync again later to apply it")
-            : OperationOutcome.NotRun(SyncReasonCode.Cancelled, "the run was cancelled before it was sent; run the sync again to apply it");
+    private OperationOutcome Stopped() => OperationAttempt.Stopped(_budgetExhausted, "sync");
 
     private void StopForBudget()
     {
