@@ -205,21 +205,8 @@ internal sealed class BusinessRules
             return;
         }
 
-        if (entity.Name == EntitySchemas.Contacts)
+        if (KeepsSalesRules(entity, row))
         {
-            KeepOnePrimaryContact(entity, row);
-            return;
-        }
-
-        if (entity.Name == EntitySchemas.Quotes)
-        {
-            KeepOnePrimaryQuote(entity, row);
-            return;
-        }
-
-        if (entity.Name == EntitySchemas.Opportunities)
-        {
-            OpenSalesOrderWhenClosed(entity, row);
             return;
         }
 
@@ -233,6 +220,29 @@ internal sealed class BusinessRules
         var end = (DateTime)contract.Values[EntitySchemas.Field(EntitySchemas.Contracts, "endDate").Ordinal]!;
         var today = _tenant.Today;
         _tenant.Recurring.StartService(row, serviceStart ?? (today < start ? start : today > end ? end : today));
+    }
+
+    /// <summary>The rules a create and an update share: one primary contact, one primary quote, a won opportunity's sales order.</summary>
+    private bool KeepsSalesRules(EntityDefinition entity, EntityRow row)
+    {
+        if (entity.Name == EntitySchemas.Contacts)
+        {
+            KeepOnePrimaryContact(entity, row);
+        }
+        else if (entity.Name == EntitySchemas.Quotes)
+        {
+            KeepOnePrimaryQuote(entity, row);
+        }
+        else if (entity.Name == EntitySchemas.Opportunities)
+        {
+            OpenSalesOrderWhenClosed(entity, row);
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
     }
 
     // Autotask creates a company's primary location with the company, from its address and phone (issue 12).
@@ -267,21 +277,8 @@ internal sealed class BusinessRules
 
     public void AfterUpdate(EntityDefinition entity, EntityRow row, object?[] previous)
     {
-        if (entity.Name == EntitySchemas.Contacts)
+        if (KeepsSalesRules(entity, row))
         {
-            KeepOnePrimaryContact(entity, row);
-            return;
-        }
-
-        if (entity.Name == EntitySchemas.Quotes)
-        {
-            KeepOnePrimaryQuote(entity, row);
-            return;
-        }
-
-        if (entity.Name == EntitySchemas.Opportunities)
-        {
-            OpenSalesOrderWhenClosed(entity, row);
             return;
         }
 
