@@ -20,7 +20,9 @@ public sealed class ChainCommand : IBenchmarkCommand
         $imported = $clock.Elapsed.TotalSeconds
         Connect-AtBilling -ZoneUri $env:ATB_BENCH_ZONE
         $connected = $clock.Elapsed.TotalSeconds
-        $differences = (Get-AtTransaction -Path $env:ATB_BENCH_FILE -Month 2026-10 | Compare-AtContract -StatePath $env:ATB_BENCH_STORE -AsOf ([datetime]'2026-10-31') | Measure-Object).Count
+        $trace = $env:ATB_BENCH_TRACE -eq '1'
+        $differences = (Get-AtTransaction -Path $env:ATB_BENCH_FILE -Month 2026-10 -Verbose:$trace | Compare-AtContract -StatePath $env:ATB_BENCH_STORE -AsOf ([datetime]'2026-10-31') -Verbose:$trace 4>&1 |
+            ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { [Console]::Error.WriteLine(('{0,7:F2} s  {1}' -f $clock.Elapsed.TotalSeconds, $_.Message)) } else { $_ } } | Measure-Object).Count
         $compared = $clock.Elapsed.TotalSeconds
         $peak = 
         """ + ChildPwsh.PeakMemoryScript + """
@@ -30,7 +32,7 @@ public sealed class ChainCommand : IBenchmarkCommand
 
     public string Name => "chain";
 
-    public string Usage => "chain [--customers 2000] [--services-per-customer 20] [--lines-per-service 5] [--latency-ms 100] [--module out/…psd1] [--pwsh pwsh.dll]   Get-AtTransaction | Compare-AtContract in a pwsh child";
+    public string Usage => "chain [--customers 2000] [--services-per-customer 20] [--lines-per-service 5] [--latency-ms 100] [--module out/…psd1] [--pwsh pwsh.dll] [--trace]   Get-AtTransaction | Compare-AtContract in a pwsh child";
 
     public int Run(IReadOnlyList<string> args)
     {
@@ -70,7 +72,14 @@ public sealed class ChainCommand : IBenchmarkCommand
                 ["AUTOTASK_API_INTEGRATION_CODE"] = sandbox.ApiUser.IntegrationCode,
                 ["AUTOTASK_BILLING_HOME"] = folder,
                 ["HOME"] = folder,
+                ["ATB_BENCH_TRACE"] = args.Contains("--trace") ? "1" : "0",
             });
+            if (args.Contains("--trace"))
+            {
+                // The verbose messages with the time they reached the end of the pipeline: where the chain spends it.
+                Console.WriteLine(result.Errors);
+            }
+
             if (result.ExitCode != 0 || result.Json.Length == 0)
             {
                 Console.Error.WriteLine(result.Errors);

@@ -10,7 +10,7 @@ namespace Autotask.Billing.Benchmarks;
 /// <summary>
 /// compare --customers N --services-per-customer M --lines-per-service L --latency-ms T: seeds a sandbox (without HTTP)
 /// with a <see cref="BenchmarkTenant"/>, writes its Partner Center reconciliation file to disk, then does what
-/// <c>Get-AtTransaction -Path file | Compare-AtContract</c> does in-process: reads the file through the real readers
+/// <c>Get-AtTransaction -Path file | Compare-AtContract</c> does in-process: starts reading the mapped contracts, reads the file through the real readers
 /// (<see cref="BillingSourceReader"/>) and compares over loopback HTTP with T ms of latency per request. Requests are
 /// counted by the sandbox server; the floor is computed from the seeded rows (see <see cref="RequestFloor"/>).
 /// </summary>
@@ -49,8 +49,12 @@ public sealed class CompareCommand : IBenchmarkCommand
             using var client = await AutotaskClient.ConnectAsync(credential, new AutotaskClientOptions { DiscoveryUri = host.ZoneUri }).ConfigureAwait(false);
             sandbox.Statistics.Reset();
 
-            // Get-AtTransaction -Path: the reader picks the format from the header and yields lines one at a time.
+            // Compare-AtContract starts reading the mapped contracts before the first line is read (what the cmdlet does),
+            // then Get-AtTransaction -Path: the reader picks the format from the header and yields lines one at a time.
             var stopwatch = Stopwatch.StartNew();
+            var comparer = new ContractComparer(client);
+            var options = new CompareOptions { AsOf = BenchmarkTenant.AsOf };
+            using var prefetch = comparer.Prefetch(tenant.Mapping, options);
             var reader = new BillingSourceReader(new BillingReadOptions { Window = BillingWindow.Unbounded });
             var lines = new List<Transaction>();
             var problems = 0;
@@ -67,7 +71,7 @@ public sealed class CompareCommand : IBenchmarkCommand
             }
 
             var readSeconds = stopwatch.Elapsed.TotalSeconds;
-            var run = new ContractComparer(client).Compare(lines, tenant.Mapping, new CompareOptions { AsOf = BenchmarkTenant.AsOf });
+            var run = comparer.Compare(lines, Array.Empty<TransactionSummary>(), tenant.Mapping, options, prefetch);
             var byKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
             await foreach (var difference in run.ConfigureAwait(false))
             {

@@ -35,12 +35,11 @@ internal sealed class ComparisonInput
 
     public int ExcludedSkuLines { get; private set; }
 
+    /// <summary>The vendor side as of <paramref name="asOf"/> (see <see cref="AsOfFor"/>).</summary>
     public static ComparisonInput Build(
-        IEnumerable<Transaction> lines, IEnumerable<TransactionSummary> summaries, MappingDocument mapping, CompareOptions options)
+        IReadOnlyList<Transaction> lineList, IReadOnlyList<TransactionSummary> summaryList, MappingDocument mapping, CompareOptions options, DateTime asOf)
     {
-        var lineList = (lines ?? throw new ArgumentNullException(nameof(lines))).ToList();
-        var summaryList = (summaries ?? throw new ArgumentNullException(nameof(summaries))).ToList();
-        var input = new ComparisonInput(AsOfFor(lineList, summaryList, options));
+        var input = new ComparisonInput(asOf);
 
         var recurring = new List<Transaction>();
         var usageAsService = new List<Transaction>();
@@ -119,16 +118,19 @@ internal sealed class ComparisonInput
                 };
             });
 
-    private static DateTime AsOfFor(IReadOnlyList<Transaction> lines, IReadOnlyList<TransactionSummary> summaries, CompareOptions options)
-    {
-        if (options.AsOf is DateTime asOf)
-        {
-            return BillingWindow.AsDate(asOf);
-        }
+    /// <summary>The as-of date the run's options give (-AsOf, else the window's last day), known before any line is.</summary>
+    public static DateTime? KnownAsOf(CompareOptions options) =>
+        options.AsOf is DateTime asOf ? BillingWindow.AsDate(asOf) : options.Window?.Until;
 
-        if (options.Window?.Until is DateTime until)
+    /// <summary>
+    /// The date whose seats are compared: <see cref="KnownAsOf"/>, else the summaries' as-of date, else the last day of
+    /// the calendar month of the latest service start among the lines.
+    /// </summary>
+    public static DateTime AsOfFor(IReadOnlyList<Transaction> lines, IReadOnlyList<TransactionSummary> summaries, CompareOptions options)
+    {
+        if (KnownAsOf(options) is DateTime known)
         {
-            return until;
+            return known;
         }
 
         if (summaries.Count > 0)

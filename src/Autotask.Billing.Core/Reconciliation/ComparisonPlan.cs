@@ -101,13 +101,12 @@ internal sealed class ComparisonPlan
             NoteSku(source, sku, chargeType, skuMapping);
         }
 
-        if (customer.ContractAction == MappingAction.Create || customer.CompanyAction == MappingAction.Create || customer.ContractId is null)
+        if (ExistingContract(customer) is not long contractId)
         {
             onCreate();
             return;
         }
 
-        var contractId = customer.ContractId.Value;
         if (!Contracts.TryGetValue(contractId, out var work))
         {
             Contracts[contractId] = work = new ContractWork(contractId);
@@ -125,8 +124,7 @@ internal sealed class ComparisonPlan
         var sources = new HashSet<string>(billedSources.Select(s => s.Trim()), StringComparer.OrdinalIgnoreCase);
         foreach (var customer in _mapping.Customers)
         {
-            if (!sources.Contains(customer.Source.Trim()) || !customer.Export || customer.ContractId is not long contractId
-                || customer.ContractAction == MappingAction.Create || customer.CompanyAction == MappingAction.Create
+            if (!sources.Contains(customer.Source.Trim()) || ComparedContract(customer) is not long contractId
                 || _customers.Contains(MappingKeys.Of(customer.Source.Trim(), customer.CustomerId.Trim())) || Contracts.ContainsKey(contractId))
             {
                 continue;
@@ -137,6 +135,19 @@ internal sealed class ComparisonPlan
             Contracts[contractId] = work;
         }
     }
+
+    /// <summary>
+    /// Every contract a compare against this mapping can read: those of the customers mapped to an existing contract
+    /// with Export on. The contracts of any plan made from this mapping are among them.
+    /// </summary>
+    public static IEnumerable<long> MappedContracts(MappingDocument mapping) =>
+        mapping.Customers.Select(ComparedContract).OfType<long>().Distinct();
+
+    private static long? ComparedContract(CustomerMapping customer) => customer.Export ? ExistingContract(customer) : null;
+
+    // A company or contract the mapping says to create is not read: it does not exist yet.
+    private static long? ExistingContract(CustomerMapping customer) =>
+        customer.ContractAction == MappingAction.Create || customer.CompanyAction == MappingAction.Create ? null : customer.ContractId;
 
     // Nothing unmapped is charged: a one-time, usage, credit or refund line of an unmapped SKU is an unmapped SKU too.
     private void NoteSku(string source, string sku, ChargeType chargeType, ServiceMapping? skuMapping)

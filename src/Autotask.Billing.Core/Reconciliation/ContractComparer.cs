@@ -60,8 +60,16 @@ public sealed class ContractComparer
     /// A run over seats already summarised (used as they are) and raw lines (recurring ones summarised, the rest
     /// charged); give each customer × SKU's recurring seats in one form only.
     /// </summary>
+    /// <remarks>
+    /// With a <paramref name="prefetch"/> of this mapping (<see cref="Prefetch"/>), the contracts, services and units
+    /// it has read or is reading are used, so the Autotask reads overlap the reading and summarising of the lines.
+    /// </remarks>
     public ComparisonRun Compare(
-        IEnumerable<Transaction> lines, IEnumerable<TransactionSummary> summaries, MappingDocument mapping, CompareOptions? options = null)
+        IEnumerable<Transaction> lines,
+        IEnumerable<TransactionSummary> summaries,
+        MappingDocument mapping,
+        CompareOptions? options = null,
+        ContractPrefetch? prefetch = null)
     {
         if (lines is null)
         {
@@ -87,8 +95,19 @@ public sealed class ContractComparer
 
         // The run's choices win; what it leaves open comes from the store's settings, decided once here.
         var settings = given with { Currency = currency, UsageAsService = given.UsageAsService ?? mapping.Settings.UsageAsService };
-        return new ComparisonRun((run, cancellationToken) => RunAsync(run, lines, summaries, mapping, settings, cancellationToken));
+        return new ComparisonRun((run, cancellationToken) => RunAsync(run, lines, summaries, mapping, settings, prefetch, cancellationToken));
     }
+
+    /// <summary>
+    /// Starts reading every contract a compare against <paramref name="mapping"/> can need (<see cref="ComparisonPlan.MappedContracts"/>)
+    /// with its services, and its units when the options fix the as-of date, before the billing lines are read; pass
+    /// it to <see cref="Compare(IEnumerable{Transaction}, IEnumerable{TransactionSummary}, MappingDocument, CompareOptions?, ContractPrefetch?)"/>.
+    /// </summary>
+    public ContractPrefetch Prefetch(MappingDocument mapping, CompareOptions? options = null, CancellationToken cancellationToken = default) =>
+        new ContractSnapshotLoader(_client).Prefetch(
+            ComparisonPlan.MappedContracts(mapping ?? throw new ArgumentNullException(nameof(mapping))),
+            ComparisonInput.KnownAsOf(options ?? new CompareOptions()),
+            cancellationToken);
 
     /// <summary>Runs a comparison, handing each difference to <paramref name="onDifference"/> as it is found.</summary>
     public async Task<ComparisonSummary> CompareAsync(
@@ -118,10 +137,17 @@ public sealed class ContractComparer
         IEnumerable<TransactionSummary> summaries,
         MappingDocument mapping,
         CompareOptions options,
+        ContractPrefetch? prefetch,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var input = ComparisonInput.Build(lines, summaries, mapping, options);
+        var lineList = lines as IReadOnlyList<Transaction> ?? lines.ToList();
+        var summaryList = summaries as IReadOnlyList<TransactionSummary> ?? summaries.ToList();
+        var asOf = ComparisonInput.AsOfFor(lineList, summaryList, options);
+
+        // The units in force are read while the lines are summarised, once the date is known.
+        prefetch?.ReadUnitsOn(asOf);
+        var input = ComparisonInput.Build(lineList, summaryList, mapping, options, asOf);
         var plan = new ComparisonPlan(input, mapping, options.Currency!);
         var snapshot = await new ContractSnapshotLoader(_client).LoadAsync(
             ContractSelection.ForContracts(plan.Contracts.Keys),
@@ -136,6 +162,7 @@ public sealed class ContractComparer
                 ProductIds = plan.ProductIds.ToList(),
                 ChargeContractIds = plan.Contracts.Values.Where(work => work.Charges.Count > 0).Select(work => work.ContractId).ToList(),
             },
+            prefetch,
             cancellationToken).ConfigureAwait(false);
 
         var finder = new DifferenceFinder(snapshot, mapping, plan, input, options);

@@ -39,8 +39,41 @@ public sealed class ContractSnapshotLoader
         _client = client ?? throw new ArgumentNullException(nameof(client));
     }
 
+    public Task<ContractSnapshot> LoadAsync(
+        ContractSelection selection, ContractSnapshotOptions options, CancellationToken cancellationToken = default) =>
+        LoadAsync(selection, options, prefetch: null, cancellationToken);
+
+    /// <summary>
+    /// Starts reading these contracts with their services and picklist labels (and the units in force on
+    /// <paramref name="asOf"/> when it is known; later with <see cref="ContractPrefetch.ReadUnitsOn"/>), before
+    /// the rest of a load is known. A load of contracts among these uses what it read.
+    /// </summary>
+    public ContractPrefetch Prefetch(IEnumerable<long> contractIds, DateTime? asOf, CancellationToken cancellationToken = default)
+    {
+        var ids = (contractIds ?? throw new ArgumentNullException(nameof(contractIds))).Distinct().ToList();
+        var reads = new SnapshotReadLog();
+        var labels = new PicklistLabels();
+        var prefetch = new ContractPrefetch(
+            ids,
+            _client.Requests.Snapshot(),
+            reads,
+            labels,
+            CancellationTokenSource.CreateLinkedTokenSource(cancellationToken),
+            token => ReadLabelsAsync(labels, companies: false, reads, token),
+            token => ReadByIdsAsync<Contract>("id", ids, null, reads, token),
+            token => ReadContractServicesAsync(ids, reads, token),
+            (day, token) => ReadUnitsAsync(ids, day, reads, token));
+        if (asOf is DateTime day)
+        {
+            prefetch.ReadUnitsOn(day);
+        }
+
+        return prefetch;
+    }
+
+    /// <summary>A load that takes the contracts, services, units and labels a <paramref name="prefetch"/> read when it covers them.</summary>
     public async Task<ContractSnapshot> LoadAsync(
-        ContractSelection selection, ContractSnapshotOptions options, CancellationToken cancellationToken = default)
+        ContractSelection selection, ContractSnapshotOptions options, ContractPrefetch? prefetch, CancellationToken cancellationToken = default)
     {
         if (selection is null)
         {
@@ -52,12 +85,16 @@ public sealed class ContractSnapshotLoader
             throw new ArgumentNullException(nameof(options));
         }
 
-        var before = _client.Requests.Snapshot();
         var asOf = BillingWindow.AsDate(options.AsOf);
-        var reads = new ReadLog();
-        var labels = new PicklistLabels();
+        var namedOnly = selection.ContractIds is not null && selection.CompanyIds is null && !selection.ActiveOnly && !selection.RecurringOnly;
+        var prefetched = prefetch is not null && namedOnly && options.IncludeContractServices && prefetch.Covers(selection.ContractIds!) ? prefetch : null;
+        var before = prefetched?.Before ?? _client.Requests.Snapshot();
+        var reads = prefetched?.Reads ?? new SnapshotReadLog();
+        var labels = prefetched?.Labels ?? new PicklistLabels();
 
-        var labelsTask = ReadLabelsAsync(labels, options.AllCompanies, reads, cancellationToken);
+        var labelsTask = prefetched is null
+            ? ReadLabelsAsync(labels, options.AllCompanies, reads, cancellationToken)
+            : ReadCompanyLabelsAfterAsync(prefetched, options.AllCompanies, cancellationToken);
         var allCompaniesTask = options.AllCompanies
             ? ReadAllAsync<Company>(AutotaskQuery.All.WithIncludeFields(CompanyFields), "every company", reads, cancellationToken)
             : null;
@@ -71,10 +108,14 @@ public sealed class ContractSnapshotLoader
         var chargesTask = ReadByIdsAsync<ContractCharge>(
             "contractID", options.ChargeContractIds, ChargeFields, reads, cancellationToken, AutotaskQuery.Where(AutotaskFilter.Exist("internalPurchaseOrderNumber")));
 
-        var namedOnly = selection.ContractIds is not null && selection.CompanyIds is null && !selection.ActiveOnly && !selection.RecurringOnly;
         Task<IReadOnlyList<ContractService>>? contractServicesTask = null;
         Task<IReadOnlyList<ContractServiceUnit>>? unitsTask = null;
-        if (namedOnly && options.IncludeContractServices)
+        if (prefetched is not null)
+        {
+            contractServicesTask = prefetched.ContractServices;
+            unitsTask = prefetched.UnitsOn(asOf) ?? ReadUnitsAsync(selection.ContractIds!, asOf, reads, cancellationToken);
+        }
+        else if (namedOnly && options.IncludeContractServices)
         {
             contractServicesTask = ReadContractServicesAsync(selection.ContractIds!, reads, cancellationToken);
             unitsTask = ReadUnitsAsync(selection.ContractIds!, asOf, reads, cancellationToken);
@@ -88,7 +129,9 @@ public sealed class ContractSnapshotLoader
             unitsTask = ReadAllAsync<ContractServiceUnit>(UnitsInForceQuery(asOf), "every unit row in force", reads, cancellationToken);
         }
 
-        var contracts = await ReadContractsAsync(selection, reads, cancellationToken).ConfigureAwait(false);
+        var contracts = prefetched is null
+            ? await ReadContractsAsync(selection, reads, cancellationToken).ConfigureAwait(false)
+            : Only(selection.ContractIds!, await prefetched.Contracts.ConfigureAwait(false));
         var contractIds = contracts.Keys.ToList();
         if (options.IncludeContractServices && contractServicesTask is null)
         {
@@ -105,7 +148,10 @@ public sealed class ContractSnapshotLoader
         var serviceIds = contractServices.Select(cs => cs.ServiceID).OfType<long>().Concat(options.ServiceIds).Distinct().ToList();
         var servicesTask = allServicesTask ?? ReadByIdsAsync<Service>("id", serviceIds, null, reads, cancellationToken);
 
-        var units = unitsTask is null ? Array.Empty<ContractServiceUnit>() : await unitsTask.ConfigureAwait(false);
+        // A prefetch may have read more contracts than this load compares: their units are not this snapshot's.
+        var units = unitsTask is null
+            ? (IReadOnlyList<ContractServiceUnit>)Array.Empty<ContractServiceUnit>()
+            : (await unitsTask.ConfigureAwait(false)).Where(u => prefetched is null || (u.ContractID is long id && contracts.ContainsKey(id))).ToList();
         await labelsTask.ConfigureAwait(false);
         var companies = await companiesTask.ConfigureAwait(false);
         var services = await servicesTask.ConfigureAwait(false);
@@ -162,11 +208,33 @@ public sealed class ContractSnapshotLoader
             .GroupBy(u => u.ContractServiceID!.Value)
             .ToDictionary(g => g.Key, g => UnitsRowInForce.On(g, asOf)!);
 
-    private async Task ReadLabelsAsync(PicklistLabels labels, bool companies, ReadLog reads, CancellationToken cancellationToken)
+    private static IReadOnlyDictionary<long, Contract> Only(IReadOnlyCollection<long> contractIds, IEnumerable<Contract> rows)
     {
-        var entities = companies
-            ? new[] { PicklistEntities.Contracts, PicklistEntities.Services, PicklistEntities.Companies }
-            : new[] { PicklistEntities.Contracts, PicklistEntities.Services };
+        var wanted = new HashSet<long>(contractIds);
+        return rows.Where(c => wanted.Contains(c.Id)).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
+    }
+
+    // The prefetch read the contract and service labels; company labels join them only after, one writer at a time.
+    private async Task ReadCompanyLabelsAfterAsync(ContractPrefetch prefetch, bool companies, CancellationToken cancellationToken)
+    {
+        await prefetch.LabelsRead.ConfigureAwait(false);
+        if (companies)
+        {
+            await ReadLabelsAsync(prefetch.Labels, new[] { PicklistEntities.Companies }, prefetch.Reads, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task ReadLabelsAsync(PicklistLabels labels, bool companies, SnapshotReadLog reads, CancellationToken cancellationToken) =>
+        ReadLabelsAsync(
+            labels,
+            companies
+                ? new[] { PicklistEntities.Contracts, PicklistEntities.Services, PicklistEntities.Companies }
+                : new[] { PicklistEntities.Contracts, PicklistEntities.Services },
+            reads,
+            cancellationToken);
+
+    private async Task ReadLabelsAsync(PicklistLabels labels, string[] entities, SnapshotReadLog reads, CancellationToken cancellationToken)
+    {
         // Picklists the client already holds cost no request, so they add nothing to the minimum either.
         var alreadyRead = entities.Select(_client.HasFields).ToArray();
         var fields = await Task.WhenAll(entities.Select(e => _client.GetFieldsAsync(e, cancellationToken))).ConfigureAwait(false);
@@ -178,7 +246,7 @@ public sealed class ContractSnapshotLoader
     }
 
     private async Task<IReadOnlyDictionary<long, Contract>> ReadContractsAsync(
-        ContractSelection selection, ReadLog reads, CancellationToken cancellationToken)
+        ContractSelection selection, SnapshotReadLog reads, CancellationToken cancellationToken)
     {
         var query = AutotaskQuery.All;
         if (selection.RecurringOnly)
@@ -215,14 +283,14 @@ public sealed class ContractSnapshotLoader
     }
 
     private Task<IReadOnlyList<ContractService>> ReadContractServicesAsync(
-        IReadOnlyCollection<long> contractIds, ReadLog reads, CancellationToken cancellationToken) =>
+        IReadOnlyCollection<long> contractIds, SnapshotReadLog reads, CancellationToken cancellationToken) =>
         ReadByIdsAsync<ContractService>("contractID", contractIds, ContractServiceFields, reads, cancellationToken);
 
     private Task<IReadOnlyList<ContractServiceUnit>> ReadUnitsAsync(
-        IReadOnlyCollection<long> contractIds, DateTime asOf, ReadLog reads, CancellationToken cancellationToken) =>
+        IReadOnlyCollection<long> contractIds, DateTime asOf, SnapshotReadLog reads, CancellationToken cancellationToken) =>
         ReadByIdsAsync<ContractServiceUnit>("contractID", contractIds, null, reads, cancellationToken, UnitsInForceQuery(asOf));
 
-    private async Task<IReadOnlyList<T>> ReadAllAsync<T>(AutotaskQuery query, string what, ReadLog reads, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T>> ReadAllAsync<T>(AutotaskQuery query, string what, SnapshotReadLog reads, CancellationToken cancellationToken)
         where T : AutotaskEntity
     {
         var rows = await _client.QueryLargeAsync<T>(query, cancellationToken).ConfigureAwait(false);
@@ -234,7 +302,7 @@ public sealed class ContractSnapshotLoader
         string field,
         IReadOnlyCollection<long> ids,
         string[]? includeFields,
-        ReadLog reads,
+        SnapshotReadLog reads,
         CancellationToken cancellationToken,
         AutotaskQuery? extra = null)
         where T : AutotaskEntity
@@ -259,25 +327,4 @@ public sealed class ContractSnapshotLoader
     private static string EntityName<T>() =>
         typeof(T).GetCustomAttributes(typeof(AutotaskEntityAttribute), false).OfType<AutotaskEntityAttribute>().FirstOrDefault()?.EntityName
         ?? typeof(T).Name;
-
-    private sealed class ReadLog
-    {
-        private readonly List<SnapshotRead> _reads = new();
-
-        public void Add(SnapshotRead read)
-        {
-            lock (_reads)
-            {
-                _reads.Add(read);
-            }
-        }
-
-        public IReadOnlyList<SnapshotRead> ToList()
-        {
-            lock (_reads)
-            {
-                return _reads.ToList();
-            }
-        }
-    }
 }

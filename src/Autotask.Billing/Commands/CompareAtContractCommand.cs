@@ -26,6 +26,8 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     private readonly HashSet<string> _files = new(StringComparer.Ordinal);
     private BillingSourceReader? _reader;
     private BillingWindow? _window;
+    private MappingDocument? _mapping;
+    private ContractPrefetch? _prefetch;
 
     /// <summary>Billing lines from Get-AtTransaction (raw or -Summarize'd), or objects with the same property names (Import-Csv rows).</summary>
     [Parameter(ParameterSetName = PipelineSet, Mandatory = true, ValueFromPipeline = true)]
@@ -138,6 +140,24 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         {
             ThrowTerminatingErrorFor(exception, Format ?? Culture ?? Month);
         }
+
+        StartReadingAutotask();
+    }
+
+    /// <summary>
+    /// Once connected, the mapped contracts are read from Autotask while the billing lines are still being read and
+    /// summarised (the mapping is read now, and is what the run compares against).
+    /// </summary>
+    private void StartReadingAutotask()
+    {
+        if (Session.Connection is not { } connection)
+        {
+            return;
+        }
+
+        _mapping = ReadDocument();
+        _prefetch = new ContractComparer(connection.Client).Prefetch(_mapping, Options(), CancellationToken);
+        WriteVerbose($"Reading the {_prefetch.ContractIds.Count} mapped contracts from Autotask while the billing lines are read.");
     }
 
     protected override void ProcessRecord()
@@ -186,21 +206,8 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         }
 
         var connection = RequireConnection();
-        var mapping = ReadDocument();
-        var options = new CompareOptions
-        {
-            AsOf = UtcDate.From(AsOf),
-            Window = _window,
-            IncludeMatch = IncludeMatch,
-            EffectiveDatePolicy = EffectiveDatePolicy,
-            RemovalPolicy = RemovalPolicy,
-            AbsentCustomerPolicy = AbsentCustomerPolicy ?? Mapping.RemovalPolicy.ReportOnly,
-            QuantityChangeThresholdPercent = ChangeThresholdPercent,
-            QuantityChangeMinimumUnits = ChangeThresholdUnits,
-            Currency = Currency?.ToUpperInvariant(),
-            UsageAsService = MyInvocation.BoundParameters.ContainsKey(nameof(UsageAsService)) ? UsageAsService.IsPresent : null,
-        };
-
+        var mapping = _mapping ?? ReadDocument();
+        var options = Options();
         WriteVerbose($"Comparing {_lines.Count} billing lines and {_summaries.Count} summarised lines with Autotask, using the mappings in {StorePath}.");
         using var progress = new ThrottledProgress(WriteProgress, ProgressActivities.Compare, "Comparing vendor billing with Autotask contracts");
         progress.Report("Reading the mapped contracts, services and units from Autotask in bulk", force: true);
@@ -210,7 +217,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         {
             summary = Run(async token =>
             {
-                var run = new ContractComparer(connection.Client).Compare(_lines, _summaries, mapping, options);
+                var run = new ContractComparer(connection.Client).Compare(_lines, _summaries, mapping, options, _prefetch);
                 await foreach (var difference in run.WithCancellation(token).ConfigureAwait(false))
                 {
                     if (verdict.HoldsBack(SpreadsheetText.Restore(difference.CustomerId)))
@@ -256,6 +263,20 @@ public sealed class CompareAtContractCommand : MappingCmdlet
             WriteObject(summary);
         }
     }
+
+    private CompareOptions Options() => new()
+    {
+        AsOf = UtcDate.From(AsOf),
+        Window = _window,
+        IncludeMatch = IncludeMatch,
+        EffectiveDatePolicy = EffectiveDatePolicy,
+        RemovalPolicy = RemovalPolicy,
+        AbsentCustomerPolicy = AbsentCustomerPolicy ?? Mapping.RemovalPolicy.ReportOnly,
+        QuantityChangeThresholdPercent = ChangeThresholdPercent,
+        QuantityChangeMinimumUnits = ChangeThresholdUnits,
+        Currency = Currency?.ToUpperInvariant(),
+        UsageAsService = MyInvocation.BoundParameters.ContainsKey(nameof(UsageAsService)) ? UsageAsService.IsPresent : null,
+    };
 
     private void ReadFiles()
     {

@@ -85,6 +85,9 @@ public abstract class AtBillingCmdlet : PSCmdlet, IDisposable
 
     public void Dispose()
     {
+        // What the command started in the background and never waited for (a read ahead the run did not get to use)
+        // stops with it.
+        _cancellation.Cancel();
         _cancellation.Dispose();
         _pipelineWork.Dispose();
         GC.SuppressFinalize(this);

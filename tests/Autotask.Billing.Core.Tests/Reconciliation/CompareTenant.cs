@@ -113,11 +113,19 @@ internal sealed class CompareTenant : IDisposable
     public MappingDocument Mapping() =>
         new(Settings, _customers, _services);
 
-    public async Task<ComparisonResult> CompareAsync(IEnumerable<Transaction> lines, CompareOptions? options = null, MappingDocument? mapping = null)
+    /// <summary>
+    /// Compares as Compare-AtContract does: the mapped contracts are prefetched before the lines are handed over
+    /// (<paramref name="prefetch"/> false compares without, as a library caller may).
+    /// </summary>
+    public async Task<ComparisonResult> CompareAsync(IEnumerable<Transaction> lines, CompareOptions? options = null, MappingDocument? mapping = null, bool prefetch = true)
     {
         using var client = await Server.ConnectAsync();
         var before = Server.Sandbox.Statistics.TotalRequests;
-        var run = new ContractComparer(client).Compare(lines, mapping ?? Mapping(), options ?? new CompareOptions { AsOf = AsOf });
+        var comparer = new ContractComparer(client);
+        var document = mapping ?? Mapping();
+        var settings = options ?? new CompareOptions { AsOf = AsOf };
+        using var read = prefetch ? comparer.Prefetch(document, settings) : null;
+        var run = comparer.Compare(lines, Array.Empty<TransactionSummary>(), document, settings, read);
         var differences = new List<ContractDifference>();
         await foreach (var difference in run)
         {
