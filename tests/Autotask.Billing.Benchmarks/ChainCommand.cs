@@ -21,7 +21,7 @@ public sealed class ChainCommand : IBenchmarkCommand
         Connect-AtBilling -ZoneUri $env:ATB_BENCH_ZONE
         $connected = $clock.Elapsed.TotalSeconds
         $trace = $env:ATB_BENCH_TRACE -eq '1'
-        $differences = (Get-AtTransaction -Path $env:ATB_BENCH_FILE -Month 2026-10 -Verbose:$trace | Compare-AtContract -StatePath $env:ATB_BENCH_STORE -AsOf ([datetime]'2026-10-31') -Verbose:$trace 4>&1 |
+        $differences = (& { Get-AtTransaction -Path $env:ATB_BENCH_FILE -Month 2026-10 -Verbose:$trace | Compare-AtContract -StatePath $env:ATB_BENCH_STORE -AsOf ([datetime]'2026-10-31') -Verbose:$trace } 4>&1 |
             ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { [Console]::Error.WriteLine(('{0,7:F2} s  {1}' -f $clock.Elapsed.TotalSeconds, $_.Message)) } else { $_ } } | Measure-Object).Count
         $compared = $clock.Elapsed.TotalSeconds
         $peak = 

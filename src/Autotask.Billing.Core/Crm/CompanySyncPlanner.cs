@@ -127,7 +127,7 @@ public static class CompanySyncPlanner
     {
         var query = AutotaskQuery.All.WithIncludeFields(CompanyFields.Split(','));
         var rows = options.MatchExistingByName && mapped.Values.Any(static id => id is null)
-            ? await client.QueryAsync<Company>(query, cancellationToken).ConfigureAwait(false)
+            ? await client.QueryLargeAsync<Company>(query, cancellationToken).ConfigureAwait(false)
             : await client.QueryInAsync<Company>("id", mapped.Values.Where(static id => id is not null).Select(static id => id!.Value), query, cancellationToken).ConfigureAwait(false);
         return rows.GroupBy(static c => c.Id).ToDictionary(static g => g.Key, static g => g.First());
     }

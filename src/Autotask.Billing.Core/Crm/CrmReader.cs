@@ -41,7 +41,7 @@ public sealed class CrmReader
 
         var rows = companyIds is { Count: > 0 }
             ? await _client.QueryInAsync<Company>("id", companyIds, query, cancellationToken).ConfigureAwait(false)
-            : await _client.QueryAsync<Company>(query, cancellationToken).ConfigureAwait(false);
+            : await _client.QueryLargeAsync<Company>(query, cancellationToken).ConfigureAwait(false);
         return rows.Where(static c => c.Id != 0).OrderBy(static c => c.CompanyName, StringComparer.OrdinalIgnoreCase).ThenBy(static c => c.Id)
             .Select(static c => new CompanyRecord(
                 c.Id, c.CompanyName ?? string.Empty, CrmText.Clean(c.CompanyNumber), CrmText.Clean(c.Phone), CrmText.Clean(c.Address1),

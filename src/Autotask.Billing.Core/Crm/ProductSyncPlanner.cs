@@ -38,7 +38,7 @@ public static class ProductSyncPlanner
             .GroupBy(static p => MappingKeys.Of(p.Source, p.Sku), MappingKeys.Comparer)
             .Select(static g => g.Last())
             .ToList();
-        var existing = await client.QueryAsync<Product>(AutotaskQuery.All.WithIncludeFields(ProductFields.Split(',')), cancellationToken).ConfigureAwait(false);
+        var existing = await client.QueryLargeAsync<Product>(AutotaskQuery.All.WithIncludeFields(ProductFields.Split(',')), cancellationToken).ConfigureAwait(false);
         var fields = await client.GetFieldsAsync("Products", cancellationToken).ConfigureAwait(false);
         var categories = fields.FirstOrDefault(static f => string.Equals(f.Name, "productCategory", StringComparison.OrdinalIgnoreCase))?.PicklistValues
             ?? Array.Empty<global::Autotask.Billing.Autotask.PicklistValue>();
@@ -175,7 +175,7 @@ public static class ProductSyncPlanner
     private static async Task<Dictionary<string, long>> ReadVendorsAsync(AutotaskClient client, CancellationToken cancellationToken)
     {
         var vendorType = await client.ResolvePicklistValueAsync("Companies", "companyType", "Vendor", cancellationToken).ConfigureAwait(false);
-        var rows = await client.QueryAsync<Company>(
+        var rows = await client.QueryLargeAsync<Company>(
             AutotaskQuery.Where(AutotaskFilter.Eq("companyType", int.Parse(vendorType, CultureInfo.InvariantCulture))).WithIncludeFields("id", "companyName"),
             cancellationToken).ConfigureAwait(false);
         return rows.Where(static c => c.CompanyName is not null).GroupBy(static c => c.CompanyName!.Trim(), StringComparer.OrdinalIgnoreCase)

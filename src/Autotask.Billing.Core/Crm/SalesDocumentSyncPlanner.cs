@@ -91,20 +91,20 @@ public static class SalesDocumentSyncPlanner
                 .Select(d => mappings.FindCustomer(d.Source, d.CustomerId) is { CompanyAction: MappingAction.Existing, CompanyId: long id } ? id : (long?)null)
                 .Where(static id => id is not null).Select(static id => id!.Value).Distinct().ToList();
             var lineTypes = new HashSet<SalesLineType>(documents.SelectMany(static d => d.Lines).Select(static l => l.LineType));
-            reads.Resources = await client.QueryAsync<Resource>(AutotaskQuery.Where(AutotaskFilter.Eq("isActive", true)).WithIncludeFields("id", "userName", "email"), token).ConfigureAwait(false);
+            reads.Resources = await client.QueryLargeAsync<Resource>(AutotaskQuery.Where(AutotaskFilter.Eq("isActive", true)).WithIncludeFields("id", "userName", "email"), token).ConfigureAwait(false);
             if (lineTypes.Contains(SalesLineType.Product))
             {
-                reads.Products = await client.QueryAsync<Product>(AutotaskQuery.All.WithIncludeFields("id", "sku", "name"), token).ConfigureAwait(false);
+                reads.Products = await client.QueryLargeAsync<Product>(AutotaskQuery.All.WithIncludeFields("id", "sku", "name"), token).ConfigureAwait(false);
             }
 
             if (lineTypes.Contains(SalesLineType.Service))
             {
-                reads.Services = await client.QueryAsync<Service>(AutotaskQuery.All.WithIncludeFields("id", "sku", "name"), token).ConfigureAwait(false);
+                reads.Services = await client.QueryLargeAsync<Service>(AutotaskQuery.All.WithIncludeFields("id", "sku", "name"), token).ConfigureAwait(false);
             }
 
             if (lineTypes.Contains(SalesLineType.Labor))
             {
-                reads.BillingCodes = await client.QueryAsync<BillingCode>(AutotaskQuery.All.WithIncludeFields("id", "name"), token).ConfigureAwait(false);
+                reads.BillingCodes = await client.QueryLargeAsync<BillingCode>(AutotaskQuery.All.WithIncludeFields("id", "name"), token).ConfigureAwait(false);
             }
 
             reads.QuoteFields = await client.GetFieldsAsync("Quotes", token).ConfigureAwait(false);

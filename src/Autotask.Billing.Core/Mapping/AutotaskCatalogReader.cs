@@ -164,7 +164,7 @@ public sealed class AutotaskCatalogReader
     {
         var categoriesTask = PicklistLabelsAsync("BillingCodes", "billingCodeType", cancellationToken);
         var query = AutotaskQuery.All.WithIncludeFields("name", "billingCodeType", "isActive");
-        var rows = await client.QueryAsync<BillingCode>(query, cancellationToken).ConfigureAwait(false);
+        var rows = await client.QueryLargeAsync<BillingCode>(query, cancellationToken).ConfigureAwait(false);
         var categories = await categoriesTask.ConfigureAwait(false);
         return rows.Select(row => new BillingCodeInfo(row.Id, row.Name ?? string.Empty, Label(categories, row.BillingCodeType), row.IsActive ?? true)).ToList();
     }
@@ -177,7 +177,7 @@ public sealed class AutotaskCatalogReader
     internal async Task<IReadOnlyList<(ResourceInfo Resource, string? UserName, string? Email)>> ReadResourceAccountsAsync(CancellationToken cancellationToken)
     {
         var query = AutotaskQuery.All.WithIncludeFields("firstName", "lastName", "userName", "email", "isActive");
-        var rows = await client.QueryAsync<Resource>(query, cancellationToken).ConfigureAwait(false);
+        var rows = await client.QueryLargeAsync<Resource>(query, cancellationToken).ConfigureAwait(false);
         return rows.Select(row => (
             new ResourceInfo(row.Id, string.Join(" ", new[] { row.FirstName, row.LastName }.Where(part => !string.IsNullOrWhiteSpace(part))), row.IsActive ?? true),
             row.UserName,

@@ -222,6 +222,7 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
                 _progress!.Report($"{name} (file {index + 1} of {count}): {lines:N0} lines", 100 * index / count);
             }
 
+            WriteVerbose($"Read {lines:N0} lines of {file}.");
             if (_reader!.Summaries[_reader.Summaries.Count - 1].Read == 0)
             {
                 var empty = new BillingFormatException(file, "The file has no billing lines (only a header, or nothing at all). Export it again.");
