@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Autotask.Billing.Autotask;
+using Autotask.Billing.Crm;
 using Autotask.Billing.Reconciliation;
 using Autotask.Billing.Sandbox;
 
@@ -9,15 +10,15 @@ namespace Autotask.Billing.Benchmarks;
 /// <summary>
 /// reads --customers N --services-per-customer M --latency-ms T: the whole-tenant reads of the read cmdlets, through
 /// their core path (<see cref="ContractSnapshotLoader"/> with the cmdlets' selections) over loopback HTTP:
-/// Get-AtContract (active Recurring Service contracts and their companies) and Get-AtContractService (the same with
-/// every contract service and the units in force). Each is compared with its 3-in-flight floor, computed from the
+/// Get-AtContract (active Recurring Service contracts and their companies), Get-AtContractService (the same with
+/// every contract service and the units in force) and Get-AtCompany (every active company). Each is compared with its 3-in-flight floor, computed from the
 /// seeded rows along the reads that must wait for another's answer; requests are the sandbox server's counts.
 /// </summary>
 public sealed class ReadsCommand : IBenchmarkCommand
 {
     public string Name => "reads";
 
-    public string Usage => "reads [--customers 2000] [--services-per-customer 20] [--latency-ms 100]   whole-tenant reads of Get-AtContract and Get-AtContractService";
+    public string Usage => "reads [--customers 2000] [--services-per-customer 20] [--latency-ms 100]   whole-tenant reads of Get-AtContract, Get-AtContractService and Get-AtCompany";
 
     public int Run(IReadOnlyList<string> args) => RunAsync(args).GetAwaiter().GetResult();
 
@@ -73,6 +74,26 @@ public sealed class ReadsCommand : IBenchmarkCommand
                 CultureInfo.InvariantCulture,
                 $"\"{name}\":{{\"seconds\":{stopwatch.Elapsed.TotalSeconds:F3},\"floorSeconds\":{floor:F3},\"ratio\":{ratio:F3},\"serverRequests\":{served.Values.Sum()},\"minimumRequests\":{minimum},\"maxConcurrentPerEndpoint\":{RequestFloor.MaxConcurrent(sandbox.Statistics)}}}"));
             exit |= snapshot.Contracts.Count == customers && RequestFloor.MaxConcurrent(sandbox.Statistics) <= RequestFloor.InFlightPerEndpoint ? 0 : 1;
+        }
+
+        // Get-AtCompany without a filter: every active company, the first page and then the rest (with a count) 3 at a time.
+        using (var client = await AutotaskClient.ConnectAsync(credential, new AutotaskClientOptions { DiscoveryUri = host.ZoneUri }).ConfigureAwait(false))
+        {
+            sandbox.Statistics.Reset();
+            var stopwatch = Stopwatch.StartNew();
+            var companies = await new CrmReader(client).ReadCompaniesAsync(null, null, namePrefix: false, includeInactive: false).ConfigureAwait(false);
+            stopwatch.Stop();
+            var served = RequestFloor.Served(sandbox.Statistics);
+            var pages = Pages(customers + 1);
+            var floor = (1 + Rounds(pages)) * latency.TotalSeconds;
+            var ratio = stopwatch.Elapsed.TotalSeconds / floor;
+            Console.WriteLine($"Get-AtCompany: {companies.Count:N0} companies in {stopwatch.Elapsed.TotalSeconds:F2} s; floor {floor:F2} s = (1 first page + ceil({pages} pages incl. a count / 3)) × {latency.TotalMilliseconds:0} ms; {ratio:F2} × the floor.");
+            RequestFloor.Print(served);
+            Console.WriteLine($"  {served.Values.Sum():N0} requests served (the rows need at least {pages:N0}); at most {RequestFloor.MaxConcurrent(sandbox.Statistics)} in flight per endpoint.");
+            results.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"\"Get-AtCompany\":{{\"seconds\":{stopwatch.Elapsed.TotalSeconds:F3},\"floorSeconds\":{floor:F3},\"ratio\":{ratio:F3},\"serverRequests\":{served.Values.Sum()},\"minimumRequests\":{pages},\"maxConcurrentPerEndpoint\":{RequestFloor.MaxConcurrent(sandbox.Statistics)}}}"));
+            exit |= companies.Count == customers && RequestFloor.MaxConcurrent(sandbox.Statistics) <= RequestFloor.InFlightPerEndpoint ? 0 : 1;
         }
 
         Console.WriteLine(string.Create(
