@@ -74,7 +74,9 @@ internal sealed class DifferenceFinder
         var seats = new List<TransactionSummary>();
         foreach (var seat in work.Seats)
         {
-            var screened = Screen(SeatDraft(new VendorDemand(new[] { seat }), Customer(seat.Source, seat.CustomerId)), seat.Source, seat.Sku, seat.Currency, ChargeType.Recurring, contract);
+            var screened = StopsAtScreen(seat.Source, seat.Sku, seat.Currency)
+                ? Screen(SeatDraft(new VendorDemand(new[] { seat }), Customer(seat.Source, seat.CustomerId)), seat.Source, seat.Sku, seat.Currency, ChargeType.Recurring, contract)
+                : null;
             if (screened is null)
             {
                 seats.Add(seat);
@@ -88,7 +90,9 @@ internal sealed class DifferenceFinder
         var charges = new List<Transaction>();
         foreach (var line in work.Charges)
         {
-            var screened = Screen(ChargeDraft(line, Customer(line.Source, line.CustomerId)), line.Source, line.Sku, line.Currency, line.ChargeType, contract);
+            var screened = StopsAtScreen(line.Source, line.Sku, line.Currency)
+                ? Screen(ChargeDraft(line, Customer(line.Source, line.CustomerId)), line.Source, line.Sku, line.Currency, line.ChargeType, contract)
+                : null;
             if (screened is null)
             {
                 charges.Add(line);
@@ -290,6 +294,10 @@ internal sealed class DifferenceFinder
 
     private string Of(DifferenceDraft draft) =>
         string.IsNullOrWhiteSpace(draft.ProductName) ? draft.Sku : $"{draft.ProductName} ({draft.Sku})";
+
+    /// <summary>Whether <see cref="Screen"/> stops the line (its two rules): most lines pass, so their drafts need not be built to learn it.</summary>
+    private bool StopsAtScreen(string source, string sku, string currency) =>
+        _plan.IsForeignCurrency(currency) || _mapping.FindService(source, sku) is null;
 
     /// <summary>Currency and SKU mapping come first: a line in another currency, or of an unmapped SKU, goes no further.</summary>
     private ContractDifference? Screen(DifferenceDraft draft, string source, string sku, string currency, ChargeType chargeType, Contract? contract)
