@@ -124,6 +124,12 @@ internal sealed class DifferenceDraft
 
     public string SubscriptionIds { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The seats a seat draft stands for: their source lines, transaction and subscription ids are joined only when a
+    /// difference is built, since most drafts of a month's run (everything in step) never become one.
+    /// </summary>
+    public VendorDemand? Demand { get; set; }
+
     public string? Suggestions { get; set; }
 
     public long? SuggestedCompanyId { get; set; }
@@ -189,9 +195,9 @@ internal sealed class DifferenceDraft
         ForceReason = ForceReason,
         TransactionId = TransactionId,
         ChargeDate = ChargeDate,
-        SourceLines = SourceLines,
-        TransactionIds = TransactionIds,
-        SubscriptionIds = SubscriptionIds,
+        SourceLines = Demand?.SourceLines ?? SourceLines,
+        TransactionIds = Demand?.TransactionIds ?? TransactionIds,
+        SubscriptionIds = Demand?.SubscriptionIds ?? SubscriptionIds,
         Suggestions = Suggestions,
         SuggestedCompanyId = SuggestedCompanyId,
         SuggestedServiceId = SuggestedServiceId,
