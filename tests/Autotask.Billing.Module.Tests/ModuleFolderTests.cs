@@ -12,6 +12,7 @@ public sealed class ModuleFolderTests
 
     [Theory]
     [InlineData("net8.0")]
+    [InlineData("net10.0")]
     [InlineData("net472")]
     public void Each_framework_folder_holds_exactly_the_assemblies_the_module_needs(string framework)
     {
@@ -39,6 +40,24 @@ public sealed class ModuleFolderTests
         Assert.Contains("Autotask.Billing.Core", needed);
         Assert.Contains("Autotask.Billing.Sandbox", needed);
         Assert.Contains("RestSharp", needed);
+    }
+
+    [Fact]
+    public void The_net10_folder_is_precompiled_for_a_fast_start_and_the_others_stay_portable_IL()
+    {
+        foreach (var name in new[] { "Autotask.Billing", "Autotask.Billing.Core", "Newtonsoft.Json" })
+        {
+            Assert.True(IsReadyToRun(Path.Combine(_module.ModuleFolder, "net10.0", name + ".dll")), name + " in net10.0 is not ReadyToRun.");
+            Assert.False(IsReadyToRun(Path.Combine(_module.ModuleFolder, "net8.0", name + ".dll")), name + " in net8.0 is ReadyToRun.");
+        }
+    }
+
+    // A ReadyToRun image carries a managed native header (the precompiled code's directory); plain IL has none.
+    private static bool IsReadyToRun(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new PEReader(stream);
+        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static IEnumerable<string> References(string path)

@@ -24,6 +24,11 @@ Describe 'A clean machine' {
         Remove-Item -LiteralPath $script:root -Recurse -Force -ErrorAction SilentlyContinue
     }
 
+    It 'runs the precompiled .NET 10 build of the module on this PowerShell' {
+        [System.Environment]::Version.Major | Should -BeGreaterOrEqual 10
+        (Get-Command -Name Connect-AtBilling).DLL | Should -Match ([regex]::Escape([System.IO.Path]::DirectorySeparatorChar + 'net10.0' + [System.IO.Path]::DirectorySeparatorChar))
+    }
+
     It 'reads an empty mapping store when the state folder does not exist yet' {
         $errors = $null
         $mappings = @(Get-AtContractMapping -ErrorVariable errors)
