@@ -606,14 +606,9 @@ public sealed class AutotaskClient : IDisposable
     {
         var request = new AutotaskHttpRequest(
             Method.Get, entityName + "/entityInformation/fields", AutotaskOperation.ReadEntityInformation, entityName, AutotaskRequestKind.Read);
-        var response = await _transport.SendAsync<JObject>(request, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync<AutotaskFieldsAnswer>(request, cancellationToken).ConfigureAwait(false);
         _transport.EnsureSuccess(request, response, entityName);
-        if (response.Body is null || AutotaskJson.Property(response.Body, "fields") is not JArray fields)
-        {
-            return Array.Empty<EntityFieldInformation>();
-        }
-
-        return fields.OfType<JObject>().Select(static field => AutotaskJson.ToObject<EntityFieldInformation>(field)).ToList();
+        return response.Body?.Fields?.OfType<EntityFieldInformation>().ToList() ?? (IReadOnlyList<EntityFieldInformation>)Array.Empty<EntityFieldInformation>();
     }
 
     private async Task<IReadOnlyList<EntityFieldInformation>> AwaitFieldsAsync(string entityName, Lazy<Task<IReadOnlyList<EntityFieldInformation>>> cached)

@@ -71,8 +71,6 @@ internal static class AutotaskJson
         return Serializer.Deserialize<T>(reader);
     }
 
-    internal static T ToObject<T>(JToken token) => token.ToObject<T>(Serializer)!;
-
     internal static JObject FromObject(object value) => JObject.FromObject(value, Serializer);
 
     internal static string Write(JToken token) => token.ToString(Formatting.None, Serializer.Converters.ToArray());

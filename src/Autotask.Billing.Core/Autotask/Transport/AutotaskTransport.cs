@@ -160,7 +160,7 @@ internal sealed class AutotaskTransport : IDisposable
             return new AutotaskApiException(
                 Redact($"Autotask answered the request to {subject} (HTTP {response.StatusCode}), but the answer could not be read: " +
                        $"{unreadable.Message} ({method} {path})"),
-                response.StatusCode, errors, entityName, request.Operation, method, path, unreadable);
+                response.StatusCode, errors, entityName, request.Operation, method, path);
         }
 
         if (response.IsThrottled)
@@ -177,7 +177,7 @@ internal sealed class AutotaskTransport : IDisposable
                 var cause = response.TransportFailure == TransportFailure.TimedOut
                     ? $"no answer within {_options.RequestTimeout.TotalSeconds:0.###} s"
                     : response.TransportError is JsonException notJson
-                        ? "its answer was cut off or is not JSON: " + notJson.Message
+                        ? "its answer was cut off or is not a JSON object: " + notJson.Message
                         : "the connection failed: " + (response.TransportError?.GetBaseException().Message ?? "no response");
                 // Name the host: "connection refused" alone does not say which address was wrong.
                 return new AutotaskApiException(
@@ -477,7 +477,7 @@ internal sealed class AutotaskTransport : IDisposable
     private static async Task<(TBody? Body, Exception? BodyError, string? Text, Exception? NotJson)> ReadSuccessBodyAsync<TBody>(HttpContent content)
         where TBody : class
     {
-        JsonException? failure = null;
+        JsonException failure;
         try
         {
             var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
@@ -485,6 +485,8 @@ internal sealed class AutotaskTransport : IDisposable
             {
                 return (body, null, null, null);
             }
+
+            failure = new JsonSerializationException("The body holds no JSON object.");
         }
         catch (JsonException exception)
         {
@@ -492,7 +494,7 @@ internal sealed class AutotaskTransport : IDisposable
         }
 
         var text = await content.ReadAsStringAsync().ConfigureAwait(false);
-        return AutotaskJson.TryParseObject(text) is not null && failure is not null
+        return AutotaskJson.TryParseObject(text) is not null
             ? (null, failure, text, null)
             : (null, null, text, failure);
     }
