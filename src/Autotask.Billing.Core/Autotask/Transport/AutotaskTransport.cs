@@ -440,11 +440,12 @@ internal sealed class AutotaskTransport : IDisposable
         JObject? errorBody = null;
         Exception? bodyError = null;
         string? text = null;
-        if (answer is not null && success)
+        // .NET Framework leaves Content null on a response without one; read that as an empty body.
+        if (answer?.Content is not null && success)
         {
             (body, bodyError, text, transportError) = await ReadSuccessBodyAsync<TBody>(answer.Content).ConfigureAwait(false);
         }
-        else if (answer is not null)
+        else if (answer?.Content is not null)
         {
             // Failures are small and free-form (errors[] of strings or objects, ASP.NET's Message, an HTML page).
             text = await answer.Content.ReadAsStringAsync().ConfigureAwait(false);
