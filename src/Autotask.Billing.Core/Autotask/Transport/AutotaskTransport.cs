@@ -443,7 +443,9 @@ internal sealed class AutotaskTransport : IDisposable
         // .NET Framework leaves Content null on a response without one; read that as an empty body.
         if (answer?.Content is not null && success)
         {
-            (body, bodyError, text, transportError) = await ReadSuccessBodyAsync<TBody>(answer.Content).ConfigureAwait(false);
+            (body, bodyError, text, var notJson) = await ReadSuccessBodyAsync<TBody>(answer.Content).ConfigureAwait(false);
+            // The reader's message may quote the body (a property name, say); it travels only redacted.
+            transportError = notJson is null ? null : new JsonReaderException(_redactor.Redact(notJson.Message));
         }
         else if (answer?.Content is not null)
         {
