@@ -83,7 +83,7 @@ public sealed class AutotaskClient : IDisposable
             throw _transport.CreateException(ThresholdRequest(AutotaskOperation.ReadThreshold), response, null);
         }
 
-        return AutotaskJson.ToObject<ThresholdInformation>(response.Body);
+        return response.Body;
     }
 
     /// <summary>Every row matching the query, all pages read.</summary>
@@ -121,7 +121,7 @@ public sealed class AutotaskClient : IDisposable
             var request = Post(route.QueryPath, AutotaskOperation.Query, route.EntityName, AutotaskRequestKind.Read, body);
             while (true)
             {
-                var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                var response = await _transport.SendAsync<AutotaskQueryPage<T>>(request, cancellationToken).ConfigureAwait(false);
                 if (cursor is not null && response.StatusCode is 404 or 405)
                 {
                     // Autotask refused its own next-page URL (too long, expired or wrong method): carry on by id.
@@ -129,7 +129,7 @@ public sealed class AutotaskClient : IDisposable
                 }
 
                 _transport.EnsureSuccess(request, response, route.EntityName);
-                var page = ReadItems<T>(response.Body);
+                var page = ReadItems(response.Body);
                 cursor = MaxId(page, cursor ?? 0);
                 yield return page;
 
@@ -172,9 +172,9 @@ public sealed class AutotaskClient : IDisposable
 
         var route = Require<T>(AutotaskEntityCapabilities.Query, "queried");
         var request = Post(route.QueryPath, AutotaskOperation.Query, route.EntityName, AutotaskRequestKind.Read, AutotaskJson.Write(query.ToBody()));
-        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync<AutotaskQueryPage<T>>(request, cancellationToken).ConfigureAwait(false);
         _transport.EnsureSuccess(request, response, route.EntityName);
-        var first = ReadItems<T>(response.Body);
+        var first = ReadItems(response.Body);
         if (first.Count < query.PageSize || NextPageUrl(response.Body) is null)
         {
             return first;
@@ -261,7 +261,7 @@ public sealed class AutotaskClient : IDisposable
 
         var route = Require<T>(AutotaskEntityCapabilities.Query, "counted");
         var request = Post(route.CountPath, AutotaskOperation.Count, route.EntityName, AutotaskRequestKind.Read, AutotaskJson.Write(query.ToBody()));
-        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync<JObject>(request, cancellationToken).ConfigureAwait(false);
         _transport.EnsureSuccess(request, response, route.EntityName);
         return AutotaskJson.ReadLong(response.Body is null ? null : AutotaskJson.Property(response.Body, "queryCount"))
             ?? throw new AutotaskApiException(
@@ -275,16 +275,14 @@ public sealed class AutotaskClient : IDisposable
     {
         var route = Require<T>(AutotaskEntityCapabilities.Get, "read by id");
         var request = new AutotaskHttpRequest(Method.Get, route.ItemPath(id), AutotaskOperation.Get, route.EntityName, AutotaskRequestKind.Read);
-        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync<AutotaskItemAnswer<T>>(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == 404)
         {
             return null;
         }
 
         _transport.EnsureSuccess(request, response, route.EntityName);
-        return response.Body is not null && AutotaskJson.Property(response.Body, "item") is JObject item
-            ? AutotaskJson.ToObject<T>(item)
-            : null;
+        return response.Body?.Item;
     }
 
     /// <summary>
@@ -313,7 +311,7 @@ public sealed class AutotaskClient : IDisposable
         var parentId = route.ParentIdField is null ? null : AutotaskJson.ReadLong(AutotaskJson.Property(body, route.ParentIdField));
         var request = Post(route.WritePath(parentId), AutotaskOperation.Create, route.EntityName, AutotaskRequestKind.Create, AutotaskJson.Write(body));
 
-        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync<JObject>(request, cancellationToken).ConfigureAwait(false);
         if (response.Disposition == ResponseDisposition.OutcomeUnknown)
         {
             if (confirmByLookup is null)
@@ -378,7 +376,7 @@ public sealed class AutotaskClient : IDisposable
 
         var request = new AutotaskHttpRequest(
             Method.Patch, route.WritePath(parentId), AutotaskOperation.Update, route.EntityName, AutotaskRequestKind.IdempotentWrite, AutotaskJson.Write(body));
-        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync<JObject>(request, cancellationToken).ConfigureAwait(false);
         _transport.EnsureSuccess(request, response, route.EntityName);
     }
 
@@ -397,7 +395,7 @@ public sealed class AutotaskClient : IDisposable
         var route = Require<T>(AutotaskEntityCapabilities.Delete, "deleted");
         var path = route.WritePath(parentId) + "/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var request = new AutotaskHttpRequest(Method.Delete, path, AutotaskOperation.Delete, route.EntityName, AutotaskRequestKind.IdempotentWrite);
-        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync<JObject>(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == 404)
         {
             return;
@@ -512,22 +510,13 @@ public sealed class AutotaskClient : IDisposable
         return route;
     }
 
-    private static IReadOnlyList<T> ReadItems<T>(JObject? body)
-    {
-        if (body is null || AutotaskJson.Property(body, "items") is not JArray items)
-        {
-            return Array.Empty<T>();
-        }
+    private static IReadOnlyList<T> ReadItems<T>(AutotaskQueryPage<T>? page)
+        where T : class =>
+        page?.Rows() ?? Array.Empty<T>();
 
-        return items.OfType<JObject>().Select(static item => AutotaskJson.ToObject<T>(item)).ToList();
-    }
-
-    private static Uri? NextPageUrl(JObject? body)
-    {
-        var details = body is null ? null : AutotaskJson.Property(body, "pageDetails") as JObject;
-        var next = details is null ? null : (string?)AutotaskJson.Property(details, "nextPageUrl");
-        return Uri.TryCreate(next, UriKind.Absolute, out var url) ? url : null;
-    }
+    private static Uri? NextPageUrl<T>(AutotaskQueryPage<T>? page)
+        where T : class =>
+        page?.NextPageUrl();
 
     /// <summary>Credentials go only to the zone's own host, whatever a response's next-page link says.</summary>
     private static bool SameOrigin(Uri candidate, Uri zone) =>
@@ -537,7 +526,7 @@ public sealed class AutotaskClient : IDisposable
         where T : AutotaskEntity =>
         page.Count == 0 ? floor : Math.Max(floor, page.Max(static row => row.Id));
 
-    private static long? ReadItemId(AutotaskHttpResponse response)
+    private static long? ReadItemId(AutotaskHttpResponse<JObject> response)
     {
         var itemId = response.IsSuccess && response.Body is not null ? AutotaskJson.ReadLong(AutotaskJson.Property(response.Body, "itemId")) : null;
         return itemId is > 0 ? itemId : null;
@@ -553,9 +542,9 @@ public sealed class AutotaskClient : IDisposable
         while (true)
         {
             var request = Post(route.QueryPath, AutotaskOperation.Query, route.EntityName, AutotaskRequestKind.Read, AutotaskJson.Write(query.ToBody(after)));
-            var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await _transport.SendAsync<AutotaskQueryPage<T>>(request, cancellationToken).ConfigureAwait(false);
             _transport.EnsureSuccess(request, response, route.EntityName);
-            var page = ReadItems<T>(response.Body);
+            var page = ReadItems(response.Body);
             if (page.Count > 0)
             {
                 yield return page;
@@ -596,9 +585,9 @@ public sealed class AutotaskClient : IDisposable
         {
             var body = AutotaskJson.Write(query.AndWhere(range.Filters(after)).ToBody());
             var request = Post(route.QueryPath, AutotaskOperation.Query, route.EntityName, AutotaskRequestKind.Read, body);
-            var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await _transport.SendAsync<AutotaskQueryPage<T>>(request, cancellationToken).ConfigureAwait(false);
             _transport.EnsureSuccess(request, response, route.EntityName);
-            var page = ReadItems<T>(response.Body);
+            var page = ReadItems(response.Body);
             rows.AddRange(page);
             if (page.Count < query.PageSize)
             {
@@ -617,14 +606,9 @@ public sealed class AutotaskClient : IDisposable
     {
         var request = new AutotaskHttpRequest(
             Method.Get, entityName + "/entityInformation/fields", AutotaskOperation.ReadEntityInformation, entityName, AutotaskRequestKind.Read);
-        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.SendAsync<AutotaskFieldsAnswer>(request, cancellationToken).ConfigureAwait(false);
         _transport.EnsureSuccess(request, response, entityName);
-        if (response.Body is null || AutotaskJson.Property(response.Body, "fields") is not JArray fields)
-        {
-            return Array.Empty<EntityFieldInformation>();
-        }
-
-        return fields.OfType<JObject>().Select(static field => AutotaskJson.ToObject<EntityFieldInformation>(field)).ToList();
+        return response.Body?.Fields?.OfType<EntityFieldInformation>().ToList() ?? (IReadOnlyList<EntityFieldInformation>)Array.Empty<EntityFieldInformation>();
     }
 
     private async Task<IReadOnlyList<EntityFieldInformation>> AwaitFieldsAsync(string entityName, Lazy<Task<IReadOnlyList<EntityFieldInformation>>> cached)

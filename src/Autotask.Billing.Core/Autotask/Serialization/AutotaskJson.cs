@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -45,7 +46,30 @@ internal static class AutotaskJson
         }
     }
 
-    internal static T ToObject<T>(JToken token) => token.ToObject<T>(Serializer)!;
+    /// <summary>
+    /// Reads a JSON body straight from its bytes into <typeparamref name="T"/> (a typed page, an entity, or a JObject
+    /// where the shape is free-form): no string of the body and no JSON tree in between. Numbers are decimal and
+    /// dates stay text for the converters, as in <see cref="TryParseObject"/>. Null when the body is JSON null or, for
+    /// a JObject, not an object. Malformed or cut-off JSON throws a <see cref="JsonReaderException"/>; a value the
+    /// model cannot take a <see cref="JsonException"/> too: the caller tells the two apart.
+    /// </summary>
+    internal static T? Read<T>(Stream content, Encoding? encoding)
+        where T : class
+    {
+        using var text = new StreamReader(content, encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
+        using var reader = new JsonTextReader(text)
+        {
+            DateParseHandling = DateParseHandling.None,
+            FloatParseHandling = FloatParseHandling.Decimal,
+            Culture = CultureInfo.InvariantCulture,
+        };
+        if (typeof(T) == typeof(JObject))
+        {
+            return JToken.ReadFrom(reader) as T;
+        }
+
+        return Serializer.Deserialize<T>(reader);
+    }
 
     internal static JObject FromObject(object value) => JObject.FromObject(value, Serializer);
 

@@ -1,14 +1,12 @@
-using Newtonsoft.Json.Linq;
-
 namespace Autotask.Billing.Autotask.Transport;
 
-/// <summary>What came back for one attempt, already classified.</summary>
-internal sealed class AutotaskHttpResponse
+/// <summary>What came back for one attempt, already classified; <see cref="AutotaskHttpResponse{TBody}"/> adds the body.</summary>
+internal abstract class AutotaskHttpResponse
 {
-    public AutotaskHttpResponse(
+    protected AutotaskHttpResponse(
         Uri url,
         int? statusCode,
-        JObject? body,
+        Exception? bodyError,
         IReadOnlyList<string> errors,
         TimeSpan? retryAfter,
         TransportFailure transportFailure,
@@ -18,7 +16,7 @@ internal sealed class AutotaskHttpResponse
     {
         Url = url;
         StatusCode = statusCode;
-        Body = body;
+        BodyError = bodyError;
         Errors = errors;
         RetryAfter = retryAfter;
         TransportFailure = transportFailure;
@@ -31,7 +29,8 @@ internal sealed class AutotaskHttpResponse
 
     public int? StatusCode { get; }
 
-    public JObject? Body { get; }
+    /// <summary>Why a success's body, valid JSON, could not be read into what was asked for (a value the model cannot take).</summary>
+    public Exception? BodyError { get; }
 
     public IReadOnlyList<string> Errors { get; }
 

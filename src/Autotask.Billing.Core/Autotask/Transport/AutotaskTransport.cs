@@ -1,7 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text;
 using Autotask.Billing.Autotask.Serialization;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using Polly;
 using Polly.Retry;
 using RestSharp;
@@ -27,7 +32,7 @@ internal sealed class AutotaskTransport : IDisposable
 
     private readonly AutotaskCredential _credential;
     private readonly AutotaskClientOptions _options;
-    private readonly RestClient _rest;
+    private readonly HttpClient _http;
     private readonly EndpointThrottle _throttle;
     private readonly RequestBudget _budget;
     private readonly SecretRedactor _redactor;
@@ -49,18 +54,14 @@ internal sealed class AutotaskTransport : IDisposable
             : new EndpointThrottle(options.MaxRequestsInFlightPerEndpoint); // an in-process handler is a database of its own
         _retry = BuildRetryPipeline(options);
 
-        var restOptions = new RestClientOptions
-        {
-            ThrowOnAnyError = false,
-            Timeout = options.RequestTimeout,
-            UserAgent = "Autotask.Billing",
-        };
-        if (options.MessageHandler is { } handler)
-        {
-            restOptions.ConfigureMessageHandler = _ => new NonDisposingHandler(handler);
-        }
-
-        _rest = new RestClient(restOptions);
+        // HttpClient itself rather than RestSharp's client: RestSharp turns every body into a byte[] and then a string
+        // before returning, and a page of 500 rows is read straight into entities here instead. Timeouts are per attempt.
+        HttpMessageHandler transportHandler = options.MessageHandler is { } handler
+            ? new NonDisposingHandler(handler)
+            : new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate, UseCookies = false };
+        _http = new HttpClient(transportHandler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd("Autotask.Billing");
+        _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
     }
 
     public AutotaskRequestCounter Counter { get; } = new();
@@ -91,7 +92,12 @@ internal sealed class AutotaskTransport : IDisposable
         Volatile.Write(ref _zone, await DiscoverZoneAsync(cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<AutotaskHttpResponse> SendAsync(AutotaskHttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the request (with retries, zone rediscovery, thread limit and budget) and reads a success's body straight
+    /// into <typeparamref name="TBody"/>: a typed query page or entity, or a JObject where the shape is free-form.
+    /// </summary>
+    public async Task<AutotaskHttpResponse<TBody>> SendAsync<TBody>(AutotaskHttpRequest request, CancellationToken cancellationToken)
+        where TBody : class
     {
         if (request.Endpoint != ThresholdEndpoint && _budget.ThresholdReadIsDue)
         {
@@ -99,7 +105,7 @@ internal sealed class AutotaskTransport : IDisposable
         }
 
         var zone = Zone;
-        var response = await SendWithRetriesAsync(request, ResolveUrl(request, zone, null), SendMode.Authenticated, cancellationToken)
+        var response = await SendWithRetriesAsync<TBody>(request, ResolveUrl(request, zone, null), SendMode.Authenticated, cancellationToken)
             .ConfigureAwait(false);
         if (response.StatusCode != 401 || _options.ZoneUri is not null)
         {
@@ -113,17 +119,17 @@ internal sealed class AutotaskTransport : IDisposable
             return response;
         }
 
-        return await SendWithRetriesAsync(request, ResolveUrl(request, current, zone), SendMode.Authenticated, cancellationToken)
+        return await SendWithRetriesAsync<TBody>(request, ResolveUrl(request, current, zone), SendMode.Authenticated, cancellationToken)
             .ConfigureAwait(false);
     }
 
-    public async Task<AutotaskHttpResponse> SendThresholdReadAsync(AutotaskOperation operation, CancellationToken cancellationToken)
+    public async Task<AutotaskHttpResponse<ThresholdInformation>> SendThresholdReadAsync(AutotaskOperation operation, CancellationToken cancellationToken)
     {
         var request = new AutotaskHttpRequest(Method.Get, ThresholdEndpoint, operation, ThresholdEndpoint, AutotaskRequestKind.Read);
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync<ThresholdInformation>(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess && response.Body is not null)
         {
-            _budget.Record(AutotaskJson.ToObject<ThresholdInformation>(response.Body));
+            _budget.Record(response.Body);
         }
         else
         {
@@ -149,6 +155,14 @@ internal sealed class AutotaskTransport : IDisposable
         var errors = response.Errors;
         var detail = errors.Count > 0 ? ": " + string.Join("; ", errors) : ".";
 
+        if (response.BodyError is { } unreadable)
+        {
+            return new AutotaskApiException(
+                Redact($"Autotask answered the request to {subject} (HTTP {response.StatusCode}), but the answer could not be read: " +
+                       $"{unreadable.Message} ({method} {path})"),
+                response.StatusCode, errors, entityName, request.Operation, method, path);
+        }
+
         if (response.IsThrottled)
         {
             return new AutotaskThrottledException(
@@ -162,7 +176,9 @@ internal sealed class AutotaskTransport : IDisposable
             case null:
                 var cause = response.TransportFailure == TransportFailure.TimedOut
                     ? $"no answer within {_options.RequestTimeout.TotalSeconds:0.###} s"
-                    : "the connection failed: " + (response.TransportError?.GetBaseException().Message ?? "no response");
+                    : response.TransportError is JsonException notJson
+                        ? "its answer was cut off or is not a JSON object: " + notJson.Message
+                        : "the connection failed: " + (response.TransportError?.GetBaseException().Message ?? "no response");
                 // Name the host: "connection refused" alone does not say which address was wrong.
                 return new AutotaskApiException(
                     Redact($"Could not {subject}: {cause} at {response.Url.GetLeftPart(UriPartial.Authority)} ({_options.MaxAttempts} attempts; {method} {path})."),
@@ -186,7 +202,7 @@ internal sealed class AutotaskTransport : IDisposable
 
     public void Dispose()
     {
-        _rest.Dispose();
+        _http.Dispose();
         _rediscovery.Dispose();
     }
 
@@ -233,7 +249,7 @@ internal sealed class AutotaskTransport : IDisposable
     {
         var url = new Uri(_discoveryRoot, ApiVersionSegment + "ZoneInformation?user=" + Uri.EscapeDataString(_credential.UserName));
         var request = new AutotaskHttpRequest(Method.Get, url.AbsoluteUri, AutotaskOperation.DiscoverZone, ZoneEndpoint, AutotaskRequestKind.Read);
-        var response = await SendWithRetriesAsync(request, url, SendMode.Discovery, cancellationToken).ConfigureAwait(false);
+        var response = await SendWithRetriesAsync<JObject>(request, url, SendMode.Discovery, cancellationToken).ConfigureAwait(false);
         var zoneUrl = response.Body is { } body ? (string?)AutotaskJson.Property(body, "url") : null;
         if (response.IsSuccess && Uri.TryCreate(zoneUrl, UriKind.Absolute, out var root))
         {
@@ -272,11 +288,11 @@ internal sealed class AutotaskTransport : IDisposable
     {
         var url = new Uri(root, ApiVersionSegment + "ZoneInformation?user=" + Uri.EscapeDataString(_credential.UserName));
         var request = new AutotaskHttpRequest(Method.Get, url.AbsoluteUri, AutotaskOperation.DiscoverZone, ZoneEndpoint, AutotaskRequestKind.Read);
-        var response = await SendWithRetriesAsync(request, url, SendMode.Discovery, cancellationToken).ConfigureAwait(false);
+        var response = await SendWithRetriesAsync<JObject>(request, url, SendMode.Discovery, cancellationToken).ConfigureAwait(false);
         return response.IsSuccess && response.Body is { } body ? ZoneFrom(body, root) : new ZoneInformation { Url = root };
     }
 
-    private static ZoneInformation ZoneFrom(Newtonsoft.Json.Linq.JObject body, Uri root) => new()
+    private static ZoneInformation ZoneFrom(JObject body, Uri root) => new()
     {
         ZoneName = (string?)AutotaskJson.Property(body, "zoneName"),
         Url = root,
@@ -326,87 +342,182 @@ internal sealed class AutotaskTransport : IDisposable
         }
     }
 
-    private async Task<AutotaskHttpResponse> SendWithRetriesAsync(AutotaskHttpRequest request, Uri url, SendMode mode, CancellationToken cancellationToken)
+    private async Task<AutotaskHttpResponse<TBody>> SendWithRetriesAsync<TBody>(AutotaskHttpRequest request, Uri url, SendMode mode, CancellationToken cancellationToken)
+        where TBody : class
     {
         var attempt = 0;
-        return await _retry.ExecuteAsync(
-                async token => await SendOnceAsync(request, url, Interlocked.Increment(ref attempt), mode, token).ConfigureAwait(false),
+        var response = await _retry.ExecuteAsync(
+                async token => (AutotaskHttpResponse)await SendOnceAsync<TBody>(request, url, Interlocked.Increment(ref attempt), mode, token).ConfigureAwait(false),
                 cancellationToken)
             .ConfigureAwait(false);
+        return (AutotaskHttpResponse<TBody>)response;
     }
 
-    private async Task<AutotaskHttpResponse> SendOnceAsync(AutotaskHttpRequest request, Uri url, int attempt, SendMode mode, CancellationToken cancellationToken)
+    private async Task<AutotaskHttpResponse<TBody>> SendOnceAsync<TBody>(AutotaskHttpRequest request, Uri url, int attempt, SendMode mode, CancellationToken cancellationToken)
+        where TBody : class
     {
-        RestResponse raw;
+        HttpResponseMessage? answer = null;
+        Exception? error = null;
+        var timedOut = false;
         var stopwatch = new Stopwatch();
-        using (mode == SendMode.Authenticated ? await _throttle.EnterAsync(request.Endpoint, cancellationToken).ConfigureAwait(false) : null)
+        try
         {
-            if (mode == SendMode.Authenticated)
+            using (mode == SendMode.Authenticated ? await _throttle.EnterAsync(request.Endpoint, cancellationToken).ConfigureAwait(false) : null)
             {
-                _budget.Reserve();
+                if (mode == SendMode.Authenticated)
+                {
+                    _budget.Reserve();
+                }
+
+                Counter.Record(request.Endpoint);
+                using var message = BuildMessage(request, url, mode);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(_options.RequestTimeout);
+                stopwatch.Start();
+                try
+                {
+                    // ResponseContentRead: the whole body arrives within the timeout and the endpoint's slot; it is
+                    // read into its type afterwards, from memory.
+                    answer = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                }
+                catch (Exception exception)
+                {
+                    error = exception;
+                    timedOut = exception is OperationCanceledException && !cancellationToken.IsCancellationRequested;
+                }
+
+                stopwatch.Stop();
             }
 
-            Counter.Record(request.Endpoint);
-            var restRequest = BuildRestRequest(request, url, mode);
-            stopwatch.Start();
-            raw = await _rest.ExecuteAsync(restRequest, cancellationToken).ConfigureAwait(false);
-            stopwatch.Stop();
+            cancellationToken.ThrowIfCancellationRequested();
+            var response = await ClassifyAsync<TBody>(request, url, answer, error, timedOut).ConfigureAwait(false);
+            _options.RequestLog?.Report(new AutotaskRequestLogEntry(
+                request.Method.ToString().ToUpperInvariant(),
+                Redact(url.AbsolutePath),
+                request.Endpoint,
+                request.Operation,
+                response.StatusCode,
+                stopwatch.Elapsed,
+                attempt,
+                response.TransportFailure == TransportFailure.None ? null : response.TransportFailure.ToString()));
+            return response;
         }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var response = Classify(request, url, raw);
-        _options.RequestLog?.Report(new AutotaskRequestLogEntry(
-            request.Method.ToString().ToUpperInvariant(),
-            Redact(url.AbsolutePath),
-            request.Endpoint,
-            request.Operation,
-            response.StatusCode,
-            stopwatch.Elapsed,
-            attempt,
-            response.TransportFailure == TransportFailure.None ? null : response.TransportFailure.ToString()));
-        return response;
+        finally
+        {
+            answer?.Dispose();
+        }
     }
 
-    private RestRequest BuildRestRequest(AutotaskHttpRequest request, Uri url, SendMode mode)
+    private HttpRequestMessage BuildMessage(AutotaskHttpRequest request, Uri url, SendMode mode)
     {
-        var restRequest = new RestRequest(url, request.Method) { Timeout = _options.RequestTimeout };
+        var message = new HttpRequestMessage(new HttpMethod(request.Method.ToString().ToUpperInvariant()), url);
         if (mode == SendMode.Authenticated)
         {
-            restRequest.AddHeader("ApiIntegrationCode", _credential.IntegrationCode.Reveal());
-            restRequest.AddHeader("UserName", _credential.UserName);
-            restRequest.AddHeader("Secret", _credential.Secret.Reveal());
+            message.Headers.TryAddWithoutValidation("ApiIntegrationCode", _credential.IntegrationCode.Reveal());
+            message.Headers.TryAddWithoutValidation("UserName", _credential.UserName);
+            message.Headers.TryAddWithoutValidation("Secret", _credential.Secret.Reveal());
             if (_credential.ImpersonationResourceId is { } resourceId)
             {
-                restRequest.AddHeader("ImpersonationResourceId", resourceId.ToString(CultureInfo.InvariantCulture));
+                message.Headers.TryAddWithoutValidation("ImpersonationResourceId", resourceId.ToString(CultureInfo.InvariantCulture));
             }
         }
 
         if (request.Body is not null)
         {
-            restRequest.AddStringBody(request.Body, ContentType.Json);
+            message.Content = new StringContent(request.Body, Encoding.UTF8, "application/json");
         }
 
-        return restRequest;
+        return message;
     }
 
-    private AutotaskHttpResponse Classify(AutotaskHttpRequest request, Uri url, RestResponse raw)
+    private async Task<AutotaskHttpResponse<TBody>> ClassifyAsync<TBody>(
+        AutotaskHttpRequest request, Uri url, HttpResponseMessage? answer, Exception? transportError, bool timedOut)
+        where TBody : class
     {
-        var body = AutotaskJson.TryParseObject(raw.Content);
+        var received = answer is null ? 0 : (int)answer.StatusCode;
+        var success = received is >= 200 and < 300;
+        TBody? body = null;
+        JObject? errorBody = null;
+        Exception? bodyError = null;
+        string? text = null;
+        // .NET Framework leaves Content null on a response without one; read that as an empty body.
+        if (answer?.Content is not null && success)
+        {
+            (body, bodyError, text, var notJson) = await ReadSuccessBodyAsync<TBody>(answer.Content).ConfigureAwait(false);
+            // The reader's message may quote the body (a property name, say); it travels only redacted.
+            transportError = notJson is null ? null : new JsonReaderException(_redactor.Redact(notJson.Message));
+        }
+        else if (answer?.Content is not null)
+        {
+            // Failures are small and free-form (errors[] of strings or objects, ASP.NET's Message, an HTML page).
+            text = await answer.Content.ReadAsStringAsync().ConfigureAwait(false);
+            errorBody = AutotaskJson.TryParseObject(text);
+        }
 
         // Every Autotask success carries a JSON object; a success status without one (a body that could not be read
         // or was cut off) means the connection broke, and must not pass for an empty result.
-        var brokenAfterHeaders = (int)raw.StatusCode is >= 200 and < 300 && (raw.ResponseStatus != ResponseStatus.Completed || body is null);
-        int? status = (int)raw.StatusCode > 0 && !brokenAfterHeaders ? (int)raw.StatusCode : null;
+        var brokenAfterHeaders = success && body is null && bodyError is null;
+        int? status = received > 0 && !brokenAfterHeaders ? received : null;
         var failure = status is not null ? TransportFailure.None
-            : raw.ResponseStatus == ResponseStatus.TimedOut ? TransportFailure.TimedOut
-            : brokenAfterHeaders || !NeverReachedServer(raw.ErrorException) ? TransportFailure.Broken
+            : timedOut ? TransportFailure.TimedOut
+            : brokenAfterHeaders || !NeverReachedServer(transportError) ? TransportFailure.Broken
             : TransportFailure.NotSent;
-        var errors = _redactor.Redact(AutotaskJson.ReadErrors(body));
+        // A typed success (a page of entities) is not an error envelope; a free-form one may still carry errors[].
+        var errors = _redactor.Redact(AutotaskJson.ReadErrors(errorBody ?? body as JObject));
         // Only error text counts: a page of data may legitimately contain the words.
-        var threadThreshold = errors.Any(MentionsThreadThreshold) || (body is null && MentionsThreadThreshold(raw.Content));
-        var retryAfter = ReadRetryAfter(raw);
-        var disposition = Decide(request.Kind, status, failure, errors, threadThreshold);
-        return new AutotaskHttpResponse(url, status, body, errors, retryAfter, failure, raw.ErrorException, threadThreshold, disposition);
+        var threadThreshold = errors.Any(MentionsThreadThreshold) || (errorBody is null && body is null && bodyError is null && MentionsThreadThreshold(text));
+        var retryAfter = ParseRetryAfter(answer?.Headers.TryGetValues("Retry-After", out var values) == true ? values.FirstOrDefault() : null);
+        var disposition = bodyError is not null ? ResponseDisposition.Failure : Decide(request.Kind, status, failure, errors, threadThreshold);
+        return new AutotaskHttpResponse<TBody>(
+            url, status, body, bodyError, errors, retryAfter, failure, status is null ? transportError : null, threadThreshold, disposition);
+    }
+
+    /// <summary>
+    /// A success's body straight from its bytes into <typeparamref name="TBody"/>. When that fails, the body is read
+    /// again as text (only then): JSON that parses is an answer the model cannot take (reported, not retried); anything
+    /// else is a body cut off or not from Autotask, which is treated as a broken connection, as it always was.
+    /// </summary>
+    private static async Task<(TBody? Body, Exception? BodyError, string? Text, Exception? NotJson)> ReadSuccessBodyAsync<TBody>(HttpContent content)
+        where TBody : class
+    {
+        JsonException failure;
+        try
+        {
+            var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+            if (AutotaskJson.Read<TBody>(stream, ContentEncoding(content)) is { } body)
+            {
+                return (body, null, null, null);
+            }
+
+            failure = new JsonSerializationException("The body holds no JSON object.");
+        }
+        catch (JsonException exception)
+        {
+            failure = exception;
+        }
+
+        var text = await content.ReadAsStringAsync().ConfigureAwait(false);
+        return AutotaskJson.TryParseObject(text) is not null
+            ? (null, failure, text, null)
+            : (null, null, text, failure);
+    }
+
+    private static Encoding? ContentEncoding(HttpContent content)
+    {
+        var charset = content.Headers.ContentType?.CharSet?.Trim('"');
+        if (string.IsNullOrEmpty(charset))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(charset);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static ResponseDisposition Decide(AutotaskRequestKind kind, int? status, TransportFailure failure, IReadOnlyList<string> errors, bool threadThreshold)
@@ -460,11 +571,6 @@ internal sealed class AutotaskTransport : IDisposable
 
         return false;
     }
-
-    private static TimeSpan? ReadRetryAfter(RestResponse raw) =>
-        ParseRetryAfter(raw.Headers?
-            .FirstOrDefault(static header => string.Equals(header.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?
-            .Value?.ToString());
 
     /// <summary>Retry-After is either a number of seconds or an HTTP date.</summary>
     internal static TimeSpan? ParseRetryAfter(string? value)

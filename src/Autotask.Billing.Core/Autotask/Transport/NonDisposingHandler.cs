@@ -1,7 +1,7 @@
 namespace Autotask.Billing.Autotask.Transport;
 
 /// <summary>
-/// Lends a caller's handler (e.g. the in-process sandbox) to RestSharp's HttpClient without letting the client's
+/// Lends a caller's handler (e.g. the in-process sandbox) to the transport's HttpClient without letting the client's
 /// disposal dispose the caller's handler.
 /// </summary>
 internal sealed class NonDisposingHandler : HttpMessageHandler
