@@ -39,7 +39,7 @@ public sealed class ModuleFolderTests
         Assert.Empty(shipped.Except(needed, StringComparer.OrdinalIgnoreCase));
         Assert.Contains("Autotask.Billing.Core", needed);
         Assert.Contains("Autotask.Billing.Sandbox", needed);
-        Assert.Contains("RestSharp", needed);
+        Assert.Contains("Newtonsoft.Json", needed);
     }
 
     [Fact]

@@ -6,7 +6,6 @@ using Autotask.Billing.Autotask.Query;
 using Autotask.Billing.Autotask.Serialization;
 using Autotask.Billing.Autotask.Transport;
 using Newtonsoft.Json.Linq;
-using RestSharp;
 
 namespace Autotask.Billing.Autotask;
 
@@ -274,7 +273,7 @@ public sealed class AutotaskClient : IDisposable
         where T : AutotaskEntity
     {
         var route = Require<T>(AutotaskEntityCapabilities.Get, "read by id");
-        var request = new AutotaskHttpRequest(Method.Get, route.ItemPath(id), AutotaskOperation.Get, route.EntityName, AutotaskRequestKind.Read);
+        var request = new AutotaskHttpRequest(HttpMethod.Get, route.ItemPath(id), AutotaskOperation.Get, route.EntityName, AutotaskRequestKind.Read);
         var response = await _transport.SendAsync<AutotaskItemAnswer<T>>(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == 404)
         {
@@ -375,7 +374,7 @@ public sealed class AutotaskClient : IDisposable
         }
 
         var request = new AutotaskHttpRequest(
-            Method.Patch, route.WritePath(parentId), AutotaskOperation.Update, route.EntityName, AutotaskRequestKind.IdempotentWrite, AutotaskJson.Write(body));
+            AutotaskHttpRequest.Patch, route.WritePath(parentId), AutotaskOperation.Update, route.EntityName, AutotaskRequestKind.IdempotentWrite, AutotaskJson.Write(body));
         var response = await _transport.SendAsync<JObject>(request, cancellationToken).ConfigureAwait(false);
         _transport.EnsureSuccess(request, response, route.EntityName);
     }
@@ -394,7 +393,7 @@ public sealed class AutotaskClient : IDisposable
 
         var route = Require<T>(AutotaskEntityCapabilities.Delete, "deleted");
         var path = route.WritePath(parentId) + "/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var request = new AutotaskHttpRequest(Method.Delete, path, AutotaskOperation.Delete, route.EntityName, AutotaskRequestKind.IdempotentWrite);
+        var request = new AutotaskHttpRequest(HttpMethod.Delete, path, AutotaskOperation.Delete, route.EntityName, AutotaskRequestKind.IdempotentWrite);
         var response = await _transport.SendAsync<JObject>(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == 404)
         {
@@ -493,10 +492,10 @@ public sealed class AutotaskClient : IDisposable
         words.Any(word => text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
 
     private static AutotaskHttpRequest ThresholdRequest(AutotaskOperation operation) =>
-        new(Method.Get, AutotaskTransport.ThresholdEndpoint, operation, AutotaskTransport.ThresholdEndpoint, AutotaskRequestKind.Read);
+        new(HttpMethod.Get, AutotaskTransport.ThresholdEndpoint, operation, AutotaskTransport.ThresholdEndpoint, AutotaskRequestKind.Read);
 
     private static AutotaskHttpRequest Post(string path, AutotaskOperation operation, string entityName, AutotaskRequestKind kind, string body) =>
-        new(Method.Post, path, operation, entityName, kind, body);
+        new(HttpMethod.Post, path, operation, entityName, kind, body);
 
     private static AutotaskEntityRoute Require<T>(AutotaskEntityCapabilities capability, string verb)
         where T : AutotaskEntity
@@ -605,7 +604,7 @@ public sealed class AutotaskClient : IDisposable
     private async Task<IReadOnlyList<EntityFieldInformation>> ReadFieldsAsync(string entityName, CancellationToken cancellationToken)
     {
         var request = new AutotaskHttpRequest(
-            Method.Get, entityName + "/entityInformation/fields", AutotaskOperation.ReadEntityInformation, entityName, AutotaskRequestKind.Read);
+            HttpMethod.Get, entityName + "/entityInformation/fields", AutotaskOperation.ReadEntityInformation, entityName, AutotaskRequestKind.Read);
         var response = await _transport.SendAsync<AutotaskFieldsAnswer>(request, cancellationToken).ConfigureAwait(false);
         _transport.EnsureSuccess(request, response, entityName);
         return response.Body?.Fields?.OfType<EntityFieldInformation>().ToList() ?? (IReadOnlyList<EntityFieldInformation>)Array.Empty<EntityFieldInformation>();

@@ -5,9 +5,9 @@ namespace Autotask.Billing.Infrastructure;
 
 /// <summary>
 /// Runs when the module is imported and removed. On Windows PowerShell (.NET Framework) there are no binding
-/// redirects for a module's dependencies, so when two of them ask for different versions of a shared assembly
-/// (Polly.Core wants Microsoft.Bcl.AsyncInterfaces 6.0, System.Text.Json 10 ships 10.0) the load fails; this resolves
-/// such requests to the copy in the module's own folder. .NET (pwsh 7) binds to the higher version by itself.
+/// redirects for a module's dependencies, so when two of them ask for different versions of a shared assembly (the
+/// System.* and Microsoft.Bcl.* packages Polly.Core and CsvHelper bring) the load fails; this resolves such requests to
+/// the copy in the module's own folder. .NET (pwsh 7) binds to the higher version by itself.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {

@@ -1,4 +1,3 @@
-using RestSharp;
 
 namespace Autotask.Billing.Autotask.Transport;
 
@@ -6,7 +5,7 @@ namespace Autotask.Billing.Autotask.Transport;
 internal sealed class AutotaskHttpRequest
 {
     /// <param name="path">Relative to the zone's V1.0 root (e.g. "Companies/query"), or an absolute URL Autotask returned.</param>
-    public AutotaskHttpRequest(Method method, string path, AutotaskOperation operation, string endpoint, AutotaskRequestKind kind, string? body = null)
+    public AutotaskHttpRequest(HttpMethod method, string path, AutotaskOperation operation, string endpoint, AutotaskRequestKind kind, string? body = null)
     {
         Method = method;
         Path = path;
@@ -16,7 +15,10 @@ internal sealed class AutotaskHttpRequest
         Body = body;
     }
 
-    public Method Method { get; }
+    /// <summary>PATCH, which netstandard2.0's HttpMethod has no property for.</summary>
+    public static HttpMethod Patch { get; } = new("PATCH");
+
+    public HttpMethod Method { get; }
 
     public string Path { get; }
 

@@ -9,7 +9,6 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Polly;
 using Polly.Retry;
-using RestSharp;
 
 namespace Autotask.Billing.Autotask.Transport;
 
@@ -54,8 +53,8 @@ internal sealed class AutotaskTransport : IDisposable
             : new EndpointThrottle(options.MaxRequestsInFlightPerEndpoint); // an in-process handler is a database of its own
         _retry = BuildRetryPipeline(options);
 
-        // HttpClient itself rather than RestSharp's client: RestSharp turns every body into a byte[] and then a string
-        // before returning, and a page of 500 rows is read straight into entities here instead. Timeouts are per attempt.
+        // HttpClient itself (RestSharp's client turned every body into a byte[] and then a string before returning): a page
+        // of 500 rows is read straight into entities here instead. Timeouts are per attempt.
         HttpMessageHandler transportHandler = options.MessageHandler is { } handler
             ? new NonDisposingHandler(handler)
             : new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate, UseCookies = false };
@@ -125,7 +124,7 @@ internal sealed class AutotaskTransport : IDisposable
 
     public async Task<AutotaskHttpResponse<ThresholdInformation>> SendThresholdReadAsync(AutotaskOperation operation, CancellationToken cancellationToken)
     {
-        var request = new AutotaskHttpRequest(Method.Get, ThresholdEndpoint, operation, ThresholdEndpoint, AutotaskRequestKind.Read);
+        var request = new AutotaskHttpRequest(HttpMethod.Get, ThresholdEndpoint, operation, ThresholdEndpoint, AutotaskRequestKind.Read);
         var response = await SendAsync<ThresholdInformation>(request, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccess && response.Body is not null)
         {
@@ -149,7 +148,7 @@ internal sealed class AutotaskTransport : IDisposable
 
     public AutotaskApiException CreateException(AutotaskHttpRequest request, AutotaskHttpResponse response, string? entityName)
     {
-        var method = request.Method.ToString().ToUpperInvariant();
+        var method = request.Method.Method;
         var path = Redact(response.Url.AbsolutePath);
         var subject = entityName is null ? Describe(request.Operation) : $"{Describe(request.Operation)} {entityName}";
         var errors = response.Errors;
@@ -248,7 +247,7 @@ internal sealed class AutotaskTransport : IDisposable
     private async Task<ZoneInformation> DiscoverZoneAsync(CancellationToken cancellationToken)
     {
         var url = new Uri(_discoveryRoot, ApiVersionSegment + "ZoneInformation?user=" + Uri.EscapeDataString(_credential.UserName));
-        var request = new AutotaskHttpRequest(Method.Get, url.AbsoluteUri, AutotaskOperation.DiscoverZone, ZoneEndpoint, AutotaskRequestKind.Read);
+        var request = new AutotaskHttpRequest(HttpMethod.Get, url.AbsoluteUri, AutotaskOperation.DiscoverZone, ZoneEndpoint, AutotaskRequestKind.Read);
         var response = await SendWithRetriesAsync<JObject>(request, url, SendMode.Discovery, cancellationToken).ConfigureAwait(false);
         var zoneUrl = response.Body is { } body ? (string?)AutotaskJson.Property(body, "url") : null;
         if (response.IsSuccess && Uri.TryCreate(zoneUrl, UriKind.Absolute, out var root))
@@ -287,7 +286,7 @@ internal sealed class AutotaskTransport : IDisposable
     private async Task<ZoneInformation> DescribeExplicitZoneAsync(Uri root, CancellationToken cancellationToken)
     {
         var url = new Uri(root, ApiVersionSegment + "ZoneInformation?user=" + Uri.EscapeDataString(_credential.UserName));
-        var request = new AutotaskHttpRequest(Method.Get, url.AbsoluteUri, AutotaskOperation.DiscoverZone, ZoneEndpoint, AutotaskRequestKind.Read);
+        var request = new AutotaskHttpRequest(HttpMethod.Get, url.AbsoluteUri, AutotaskOperation.DiscoverZone, ZoneEndpoint, AutotaskRequestKind.Read);
         var response = await SendWithRetriesAsync<JObject>(request, url, SendMode.Discovery, cancellationToken).ConfigureAwait(false);
         return response.IsSuccess && response.Body is { } body ? ZoneFrom(body, root) : new ZoneInformation { Url = root };
     }
@@ -392,7 +391,7 @@ internal sealed class AutotaskTransport : IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             var response = await ClassifyAsync<TBody>(request, url, answer, error, timedOut).ConfigureAwait(false);
             _options.RequestLog?.Report(new AutotaskRequestLogEntry(
-                request.Method.ToString().ToUpperInvariant(),
+                request.Method.Method,
                 Redact(url.AbsolutePath),
                 request.Endpoint,
                 request.Operation,
@@ -410,7 +409,7 @@ internal sealed class AutotaskTransport : IDisposable
 
     private HttpRequestMessage BuildMessage(AutotaskHttpRequest request, Uri url, SendMode mode)
     {
-        var message = new HttpRequestMessage(new HttpMethod(request.Method.ToString().ToUpperInvariant()), url);
+        var message = new HttpRequestMessage(request.Method, url);
         if (mode == SendMode.Authenticated)
         {
             message.Headers.TryAddWithoutValidation("ApiIntegrationCode", _credential.IntegrationCode.Reveal());
