@@ -30,7 +30,9 @@ internal sealed class CsvRecordSource : IRecordSource
             BadDataFound = null,
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
-            CacheFields = true,
+            // CsvHelper's field cache keeps every distinct field of the file (order ids, amounts, dates) until the
+            // file ends and grows without bound; the reader's bounded StringPool shares the values lines keep.
+            CacheFields = false,
         });
         ReadHeader();
     }
