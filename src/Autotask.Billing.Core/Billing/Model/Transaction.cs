@@ -26,9 +26,9 @@ public sealed class Transaction
         get => _contact?.Phone;
         init
         {
-            if (value is not null || _contact is not null)
+            if (ContactFor(value) is { } contact)
             {
-                (_contact ??= new Contact()).Phone = value;
+                contact.Phone = value;
             }
         }
     }
@@ -39,9 +39,9 @@ public sealed class Transaction
         get => _contact?.Address;
         init
         {
-            if (value is not null || _contact is not null)
+            if (ContactFor(value) is { } contact)
             {
-                (_contact ??= new Contact()).Address = value;
+                contact.Address = value;
             }
         }
     }
@@ -51,9 +51,9 @@ public sealed class Transaction
         get => _contact?.City;
         init
         {
-            if (value is not null || _contact is not null)
+            if (ContactFor(value) is { } contact)
             {
-                (_contact ??= new Contact()).City = value;
+                contact.City = value;
             }
         }
     }
@@ -64,9 +64,9 @@ public sealed class Transaction
         get => _contact?.State;
         init
         {
-            if (value is not null || _contact is not null)
+            if (ContactFor(value) is { } contact)
             {
-                (_contact ??= new Contact()).State = value;
+                contact.State = value;
             }
         }
     }
@@ -76,9 +76,9 @@ public sealed class Transaction
         get => _contact?.PostalCode;
         init
         {
-            if (value is not null || _contact is not null)
+            if (ContactFor(value) is { } contact)
             {
-                (_contact ??= new Contact()).PostalCode = value;
+                contact.PostalCode = value;
             }
         }
     }
@@ -275,6 +275,9 @@ public sealed class Transaction
 
         public string? PostalCode { get; set; }
     }
+
+    /// <summary>The side object to set a contact value on; none while every value set is null.</summary>
+    private Contact? ContactFor(string? value) => value is null && _contact is null ? null : _contact ??= new Contact();
 
     private bool Has(Field field) => (_has & field) != 0;
 
