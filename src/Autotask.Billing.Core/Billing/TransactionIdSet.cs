@@ -2,8 +2,8 @@ namespace Autotask.Billing;
 
 /// <summary>
 /// The transaction ids one source has read, held as 128-bit fingerprints instead of the id strings: 16 bytes per slot
-/// of an open-addressing table kept at most 3/4 full (about 21–43 bytes per id), whatever the ids' length. Ids compare
-/// ordinally, as before.
+/// of an open-addressing table kept between 1/2 and 3/4 full (about 21–32 bytes per id), whatever the ids' length.
+/// Ids compare ordinally, as before.
 /// </summary>
 /// <remarks>
 /// The fingerprint is two XXH64 hashes of the id's UTF-16 text under two fixed, unrelated seeds, with one bit given
@@ -32,7 +32,8 @@ internal sealed class TransactionIdSet
         var b = XxHash64.Hash(id, SeedB);
         if (Count + 1 > _a.Length / 4 * 3)
         {
-            Grow();
+            // By half, not double: the table stays at least half full.
+            Grow(_a.Length + (_a.Length / 2));
         }
 
         return Insert(_a, _b, a, b);
@@ -40,9 +41,9 @@ internal sealed class TransactionIdSet
 
     private bool Insert(ulong[] aSlots, ulong[] bSlots, ulong a, ulong b)
     {
-        var mask = aSlots.Length - 1;
-        // Slot from the second hash: the first one's low bit is the used mark.
-        var i = (int)(b & (ulong)mask);
+        // Slot from the second hash (the first one's low bit is the used mark), scaled to the table's length.
+        var length = aSlots.Length;
+        var i = (int)(((b >> 32) * (ulong)length) >> 32);
         while (aSlots[i] != 0)
         {
             if (aSlots[i] == a && bSlots[i] == b)
@@ -50,7 +51,7 @@ internal sealed class TransactionIdSet
                 return false;
             }
 
-            i = (i + 1) & mask;
+            i = i + 1 == length ? 0 : i + 1;
         }
 
         aSlots[i] = a;
@@ -59,12 +60,12 @@ internal sealed class TransactionIdSet
         return true;
     }
 
-    private void Grow()
+    private void Grow(int length)
     {
         var oldA = _a;
         var oldB = _b;
-        var newA = new ulong[oldA.Length * 2];
-        var newB = new ulong[oldA.Length * 2];
+        var newA = new ulong[length];
+        var newB = new ulong[length];
         Count = 0;
         for (var i = 0; i < oldA.Length; i++)
         {
