@@ -9,7 +9,7 @@ namespace Autotask.Billing;
 /// The fingerprint is two XXH64 hashes of the id's UTF-16 text under two fixed, unrelated seeds, with one bit given
 /// up to mark a used slot: 127 bits. Equal ids always give equal fingerprints, so a real duplicate is always found.
 /// Two different ids share a fingerprint only by chance: for n ids the chance that any two of them do is about
-/// n² / 2^128, i.e. 3e-27 at a million lines (1.5e-21 at a billion) — far below a disk or memory error, so a distinct
+/// n² / 2^128, i.e. 3e-27 at a million lines (3e-21 at a billion) — far below a disk or memory error, so a distinct
 /// id is, in practice, never rejected as a duplicate. (Billing files are the MSP's own vendor exports, not input
 /// built to collide a non-cryptographic hash.)
 /// </remarks>
