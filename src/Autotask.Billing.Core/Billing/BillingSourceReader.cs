@@ -21,8 +21,12 @@ public sealed class BillingSourceReader
 
     private readonly BillingReadOptions _options;
     private readonly BillingWindow _window;
-    private readonly Dictionary<string, HashSet<string>> _idsBySource = new(StringComparer.OrdinalIgnoreCase);
+    // Fingerprints, not the id strings: a few bytes per line read, whatever the ids' length (issue 15).
+    private readonly Dictionary<string, TransactionIdSet> _idsBySource = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<BillingReadSummaryBuilder> _summaries = new();
+
+    // One pool for everything this instance reads: the lines of every file share their repeated names.
+    private readonly StringPool _strings = new();
     private readonly HashSet<string>? _categories;
     private readonly HashSet<string>? _customers;
     private readonly HashSet<string>? _skus;
@@ -118,7 +122,7 @@ public sealed class BillingSourceReader
                 continue;
             }
 
-            var item = Process(prepared.Reader, new RecordView(record, prepared.Binding, prepared.CellFormat), path, summary, prepared);
+            var item = Process(prepared.Reader, new RecordView(record, prepared.Binding, prepared.CellFormat, _strings), path, summary, prepared);
             if (item is not null)
             {
                 yield return item;
@@ -181,7 +185,7 @@ public sealed class BillingSourceReader
         }
 
         var record = new SourceRecord(schema, values.ToArray(), index);
-        return Process(_pipelineReader, new RecordView(record, binding, CellFormat.Session), PipelineFile, _pipeline);
+        return Process(_pipelineReader, new RecordView(record, binding, CellFormat.Session, _strings), PipelineFile, _pipeline);
     }
 
     /// <summary>Reads pipeline objects in order (see <see cref="ReadObject"/>).</summary>
@@ -336,7 +340,7 @@ public sealed class BillingSourceReader
     {
         if (!_idsBySource.TryGetValue(transaction.Source, out var ids))
         {
-            ids = new HashSet<string>(StringComparer.Ordinal);
+            ids = new TransactionIdSet();
             _idsBySource.Add(transaction.Source, ids);
         }
 

@@ -94,7 +94,7 @@ internal sealed class GenericCsvReader : BillingFormatReader
         return RowResult.Emit(new Transaction
         {
             Source = row.Text(SourceColumn) ?? _options.GenericSourceName,
-            TransactionId = row.RequiredText(TransactionIdColumn),
+            TransactionId = row.RawText(TransactionIdColumn) ?? row.RequiredText(TransactionIdColumn),
             CustomerId = row.RequiredText(CustomerIdColumn),
             CustomerName = row.Text(CustomerNameColumn) ?? string.Empty,
             CustomerDomain = row.Text(CustomerDomainColumn),
@@ -112,7 +112,7 @@ internal sealed class GenericCsvReader : BillingFormatReader
             UnitPrice = row.Decimal(UnitPriceColumn),
             UnitCost = row.Decimal(UnitCostColumn),
             Amount = row.Decimal(AmountColumn),
-            Currency = (row.Text(CurrencyColumn) ?? _options.DefaultCurrency).ToUpperInvariant(),
+            Currency = row.Share((row.Text(CurrencyColumn) ?? _options.DefaultCurrency).ToUpperInvariant()),
             ServiceStart = row.Date(ServiceStartColumn),
             ServiceEnd = row.Date(ServiceEndColumn),
             OrderDate = row.Timestamp(OrderDateColumn),

@@ -114,7 +114,7 @@ internal sealed class PartnerCenterReader : BillingFormatReader
 
     public override RowResult Map(RecordView row)
     {
-        var customerId = CustomerKey(row.RequiredText(CustomerIdColumn));
+        var customerId = row.Share(CustomerKey(row.RequiredText(CustomerIdColumn)));
         var productId = row.RequiredText(ProductIdColumn);
         var skuId = row.Text(SkuIdColumn);
         var chargeTypeText = row.RequiredText(ChargeTypeColumn);
@@ -125,7 +125,7 @@ internal sealed class PartnerCenterReader : BillingFormatReader
         var orderDate = row.Timestamp(OrderDateColumn);
         var listPrice = row.Decimal(UnitPriceColumn);
         var effectivePrice = row.Decimal(EffectiveUnitPriceColumn) ?? listPrice;
-        var pricingCurrency = row.Text(PricingCurrencyColumn)?.ToUpperInvariant();
+        var pricingCurrency = row.Text(PricingCurrencyColumn) is { } pricing ? row.Share(pricing.ToUpperInvariant()) : null;
         var exchangeRate = row.Decimal(ExchangeRateColumn) is decimal rate && rate > 0m ? rate : 1m;
         var subtotal = row.Decimal(SubtotalColumn);
         var billableQuantity = row.Decimal(BillableQuantityColumn);
@@ -152,7 +152,7 @@ internal sealed class PartnerCenterReader : BillingFormatReader
         var meter = row.Text(MeterDescriptionColumn);
         var transactionId = StableId.From(
             "pc", customerId, subscriptionId, productId, skuId, availabilityId, chargeTypeText.ToLowerInvariant(),
-            row.Text(OrderIdColumn), referenceId, row.Text(OrderDateColumn), chargeStart?.ToString("yyyy-MM-dd"),
+            row.RawText(OrderIdColumn), referenceId, row.RawText(OrderDateColumn), chargeStart?.ToString("yyyy-MM-dd"),
             chargeEnd?.ToString("yyyy-MM-dd"), Math.Abs(lineQuantity).ToString(System.Globalization.CultureInfo.InvariantCulture),
             isReversal || subtotal < 0 ? "-" : "+", meter);
 
@@ -163,7 +163,7 @@ internal sealed class PartnerCenterReader : BillingFormatReader
             CustomerId = customerId,
             CustomerName = row.Text(CustomerNameColumn) ?? string.Empty,
             CustomerDomain = row.Text(CustomerDomainNameColumn),
-            Sku = skuId is null ? productId : productId + ":" + skuId,
+            Sku = skuId is null ? productId : row.Share(productId + ":" + skuId),
             ProductName = row.Text(SkuNameColumn) ?? row.Text(ProductNameColumn) ?? string.Empty,
             Description = meter ?? subscriptionDescription ?? row.Text(ProductNameColumn) ?? string.Empty,
             ChargeType = chargeType,
@@ -172,13 +172,13 @@ internal sealed class PartnerCenterReader : BillingFormatReader
             UnitCost = InBillingCurrency(effectivePrice, exchangeRate),
             ListUnitPrice = InBillingCurrency(listPrice, exchangeRate),
             Amount = subtotal,
-            Currency = currency.ToUpperInvariant(),
+            Currency = row.Share(currency.ToUpperInvariant()),
             PricingCurrency = pricingCurrency,
             ExchangeRate = exchangeRate,
             ServiceStart = chargeStart,
             ServiceEnd = chargeEnd,
             OrderDate = orderDate,
-            SubscriptionId = subscriptionId.ToLowerInvariant(),
+            SubscriptionId = row.Share(subscriptionId.ToLowerInvariant()),
             SubscriptionStart = row.Date(SubscriptionStartDateColumn),
             // "Reconciliation-recent activity" rows carry no invoice number (FORMATS.md §1.1, column 6).
             IsUnbilled = row.Binding.Has(InvoiceNumberColumn) && row.Text(InvoiceNumberColumn) is null,

@@ -112,8 +112,8 @@ internal sealed class ProfileReader : BillingFormatReader
             UnitPrice = Decimal(row, nameof(Transaction.UnitPrice)),
             UnitCost = Decimal(row, nameof(Transaction.UnitCost)),
             Amount = Decimal(row, nameof(Transaction.Amount)),
-            Currency = (Text(row, nameof(Transaction.Currency)) ?? _profile.DefaultCurrency
-                ?? throw MissingCurrency(row)).ToUpperInvariant(),
+            Currency = row.Share((Text(row, nameof(Transaction.Currency)) ?? _profile.DefaultCurrency
+                ?? throw MissingCurrency(row)).ToUpperInvariant()),
             ServiceStart = Field(nameof(Transaction.ServiceStart)) is { } start ? row.Date(start) : null,
             ServiceEnd = Field(nameof(Transaction.ServiceEnd)) is { } end ? row.Date(end) : null,
             OrderDate = Field(nameof(Transaction.OrderDate)) is { } order ? row.Timestamp(order) : null,
@@ -180,7 +180,8 @@ internal sealed class ProfileReader : BillingFormatReader
 
     private string TransactionIdOf(RecordView row)
     {
-        if (Text(row, nameof(Transaction.TransactionId)) is { } id)
+        // A line's own id, not shared: unique per line, it would only churn the reader's string pool.
+        if (Field(nameof(Transaction.TransactionId)) is { } idColumn && row.RawText(idColumn) is { } id)
         {
             return id;
         }

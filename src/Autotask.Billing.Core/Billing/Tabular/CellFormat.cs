@@ -25,6 +25,10 @@ internal sealed class CellFormat
 
     private static readonly string[] SlashTimes = { string.Empty, " H:mm", " H:mm:ss", " h:mm tt", " h:mm:ss tt" };
 
+    // Built once, not per cell: a Partner Center line has three slash dates.
+    private static readonly string[] DayFirstSlashFormats = SlashTimes.Select(t => "d/M/yyyy" + t).ToArray();
+    private static readonly string[] MonthFirstSlashFormats = SlashTimes.Select(t => "M/d/yyyy" + t).ToArray();
+
     private static readonly Regex SlashDate = new(@"^(\d{1,2})/(\d{1,2})/\d{4}(?:\s|$)", RegexOptions.CultureInvariant);
 
     private readonly string[] _extraDateFormats;
@@ -195,8 +199,7 @@ internal sealed class CellFormat
             return false;
         }
 
-        var formats = SlashTimes.Select(t => (order ? "d/M/yyyy" : "M/d/yyyy") + t).ToArray();
-        if (DateTime.TryParseExact(s, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out parsed))
+        if (DateTime.TryParseExact(s, order ? DayFirstSlashFormats : MonthFirstSlashFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out parsed))
         {
             return true;
         }

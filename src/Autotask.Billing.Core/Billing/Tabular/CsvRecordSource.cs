@@ -30,7 +30,9 @@ internal sealed class CsvRecordSource : IRecordSource
             BadDataFound = null,
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
-            CacheFields = true,
+            // CsvHelper's field cache keeps every distinct field of the file (order ids, amounts, dates) until the
+            // file ends and grows without bound; the reader's bounded StringPool shares the values lines keep.
+            CacheFields = false,
         });
         ReadHeader();
     }
@@ -97,7 +99,7 @@ internal sealed class CsvRecordSource : IRecordSource
 
         // An odd number of quotes on one complete line is an inch mark or the like, kept as text; an open quote
         // that runs on over line breaks or to the end of the file is not.
-        if (raw.Count(static c => c == '"') % 2 == 1 && (spanned > 0 || !endsLine))
+        if (QuoteCount(raw) % 2 == 1 && (spanned > 0 || !endsLine))
         {
             return new RecordDefect(
                 BillingProblemReason.UnterminatedQuote, fields.Length,
@@ -129,6 +131,20 @@ internal sealed class CsvRecordSource : IRecordSource
         }
 
         return null;
+    }
+
+    private static int QuoteCount(string raw)
+    {
+        var count = 0;
+        foreach (var c in raw)
+        {
+            if (c == '"')
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static bool IsBlankLine(string[] fields) => fields.Length == 1 && fields[0].Trim().Length == 0;

@@ -6,12 +6,15 @@ internal sealed class RecordView
     private readonly SourceRecord _record;
     private readonly ColumnBinding _binding;
     private readonly CellFormat _format;
+    private readonly StringPool? _pool;
 
-    public RecordView(SourceRecord record, ColumnBinding binding, CellFormat format)
+    /// <param name="pool">Shares equal text values among the lines one reader keeps; null: every value its own.</param>
+    public RecordView(SourceRecord record, ColumnBinding binding, CellFormat format, StringPool? pool = null)
     {
         _record = record;
         _binding = binding;
         _format = format;
+        _pool = pool;
     }
 
     public int LineNumber => _record.LineNumber;
@@ -20,18 +23,18 @@ internal sealed class RecordView
 
     public ColumnBinding Binding => _binding;
 
-    /// <summary>The trimmed text of a field, or null when the column is absent or the cell empty.</summary>
+    /// <summary>
+    /// The trimmed text of a field, or null when the column is absent or the cell empty; an instance shared with
+    /// equal values of earlier lines where the reader pools them (same value, same meaning).
+    /// </summary>
     public string? Text(ColumnSpec spec)
     {
-        var raw = _record[_binding.IndexOf(spec)];
-        if (raw is null)
-        {
-            return null;
-        }
-
-        var trimmed = raw.Trim();
-        return trimmed.Length == 0 ? null : trimmed;
+        var text = RawText(spec);
+        return text is null || _pool is null ? text : _pool.Share(text);
     }
+
+    /// <summary>A value derived from the line (a folded or joined key), shared as <see cref="Text"/> shares cells.</summary>
+    public string Share(string value) => _pool is null ? value : _pool.Share(value);
 
     /// <summary>Text of a source column by header name (profile conditions), or null.</summary>
     public string? TextOfColumn(string name)
@@ -47,7 +50,7 @@ internal sealed class RecordView
 
     public decimal? Decimal(ColumnSpec spec)
     {
-        var text = Text(spec);
+        var text = RawText(spec);
         if (text is null)
         {
             return null;
@@ -66,7 +69,7 @@ internal sealed class RecordView
 
     public DateTime? Date(ColumnSpec spec)
     {
-        var text = Text(spec);
+        var text = RawText(spec);
         if (text is null)
         {
             return null;
@@ -88,7 +91,7 @@ internal sealed class RecordView
 
     public DateTime? Timestamp(ColumnSpec spec)
     {
-        var text = Text(spec);
+        var text = RawText(spec);
         if (text is null)
         {
             return null;
@@ -110,7 +113,7 @@ internal sealed class RecordView
 
     public bool? Boolean(ColumnSpec spec)
     {
-        var text = Text(spec);
+        var text = RawText(spec);
         if (text is null)
         {
             return null;
@@ -136,5 +139,21 @@ internal sealed class RecordView
     }
 
     public CellException Invalid(ColumnSpec spec, string reason, string message) =>
-        new(_binding.ColumnNameOf(spec), Text(spec), reason, message);
+        new(_binding.ColumnNameOf(spec), RawText(spec), reason, message);
+
+    /// <summary>
+    /// As <see cref="Text"/> but never pooled: for values that are parsed or hashed and dropped (numbers, dates, the
+    /// parts of a derived id) or unique to the line (a vendor's line id), which would only churn the pool.
+    /// </summary>
+    public string? RawText(ColumnSpec spec)
+    {
+        var raw = _record[_binding.IndexOf(spec)];
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var trimmed = raw.Trim();
+        return trimmed.Length == 0 ? null : trimmed;
+    }
 }

@@ -1,0 +1,98 @@
+using System.Text;
+using Autotask.Billing.Tabular;
+
+namespace Autotask.Billing.Tests.Billing;
+
+/// <summary>Lines of one reader share their repeated text values (issue 15); the values themselves never change.</summary>
+public sealed class StringPoolTests
+{
+    [Fact]
+    public void Repeated_text_of_partner_center_lines_is_one_instance_and_the_line_id_is_not_shared()
+    {
+        using var files = new BillingTestFiles();
+        var csv = new PartnerCenterCsv();
+        csv.Row();
+        csv.Row("OrderId=order-2", "Quantity=7", "BillableQuantity=7");
+        csv.Row("OrderId=order-3", "Quantity=9", "BillableQuantity=9", "CustomerName=  Contoso Ltd  ");
+        var path = files.Write("recon.csv", csv.ToString());
+
+        var (lines, problems, _) = BillingTestFiles.ReadAll(null, path);
+
+        Assert.Empty(problems);
+        Assert.Equal(3, lines.Count);
+        var first = lines[0];
+        foreach (var line in lines.Skip(1))
+        {
+            Assert.Same(first.CustomerId, line.CustomerId);
+            Assert.Same(first.Sku, line.Sku);
+            Assert.Same(first.ProductName, line.ProductName);
+            Assert.Same(first.Description, line.Description);
+            Assert.Same(first.Category, line.Category);
+            Assert.Same(first.Currency, line.Currency);
+            Assert.Same(first.SubscriptionId, line.SubscriptionId);
+            Assert.Same(first.BillingCycle, line.BillingCycle);
+            Assert.Same(first.SourceFile, line.SourceFile);
+            Assert.NotEqual(first.TransactionId, line.TransactionId);
+        }
+
+        // Trimming is as before: the padded name reads as the plain one and then is the same instance.
+        Assert.Equal(first.CustomerName, lines[2].CustomerName);
+        Assert.Same(first.CustomerName, lines[2].CustomerName);
+    }
+
+    [Fact]
+    public void Generic_lines_share_customer_and_address_fields_across_files_of_one_reader()
+    {
+        using var files = new BillingTestFiles();
+        const string header = "TransactionId,CustomerId,CustomerName,CustomerCity,Sku,ChargeType,Quantity,Currency,ServiceStart,ServiceEnd";
+        var one = files.Write("one.csv", header + "\r\nT1,C1,Fabrikam,Leeds,S1,OneTime,1,usd,2024-05-01,2024-05-31\r\n");
+        var two = files.Write("two.csv", header + "\r\nT2,C1,Fabrikam,Leeds,S1,OneTime,2,usd,2024-05-01,2024-05-31\r\n");
+
+        var (lines, _, _) = BillingTestFiles.ReadAll(null, one, two);
+
+        Assert.Equal(2, lines.Count);
+        Assert.Same(lines[0].CustomerName, lines[1].CustomerName);
+        Assert.Same(lines[0].CustomerCity, lines[1].CustomerCity);
+        Assert.Same(lines[0].Sku, lines[1].Sku);
+        Assert.Equal("USD", lines[1].Currency);
+        Assert.Same(lines[0].Currency, lines[1].Currency);
+    }
+
+    [Fact]
+    public void The_pool_returns_an_equal_string_always_and_stays_bounded_under_unique_values()
+    {
+        var pool = new StringPool();
+        var first = pool.Share(new string("Contoso".ToCharArray()));
+        Assert.Same(first, pool.Share(new string("Contoso".ToCharArray())));
+        Assert.Same(string.Empty, pool.Share(new string(Array.Empty<char>())));
+
+        var unique = Enumerable.Range(0, StringPool.Slots * 4).Select(i => "order-" + i).ToList();
+        Assert.All(unique, value => Assert.Equal(value, pool.Share(value)));
+
+        // Long values are handed back as they are, never held.
+        var longValue = new string('x', StringPool.MaxLength + 1);
+        var copy = new string('x', StringPool.MaxLength + 1);
+        Assert.Same(longValue, pool.Share(longValue));
+        Assert.Same(copy, pool.Share(copy));
+
+        // However many values went through, the pool holds at most its slots.
+        var slots = (string?[])typeof(StringPool).GetField("_slots", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(pool)!;
+        Assert.Equal(StringPool.Slots, slots.Length);
+        Assert.All(slots.Where(s => s is not null), s => Assert.True(s!.Length <= StringPool.MaxLength));
+    }
+
+    [Fact]
+    public void Case_and_spreadsheet_guards_are_not_folded_by_sharing()
+    {
+        using var files = new BillingTestFiles();
+        const string header = "TransactionId,CustomerId,CustomerName,Sku,ChargeType,Quantity,Currency,ServiceStart,ServiceEnd";
+        var path = files.Write("case.csv", header + "\r\n" +
+            "T1,C1,Contoso,S1,OneTime,1,USD,2024-05-01,2024-05-31\r\n" +
+            "T2,C1,CONTOSO,S1,OneTime,1,USD,2024-05-01,2024-05-31\r\n" +
+            "T3,C1,'Contoso,S1,OneTime,1,USD,2024-05-01,2024-05-31\r\n", new UTF8Encoding(false));
+
+        var (lines, _, _) = BillingTestFiles.ReadAll(null, path);
+
+        Assert.Equal(new[] { "Contoso", "CONTOSO", "'Contoso" }, lines.Select(l => l.CustomerName));
+    }
+}
