@@ -66,7 +66,10 @@ public sealed class ExportAtBillingReportCommand : AtBillingCmdlet
                 WriteError(ErrorRecords.Create(exception, ErrorIds.ReportInputInvalid, ErrorCategory.InvalidData, item));
             }
 
-            _progress!.Report($"{_read:N0} objects read");
+            if (_progress!.IsDue)
+            {
+                _progress.Report($"{_read:N0} objects read");
+            }
         }
     }
 

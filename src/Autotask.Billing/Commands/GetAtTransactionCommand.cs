@@ -219,7 +219,10 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
             {
                 lines++;
                 Handle(item, _pending);
-                _progress!.Report($"{name} (file {index + 1} of {count}): {lines:N0} lines", 100 * index / count);
+                if (_progress!.IsDue)
+                {
+                    _progress.Report($"{name} (file {index + 1} of {count}): {lines:N0} lines", 100 * index / count);
+                }
             }
 
             WriteVerbose($"Read {lines:N0} lines of {file}.");
@@ -287,7 +290,10 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
             Handle(item, _pendingObjects);
         }
 
-        _progress!.Report($"{_objectIndex:N0} objects");
+        if (_progress!.IsDue)
+        {
+            _progress.Report($"{_objectIndex:N0} objects");
+        }
     }
 
     private void Handle(BillingReadItem item, List<Transaction> pending)

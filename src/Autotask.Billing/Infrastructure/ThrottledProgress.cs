@@ -22,9 +22,12 @@ internal sealed class ThrottledProgress : IDisposable
         _record = new ProgressRecord(activityId, activity, "Starting");
     }
 
+    /// <summary>Whether a report now would be written: callers reporting per line build their status text only then.</summary>
+    public bool IsDue => !_written || _sinceLastWrite.Elapsed >= Interval;
+
     public void Report(string status, int? percentComplete = null, bool force = false)
     {
-        if (!force && _written && _sinceLastWrite.Elapsed < Interval)
+        if (!force && !IsDue)
         {
             return;
         }
