@@ -44,7 +44,7 @@ public sealed class TransactionSummarizerEquivalenceTests
         for (var round = 0; round < 25; round++)
         {
             var random = new Random(seed * 1_000 + round);
-            var lines = Generate(random, random.Next(1, 120), customers: 1 + random.Next(4), skus: 1 + random.Next(3));
+            var lines = Generate(random, random.Next(1, 120), customers: 1 + random.Next(4), skus: 1 + random.Next(3), repeatedLines: 1 + random.Next(4));
             AssertSameAsReference(lines, random, $"seed {seed} round {round}");
         }
     }
@@ -72,6 +72,69 @@ public sealed class TransactionSummarizerEquivalenceTests
             var lines = Generate(random, 400 + random.Next(400), customers: 1, skus: 1, subscriptions: 1 + random.Next(2));
             AssertSameAsReference(lines, random, $"long seed {seed}");
         }
+    }
+
+    [Fact]
+    public void Events_tied_on_time_and_first_line_apply_in_the_order_they_first_appear()
+    {
+        // Event A's lines are lines 9 and 5 of the file, B's is line 5 too, all at one order time: A comes first in the
+        // input, so A applies first and B's count (7) is in force.
+        var lines = new[]
+        {
+            Tied("T0", reference: "A", sourceLine: 9, quantity: 3),
+            Tied("T1", reference: "B", sourceLine: 5, quantity: 7),
+            Tied("T2", reference: "A", sourceLine: 5, quantity: 4),
+        };
+        var asOf = new DateTime(2024, 5, 15, 0, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal(7m, Assert.Single(TransactionSummarizer.Summarize(lines, asOf)).Quantity);
+        AssertSameAsReference(lines, new Random(1), "tied events");
+    }
+
+    [Fact]
+    public void A_price_line_tied_on_time_and_line_is_the_last_in_the_input()
+    {
+        // Two prorated lines a reader marked as full periods, at one order time and line number (two files): no event
+        // sets a price, the fallback takes the last of the tied lines.
+        var lines = new[]
+        {
+            Tied("T0", reference: null, sourceLine: 4, quantity: 2, file: "b.csv", price: 11m, fullPeriod: true),
+            Tied("T1", reference: null, sourceLine: 4, quantity: 2, file: "a.csv", price: 12m, fullPeriod: true),
+        };
+        var asOf = new DateTime(2024, 5, 15, 0, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal(12m, Assert.Single(TransactionSummarizer.Summarize(lines, asOf)).UnitPrice);
+        AssertSameAsReference(lines, new Random(2), "tied price lines");
+    }
+
+    private static Transaction Tied(string id, string? reference, int sourceLine, decimal quantity, string file = "f.csv", decimal price = 10m, bool fullPeriod = false)
+    {
+        var line = new Transaction
+        {
+            Source = "PartnerCenter",
+            TransactionId = id,
+            CustomerId = "C1",
+            CustomerName = "Contoso",
+            Sku = "SKU",
+            Quantity = quantity,
+            UnitPrice = price,
+            Currency = "USD",
+            BillingCycle = "Monthly",
+            ServiceStart = new DateTime(2024, 5, 1, 0, 0, 0, DateTimeKind.Utc),
+            ServiceEnd = new DateTime(2024, 5, 31, 0, 0, 0, DateTimeKind.Utc),
+            OrderDate = new DateTime(2024, 5, 1, 6, 0, 0, DateTimeKind.Utc),
+            SubscriptionId = "S1",
+            IsProrated = fullPeriod,
+            ReferenceId = reference,
+            SourceFile = file,
+            SourceLine = sourceLine,
+        };
+        if (fullPeriod)
+        {
+            KindProperty.SetValue(line, ChargeKind.Recurring);
+        }
+
+        return line;
     }
 
     private static void AssertSameAsReference(IReadOnlyList<Transaction> lines, Random random, string label)
@@ -148,9 +211,10 @@ public sealed class TransactionSummarizerEquivalenceTests
     /// <summary>
     /// Lines shaped like the vendors': monthly and annual full periods, prorated legs, two-leg changes (reversal plus
     /// new count, shared ReferenceIds), cancellations, Intermedia added/removed items, trials, several subscriptions
-    /// per SKU, lines before and after the as-of dates, missing dates, repeated order times and file lines.
+    /// per SKU, lines before and after the as-of dates, missing dates, repeated order times and file lines (one in
+    /// <paramref name="repeatedLines"/> lines has line number 1, 2 or 3).
     /// </summary>
-    private static List<Transaction> Generate(Random random, int count, int customers, int skus, int? subscriptions = null)
+    private static List<Transaction> Generate(Random random, int count, int customers, int skus, int? subscriptions = null, int repeatedLines = 4)
     {
         var groups = Enumerable.Range(0, customers * skus)
             .Select(_ => (Customer: random.Next(CustomerIds.Length), Sku: random.Next(Skus.Length), Source: random.Next(Sources.Length)))
@@ -182,11 +246,12 @@ public sealed class TransactionSummarizerEquivalenceTests
             }
 
             var change = random.Next(12) switch { 0 => QuantityChange.Added, 1 => QuantityChange.Removed, _ => QuantityChange.None };
+            // Few distinct order times, files and line numbers: ties are where the order rules differ.
             var orderDate = random.Next(6) switch
             {
                 0 => (DateTime?)null,
-                1 => start.AddHours(6),
-                _ => start.AddHours(random.Next(0, 48)).AddMinutes(random.Next(0, 3) * 15),
+                1 or 2 => start.AddHours(6),
+                _ => start.AddHours(random.Next(0, 3) * 6),
             };
             var file = Files[random.Next(Files.Length)];
             var price = random.Next(6) == 0 ? (decimal?)null : 10m + random.Next(0, 30) + (random.Next(3) == 0 ? 0.125m : 0m);
@@ -225,7 +290,7 @@ public sealed class TransactionSummarizerEquivalenceTests
                 ReferenceId = References[random.Next(References.Length)],
                 SourceFile = file,
                 // Repeated line numbers: two files, or a test's synthetic lines, can share one.
-                SourceLine = random.Next(10) == 0 ? random.Next(1, 4) : i + 2,
+                SourceLine = random.Next(repeatedLines) == 0 ? random.Next(1, 4) : i + 2,
             };
             // A reader may set Kind against the other fields (a prorated line it knows is a full period, and back).
             if (random.Next(8) == 0)
