@@ -143,7 +143,7 @@ public static class TransactionSummarizer
         // count the paid seats once, and a trial-only SKU has none.
         var subscriptions = LoadSubscriptions(group, pool, out var subscriptionIds, out var billable);
 
-        var applied = new List<Transaction>();
+        var applied = new List<Transaction>(billable.Count);
         var quantity = 0m;
         Transaction? priced = null;
         for (var k = 0; k < subscriptions; k++)
@@ -212,10 +212,11 @@ public static class TransactionSummarizer
     /// </summary>
     private static int LoadSubscriptions(List<Transaction> group, List<SubscriptionSeats> pool, out List<string> subscriptionIds, out List<Transaction> billable)
     {
-        var ids = new List<string>();
+        // Sized for the most a group can need (one subscription per line): lists that grow allocate several times.
+        var ids = new List<string>(group.Count);
         Dictionary<string, int>? idNumbers = null;
-        var subscriptionOfId = new List<int>();
-        var sizes = new List<int>();
+        var subscriptionOfId = new List<int>(group.Count);
+        var sizes = new List<int>(group.Count);
         var subscriptionOfLine = new int[group.Count];
         billable = new List<Transaction>(group.Count);
         for (var i = 0; i < group.Count; i++)
@@ -272,7 +273,15 @@ public static class TransactionSummarizer
             pool[k].Load(bySubscription, starts[k], sizes[k]);
         }
 
-        subscriptionIds = ids.FindAll(id => id.Length > 0);
+        subscriptionIds = new List<string>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (id.Length > 0)
+            {
+                subscriptionIds.Add(id);
+            }
+        }
+
         subscriptionIds.Sort(StringComparer.Ordinal);
         return sizes.Count;
     }
