@@ -55,7 +55,7 @@ public sealed class SummarizeCommand : IBenchmarkCommand
                 var options = new CompareOptions { AsOf = BenchmarkTenant.AsOf };
                 for (var run = 0; run < repeat; run++)
                 {
-                    var (input, seconds, cpu, bytes) = Measure(() => ComparisonInput.Build(lines, Array.Empty<TransactionSummary>(), tenant.Mapping, options));
+                    var (input, seconds, cpu, bytes) = Measure(() => ComparisonInput.Build(lines, Array.Empty<TransactionSummary>(), tenant.Mapping, options, BenchmarkTenant.AsOf));
                     inputRuns.Add((seconds, cpu, bytes));
                     Console.WriteLine($"ComparisonInput.Build run {run + 1}: {seconds:F3} s ({cpu:F3} s CPU), {bytes / 1024d / 1024d:F1} MB allocated, {input.Seats.Count:N0} seats.");
                 }
