@@ -15,6 +15,7 @@ internal sealed class ComparisonInput
     private static readonly BillingSettings ListPrices = new() { PriceBasis = PriceBasis.ListPrice };
 
     private readonly HashSet<string> _skippedCustomers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly LineMappingLookup _lookups = new();
 
     private ComparisonInput(DateTime asOf)
     {
@@ -145,7 +146,7 @@ internal sealed class ComparisonInput
 
     private bool Keep(MappingDocument mapping, string source, string customerId, string sku, DateTime? lineDate)
     {
-        var customer = mapping.FindCustomer(source, customerId);
+        var (customer, service) = _lookups.Find(mapping, source, customerId, sku);
         if (customer is { Export: false })
         {
             _skippedCustomers.Add(MappingKeys.Of(source.Trim(), customerId.Trim()));
@@ -159,7 +160,7 @@ internal sealed class ComparisonInput
             return false;
         }
 
-        if (mapping.FindService(source, sku) is { Excluded: true })
+        if (service is { Excluded: true })
         {
             ExcludedSkuLines++;
             return false;
