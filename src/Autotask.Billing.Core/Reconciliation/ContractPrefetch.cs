@@ -27,7 +27,9 @@ public sealed class ContractPrefetch : IDisposable
         Func<CancellationToken, Task> readLabels,
         Func<CancellationToken, Task<IReadOnlyList<Contract>>> readContracts,
         Func<CancellationToken, Task<IReadOnlyList<ContractService>>> readContractServices,
-        Func<DateTime, CancellationToken, Task<IReadOnlyList<ContractServiceUnit>>> readUnits)
+        Func<DateTime, CancellationToken, Task<IReadOnlyList<ContractServiceUnit>>> readUnits,
+        Func<IReadOnlyCollection<long>, CancellationToken, Task<IReadOnlyList<Company>>> readCompanies,
+        Func<IReadOnlyCollection<long>, CancellationToken, Task<IReadOnlyList<Service>>> readServices)
     {
         _contractIds = new HashSet<long>(contractIds);
         _cancellation = cancellation;
@@ -38,6 +40,11 @@ public sealed class ContractPrefetch : IDisposable
         LabelsRead = Observed(readLabels(cancellation.Token));
         Contracts = Observed(readContracts(cancellation.Token));
         ContractServices = Observed(readContractServices(cancellation.Token));
+
+        // Their companies and catalog services as soon as the contracts and services name them, so a compare's own
+        // load usually has nothing left to wait for.
+        Companies = Observed(ThenAsync(Contracts, rows => CompanyIdsOf(rows), readCompanies, cancellation.Token));
+        Services = Observed(ThenAsync(ContractServices, rows => ServiceIdsOf(rows), readServices, cancellation.Token));
     }
 
     /// <summary>The contracts it reads.</summary>
@@ -57,6 +64,18 @@ public sealed class ContractPrefetch : IDisposable
     internal Task<IReadOnlyList<Contract>> Contracts { get; }
 
     internal Task<IReadOnlyList<ContractService>> ContractServices { get; }
+
+    /// <summary>The companies of the contracts read (<see cref="CompanyIdsOf"/>).</summary>
+    internal Task<IReadOnlyList<Company>> Companies { get; }
+
+    /// <summary>The catalog services the contract services read use (<see cref="ServiceIdsOf"/>).</summary>
+    internal Task<IReadOnlyList<Service>> Services { get; }
+
+    internal static IReadOnlyCollection<long> CompanyIdsOf(IEnumerable<Contract> contracts) =>
+        contracts.Select(c => c.CompanyID).OfType<long>().Distinct().ToList();
+
+    internal static IReadOnlyCollection<long> ServiceIdsOf(IEnumerable<ContractService> contractServices) =>
+        contractServices.Select(cs => cs.ServiceID).OfType<long>().Distinct().ToList();
 
     /// <summary>Starts reading the units in force on this date, unless they are already being read (for any date).</summary>
     public void ReadUnitsOn(DateTime asOf)
@@ -84,6 +103,16 @@ public sealed class ContractPrefetch : IDisposable
     }
 
     public void Dispose() => _cancellation.Cancel();
+
+    private static async Task<IReadOnlyList<TOut>> ThenAsync<TIn, TOut>(
+        Task<IReadOnlyList<TIn>> first,
+        Func<IReadOnlyList<TIn>, IReadOnlyCollection<long>> idsOf,
+        Func<IReadOnlyCollection<long>, CancellationToken, Task<IReadOnlyList<TOut>>> then,
+        CancellationToken cancellationToken)
+    {
+        var rows = await first.ConfigureAwait(false);
+        return await then(idsOf(rows), cancellationToken).ConfigureAwait(false);
+    }
 
     // A prefetch that is never used (the run stopped first) must not leave an unobserved failure behind.
     private static T Observed<T>(T task)

@@ -62,7 +62,9 @@ public sealed class ContractSnapshotLoader
             token => ReadLabelsAsync(labels, companies: false, reads, token),
             token => ReadByIdsAsync<Contract>("id", ids, null, reads, token),
             token => ReadContractServicesAsync(ids, reads, token),
-            (day, token) => ReadUnitsAsync(ids, day, reads, token));
+            (day, token) => ReadUnitsAsync(ids, day, reads, token),
+            (companyIds, token) => ReadByIdsAsync<Company>("id", companyIds, CompanyFields, reads, token),
+            (serviceIds, token) => ReadByIdsAsync<Service>("id", serviceIds, null, reads, token));
         if (asOf is DateTime day)
         {
             prefetch.ReadUnitsOn(day);
@@ -139,14 +141,24 @@ public sealed class ContractSnapshotLoader
             unitsTask = ReadUnitsAsync(contractIds, asOf, reads, cancellationToken);
         }
 
-        var companyIds = contracts.Values.Select(c => c.CompanyID).OfType<long>().Concat(options.CompanyIds).Distinct().ToList();
-        var companiesTask = allCompaniesTask ?? ReadByIdsAsync<Company>("id", companyIds, CompanyFields, reads, cancellationToken);
+        var companyIds = ContractPrefetch.CompanyIdsOf(contracts.Values).Concat(options.CompanyIds).Distinct().ToList();
+        var companiesTask = allCompaniesTask
+            ?? (prefetched is null
+                ? ReadByIdsAsync<Company>("id", companyIds, CompanyFields, reads, cancellationToken)
+                : WithPrefetchedAsync(
+                    companyIds, ContractPrefetch.CompanyIdsOf(await prefetched.Contracts.ConfigureAwait(false)), prefetched.Companies, c => c.Id,
+                    missing => ReadByIdsAsync<Company>("id", missing, CompanyFields, reads, cancellationToken)));
 
         IReadOnlyList<ContractService> contractServices = contractServicesTask is null
             ? Array.Empty<ContractService>()
             : (await contractServicesTask.ConfigureAwait(false)).Where(cs => cs.ContractID is long id && contracts.ContainsKey(id)).ToList();
-        var serviceIds = contractServices.Select(cs => cs.ServiceID).OfType<long>().Concat(options.ServiceIds).Distinct().ToList();
-        var servicesTask = allServicesTask ?? ReadByIdsAsync<Service>("id", serviceIds, null, reads, cancellationToken);
+        var serviceIds = ContractPrefetch.ServiceIdsOf(contractServices).Concat(options.ServiceIds).Distinct().ToList();
+        var servicesTask = allServicesTask
+            ?? (prefetched is null
+                ? ReadByIdsAsync<Service>("id", serviceIds, null, reads, cancellationToken)
+                : WithPrefetchedAsync(
+                    serviceIds, ContractPrefetch.ServiceIdsOf(await prefetched.ContractServices.ConfigureAwait(false)), prefetched.Services, s => s.Id,
+                    missing => ReadByIdsAsync<Service>("id", missing, null, reads, cancellationToken)));
 
         // A prefetch may have read more contracts than this load compares: their units are not this snapshot's.
         var units = unitsTask is null
@@ -207,6 +219,26 @@ public sealed class ContractSnapshotLoader
             .Where(u => u.ContractServiceID is not null && u.StartDate?.Date <= asOf && u.EndDate?.Date >= asOf)
             .GroupBy(u => u.ContractServiceID!.Value)
             .ToDictionary(g => g.Key, g => UnitsRowInForce.On(g, asOf)!);
+
+    /// <summary>
+    /// The rows with these ids: those a prefetch asked for from its answer, the others read now; rows the prefetch read
+    /// for contracts this load does not compare are left out, so the snapshot is what a load without it would show.
+    /// </summary>
+    private static async Task<IReadOnlyList<T>> WithPrefetchedAsync<T>(
+        IReadOnlyCollection<long> wanted,
+        IReadOnlyCollection<long> prefetchedIds,
+        Task<IReadOnlyList<T>> prefetchedRows,
+        Func<T, long> idOf,
+        Func<IReadOnlyCollection<long>, Task<IReadOnlyList<T>>> read)
+    {
+        var asked = new HashSet<long>(prefetchedIds);
+        var missing = wanted.Where(id => !asked.Contains(id)).ToList();
+        var readNow = read(missing);
+        var keep = new HashSet<long>(wanted);
+        return (await prefetchedRows.ConfigureAwait(false)).Where(row => keep.Contains(idOf(row)))
+            .Concat(await readNow.ConfigureAwait(false))
+            .ToList();
+    }
 
     private static IReadOnlyDictionary<long, Contract> Only(IReadOnlyCollection<long> contractIds, IEnumerable<Contract> rows)
     {

@@ -100,15 +100,21 @@ public sealed class CatalogAndMappingComparisonTests : IDisposable
     [Fact]
     public async Task Every_company_is_read_in_one_bulk_read_only_when_a_customer_is_unmapped()
     {
-        var mapped = await _tenant.CompareAsync(new[] { _contoso.Seat("CFQ7TTC0LH18", 12, 7.20m, 6.00m) });
+        var mapped = await _tenant.CompareAsync(new[] { _contoso.Seat("CFQ7TTC0LH18", 12, 7.20m, 6.00m) }, prefetch: false);
         var companyReadsWhenMapped = _tenant.Server.RequestsTo("Companies");
-        var unmapped = await _tenant.CompareAsync(new[] { VendorLines.Seat(Pax8, "unknown", "Unknown Co", "NEW-SKU", 1) });
+        var unmapped = await _tenant.CompareAsync(new[] { VendorLines.Seat(Pax8, "unknown", "Unknown Co", "NEW-SKU", 1) }, prefetch: false);
+        var companyReadsWhenUnmapped = _tenant.Server.RequestsTo("Companies") - companyReadsWhenMapped;
+        await _tenant.CompareAsync(new[] { VendorLines.Seat(Pax8, "unknown", "Unknown Co", "NEW-SKU", 1) });
 
         Assert.Single(mapped.Differences);
         Assert.Equal(1, companyReadsWhenMapped);
         Assert.Equal(DifferenceKind.UnmappedCustomer, Assert.Single(unmapped.Differences, d => d.Kind != DifferenceKind.Removed).Kind);
         Assert.All(unmapped.Differences.Where(d => d.Kind == DifferenceKind.Removed), d => Assert.False(d.IsActionable, "an absent customer is reported only"));
-        Assert.Equal(companyReadsWhenMapped + 2, _tenant.Server.RequestsTo("Companies"));
+        Assert.Equal(2, companyReadsWhenUnmapped);
+
+        // Read ahead (as Compare-AtContract does), the mapped contracts' companies were asked for by id before the lines
+        // showed an unmapped customer: that one read is the price of the overlap.
+        Assert.Equal(companyReadsWhenMapped + companyReadsWhenUnmapped + companyReadsWhenUnmapped + 1, _tenant.Server.RequestsTo("Companies"));
         Assert.Equal(0, _tenant.Server.RequestsTo("Products"));
     }
 
