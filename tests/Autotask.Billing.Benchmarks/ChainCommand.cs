@@ -80,6 +80,7 @@ public sealed class ChainCommand : IBenchmarkCommand
             });
             var parseSeconds = ChildPwsh.Number(parse.Json, "parseSeconds") ?? double.NaN;
             sandbox.Statistics.Reset();
+            var serverCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var result = ChildPwsh.Run(args, Script, new Dictionary<string, string>
             {
                 ["ATB_BENCH_MODULE"] = module,
@@ -105,6 +106,8 @@ public sealed class ChainCommand : IBenchmarkCommand
                 return 1;
             }
 
+            // The sandbox answers from this process, on the same cores as the chain: a remote Autotask would not.
+            serverCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - serverCpu;
             var served = RequestFloor.Served(sandbox.Statistics);
             var minimum = tenant.MinimumRequestsByEndpoint;
             var minimumTotal = minimum.Values.Sum();
@@ -119,10 +122,11 @@ public sealed class ChainCommand : IBenchmarkCommand
             var target = 1.3 * Math.Max(readFloor, parseSeconds);
             Console.WriteLine($"Get-AtTransaction alone (another pwsh): {parseSeconds:F2} s; target 1.3 × max(read floor, that) = {target:F2} s.");
             Console.WriteLine($"pwsh: {result.Wall.TotalSeconds:F2} s in all, the chain {chain:F2} s ({chain / target:F2} × the target), peak resident memory (VmHWM) {result.PeakMb:F0} MB; {differences:N0} differences.");
+            Console.WriteLine($"The sandbox server used {serverCpu.TotalSeconds:F2} s of CPU meanwhile, on the same {Environment.ProcessorCount} cores.");
             var within = served.Values.Sum() <= allowance && RequestFloor.MaxConcurrent(sandbox.Statistics) <= RequestFloor.InFlightPerEndpoint;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{{\"command\":\"chain\",\"customers\":{customers},\"servicesPerCustomer\":{servicesPerCustomer},\"fileLines\":{tenant.FileLines},\"latencyMs\":{latency.TotalMilliseconds:0},\"processSeconds\":{result.Wall.TotalSeconds:F3},\"importSeconds\":{ChildPwsh.Number(result.Json, "importSeconds") ?? double.NaN:F3},\"connectSeconds\":{ChildPwsh.Number(result.Json, "connectSeconds") ?? double.NaN:F3},\"chainSeconds\":{chain:F3},\"parseSeconds\":{parseSeconds:F3},\"readFloorSeconds\":{readFloor:F3},\"targetSeconds\":{target:F3},\"ratioToTarget\":{chain / target:F3},\"differences\":{differences},\"plantedDifferences\":{tenant.Planted},\"serverRequests\":{served.Values.Sum()},\"minimumRequests\":{minimumTotal},\"requestAllowance\":{allowance},\"maxConcurrentPerEndpoint\":{RequestFloor.MaxConcurrent(sandbox.Statistics)},\"withinBound\":{(within ? "true" : "false")},\"jitMethods\":{ChildPwsh.Number(result.Json, "jitMethods") ?? double.NaN:F0},\"jitSeconds\":{ChildPwsh.Number(result.Json, "jitSeconds") ?? double.NaN:F3},\"peakResidentMB\":{result.PeakMb:F1}}}"));
+                $"{{\"command\":\"chain\",\"customers\":{customers},\"servicesPerCustomer\":{servicesPerCustomer},\"fileLines\":{tenant.FileLines},\"latencyMs\":{latency.TotalMilliseconds:0},\"processSeconds\":{result.Wall.TotalSeconds:F3},\"importSeconds\":{ChildPwsh.Number(result.Json, "importSeconds") ?? double.NaN:F3},\"connectSeconds\":{ChildPwsh.Number(result.Json, "connectSeconds") ?? double.NaN:F3},\"chainSeconds\":{chain:F3},\"parseSeconds\":{parseSeconds:F3},\"readFloorSeconds\":{readFloor:F3},\"targetSeconds\":{target:F3},\"serverCpuSeconds\":{serverCpu.TotalSeconds:F3},\"ratioToTarget\":{chain / target:F3},\"differences\":{differences},\"plantedDifferences\":{tenant.Planted},\"serverRequests\":{served.Values.Sum()},\"minimumRequests\":{minimumTotal},\"requestAllowance\":{allowance},\"maxConcurrentPerEndpoint\":{RequestFloor.MaxConcurrent(sandbox.Statistics)},\"withinBound\":{(within ? "true" : "false")},\"jitMethods\":{ChildPwsh.Number(result.Json, "jitMethods") ?? double.NaN:F0},\"jitSeconds\":{ChildPwsh.Number(result.Json, "jitSeconds") ?? double.NaN:F3},\"peakResidentMB\":{result.PeakMb:F1}}}"));
             return within && differences == tenant.Planted ? 0 : 1;
         }
         finally
