@@ -87,18 +87,24 @@ public sealed class CompareCommand : IBenchmarkCommand
             var minimumTotal = minimum.Values.Sum();
             var allowance = ContractSnapshot.RequestAllowance(minimumTotal);
             var readFloor = RequestFloor.Seconds(minimum, latency, dependentRounds: 1);
-            var target = 1.3 * Math.Max(readFloor, readSeconds);
+
+            // The file read while Autotask is read alongside is slowed by it; the target takes the file alone, read
+            // again now (already compiled, so if anything faster: the target errs strict).
+            var alone = Stopwatch.StartNew();
+            var again = new BillingSourceReader(new BillingReadOptions { Window = BillingWindow.Unbounded }).ReadFile(path, CancellationToken.None).Count();
+            var parseSeconds = alone.Elapsed.TotalSeconds;
+            var target = 1.3 * Math.Max(readFloor, parseSeconds);
 
             Console.WriteLine(summary);
             Console.WriteLine($"By kind: {string.Join(", ", byKind.Select(pair => $"{pair.Key} {pair.Value}"))}.");
             RequestFloor.Print(served, minimum);
             Console.WriteLine($"Requests counted by the sandbox server: {served.Values.Sum():N0}; the client says {summary.AutotaskRequests:N0}; the seeded rows need at least {minimumTotal:N0} (allowance {allowance:N0}).");
             Console.WriteLine($"Floor of the Autotask reads: {readFloor:F2} s = {RequestFloor.Explanation(latency, 1)}.");
-            Console.WriteLine($"File read {readSeconds:F2} s ({tenant.FileLines / readSeconds:N0} lines/s); end to end {stopwatch.Elapsed.TotalSeconds:F2} s; overlap target 1.3 × max(read floor, file read) = {target:F2} s.");
+            Console.WriteLine($"File read {readSeconds:F2} s while Autotask was read ({again:N0} lines read again alone in {parseSeconds:F2} s); end to end {stopwatch.Elapsed.TotalSeconds:F2} s; overlap target 1.3 × max(read floor, file alone) = {target:F2} s.");
             var within = served.Values.Sum() <= allowance && RequestFloor.MaxConcurrent(sandbox.Statistics) <= 3;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{{\"command\":\"compare\",\"customers\":{customers},\"servicesPerCustomer\":{servicesPerCustomer},\"fileLines\":{tenant.FileLines},\"fileMB\":{fileMb:F1},\"latencyMs\":{latencyMs},\"setupSeconds\":{setup.Elapsed.TotalSeconds:F2},\"readSeconds\":{readSeconds:F3},\"seconds\":{stopwatch.Elapsed.TotalSeconds:F3},\"readFloorSeconds\":{readFloor:F3},\"targetSeconds\":{target:F3},\"ratioToTarget\":{stopwatch.Elapsed.TotalSeconds / target:F3},\"differences\":{summary.Differences},\"plantedDifferences\":{tenant.Planted},\"problems\":{problems},\"serverRequests\":{served.Values.Sum()},\"clientRequests\":{summary.AutotaskRequests},\"minimumRequests\":{minimumTotal},\"requestAllowance\":{allowance},\"maxConcurrentPerEndpoint\":{RequestFloor.MaxConcurrent(sandbox.Statistics)},\"withinBound\":{(within ? "true" : "false")},\"peakWorkingSetMB\":{peakMb:F1}}}"));
+                $"{{\"command\":\"compare\",\"customers\":{customers},\"servicesPerCustomer\":{servicesPerCustomer},\"fileLines\":{tenant.FileLines},\"fileMB\":{fileMb:F1},\"latencyMs\":{latencyMs},\"setupSeconds\":{setup.Elapsed.TotalSeconds:F2},\"readSeconds\":{readSeconds:F3},\"parseSeconds\":{parseSeconds:F3},\"seconds\":{stopwatch.Elapsed.TotalSeconds:F3},\"readFloorSeconds\":{readFloor:F3},\"targetSeconds\":{target:F3},\"ratioToTarget\":{stopwatch.Elapsed.TotalSeconds / target:F3},\"differences\":{summary.Differences},\"plantedDifferences\":{tenant.Planted},\"problems\":{problems},\"serverRequests\":{served.Values.Sum()},\"clientRequests\":{summary.AutotaskRequests},\"minimumRequests\":{minimumTotal},\"requestAllowance\":{allowance},\"maxConcurrentPerEndpoint\":{RequestFloor.MaxConcurrent(sandbox.Statistics)},\"withinBound\":{(within ? "true" : "false")},\"peakWorkingSetMB\":{peakMb:F1}}}"));
             return within && problems == 0 && summary.Differences == tenant.Planted ? 0 : 1;
         }
         finally
