@@ -28,7 +28,7 @@ public sealed class ChainCommand : IBenchmarkCommand
         $peak = 
         """ + ChildPwsh.PeakMemoryScript + """
 
-        [ordered]@{ importSeconds = $imported; connectSeconds = $connected - $imported; chainSeconds = $compared - $connected; differences = $differences; jitMethods = [System.Runtime.JitInfo]::GetCompiledMethodCount($false); jitSeconds = [System.Runtime.JitInfo]::GetCompilationTime($false).TotalSeconds; vmHwmKb = $peak } | ConvertTo-Json -Compress
+        [ordered]@{ importSeconds = $imported; connectSeconds = $connected - $imported; chainSeconds = $compared - $connected; differences = $differences; jitMethods = [System.Runtime.JitInfo]::GetCompiledMethodCount($false); jitSeconds = [System.Runtime.JitInfo]::GetCompilationTime($false).TotalSeconds; gcPauseSeconds = [GC]::GetTotalPauseDuration().TotalSeconds; gen2 = [GC]::CollectionCount(2); cpuSeconds = [Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime.TotalSeconds; vmHwmKb = $peak } | ConvertTo-Json -Compress
         """;
 
     // The file alone, in a pwsh of its own (same import, same JIT state at the start): the parse time the chain is held to.
@@ -37,7 +37,7 @@ public sealed class ChainCommand : IBenchmarkCommand
         Import-Module -Name $env:ATB_BENCH_MODULE
         $clock = [Diagnostics.Stopwatch]::StartNew()
         $null = Get-AtTransaction -Path $env:ATB_BENCH_FILE -Month 2026-10
-        [ordered]@{ parseSeconds = $clock.Elapsed.TotalSeconds } | ConvertTo-Json -Compress
+        [ordered]@{ parseSeconds = $clock.Elapsed.TotalSeconds; cpuSeconds = [Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime.TotalSeconds; gcPauseSeconds = [GC]::GetTotalPauseDuration().TotalSeconds; gen2 = [GC]::CollectionCount(2) } | ConvertTo-Json -Compress
         """;
 
     public string Name => "chain";
@@ -108,6 +108,7 @@ public sealed class ChainCommand : IBenchmarkCommand
 
             // The sandbox answers from this process, on the same cores as the chain: a remote Autotask would not.
             serverCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - serverCpu;
+
             var served = RequestFloor.Served(sandbox.Statistics);
             var minimum = tenant.MinimumRequestsByEndpoint;
             var minimumTotal = minimum.Values.Sum();
@@ -123,6 +124,7 @@ public sealed class ChainCommand : IBenchmarkCommand
             Console.WriteLine($"Get-AtTransaction alone (another pwsh): {parseSeconds:F2} s; target 1.3 × max(read floor, that) = {target:F2} s.");
             Console.WriteLine($"pwsh: {result.Wall.TotalSeconds:F2} s in all, the chain {chain:F2} s ({chain / target:F2} × the target), peak resident memory (VmHWM) {result.PeakMb:F0} MB; {differences:N0} differences.");
             Console.WriteLine($"The sandbox server used {serverCpu.TotalSeconds:F2} s of CPU meanwhile, on the same {Environment.ProcessorCount} cores.");
+            Console.WriteLine($"GC pauses in pwsh: {ChildPwsh.Number(result.Json, "gcPauseSeconds") ?? double.NaN:F2} s in the chain's process ({ChildPwsh.Number(result.Json, "gen2") ?? double.NaN:F0} gen2), {ChildPwsh.Number(parse.Json, "gcPauseSeconds") ?? double.NaN:F2} s in the file-alone one ({ChildPwsh.Number(parse.Json, "gen2") ?? double.NaN:F0} gen2); CPU of the whole pwsh process {ChildPwsh.Number(result.Json, "cpuSeconds") ?? double.NaN:F2} s and {ChildPwsh.Number(parse.Json, "cpuSeconds") ?? double.NaN:F2} s.");
             var within = served.Values.Sum() <= allowance && RequestFloor.MaxConcurrent(sandbox.Statistics) <= RequestFloor.InFlightPerEndpoint;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
