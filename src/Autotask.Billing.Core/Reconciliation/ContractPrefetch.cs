@@ -5,10 +5,11 @@ namespace Autotask.Billing.Reconciliation;
 
 /// <summary>
 /// The part of a contract snapshot that depends only on which contracts are mapped — the contracts, their services,
-/// their picklist labels and, once the as-of date is known, the units in force — read while the billing lines are
-/// still being read and summarised, so that a compare takes the slower of the two rather than their sum. Made by
-/// <see cref="ContractSnapshotLoader.Prefetch"/>; a load whose contracts it covers, on the date its units were read
-/// for, uses it instead of reading them again (and counts its requests). Disposing it cancels what is in flight.
+/// companies, catalog services and picklist labels and, once the as-of date is known, the units in force — read while
+/// the billing lines are still being read and summarised, so that a compare takes the slower of the two rather than
+/// their sum. Made by <see cref="ContractSnapshotLoader.Prefetch"/>; a load whose contracts it covers, on the date
+/// its units were read for, uses it instead of reading them again (and counts its requests). Disposing it cancels what
+/// is in flight.
 /// </summary>
 public sealed class ContractPrefetch : IDisposable
 {
