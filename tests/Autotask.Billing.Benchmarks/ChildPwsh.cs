@@ -42,9 +42,17 @@ public static class ChildPwsh
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         long polledKb = 0;
+        var trace = args.Contains("--trace");
+        var nextSample = TimeSpan.Zero;
         while (!process.WaitForExit(50))
         {
-            polledKb = Math.Max(polledKb, ReadHighWaterMarkKb(process.Id));
+            polledKb = Math.Max(polledKb, ReadStatusKb(process.Id, "VmHWM:"));
+            if (trace && wall.Elapsed >= nextSample)
+            {
+                // Resident memory over the child's life (from process start, so ~0.5 s ahead of the script's clock).
+                Console.WriteLine($"  rss {wall.Elapsed.TotalSeconds,5:F1} s  {ReadStatusKb(process.Id, "VmRSS:") / 1024,5} MB");
+                nextSample += TimeSpan.FromMilliseconds(500);
+            }
         }
 
         wall.Stop();
@@ -62,13 +70,13 @@ public static class ChildPwsh
         return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
 
-    private static long ReadHighWaterMarkKb(int pid)
+    private static long ReadStatusKb(int pid, string field)
     {
         try
         {
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                if (line.StartsWith(field, StringComparison.Ordinal))
                 {
                     return long.Parse(Regex.Replace(line, "[^0-9]", string.Empty), CultureInfo.InvariantCulture);
                 }
