@@ -24,63 +24,33 @@ public sealed class Transaction
     public string? CustomerPhone
     {
         get => _contact?.Phone;
-        init
-        {
-            if (ContactFor(value) is { } contact)
-            {
-                contact.Phone = value;
-            }
-        }
+        init => ContactFor(value)?.Phone = value;
     }
 
     /// <summary>The customer's street address (first line) when the source gives one.</summary>
     public string? CustomerAddress
     {
         get => _contact?.Address;
-        init
-        {
-            if (ContactFor(value) is { } contact)
-            {
-                contact.Address = value;
-            }
-        }
+        init => ContactFor(value)?.Address = value;
     }
 
     public string? CustomerCity
     {
         get => _contact?.City;
-        init
-        {
-            if (ContactFor(value) is { } contact)
-            {
-                contact.City = value;
-            }
-        }
+        init => ContactFor(value)?.City = value;
     }
 
     /// <summary>The customer's state or province.</summary>
     public string? CustomerState
     {
         get => _contact?.State;
-        init
-        {
-            if (ContactFor(value) is { } contact)
-            {
-                contact.State = value;
-            }
-        }
+        init => ContactFor(value)?.State = value;
     }
 
     public string? CustomerPostalCode
     {
         get => _contact?.PostalCode;
-        init
-        {
-            if (ContactFor(value) is { } contact)
-            {
-                contact.PostalCode = value;
-            }
-        }
+        init => ContactFor(value)?.PostalCode = value;
     }
 
     /// <summary>The vendor's part number (Partner Center: ProductId:SkuId).</summary>
