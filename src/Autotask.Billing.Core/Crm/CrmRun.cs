@@ -28,14 +28,9 @@ internal sealed class CrmRun : IDisposable
     private readonly Dictionary<string, Lazy<Task<OperationOutcome>>> _outcomes;
     private readonly Dictionary<string, SemaphoreSlim> _gates = new(StringComparer.OrdinalIgnoreCase);
     private readonly object _reporting = new();
+    private readonly RunTally _tally = new();
     private readonly string _runId;
     private SyncJournal? _journal;
-    private int _applied;
-    private int _skipped;
-    private int _failed;
-    private int _notRun;
-    private int _unconfirmed;
-    private int _needsAttention;
     private volatile bool _budgetExhausted;
 
     public CrmRun(
@@ -85,9 +80,9 @@ internal sealed class CrmRun : IDisposable
 
         await Task.WhenAll(_operations.Select(op => _outcomes[op.Key].Value)).ConfigureAwait(false);
         var summary = new SyncRunSummary(
-            _runId, started, DateTime.UtcNow, _applied, _skipped, _failed, _notRun, _needsAttention,
+            _runId, started, DateTime.UtcNow, _tally.Applied, _tally.Skipped, _tally.Failed, _tally.NotRun, _tally.NeedsAttention,
             _client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested,
-            unconfirmed: _unconfirmed);
+            notApplied: _tally.NotApplied, unconfirmed: _tally.Unconfirmed);
         _journal?.WriteSummary(summary);
         return summary;
     }
@@ -174,39 +169,13 @@ internal sealed class CrmRun : IDisposable
 
     private OperationOutcome Finish(SyncOperation operation, OperationOutcome outcome)
     {
-        var result = new SyncResult(
-            _runId, operation.OperationId, operation.Kind, outcome.Status, outcome.Code, outcome.Reason, operation.Entity,
-            outcome.AutotaskId, operation.Target, operation.Action, operation.DifferenceIds, operation.CustomerId,
-            operation.CustomerName, operation.Sku, outcome.ContractId ?? operation.ContractId, DateTime.UtcNow);
+        var result = SyncResult.Of(_runId, operation, outcome);
         lock (_reporting)
         {
-            switch (outcome.Status)
-            {
-                case SyncStatus.Applied:
-                    _applied++;
-                    break;
-                case SyncStatus.Skipped:
-                    _skipped++;
-                    if (outcome.Code == SyncReasonCode.Declined)
-                    {
-                        _needsAttention++;
-                    }
-
-                    break;
-                case SyncStatus.Failed:
-                    _failed++;
-                    break;
-                case SyncStatus.Unconfirmed:
-                    _unconfirmed++;
-                    break;
-                default:
-                    _notRun++;
-                    break;
-            }
-
+            _tally.Count(outcome.Status, outcome.Code == SyncReasonCode.Declined);
             _journal?.WriteResult(result);
             _onResult?.Invoke(result);
-            _progress?.Report(new SyncProgress(_applied + _skipped + _failed + _notRun + _unconfirmed, _operations.Count, result));
+            _progress?.Report(new SyncProgress(_tally.Finished, _operations.Count, result));
         }
 
         return outcome;

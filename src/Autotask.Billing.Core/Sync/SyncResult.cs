@@ -39,6 +39,13 @@ public sealed class SyncResult
         FinishedUtc = DateTime.SpecifyKind(finishedUtc, DateTimeKind.Utc);
     }
 
+    /// <summary>How an operation of a run ended, now: the outcome's contract (a created one) over the planned one.</summary>
+    internal static SyncResult Of(string runId, SyncOperation operation, Sync.OperationOutcome outcome) =>
+        new(
+            runId, operation.OperationId, operation.Kind, outcome.Status, outcome.Code, outcome.Reason, operation.Entity,
+            outcome.AutotaskId, operation.Target, operation.Action, operation.DifferenceIds, operation.CustomerId,
+            operation.CustomerName, operation.Sku, outcome.ContractId ?? operation.ContractId, DateTime.UtcNow);
+
     public string RunId { get; }
 
     public string OperationId { get; }

@@ -30,15 +30,9 @@ internal sealed class SyncRun : IDisposable
     private readonly ConcurrentDictionary<long, Lazy<Task<ContractState>>> _states = new();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _writeGates = new(StringComparer.OrdinalIgnoreCase);
     private readonly object _reporting = new();
+    private readonly RunTally _tally = new();
     private readonly string _runId;
     private SyncJournal? _journal;
-    private int _applied;
-    private int _skipped;
-    private int _failed;
-    private int _notRun;
-    private int _notApplied;
-    private int _unconfirmed;
-    private int _needsAttention;
     private volatile bool _budgetExhausted;
 
     public SyncRun(
@@ -85,8 +79,8 @@ internal sealed class SyncRun : IDisposable
 
         await Task.WhenAll(_plan.Operations.Select(op => _outcomes[op.Key].Value)).ConfigureAwait(false);
         var summary = new SyncRunSummary(
-            _runId, started, DateTime.UtcNow, _applied, _skipped, _failed, _notRun, _needsAttention,
-            Client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested, _plan.Unresolved, _notApplied, _unconfirmed);
+            _runId, started, DateTime.UtcNow, _tally.Applied, _tally.Skipped, _tally.Failed, _tally.NotRun, _tally.NeedsAttention,
+            Client.Requests.Total - requestsBefore, _journal?.Path, _budgetExhausted, _cancellation.IsCancellationRequested, _plan.Unresolved, _tally.NotApplied, _tally.Unconfirmed);
         _journal?.WriteSummary(summary);
         return summary;
     }
@@ -212,47 +206,22 @@ internal sealed class SyncRun : IDisposable
 
     private OperationOutcome Finish(SyncOperation operation, OperationOutcome outcome)
     {
-        var result = new SyncResult(
-            _runId, operation.OperationId, operation.Kind, outcome.Status, outcome.Code, outcome.Reason, operation.Entity,
-            outcome.AutotaskId, operation.Target, operation.Action, operation.DifferenceIds, operation.CustomerId,
-            operation.CustomerName, operation.Sku, outcome.ContractId ?? operation.ContractId, DateTime.UtcNow);
+        var result = SyncResult.Of(_runId, operation, outcome);
         lock (_reporting)
         {
-            switch (outcome.Status)
-            {
-                case SyncStatus.Applied:
-                    _applied++;
-                    break;
-                case SyncStatus.Skipped:
-                    _skipped++;
-                    if (outcome.Code is SyncReasonCode.NeedsForce or SyncReasonCode.ChangedSinceCompare or SyncReasonCode.Declined
-                        or SyncReasonCode.IncompleteData or SyncReasonCode.BelowZero)
-                    {
-                        _needsAttention++;
-                    }
-
-                    break;
-                case SyncStatus.Failed:
-                    _failed++;
-                    break;
-                case SyncStatus.NotApplied:
-                    _notApplied++;
-                    break;
-                case SyncStatus.Unconfirmed:
-                    _unconfirmed++;
-                    break;
-                default:
-                    _notRun++;
-                    break;
-            }
-
+            _tally.Count(outcome.Status, NeedsAttention(outcome.Code));
             _journal?.WriteResult(result);
             _onResult?.Invoke(result);
-            _progress?.Report(new SyncProgress(_applied + _skipped + _failed + _notRun + _notApplied + _unconfirmed, _plan.Operations.Count, result));
+            _progress?.Report(new SyncProgress(_tally.Finished, _plan.Operations.Count, result));
         }
 
         return outcome;
     }
+
+    // A skip a person has to act on (force, re-compare, approve, complete the data), not one that is simply in step.
+    private static bool NeedsAttention(SyncReasonCode code) =>
+        code is SyncReasonCode.NeedsForce or SyncReasonCode.ChangedSinceCompare or SyncReasonCode.Declined
+            or SyncReasonCode.IncompleteData or SyncReasonCode.BelowZero;
 
     private Task<OperationOutcome> ApplyAsync(SyncOperation operation) => operation.Kind switch
     {
