@@ -8,6 +8,7 @@ public sealed class ReportSyncResult
     public const string Failed = nameof(Failed);
     public const string NotRun = nameof(NotRun);
     public const string Unconfirmed = nameof(Unconfirmed);
+    public const string NotApplied = nameof(NotApplied);
 
     private const string AlreadyInStep = nameof(AlreadyInStep);
 
@@ -48,9 +49,9 @@ public sealed class ReportSyncResult
 
     public DateTime? FinishedUtc { get; private init; }
 
-    /// <summary>Failed, not run, or skipped for a reason other than Autotask already being in step.</summary>
+    /// <summary>Failed, not run, unconfirmed, ignored by Autotask, or skipped for a reason other than Autotask already being in step.</summary>
     public bool NeedsAttention =>
-        Status is Failed or NotRun or Unconfirmed
+        Status is Failed or NotRun or Unconfirmed or NotApplied
         || (Status == Skipped && !string.Equals(ReasonCode, AlreadyInStep, StringComparison.OrdinalIgnoreCase));
 
     internal static ReportSyncResult Read(ReportValues values)
@@ -79,14 +80,16 @@ public sealed class ReportSyncResult
 
     private static string NormalizeStatus(string status, string operationId)
     {
-        foreach (var known in new[] { Applied, Skipped, Failed, NotRun, Unconfirmed })
+        // The statuses a sync writes are SyncStatus's: one list, so a new status cannot make reports fail.
+        var known = Enum.GetNames(typeof(SyncStatus));
+        foreach (var name in known)
         {
-            if (string.Equals(status.Trim(), known, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(status.Trim(), name, StringComparison.OrdinalIgnoreCase))
             {
-                return known;
+                return name;
             }
         }
 
-        throw new ReportInputException($"The sync result {operationId}'s Status '{status}' is not one of Applied, Skipped, Failed, NotRun, Unconfirmed.");
+        throw new ReportInputException($"The sync result {operationId}'s Status '{status}' is not one of {string.Join(", ", known)}.");
     }
 }

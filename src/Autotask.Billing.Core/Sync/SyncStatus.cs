@@ -20,6 +20,8 @@ public enum SyncStatus
     /// take effect (Autotask ignored it); <see cref="SyncResult.Reason"/> says what Autotask bills instead.
     /// </summary>
     NotApplied,
+
+    /// <summary>
     /// Sent, but Autotask's answer was lost (no answer in time, a dropped connection, a gateway error) and lookups did
     /// not find the record within the confirm window. It was not sent again; it may still appear. The next run looks
     /// for it first and creates it only if it is still missing.

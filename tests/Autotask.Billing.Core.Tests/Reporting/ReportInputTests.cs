@@ -52,6 +52,21 @@ public sealed class ReportInputTests
     }
 
     [Fact]
+    public void Every_status_a_sync_writes_is_reported_and_a_write_Autotask_ignored_needs_attention()
+    {
+        var finished = new DateTime(2026, 11, 1, 8, 30, 0, DateTimeKind.Utc);
+        var results = Enum.GetValues(typeof(SyncStatus)).Cast<SyncStatus>().Select((status, i) => new SyncResult(
+            "run-8", "op-" + i, SyncOperationKind.AdjustUnits, status, SyncReasonCode.IgnoredByAutotask, "Autotask still bills 10.", "ContractServiceAdjustments",
+            null, "Contoso / Cloud", "Set units", new[] { "d-" + i }, "C1", "Contoso", "M365_BP", 200, finished)).ToList();
+
+        var report = ReportSamples.Build(results.Select(ReportSamples.Properties));
+
+        Assert.Equal(Enum.GetNames(typeof(SyncStatus)), report.SyncResults.Select(r => r.Status));
+        Assert.True(report.SyncResults.Single(r => r.Status == "NotApplied").NeedsAttention);
+        Assert.False(report.SyncResults.Single(r => r.Status == "Applied").NeedsAttention);
+    }
+
+    [Fact]
     public void An_object_of_another_kind_is_refused_with_the_properties_it_has()
     {
         var builder = new BillingReportBuilder();
