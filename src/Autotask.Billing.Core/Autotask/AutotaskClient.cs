@@ -403,9 +403,10 @@ public sealed class AutotaskClient : IDisposable
         _transport.EnsureSuccess(request, response, route.EntityName);
     }
 
-    /// <summary>The entity's fields and picklists (from entityInformation/fields), read once per connection.</summary>
     /// <summary>Whether this client has already read (or is reading) the entity's fields: asking again sends nothing.</summary>
     public bool HasFields(string entityName) => entityName is not null && _fields.ContainsKey(entityName);
+
+    /// <summary>The entity's fields and picklists (from entityInformation/fields), read once per connection.</summary>
 
     public Task<IReadOnlyList<EntityFieldInformation>> GetFieldsAsync(string entityName, CancellationToken cancellationToken = default)
     {

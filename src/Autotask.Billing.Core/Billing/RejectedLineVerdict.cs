@@ -3,10 +3,14 @@ namespace Autotask.Billing;
 /// <summary>What <see cref="RejectedLinePolicy"/> allows of a set of billing files.</summary>
 public sealed class RejectedLineVerdict
 {
+    // Asked once per line and per difference: a set, not a scan of the list.
+    private readonly HashSet<string> _heldBack;
+
     internal RejectedLineVerdict(IReadOnlyList<string> refusedFiles, IReadOnlyList<string> heldBackCustomers)
     {
         RefusedFiles = refusedFiles;
         HeldBackCustomers = heldBackCustomers;
+        _heldBack = new HashSet<string>(heldBackCustomers, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Files that must not be compared or synced, each with why.</summary>
@@ -18,7 +22,7 @@ public sealed class RejectedLineVerdict
     public bool IsRefused => RefusedFiles.Count > 0;
 
     public bool HoldsBack(string? customerId) =>
-        customerId is not null && HeldBackCustomers.Contains(customerId, StringComparer.OrdinalIgnoreCase);
+        customerId is not null && _heldBack.Contains(customerId);
 
     /// <summary>The refusal, to be shown to a person; <paramref name="outcome"/> says what was not done.</summary>
     public string Describe(string outcome = "Nothing was compared") =>

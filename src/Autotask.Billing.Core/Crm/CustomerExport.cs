@@ -48,11 +48,10 @@ public static class CustomerExport
                     : company.CompanyNumber ?? company.CompanyId.ToString(CultureInfo.InvariantCulture);
                 var people = byCompany[company.CompanyId]
                     .Select(static c => new CrmContact(c.FirstName, c.LastName, c.EmailAddress, c.Phone, c.MobilePhone, c.Title, c.PrimaryContact));
-                return (Company: company, Customer: new CrmCustomer(
+                return new CrmCustomer(
                     system, id, company.CompanyName, ContactChoice.Apply(people, selection, filter), company.Phone, company.Address,
-                    company.City, company.State, company.PostalCode, company.WebAddress));
+                    company.City, company.State, company.PostalCode, company.WebAddress);
             })
-            .Select(static pair => pair.Customer)
             .ToList();
     }
 

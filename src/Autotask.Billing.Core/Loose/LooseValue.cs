@@ -74,7 +74,7 @@ public static class LooseValue
             normalised = normalised.Replace(separator, ".");
         }
 
-        return !ReferenceEquals(normalised, trimmed) && normalised != trimmed
+        return normalised != trimmed
             && decimal.TryParse(normalised, DecimalStyles, CultureInfo.InvariantCulture, out number);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using Autotask.Billing.Loose;
 using Autotask.Billing.Reporting;
@@ -44,7 +43,7 @@ public static class ContractDifferenceReader
 
         foreach (var name in Required)
         {
-            if (!byName.TryGetValue(name, out var value) || IsEmpty(value))
+            if (!byName.TryGetValue(name, out var value) || LooseValue.IsEmpty(value))
             {
                 throw new ContractDifferencePropertyException(name, null, "it is required to rebuild a difference.");
             }
@@ -91,13 +90,12 @@ public static class ContractDifferenceReader
         return copy;
     }
 
-    private static bool IsEmpty(object? value) => value is null || (value is string text && text.Trim().Length == 0);
 
     private static object? Convert(PropertyInfo property, object? value)
     {
         var type = property.PropertyType;
         var underlying = Nullable.GetUnderlyingType(type);
-        if (IsEmpty(value))
+        if (LooseValue.IsEmpty(value))
         {
             if (type == typeof(string))
             {

@@ -293,7 +293,7 @@ internal sealed class DifferenceFinder
     private string Of(DifferenceDraft draft) =>
         string.IsNullOrWhiteSpace(draft.ProductName) ? draft.Sku : $"{draft.ProductName} ({draft.Sku})";
 
-    /// <summary>Whether <see cref="Screen"/> stops the line (its two rules): most lines pass, so their drafts need not be built to learn it.</summary>
+    /// <summary>Whether <see cref="Screen"/> stops the line: most lines pass, so their drafts need not be built to learn it.</summary>
     private bool StopsAtScreen(string source, string sku, string currency) =>
         _plan.IsForeignCurrency(currency) || _mapping.FindService(source, sku) is null;
 
@@ -309,6 +309,11 @@ internal sealed class DifferenceFinder
             draft.CompanyName = _snapshot.CompanyOf(companyId)?.CompanyName;
         }
 
+        if (!StopsAtScreen(source, sku, currency))
+        {
+            return null;
+        }
+
         if (_plan.IsForeignCurrency(currency))
         {
             draft.Kind = DifferenceKind.CurrencyMismatch;
@@ -319,21 +324,16 @@ internal sealed class DifferenceFinder
         }
 
         // Nothing unmapped is guessed at: a one-time, usage or credit line of an unmapped SKU is never charged.
-        if (_mapping.FindService(source, sku) is null)
-        {
-            var (text, id) = chargeType == ChargeType.Recurring ? _suggestions.ForService(source, sku) : _suggestions.ForProduct(source, sku);
-            draft.Kind = DifferenceKind.UnmappedSku;
-            draft.Rule = "SkuMapping";
-            draft.Suggestions = text;
-            draft.SuggestedServiceId = chargeType == ChargeType.Recurring ? id : null;
-            SetVendorImpact(draft);
-            var catalog = chargeType == ChargeType.Recurring ? "service" : "product";
-            draft.Reason = $"{draft.Source} SKU {Of(draft)} has no mapping to an Autotask {catalog}, so {draft.CustomerName}'s "
-                + $"{Units(draft.VendorQuantity)} × {Money(draft.VendorUnitPrice, draft.Currency)} is not compared. Map the SKU; suggested: {text}";
-            return draft.Build();
-        }
-
-        return null;
+        var (text, id) = chargeType == ChargeType.Recurring ? _suggestions.ForService(source, sku) : _suggestions.ForProduct(source, sku);
+        draft.Kind = DifferenceKind.UnmappedSku;
+        draft.Rule = "SkuMapping";
+        draft.Suggestions = text;
+        draft.SuggestedServiceId = chargeType == ChargeType.Recurring ? id : null;
+        SetVendorImpact(draft);
+        var catalog = chargeType == ChargeType.Recurring ? "service" : "product";
+        draft.Reason = $"{draft.Source} SKU {Of(draft)} has no mapping to an Autotask {catalog}, so {draft.CustomerName}'s "
+            + $"{Units(draft.VendorQuantity)} × {Money(draft.VendorUnitPrice, draft.Currency)} is not compared. Map the SKU; suggested: {text}";
+        return draft.Build();
     }
 
     private ContractDifference UnmappedCustomer(DifferenceDraft draft, string source, string customerId, string customerName, string? domain)

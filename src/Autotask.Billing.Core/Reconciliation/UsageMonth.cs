@@ -32,6 +32,9 @@ internal static class UsageMonth
             var first = lines[0];
             var month = MonthOf(first);
             var cost = totals.Sum(t => t.Cost ?? 0m);
+
+            // One line keeps its own quantity and per-unit money; a month of several lines is one unit of their sum.
+            var perUnit = lines.Count == 1 && first.Quantity != 0m ? Math.Abs(first.Quantity) : 1m;
             yield return new Transaction
             {
                 Source = first.Source,
@@ -51,8 +54,8 @@ internal static class UsageMonth
                 Kind = ChargeKind.Usage,
                 Category = first.Category,
                 Quantity = lines.Count == 1 ? first.Quantity : 1m,
-                UnitPrice = totals.All(t => t.Price is not null) ? totals.Sum(t => t.Price!.Value) / (lines.Count == 1 && first.Quantity != 0m ? Math.Abs(first.Quantity) : 1m) : null,
-                UnitCost = cost / (lines.Count == 1 && first.Quantity != 0m ? Math.Abs(first.Quantity) : 1m),
+                UnitPrice = totals.All(t => t.Price is not null) ? totals.Sum(t => t.Price!.Value) / perUnit : null,
+                UnitCost = cost / perUnit,
                 Amount = cost,
                 Currency = first.Currency,
                 ServiceStart = lines.Min(t => t.ServiceStart) ?? month,

@@ -29,8 +29,6 @@ internal static class MappingCompletion
     public static bool SameSource(string? wanted, string source) =>
         string.IsNullOrWhiteSpace(wanted) || string.Equals(wanted!.Trim(), source, StringComparison.OrdinalIgnoreCase);
 
-    public static IReadOnlyList<string> CompanyNames() => ConnectionNameCache.For(CachedNameKind.Company);
-
     private static string? StorePath(string? statePath)
     {
         if (statePath is not null && string.Equals(Path.GetExtension(statePath), ".json", StringComparison.OrdinalIgnoreCase))

@@ -11,7 +11,6 @@ namespace Autotask.Billing.Infrastructure;
 public abstract class PendingChangeCmdlet : MappingCmdlet
 {
     private readonly List<ContractDifference> _differences = new();
-    private int _inputIndex;
 
     /// <summary>Differences from Compare-AtContract (contracts, services and adjustments), or re-imported ones.</summary>
     [Parameter(ValueFromPipeline = true)]
@@ -62,7 +61,6 @@ public abstract class PendingChangeCmdlet : MappingCmdlet
             return;
         }
 
-        _inputIndex++;
         if (InputObject.BaseObject is ContractDifference difference)
         {
             _differences.Add(difference);
