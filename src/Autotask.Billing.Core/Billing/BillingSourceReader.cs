@@ -350,7 +350,11 @@ public sealed class BillingSourceReader
             return BillingReadItem.Of(new BillingLineProblem(
                 transaction.SourceFile, transaction.SourceLine, nameof(Transaction.TransactionId), transaction.TransactionId,
                 BillingProblemReason.DuplicateTransactionId,
-                $"Transaction id '{transaction.TransactionId}' of source {transaction.Source} was already read."));
+                $"Transaction id '{transaction.TransactionId}' of source {transaction.Source} was already read.")
+            {
+                // Its customer is known, so -AcceptPartialFile can hold that customer back instead of refusing the file.
+                CustomerId = transaction.CustomerId,
+            });
         }
 
         var rule = SkipRuleFor(transaction);

@@ -24,6 +24,7 @@ public sealed class DuplicateTransactionIdTests
         Assert.Equal(
             (second, 3, "TransactionId", "T-101", BillingProblemReason.DuplicateTransactionId, "Transaction id 'T-101' of source pax8 was already read."),
             (problem.File, problem.LineNumber, problem.Column, problem.Value, problem.Reason, problem.Message));
+        Assert.Equal("C2", problem.CustomerId);
         Assert.Equal((2, 2, 0), (reader.Summaries[0].Read, reader.Summaries[0].Emitted, reader.Summaries[0].Rejected));
         Assert.Equal((2, 1, 1), (reader.Summaries[1].Read, reader.Summaries[1].Emitted, reader.Summaries[1].Rejected));
     }
