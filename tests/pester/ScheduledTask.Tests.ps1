@@ -45,7 +45,9 @@ Describe 'Sync-AtContract -Summary' {
         $output = @(Get-AtTransaction -Path $script:export -Month 2026-10 | Compare-AtContract -StatePath $script:state |
                 Sync-AtContract -StatePath $script:state -WhatIf -Summary)
 
-        ($output | Where-Object -FilterScript { $_ -is [Autotask.Billing.SyncRunSummary] }).JournalPath | Should -BeNullOrEmpty
+        $summary = @($output | Where-Object -FilterScript { $_ -is [Autotask.Billing.SyncRunSummary] })
+        $summary | Should -HaveCount 1
+        $summary[0].JournalPath | Should -BeNullOrEmpty
         @($output | Where-Object -FilterScript { $_ -is [Autotask.Billing.SyncResult] }).Count | Should -Be 0
         (Get-FileHash -LiteralPath (Get-ChildItem -LiteralPath $script:state -Filter 'mappings-*.json').FullName).Hash | Should -Be $before
         Test-Path -LiteralPath (Join-Path -Path $script:state -ChildPath 'journal') | Should -BeFalse

@@ -68,7 +68,7 @@ Describe 'Connect-AtBilling -Vault' {
         $secret = $script:sandbox.Credential.GetNetworkCredential().Password
         Set-Secret -Vault $script:vault -Name AutotaskBilling -Secret @{ UserName = $script:sandbox.Credential.UserName; Secret = $secret; ApiIntegrationCode = $script:sandbox.ApiIntegrationCode }
 
-        $all = Connect-AtBilling -Vault $script:vault -ZoneUri $script:sandbox.Uri -PassThru -Verbose -Debug 5>&1 4>&1 | Out-String -Width 200
+        $all = Connect-AtBilling -Vault $script:vault -ZoneUri $script:sandbox.Uri -PassThru -Verbose -Debug *>&1 | Out-String -Width 200
 
         $all | Should -Not -BeLike "*$secret*"
         $all | Should -Not -BeLike "*$($script:sandbox.ApiIntegrationCode)*"

@@ -74,8 +74,11 @@ public sealed class CompanySyncTests
             await Task.Delay(50);
         }
 
-        var (_, second, _) = await tenant.PushAsync(customers, clientOptions: clientOptions);
+        // The late commit has landed: the second push must find that company, not create one of its own.
+        Assert.Equal(0, tenant.Sandbox.Faults.LateCommitsPending);
+        var (secondPlan, second, _) = await tenant.PushAsync(customers, clientOptions: clientOptions);
 
+        Assert.DoesNotContain(secondPlan.Operations, static op => op.Kind == SyncOperationKind.CreateCompany);
         Assert.Equal((0, 0, 0), (second.Failed, second.Unconfirmed, second.ExitCode));
         Assert.Single(tenant.Companies(), static c => (string?)c["companyName"] == "Late Logistics");
         Assert.Single(tenant.All("Contacts"), static c => (string?)c["emailAddress"] == "lu@late.test");
