@@ -109,7 +109,7 @@ public sealed class SyncAtCompanyCommand : MappingCmdlet
             result => Post(() =>
             {
                 results.Add(result);
-                WriteResult(result);
+                WriteSyncResult(result);
             }),
             PipelineProgress<SyncProgress>(step => progress.Report($"{step.Completed} of {step.Total}: {step.Latest.Target}", step.PercentComplete)),
             token));
@@ -139,15 +139,5 @@ public sealed class SyncAtCompanyCommand : MappingCmdlet
             .Select(static item => item is PSObject wrapped && wrapped.BaseObject is not CrmContact ? PropertyBag.From(wrapped) : (item as PSObject)?.BaseObject ?? item)
             .ToList();
         return copy;
-    }
-
-    private void WriteResult(SyncResult result)
-    {
-        WriteObject(result);
-        if (result.Status == SyncStatus.Failed)
-        {
-            var exception = new InvalidOperationException($"{result.Target}: {result.Action} failed: {result.Reason}");
-            WriteError(ErrorRecords.Create(exception, ErrorIds.SyncOperationFailed, ErrorCategory.InvalidOperation, result));
-        }
     }
 }

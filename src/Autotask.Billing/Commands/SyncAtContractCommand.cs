@@ -126,7 +126,7 @@ public sealed class SyncAtContractCommand : MappingCmdlet
             result => Post(() =>
             {
                 results.Add(result);
-                WriteResult(result);
+                WriteSyncResult(result);
             }),
             PipelineProgress<SyncProgress>(step => progress.Report($"{step.Completed} of {step.Total}: {step.Latest.Target}", step.PercentComplete)),
             token));
@@ -179,21 +179,5 @@ public sealed class SyncAtContractCommand : MappingCmdlet
 
         SaveChanges(current => SyncMappingUpdates.Apply(current, plan, results, now));
         WriteVerbose("The mappings that asked sync to create records now name the records it created.");
-    }
-
-    private void WriteResult(SyncResult result)
-    {
-        WriteObject(result);
-        if (result.Status == SyncStatus.Failed)
-        {
-            var exception = new InvalidOperationException($"{result.Target}: {result.Action} failed: {result.Reason}");
-            WriteError(ErrorRecords.Create(exception, ErrorIds.SyncOperationFailed, ErrorCategory.InvalidOperation, result));
-        }
-        else if (result.Status == SyncStatus.Unconfirmed)
-        {
-            var exception = new InvalidOperationException($"{result.Target}: {result.Action} is unconfirmed: {result.Reason}");
-            WriteError(ErrorRecords.Create(exception, ErrorIds.SyncOperationUnconfirmed, ErrorCategory.OperationTimeout, result,
-                "Check Autotask for the record, or run the same sync again in a few minutes: it creates the record only if it is still missing."));
-        }
     }
 }

@@ -76,7 +76,7 @@ public sealed class SyncAtPendingChangeCommand : PendingChangeCmdlet
             var summary = RunAutotask(token => batch.ExecuteAsync(approved, options, result => Post(() =>
             {
                 results.Add(result);
-                WriteResult(result);
+                WriteSyncResult(result);
             }), null, token));
             WriteVerbose($"{batch.Name}: {summary}");
             var now = DateTime.UtcNow;
@@ -116,22 +116,6 @@ public sealed class SyncAtPendingChangeCommand : PendingChangeCmdlet
         {
             ThrowTerminatingErrorFor(exception, StorePath);
             throw;
-        }
-    }
-
-    private void WriteResult(SyncResult result)
-    {
-        WriteObject(result);
-        if (result.Status == SyncStatus.Failed)
-        {
-            var exception = new InvalidOperationException($"{result.Target}: {result.Action} failed: {result.Reason}");
-            WriteError(ErrorRecords.Create(exception, ErrorIds.SyncOperationFailed, ErrorCategory.InvalidOperation, result));
-        }
-        else if (result.Status == SyncStatus.Unconfirmed)
-        {
-            var exception = new InvalidOperationException($"{result.Target}: {result.Action} is unconfirmed: {result.Reason}");
-            WriteError(ErrorRecords.Create(exception, ErrorIds.SyncOperationUnconfirmed, ErrorCategory.OperationTimeout, result,
-                "Check Autotask for the record, or run the same command again in a few minutes: it creates the record only if it is still missing."));
         }
     }
 }

@@ -100,11 +100,7 @@ public sealed class SyncAtProductCommand : MappingCmdlet
             result => Post(() =>
             {
                 results.Add(result);
-                WriteObject(result);
-                if (result.Status == SyncStatus.Failed)
-                {
-                    WriteError(ErrorRecords.Create(new InvalidOperationException($"{result.Target}: {result.Action} failed: {result.Reason}"), ErrorIds.SyncOperationFailed, ErrorCategory.InvalidOperation, result));
-                }
+                WriteSyncResult(result);
             }),
             null,
             token));

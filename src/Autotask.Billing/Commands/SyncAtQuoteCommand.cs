@@ -129,11 +129,7 @@ public sealed class SyncAtQuoteCommand : MappingCmdlet
             new SyncOptions { JournalFolder = JournalFolder, ModuleVersion = typeof(SyncAtQuoteCommand).Assembly.GetName().Version?.ToString(3) },
             result => Post(() =>
             {
-                WriteObject(result);
-                if (result.Status == SyncStatus.Failed)
-                {
-                    WriteError(ErrorRecords.Create(new InvalidOperationException($"{result.Target}: {result.Action} failed: {result.Reason}"), ErrorIds.SyncOperationFailed, ErrorCategory.InvalidOperation, result));
-                }
+                WriteSyncResult(result);
             }),
             null,
             token));

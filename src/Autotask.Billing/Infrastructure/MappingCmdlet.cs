@@ -137,6 +137,26 @@ public abstract class MappingCmdlet : AtBillingCmdlet
         return row;
     }
 
+    /// <summary>
+    /// A sync's or push's result, with an error record when a person has to act: it failed, or Autotask's answer was
+    /// lost and the record could not be seen (Unconfirmed).
+    /// </summary>
+    private protected void WriteSyncResult(SyncResult result)
+    {
+        WriteObject(result);
+        if (result.Status == SyncStatus.Failed)
+        {
+            var exception = new InvalidOperationException($"{result.Target}: {result.Action} failed: {result.Reason}");
+            WriteError(ErrorRecords.Create(exception, ErrorIds.SyncOperationFailed, ErrorCategory.InvalidOperation, result));
+        }
+        else if (result.Status == SyncStatus.Unconfirmed)
+        {
+            var exception = new InvalidOperationException($"{result.Target}: {result.Action} is unconfirmed: {result.Reason}");
+            WriteError(ErrorRecords.Create(exception, ErrorIds.SyncOperationUnconfirmed, ErrorCategory.OperationTimeout, result,
+                "Check Autotask for the record, or run the same command again in a few minutes: it creates the record only if it is still missing."));
+        }
+    }
+
     protected static Dictionary<string, string?> RowOf(IEnumerable<KeyValuePair<string, string>> values) =>
         values.ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.OrdinalIgnoreCase);
 
