@@ -21,7 +21,6 @@ public sealed class ContractSnapshot
         IReadOnlyDictionary<long, ContractServiceUnit> unitsInForce,
         IReadOnlyDictionary<long, Service> services,
         IReadOnlyDictionary<long, Product> products,
-        IReadOnlyDictionary<long, ISet<string>> chargeKeysByContract,
         IReadOnlyDictionary<long, IReadOnlyList<ContractCharge>> chargesByContract,
         PicklistLabels labels,
         bool hasAllCompanies,
@@ -37,8 +36,10 @@ public sealed class ContractSnapshot
         UnitsInForce = unitsInForce;
         Services = services;
         Products = products;
-        _chargeKeysByContract = chargeKeysByContract;
         _chargesByContract = chargesByContract;
+        _chargeKeysByContract = chargesByContract.ToDictionary(
+            pair => pair.Key,
+            pair => (ISet<string>)new HashSet<string>(pair.Value.Select(c => c.InternalPurchaseOrderNumber!.Trim()), StringComparer.Ordinal));
         Labels = labels;
         HasAllCompanies = hasAllCompanies;
         HasAllServices = hasAllServices;

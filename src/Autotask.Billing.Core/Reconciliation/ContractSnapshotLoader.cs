@@ -179,7 +179,6 @@ public sealed class ContractSnapshotLoader
             InForce(units, asOf),
             services.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First()),
             products.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First()),
-            ChargeKeys(charges),
             charges.Where(c => c.ContractID is not null && !string.IsNullOrWhiteSpace(c.InternalPurchaseOrderNumber))
                 .GroupBy(c => c.ContractID!.Value)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<ContractCharge>)g.ToList()),
@@ -193,12 +192,6 @@ public sealed class ContractSnapshotLoader
 
     private static AutotaskQuery UnitsInForceQuery(DateTime asOf) =>
         AutotaskQuery.Where(AutotaskFilter.Lte("startDate", asOf), AutotaskFilter.Gte("endDate", asOf)).WithIncludeFields(UnitFields);
-
-    private static IReadOnlyDictionary<long, ISet<string>> ChargeKeys(IEnumerable<ContractCharge> charges) =>
-        charges
-            .Where(c => c.ContractID is not null && !string.IsNullOrWhiteSpace(c.InternalPurchaseOrderNumber))
-            .GroupBy(c => c.ContractID!.Value)
-            .ToDictionary(g => g.Key, g => (ISet<string>)new HashSet<string>(g.Select(c => c.InternalPurchaseOrderNumber!.Trim()), StringComparer.Ordinal));
 
     private static IReadOnlyDictionary<long, IReadOnlyList<ContractService>> GroupByContract(
         IEnumerable<long> contractIds, IEnumerable<ContractService> contractServices)

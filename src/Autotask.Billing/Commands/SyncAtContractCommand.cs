@@ -73,7 +73,7 @@ public sealed class SyncAtContractCommand : MappingCmdlet
         var connection = RequireConnection();
 
         // One writer per database for the whole run: plan, writes and the mapping update.
-        using var syncLock = WhatIfRequested() ? null : AcquireSyncLock();
+        using var syncLock = WhatIfRequested() ? null : AcquireSyncLock(LockWaitSeconds);
         var document = ReadDocument();
         var settings = document.Settings;
         var context = new SyncContext(connection.Client, settings, UtcDate.From(ExportDate) ?? UtcDate.Today);
@@ -141,27 +141,6 @@ public sealed class SyncAtContractCommand : MappingCmdlet
         if (Summary)
         {
             WriteObject(summary);
-        }
-    }
-
-    /// <summary>-WhatIf writes nothing, not even the lock file.</summary>
-    private bool WhatIfRequested() =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
-            ? whatIf is SwitchParameter { IsPresent: true }
-            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
-
-    private SyncLock AcquireSyncLock()
-    {
-        try
-        {
-            var held = Run(token => SyncLock.AcquireAsync(StorePath, TimeSpan.FromSeconds(LockWaitSeconds), token));
-            WriteVerbose($"Holding the sync lock {held.LockPath} for this run.");
-            return held;
-        }
-        catch (Exception exception) when (exception is SyncInProgressException or UnauthorizedAccessException)
-        {
-            ThrowTerminatingErrorFor(exception, StorePath);
-            throw;
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class SyncAtPendingChangeCommand : PendingChangeCmdlet
     {
         var request = BuildRequest();
         var connection = RequireConnection();
-        using var syncLock = WhatIfRequested() ? null : AcquireSyncLock();
+        using var syncLock = WhatIfRequested() ? null : AcquireSyncLock(LockWaitSeconds);
         var options = new SyncOptions
         {
             Force = Force,
@@ -95,27 +95,6 @@ public sealed class SyncAtPendingChangeCommand : PendingChangeCmdlet
                 WriteWarning($"{batch.Name} did not all apply ({summary.Failed} failed, {summary.NotRun} not run): the later parts are not pushed. Fix the failures and run the same command again; what was applied is not repeated.");
                 return;
             }
-        }
-    }
-
-    /// <summary>-WhatIf writes nothing, not even the lock file.</summary>
-    private bool WhatIfRequested() =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
-            ? whatIf is SwitchParameter { IsPresent: true }
-            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
-
-    private SyncLock AcquireSyncLock()
-    {
-        // The store's path needs the session's connection: resolve it here on the pipeline thread.
-        var storePath = StorePath;
-        try
-        {
-            return Run(token => SyncLock.AcquireAsync(storePath, TimeSpan.FromSeconds(LockWaitSeconds), token));
-        }
-        catch (Exception exception) when (exception is SyncInProgressException or UnauthorizedAccessException)
-        {
-            ThrowTerminatingErrorFor(exception, StorePath);
-            throw;
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using Autotask.Billing.Autotask;
 using Autotask.Billing.Loose;
 using Autotask.Billing.Mapping;
+using Autotask.Billing.Sync;
 
 namespace Autotask.Billing.Infrastructure;
 
@@ -104,12 +105,7 @@ public abstract class MappingCmdlet : AtBillingCmdlet
             return source;
         }
 
-        var stored = document();
-        var known = BillingSources.BuiltIn
-            .Concat(stored.Customers.Select(customer => customer.Source))
-            .Concat(stored.Services.Select(service => service.Source))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        var known = BillingSources.KnownTo(document());
         if (BillingSources.Match(source, known) is { } match)
         {
             return match;
@@ -135,6 +131,30 @@ public abstract class MappingCmdlet : AtBillingCmdlet
         }
 
         return row;
+    }
+
+    /// <summary>-WhatIf writes nothing, not even the lock file.</summary>
+    private protected bool WhatIfRequested() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+            ? whatIf is SwitchParameter { IsPresent: true }
+            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
+    /// <summary>The store's sync lock for the whole run, waiting up to <paramref name="waitSeconds"/> for another sync to end.</summary>
+    private protected SyncLock AcquireSyncLock(int waitSeconds)
+    {
+        // The store's path needs the session's connection: resolve it here on the pipeline thread.
+        var storePath = StorePath;
+        try
+        {
+            var held = Run(token => SyncLock.AcquireAsync(storePath, TimeSpan.FromSeconds(waitSeconds), token));
+            WriteVerbose($"Holding the sync lock {held.LockPath} for this run.");
+            return held;
+        }
+        catch (Exception exception) when (exception is SyncInProgressException or UnauthorizedAccessException)
+        {
+            ThrowTerminatingErrorFor(exception, storePath);
+            throw;
+        }
     }
 
     /// <summary>

@@ -246,9 +246,7 @@ internal sealed class AutotaskTransport : IDisposable
 
     private async Task<ZoneInformation> DiscoverZoneAsync(CancellationToken cancellationToken)
     {
-        var url = new Uri(_discoveryRoot, ApiVersionSegment + "ZoneInformation?user=" + Uri.EscapeDataString(_credential.UserName));
-        var request = new AutotaskHttpRequest(HttpMethod.Get, url.AbsoluteUri, AutotaskOperation.DiscoverZone, ZoneEndpoint, AutotaskRequestKind.Read);
-        var response = await SendWithRetriesAsync<JObject>(request, url, SendMode.Discovery, cancellationToken).ConfigureAwait(false);
+        var (request, url, response) = await ReadZoneInformationAsync(_discoveryRoot, cancellationToken).ConfigureAwait(false);
         var zoneUrl = response.Body is { } body ? (string?)AutotaskJson.Property(body, "url") : null;
         if (response.IsSuccess && Uri.TryCreate(zoneUrl, UriKind.Absolute, out var root))
         {
@@ -285,10 +283,18 @@ internal sealed class AutotaskTransport : IDisposable
     /// </summary>
     private async Task<ZoneInformation> DescribeExplicitZoneAsync(Uri root, CancellationToken cancellationToken)
     {
+        var (_, _, response) = await ReadZoneInformationAsync(root, cancellationToken).ConfigureAwait(false);
+        return response.IsSuccess && response.Body is { } body ? ZoneFrom(body, root) : new ZoneInformation { Url = root };
+    }
+
+    /// <summary>ZoneInformation for the API user, from the discovery host or a zone itself.</summary>
+    private async Task<(AutotaskHttpRequest Request, Uri Url, AutotaskHttpResponse<JObject> Response)> ReadZoneInformationAsync(
+        Uri root, CancellationToken cancellationToken)
+    {
         var url = new Uri(root, ApiVersionSegment + "ZoneInformation?user=" + Uri.EscapeDataString(_credential.UserName));
         var request = new AutotaskHttpRequest(HttpMethod.Get, url.AbsoluteUri, AutotaskOperation.DiscoverZone, ZoneEndpoint, AutotaskRequestKind.Read);
         var response = await SendWithRetriesAsync<JObject>(request, url, SendMode.Discovery, cancellationToken).ConfigureAwait(false);
-        return response.IsSuccess && response.Body is { } body ? ZoneFrom(body, root) : new ZoneInformation { Url = root };
+        return (request, url, response);
     }
 
     private static ZoneInformation ZoneFrom(JObject body, Uri root) => new()
