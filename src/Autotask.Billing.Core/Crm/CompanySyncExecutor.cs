@@ -37,23 +37,11 @@ public static class CompanySyncExecutor
             throw new ArgumentNullException(nameof(options));
         }
 
-        int? customerType = null;
-        var typeLock = new SemaphoreSlim(1, 1);
-        async Task<int> CustomerTypeAsync(CrmRun run)
-        {
-            await typeLock.WaitAsync(run.StopToken).ConfigureAwait(false);
-            try
-            {
-                customerType ??= int.Parse(
-                    await run.Client.ResolvePicklistValueAsync("Companies", "companyType", "Customer", run.StopToken).ConfigureAwait(false),
-                    NumberStyles.Integer, CultureInfo.InvariantCulture);
-                return customerType.Value;
-            }
-            finally
-            {
-                typeLock.Release();
-            }
-        }
+        // The client reads a picklist once per connection, so asking for every company costs one request in all.
+        static async Task<int> CustomerTypeAsync(CrmRun run) =>
+            int.Parse(
+                await run.Client.ResolvePicklistValueAsync("Companies", "companyType", "Customer", run.StopToken).ConfigureAwait(false),
+                NumberStyles.Integer, CultureInfo.InvariantCulture);
 
         async Task<OperationOutcome> Apply(SyncOperation operation, CrmRun run)
         {
@@ -110,15 +98,8 @@ public static class CompanySyncExecutor
             }
         }
 
-        try
-        {
-            using var run = new CrmRun(plan.Client, plan.Operations, approvedOperationIds, options, Apply, onResult, progress, cancellationToken);
-            return await run.RunAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            typeLock.Dispose();
-        }
+        using var run = new CrmRun(plan.Client, plan.Operations, approvedOperationIds, options, Apply, onResult, progress, cancellationToken);
+        return await run.RunAsync().ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Autotask.Billing.Autotask;
 using Autotask.Billing.Sync;
 
@@ -52,7 +51,7 @@ internal sealed class CrmRun : IDisposable
         _progress = progress;
         _cancellation = cancellationToken;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _runId = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+        _runId = SyncRun.NewRunId();
         _byKey = operations.ToDictionary(static op => op.Key, StringComparer.Ordinal);
         _outcomes = operations.ToDictionary(
             static op => op.Key,
