@@ -137,7 +137,8 @@ Describe 'Companies and contacts pulled from Autotask' {
         $read = @(Get-AtCustomer -Path $file)
         $read.CustomerName | Should -Be 'Contoso Dental Group'
 
-        $results = @($read | Sync-AtCompany -StatePath $script:state -Confirm:$false -Summary)
+        $results = @($read | Sync-AtCompany -StatePath $script:state -Confirm:$false -Summary -ErrorVariable problems)
+        $problems | Should -BeNullOrEmpty
         $results | Should -BeNullOrEmpty
     }
 }
@@ -163,7 +164,8 @@ Describe 'Catalog items pushed with Sync-AtProduct' {
         $results.OperationKind | Sort-Object | Should -Be @('CreateProduct', 'CreateProduct', 'UpdateProduct')
         $results.Status | Sort-Object -Unique | Should -Be 'Applied'
         @(Get-AtServiceMapping -StatePath $script:state | Where-Object ProductId).Count | Should -Be 3
-        $again = @(Import-Csv -LiteralPath $script:products | Sync-AtProduct -DefaultCategory 'Hardware' -SyncPrices -StatePath $script:state -Confirm:$false)
+        $again = @(Import-Csv -LiteralPath $script:products | Sync-AtProduct -DefaultCategory 'Hardware' -SyncPrices -StatePath $script:state -Confirm:$false -ErrorVariable problems)
+        $problems | Should -BeNullOrEmpty
         $again | Should -BeNullOrEmpty
     }
 
@@ -210,7 +212,8 @@ Describe 'Quotes and sales orders pushed with Sync-AtQuote' {
         @($results | Where-Object OperationKind -EQ 'CreateQuote').Count | Should -Be 2
         @($results | Where-Object OperationKind -EQ 'UpdateOpportunity').Target | Should -Be 'SalesOrder SO-2001 (ChannelOnline)'
 
-        $again = @(Import-Csv -LiteralPath $script:quotes | Sync-AtQuote -SalesRep $script:reps -StatePath $script:state -Confirm:$false)
+        $again = @(Import-Csv -LiteralPath $script:quotes | Sync-AtQuote -SalesRep $script:reps -StatePath $script:state -Confirm:$false -ErrorVariable problems)
+        $problems | Should -BeNullOrEmpty
         $again | Should -BeNullOrEmpty
     }
 
