@@ -17,13 +17,27 @@ public sealed class EncodedSecretEchoTests
     private const string Secret = "p+a/s=s&w%o#r\"d<x>y";
     private const string Code = "C0de+/=&%#\"<>Z";
 
+    /// <summary>
+    /// Written out here, not taken from the redactor: the forms a server could echo the secret in, including the
+    /// lower-case percent-encoding some stacks produce.
+    /// </summary>
+    private static readonly string[] EchoedForms =
+    {
+        Secret,
+        "p%2Ba%2Fs%3Ds%26w%25o%23r%22d%3Cx%3Ey",
+        "p%2ba%2fs%3ds%26w%25o%23r%22d%3cx%3ey",
+        "cCthL3M9cyZ3JW8jciJkPHg+eQ==",
+        "p+a/s=s&amp;w%o#r&quot;d&lt;x&gt;y",
+        "p+a/s=s&w%o#r\\\"d<x>y",
+        "p\\u002Ba/s=s\\u0026w%o#r\\u0022d\\u003Cx\\u003Ey",
+    };
+
     [Fact]
     public void Every_encoding_of_a_secret_with_special_characters_is_known_to_the_redactor()
     {
         var forms = SecretRedactor.Forms(Secret).ToList();
 
         Assert.Contains("p%2Ba%2Fs%3Ds%26w%25o%23r%22d%3Cx%3Ey", forms);
-        Assert.Contains("p%2Ba%2Fs%3Ds%26w%25o%23r%22d%3Cx%3Ey".ToLowerInvariant(), forms.Select(static f => f.ToLowerInvariant()));
         Assert.Contains(Convert.ToBase64String(Encoding.UTF8.GetBytes(Secret)), forms);
         Assert.Contains("p+a/s=s&amp;w%o#r&quot;d&lt;x&gt;y", forms);
         Assert.Contains("p+a/s=s&w%o#r\\\"d<x>y", forms);
@@ -33,7 +47,7 @@ public sealed class EncodedSecretEchoTests
     [Fact]
     public async Task A_server_echoing_the_secret_in_every_encoding_never_gets_it_into_errors_or_logs()
     {
-        using var handler = new EchoingHandler(SecretRedactor.Forms(Secret).Concat(SecretRedactor.Forms(Code)).ToList());
+        using var handler = new EchoingHandler(EchoedForms.Concat(SecretRedactor.Forms(Code)).ToList());
         var log = new List<string>();
         var credential = new AutotaskCredential("api@example.test", new ApiSecret(Secret), new ApiSecret(Code));
         var options = new AutotaskClientOptions
@@ -70,9 +84,9 @@ public sealed class EncodedSecretEchoTests
 
         texts.AddRange(log);
         Assert.True(handler.Echoes > 3);
-        foreach (var form in SecretRedactor.Forms(Secret).Concat(SecretRedactor.Forms(Code)))
+        foreach (var form in EchoedForms.Concat(SecretRedactor.Forms(Code)))
         {
-            Assert.All(texts, text => Assert.DoesNotContain(form, text, StringComparison.Ordinal));
+            Assert.All(texts, text => Assert.DoesNotContain(form, text, StringComparison.OrdinalIgnoreCase));
         }
     }
 
