@@ -228,7 +228,7 @@ public static class CompanySyncPlanner
 
             var company = new Company
             {
-                CompanyName = Truncate(customer.CustomerName, 100),
+                CompanyName = AutotaskText.Truncate(customer.CustomerName, 100),
                 OwnerResourceID = owner,
                 Phone = phone,
                 Address1 = customer.Address,
@@ -323,12 +323,12 @@ public static class CompanySyncPlanner
             var created = new Contact
             {
                 CompanyID = companyId,
-                FirstName = Truncate(contact.FirstName, 50),
-                LastName = Truncate(contact.LastName, 50),
+                FirstName = AutotaskText.Truncate(contact.FirstName, 50),
+                LastName = AutotaskText.Truncate(contact.LastName, 50),
                 EmailAddress = contact.EmailAddress,
                 Phone = phone,
                 MobilePhone = contact.MobilePhone,
-                Title = Truncate(contact.Title, 50),
+                Title = AutotaskText.Truncate(contact.Title, 50),
                 PrimaryContact = primary,
                 IsActive = 1,
             };
@@ -358,8 +358,8 @@ public static class CompanySyncPlanner
                 }
             }
 
-            Compare("firstName", "first name", Truncate(contact.FirstName, 50), match.FirstName);
-            Compare("lastName", "last name", Truncate(contact.LastName, 50), match.LastName);
+            Compare("firstName", "first name", AutotaskText.Truncate(contact.FirstName, 50), match.FirstName);
+            Compare("lastName", "last name", AutotaskText.Truncate(contact.LastName, 50), match.LastName);
             if (match.EmailAddress is null)
             {
                 Compare("emailAddress", "e-mail", contact.EmailAddress, match.EmailAddress);
@@ -367,7 +367,7 @@ public static class CompanySyncPlanner
 
             Compare("phone", "phone", contact.Phone, match.Phone);
             Compare("mobilePhone", "mobile", contact.MobilePhone, match.MobilePhone);
-            Compare("title", "title", Truncate(contact.Title, 50), match.Title);
+            Compare("title", "title", AutotaskText.Truncate(contact.Title, 50), match.Title);
             if (primary && match.PrimaryContact != true)
             {
                 changes["primaryContact"] = true;
@@ -427,7 +427,5 @@ public static class CompanySyncPlanner
         }
 
         private static string CompanyTarget(CrmCustomer customer) => $"{customer.CustomerName} ({customer.Source} {customer.CustomerId})";
-
-        private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text.Substring(0, length);
     }
 }

@@ -78,7 +78,7 @@ public static class ProductSyncPlanner
             var key = "product\u001F" + operations.Count.ToString(CultureInfo.InvariantCulture);
             if (match is null)
             {
-                var operation = Operation(key, item, SyncOperationKind.CreateProduct, $"create product '{Truncate(item.Name, 100)}'" + Describe(item, options) + Notes(notes));
+                var operation = Operation(key, item, SyncOperationKind.CreateProduct, $"create product '{AutotaskText.Truncate(item.Name, 100)}'" + Describe(item, options) + Notes(notes));
                 if (document.Settings.MaterialBillingCodeId is not long billingCode)
                 {
                     operation = Operation(key, item, SyncOperationKind.CreateProduct, "held back: no material billing code is set for new products; run Set-AtBillingSetting -MaterialBillingCode",
@@ -92,12 +92,12 @@ public static class ProductSyncPlanner
                 {
                     Create = new Product
                     {
-                        Name = Truncate(item.Name, 100),
-                        Description = Truncate(item.Description, 2000),
-                        Sku = Truncate(item.Sku, 50),
-                        ManufacturerName = Truncate(item.ManufacturerName, 100),
-                        ManufacturerProductName = Truncate(item.ManufacturerPartNumber, 100),
-                        VendorProductNumber = Truncate(item.VendorPartNumber, 50),
+                        Name = AutotaskText.Truncate(item.Name, 100),
+                        Description = AutotaskText.Truncate(item.Description, 2000),
+                        Sku = AutotaskText.Truncate(item.Sku, 50),
+                        ManufacturerName = AutotaskText.Truncate(item.ManufacturerName, 100),
+                        ManufacturerProductName = AutotaskText.Truncate(item.ManufacturerPartNumber, 100),
+                        VendorProductNumber = AutotaskText.Truncate(item.VendorPartNumber, 50),
                         ProductCategory = category,
                         ProductBillingCodeID = billingCode,
                         DefaultVendorID = vendorId,
@@ -133,11 +133,11 @@ public static class ProductSyncPlanner
                 }
             }
 
-            Text("name", "name", Truncate(item.Name, 100), match.Name);
-            Text("description", "description", Truncate(item.Description, 2000), match.Description);
-            Text("manufacturerName", "manufacturer", Truncate(item.ManufacturerName, 100), match.ManufacturerName);
-            Text("manufacturerProductName", "manufacturer part number", Truncate(item.ManufacturerPartNumber, 100), match.ManufacturerProductName);
-            Text("vendorProductNumber", "vendor part number", Truncate(item.VendorPartNumber, 50), match.VendorProductNumber);
+            Text("name", "name", AutotaskText.Truncate(item.Name, 100), match.Name);
+            Text("description", "description", AutotaskText.Truncate(item.Description, 2000), match.Description);
+            Text("manufacturerName", "manufacturer", AutotaskText.Truncate(item.ManufacturerName, 100), match.ManufacturerName);
+            Text("manufacturerProductName", "manufacturer part number", AutotaskText.Truncate(item.ManufacturerPartNumber, 100), match.ManufacturerProductName);
+            Text("vendorProductNumber", "vendor part number", AutotaskText.Truncate(item.VendorPartNumber, 50), match.VendorProductNumber);
             if (category is not null && category != match.ProductCategory && !(categoryNote is not null && match.ProductCategory is not null))
             {
                 changes["productCategory"] = category;
@@ -251,6 +251,4 @@ public static class ProductSyncPlanner
             Problem = problem,
             Sku = item.Sku,
         };
-
-    private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text.Substring(0, length);
 }

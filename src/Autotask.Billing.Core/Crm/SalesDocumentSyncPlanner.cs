@@ -158,7 +158,7 @@ public static class SalesDocumentSyncPlanner
 
             var (companyId, ownerId, paymentTerm, shippingType, lines) = resolved;
             var before = Operations.Count;
-            var title = Truncate(document.OpportunityName ?? document.DocumentNumber, 128)!;
+            var title = AutotaskText.Truncate(document.OpportunityName ?? document.DocumentNumber, 128)!;
             var opportunity = document.OpportunityId is long given
                 ? _read.Opportunities.FirstOrDefault(o => o.Id == given)
                 : _read.Opportunities.Where(o => o.CompanyID == companyId && string.Equals(o.Title, title, StringComparison.OrdinalIgnoreCase)).OrderBy(static o => o.Id).FirstOrDefault();
@@ -198,7 +198,7 @@ public static class SalesDocumentSyncPlanner
             var quote = quotes.FirstOrDefault(q => string.Equals(q.ExternalQuoteNumber, document.DocumentNumber, StringComparison.OrdinalIgnoreCase))
                 ?? quotes.FirstOrDefault(static q => q.PrimaryQuote == true);
             string? quoteKey = null;
-            var name = Truncate(document.OpportunityName is null ? document.DocumentNumber : $"{document.OpportunityName} ({document.DocumentNumber})", 100)!;
+            var name = AutotaskText.Truncate(document.OpportunityName is null ? document.DocumentNumber : $"{document.OpportunityName} ({document.DocumentNumber})", 100)!;
             if (quote is null)
             {
                 quoteKey = Key(SyncOperationKind.CreateQuote);
@@ -313,7 +313,7 @@ public static class SalesDocumentSyncPlanner
                             ProductID = line.LineType == SalesLineType.Product ? recordId : null,
                             ServiceID = line.LineType == SalesLineType.Service ? recordId : null,
                             LaborID = line.LineType == SalesLineType.Labor ? recordId : null,
-                            Name = Truncate(line.Description, 100),
+                            Name = AutotaskText.Truncate(line.Description, 100),
                             Quantity = line.Quantity,
                             UnitPrice = line.UnitPrice,
                             UnitCost = line.UnitCost,
@@ -473,7 +473,5 @@ public static class SalesDocumentSyncPlanner
         private static string Money(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "none";
 
         private static string Number(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "none";
-
-        private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text.Substring(0, length);
     }
 }

@@ -316,7 +316,7 @@ internal sealed class SyncRun : IDisposable
             BillingCodeID = details.BillingCodeId,
             VendorCompanyID = details.Vendor.IsEmpty ? null : await ResolveAsync(details.Vendor).ConfigureAwait(false),
             IsActive = true,
-            Sku = Truncate(details.Sku, 50),
+            Sku = AutotaskText.Truncate(details.Sku, 50),
         };
         var id = await WriteAsync("Services", token => Client.CreateAsync(service, Find, token)).ConfigureAwait(false);
         return OperationOutcome.Applied($"created service '{name}'", id);
@@ -338,9 +338,9 @@ internal sealed class SyncRun : IDisposable
         {
             Name = details.Name,
             Description = details.Description,
-            Sku = Truncate(sku, 50),
-            VendorProductNumber = Truncate(sku, 50),
-            ManufacturerProductName = Truncate(sku, 100),
+            Sku = AutotaskText.Truncate(sku, 50),
+            VendorProductNumber = AutotaskText.Truncate(sku, 50),
+            ManufacturerProductName = AutotaskText.Truncate(sku, 100),
             ProductBillingCodeID = details.BillingCodeId,
             DefaultVendorID = details.Vendor.IsEmpty ? null : await ResolveAsync(details.Vendor).ConfigureAwait(false),
             IsActive = true,
@@ -652,7 +652,7 @@ internal sealed class SyncRun : IDisposable
         {
             ContractID = contractId,
             Name = details.Name,
-            Description = Truncate(details.Description, 2000),
+            Description = AutotaskText.Truncate(details.Description, 2000),
             ChargeType = await PicklistAsync("ContractCharges", "chargeType", "Operational").ConfigureAwait(false),
             DatePurchased = details.ChargeDate,
             UnitQuantity = details.ChargeQuantity,
@@ -669,6 +669,4 @@ internal sealed class SyncRun : IDisposable
     }
 
     private static string Format(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "none";
-
-    private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text.Substring(0, length);
 }
