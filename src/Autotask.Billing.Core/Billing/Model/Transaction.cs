@@ -75,6 +75,13 @@ public sealed class Transaction
         init => _kind = Set(Field.Kind, (ChargeKind?)value);
     }
 
+    /// <summary>The Kind a reader set, or null while Kind is derived: what TransactionBuffer keeps, so a held line reads back the same.</summary>
+    internal ChargeKind? ExplicitKind
+    {
+        get => Has(Field.Kind) ? _kind : null;
+        init => _kind = Set(Field.Kind, value);
+    }
+
     /// <summary>A recurring line that covers one whole period of its billing cycle: the only line that sets a recurring price or cost.</summary>
     public bool IsFullPeriod => Kind == ChargeKind.Recurring;
 

@@ -1,0 +1,49 @@
+namespace Autotask.Billing.Buffering;
+
+/// <summary>Writes one record of <see cref="TransactionBuffer"/>: unsigned LEB128 integers and raw bytes into a growing scratch array.</summary>
+internal sealed class CompactWriter
+{
+    private byte[] _bytes = new byte[256];
+
+    public int Length { get; private set; }
+
+    public byte[] Bytes => _bytes;
+
+    public void Reset() => Length = 0;
+
+    public void WriteByte(byte value)
+    {
+        Ensure(1);
+        _bytes[Length++] = value;
+    }
+
+    public void WriteVarint(ulong value)
+    {
+        Ensure(10);
+        while (value >= 0x80)
+        {
+            _bytes[Length++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        _bytes[Length++] = (byte)value;
+    }
+
+    /// <summary>Writes the chars of a text known to be ASCII, one byte each.</summary>
+    public void WriteAscii(string text)
+    {
+        Ensure(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            _bytes[Length++] = (byte)text[i];
+        }
+    }
+
+    private void Ensure(int more)
+    {
+        if (Length + more > _bytes.Length)
+        {
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, Length + more));
+        }
+    }
+}

@@ -1,0 +1,246 @@
+namespace Autotask.Billing.Buffering;
+
+/// <summary>
+/// One <see cref="Transaction"/> as a record of a few dozen bytes, and back, exactly: every property reads the same
+/// after the round trip (a decimal keeps its scale and sign, a date its kind, an absent value stays absent). Texts
+/// are numbers in the buffer's <see cref="StringTable"/>, except an ASCII transaction id (unique per line), which is
+/// written inline. The record layout is private to this class and lives only as long as the process.
+/// </summary>
+internal static class TransactionCodec
+{
+    [Flags]
+    private enum Present : ushort
+    {
+        UnitPrice = 1 << 0,
+        UnitCost = 1 << 1,
+        ListUnitPrice = 1 << 2,
+        Amount = 1 << 3,
+        ExchangeRate = 1 << 4,
+        ServiceStart = 1 << 5,
+        ServiceEnd = 1 << 6,
+        OrderDate = 1 << 7,
+        SubscriptionStart = 1 << 8,
+        Kind = 1 << 9,
+        IsProrated = 1 << 10,
+        IsReversal = 1 << 11,
+        IsTrial = 1 << 12,
+        IsUnbilled = 1 << 13,
+    }
+
+    public static void Write(CompactWriter writer, StringTable strings, Transaction line)
+    {
+        var present = Flag(line.UnitPrice.HasValue, Present.UnitPrice)
+            | Flag(line.UnitCost.HasValue, Present.UnitCost)
+            | Flag(line.ListUnitPrice.HasValue, Present.ListUnitPrice)
+            | Flag(line.Amount.HasValue, Present.Amount)
+            | Flag(line.ExchangeRate.HasValue, Present.ExchangeRate)
+            | Flag(line.ServiceStart.HasValue, Present.ServiceStart)
+            | Flag(line.ServiceEnd.HasValue, Present.ServiceEnd)
+            | Flag(line.OrderDate.HasValue, Present.OrderDate)
+            | Flag(line.SubscriptionStart.HasValue, Present.SubscriptionStart)
+            | Flag(line.ExplicitKind.HasValue, Present.Kind)
+            | Flag(line.IsProrated, Present.IsProrated)
+            | Flag(line.IsReversal, Present.IsReversal)
+            | Flag(line.IsTrial, Present.IsTrial)
+            | Flag(line.IsUnbilled, Present.IsUnbilled);
+        writer.WriteVarint((ulong)present);
+        writer.WriteVarint((ulong)line.ChargeType);
+        writer.WriteVarint((ulong)line.QuantityChange);
+        if (line.ExplicitKind is ChargeKind kind)
+        {
+            writer.WriteVarint((ulong)kind);
+        }
+
+        WriteId(writer, strings, line.TransactionId);
+        WriteText(writer, strings, line.Source);
+        WriteText(writer, strings, line.CustomerId);
+        WriteText(writer, strings, line.CustomerName);
+        WriteText(writer, strings, line.CustomerDomain);
+        WriteText(writer, strings, line.CustomerPhone);
+        WriteText(writer, strings, line.CustomerAddress);
+        WriteText(writer, strings, line.CustomerCity);
+        WriteText(writer, strings, line.CustomerState);
+        WriteText(writer, strings, line.CustomerPostalCode);
+        WriteText(writer, strings, line.Sku);
+        WriteText(writer, strings, line.ProductName);
+        WriteText(writer, strings, line.Description);
+        WriteText(writer, strings, line.Category);
+        WriteText(writer, strings, line.Currency);
+        WriteText(writer, strings, line.PricingCurrency);
+        WriteText(writer, strings, line.SubscriptionId);
+        WriteText(writer, strings, line.BillingCycle);
+        WriteText(writer, strings, line.Term);
+        WriteText(writer, strings, line.ReferenceId);
+        WriteText(writer, strings, line.SourceFile);
+        writer.WriteVarint((uint)line.SourceLine);
+        WriteDecimal(writer, line.Quantity);
+        WriteDecimal(writer, line.UnitPrice);
+        WriteDecimal(writer, line.UnitCost);
+        WriteDecimal(writer, line.ListUnitPrice);
+        WriteDecimal(writer, line.Amount);
+        WriteDecimal(writer, line.ExchangeRate);
+        WriteDate(writer, line.ServiceStart);
+        WriteDate(writer, line.ServiceEnd);
+        WriteDate(writer, line.OrderDate);
+        WriteDate(writer, line.SubscriptionStart);
+    }
+
+    public static Transaction Read(ref CompactReader reader, StringTable strings)
+    {
+        var present = (Present)reader.ReadVarint();
+        var chargeType = (ChargeType)reader.ReadVarint();
+        var quantityChange = (QuantityChange)reader.ReadVarint();
+        ChargeKind? kind = Has(present, Present.Kind) ? (ChargeKind)reader.ReadVarint() : null;
+
+        // Object initialisers evaluate in the order written, the order Write wrote them in.
+        return new Transaction
+        {
+            ChargeType = chargeType,
+            ExplicitKind = kind,
+            QuantityChange = quantityChange,
+            IsProrated = Has(present, Present.IsProrated),
+            IsReversal = Has(present, Present.IsReversal),
+            IsTrial = Has(present, Present.IsTrial),
+            IsUnbilled = Has(present, Present.IsUnbilled),
+            TransactionId = ReadId(ref reader, strings),
+            Source = ReadText(ref reader, strings)!,
+            CustomerId = ReadText(ref reader, strings)!,
+            CustomerName = ReadText(ref reader, strings)!,
+            CustomerDomain = ReadText(ref reader, strings),
+            CustomerPhone = ReadText(ref reader, strings),
+            CustomerAddress = ReadText(ref reader, strings),
+            CustomerCity = ReadText(ref reader, strings),
+            CustomerState = ReadText(ref reader, strings),
+            CustomerPostalCode = ReadText(ref reader, strings),
+            Sku = ReadText(ref reader, strings)!,
+            ProductName = ReadText(ref reader, strings)!,
+            Description = ReadText(ref reader, strings)!,
+            Category = ReadText(ref reader, strings)!,
+            Currency = ReadText(ref reader, strings)!,
+            PricingCurrency = ReadText(ref reader, strings),
+            SubscriptionId = ReadText(ref reader, strings)!,
+            BillingCycle = ReadText(ref reader, strings)!,
+            Term = ReadText(ref reader, strings),
+            ReferenceId = ReadText(ref reader, strings),
+            SourceFile = ReadText(ref reader, strings)!,
+            SourceLine = (int)(uint)reader.ReadVarint(),
+            Quantity = ReadDecimal(ref reader),
+            UnitPrice = Has(present, Present.UnitPrice) ? ReadDecimal(ref reader) : null,
+            UnitCost = Has(present, Present.UnitCost) ? ReadDecimal(ref reader) : null,
+            ListUnitPrice = Has(present, Present.ListUnitPrice) ? ReadDecimal(ref reader) : null,
+            Amount = Has(present, Present.Amount) ? ReadDecimal(ref reader) : null,
+            ExchangeRate = Has(present, Present.ExchangeRate) ? ReadDecimal(ref reader) : null,
+            ServiceStart = Has(present, Present.ServiceStart) ? ReadDate(ref reader) : null,
+            ServiceEnd = Has(present, Present.ServiceEnd) ? ReadDate(ref reader) : null,
+            OrderDate = Has(present, Present.OrderDate) ? ReadDate(ref reader) : null,
+            SubscriptionStart = Has(present, Present.SubscriptionStart) ? ReadDate(ref reader) : null,
+        };
+    }
+
+    private static Present Flag(bool on, Present flag) => on ? flag : 0;
+
+    private static bool Has(Present present, Present flag) => (present & flag) != 0;
+
+    /// <summary>
+    /// An id is unique per line: ASCII ones inline (tag bit 0 clear, then the length), anything else through the
+    /// table (tag bit 0 set, then 0 for null or the number + 1), so no text is re-encoded.
+    /// </summary>
+    private static void WriteId(CompactWriter writer, StringTable strings, string? id)
+    {
+        if (id is not null && IsAscii(id))
+        {
+            writer.WriteVarint((ulong)id.Length << 1);
+            writer.WriteAscii(id);
+        }
+        else
+        {
+            writer.WriteVarint((id is null ? 0UL : (ulong)strings.Number(id) + 1) << 1 | 1);
+        }
+    }
+
+    private static string ReadId(ref CompactReader reader, StringTable strings)
+    {
+        var tag = reader.ReadVarint();
+        if ((tag & 1) == 0)
+        {
+            return reader.ReadAscii((int)(tag >> 1));
+        }
+
+        return tag >> 1 == 0 ? null! : strings.Text((int)(tag >> 1) - 1);
+    }
+
+    private static bool IsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > 0x7F)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>0 for null, else the table number + 1.</summary>
+    private static void WriteText(CompactWriter writer, StringTable strings, string? text) =>
+        writer.WriteVarint(text is null ? 0UL : (ulong)strings.Number(text) + 1);
+
+    private static string? ReadText(ref CompactReader reader, StringTable strings)
+    {
+        var number = reader.ReadVarint();
+        return number == 0 ? null : strings.Text((int)(number - 1));
+    }
+
+    private static void WriteDecimal(CompactWriter writer, decimal? value)
+    {
+        if (value is not decimal number)
+        {
+            return;
+        }
+
+#if NET
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(number, bits);
+#else
+        var bits = decimal.GetBits(number);
+#endif
+        // Head: scale (0–28) in bits 0–4, sign in bit 5, "high word follows" in bit 6.
+        var scale = (bits[3] >> 16) & 0xFF;
+        var head = scale | (bits[3] < 0 ? 0x20 : 0) | (bits[2] != 0 ? 0x40 : 0);
+        writer.WriteByte((byte)head);
+        writer.WriteVarint(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+        if (bits[2] != 0)
+        {
+            writer.WriteVarint((uint)bits[2]);
+        }
+    }
+
+    private static decimal ReadDecimal(ref CompactReader reader)
+    {
+        var head = reader.ReadByte();
+        var low = reader.ReadVarint();
+        var high = (head & 0x40) != 0 ? (int)(uint)reader.ReadVarint() : 0;
+        return new decimal((int)(uint)low, (int)(uint)(low >> 32), high, (head & 0x20) != 0, (byte)(head & 0x1F));
+    }
+
+    /// <summary>Head: the kind in bits 0–1, bit 2 when the value is a whole day (then days, not ticks, follow: 3 bytes, not 8).</summary>
+    private static void WriteDate(CompactWriter writer, DateTime? value)
+    {
+        if (value is not DateTime date)
+        {
+            return;
+        }
+
+        var wholeDay = date.Ticks % TimeSpan.TicksPerDay == 0;
+        writer.WriteByte((byte)((int)date.Kind | (wholeDay ? 4 : 0)));
+        writer.WriteVarint(wholeDay ? (ulong)(date.Ticks / TimeSpan.TicksPerDay) : (ulong)date.Ticks);
+    }
+
+    private static DateTime ReadDate(ref CompactReader reader)
+    {
+        var head = reader.ReadByte();
+        var value = (long)reader.ReadVarint();
+        return new DateTime((head & 4) != 0 ? value * TimeSpan.TicksPerDay : value, (DateTimeKind)(head & 3));
+    }
+}
