@@ -38,16 +38,32 @@ public static class TransactionSummarizer
             throw new ArgumentNullException(nameof(transactions));
         }
 
+        return Summarize(transactions as IReadOnlyList<Transaction> ?? transactions.ToList(), only: null, asOf);
+    }
+
+    /// <summary>
+    /// The lines at the positions <paramref name="only"/> gives (all when null), fetched one Source × CustomerId × Sku
+    /// at a time: from a <see cref="Buffering.TransactionBuffer"/>, only one group's lines are ever objects at once.
+    /// </summary>
+    internal static IReadOnlyList<TransactionSummary> Summarize(IReadOnlyList<Transaction> lines, IReadOnlyList<int>? only, DateTime asOf)
+    {
         var day = BillingWindow.AsDate(asOf);
-        var groups = GroupBySku(transactions);
+        var groups = GroupBySku(lines, only);
 
         // One thread on purpose: summarising the groups in parallel measured no faster on a busy two-core machine
         // (both threads JIT and allocate at once), and this way any failure is the first group's, as before.
         var pool = new List<SubscriptionSeats>();
         var summaries = new TransactionSummary[groups.Count];
+        var group = new List<Transaction>();
         for (var i = 0; i < groups.Count; i++)
         {
-            summaries[i] = Summarize(groups[i], day, pool);
+            group.Clear();
+            foreach (var position in groups[i])
+            {
+                group.Add(lines[position]);
+            }
+
+            summaries[i] = Summarize(group, day, pool);
         }
 
         return InDisplayOrder(summaries);
@@ -96,15 +112,18 @@ public static class TransactionSummarizer
         return byFile != 0 ? byFile : a.SourceLine.CompareTo(b.SourceLine);
     }
 
-    /// <summary>Recurring lines by Source × CustomerId × Sku, each group and its lines in the order they first appear.</summary>
-    private static List<List<Transaction>> GroupBySku(IEnumerable<Transaction> transactions)
+    /// <summary>The positions of the recurring lines by Source × CustomerId × Sku, each group and its lines in the order they first appear.</summary>
+    private static List<List<int>> GroupBySku(IReadOnlyList<Transaction> lines, IReadOnlyList<int>? only)
     {
         var numbers = new Dictionary<SeatGroupKey, int>();
-        var groups = new List<List<Transaction>>();
-        List<Transaction>? group = null;
+        var groups = new List<List<int>>();
+        List<int>? group = null;
         Transaction? previous = null;
-        foreach (var line in transactions)
+        var count = only?.Count ?? lines.Count;
+        for (var i = 0; i < count; i++)
         {
+            var position = only is null ? i : only[i];
+            var line = lines[position];
             if (line.ChargeType != ChargeType.Recurring)
             {
                 continue;
@@ -118,13 +137,13 @@ public static class TransactionSummarizer
                 {
                     number = groups.Count;
                     numbers.Add(key, number);
-                    groups.Add(new List<Transaction>());
+                    groups.Add(new List<int>());
                 }
 
                 group = groups[number];
             }
 
-            group!.Add(line);
+            group!.Add(position);
             previous = line;
         }
 

@@ -42,11 +42,13 @@ internal sealed class ComparisonInput
     {
         var input = new ComparisonInput(asOf);
 
-        var recurring = new List<Transaction>();
+        // Recurring lines by position: from a TransactionBuffer the summariser fetches them one group at a time.
+        var recurring = new List<int>();
         var usageAsService = new List<Transaction>();
         var usage = new List<Transaction>();
-        foreach (var line in lineList)
+        for (var i = 0; i < lineList.Count; i++)
         {
+            var line = lineList[i];
             if (!input.Keep(mapping, line.Source, line.CustomerId, line.Sku, line.ServiceEnd ?? line.ServiceStart))
             {
                 continue;
@@ -54,7 +56,7 @@ internal sealed class ComparisonInput
 
             if (line.ChargeType == ChargeType.Recurring)
             {
-                recurring.Add(line);
+                recurring.Add(i);
             }
             else if (line.ChargeType == ChargeType.Usage && options.UsageAsService == true && mapping.FindService(line.Source, line.Sku)?.ServiceId is not null)
             {
@@ -73,7 +75,7 @@ internal sealed class ComparisonInput
         input.Charges.AddRange(UsageMonth.Merge(usage, mapping.Settings));
 
         input.Seats.AddRange(summaryList.Where(s => input.Keep(mapping, s.Source, s.CustomerId, s.Sku, s.ServiceEnd ?? s.ServiceStart)));
-        input.Seats.AddRange(TransactionSummarizer.Summarize(recurring, input.AsOf));
+        input.Seats.AddRange(TransactionSummarizer.Summarize(lineList, recurring, input.AsOf));
         input.Seats.AddRange(UsageSeats(usageAsService, input.AsOf));
         return input;
     }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Autotask.Billing.Autotask;
+using Autotask.Billing.Buffering;
 using Autotask.Billing.Completers;
 using Autotask.Billing.Infrastructure;
 using Autotask.Billing.Mapping;
@@ -21,7 +22,8 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     private const string PipelineSet = "Pipeline";
     private const string PathSet = "Path";
 
-    private readonly List<Transaction> _lines = new();
+    // Held compactly until the file is judged and summarised: a month's file is 200,000 lines or more (issue 15).
+    private readonly TransactionBuffer _lines = new();
     private readonly List<TransactionSummary> _summaries = new();
     private readonly HashSet<string> _files = new(StringComparer.Ordinal);
     private BillingSourceReader? _reader;

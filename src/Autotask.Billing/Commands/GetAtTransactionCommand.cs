@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Autotask.Billing.Buffering;
 using Autotask.Billing.Completers;
 using Autotask.Billing.Infrastructure;
 
@@ -22,9 +23,11 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
     private const string LiteralPathSet = "LiteralPath";
     private const string InputObjectSet = "InputObject";
 
-    private readonly List<Transaction> _collected = new();
-    private readonly List<Transaction> _pending = new();
-    private readonly List<Transaction> _pendingObjects = new();
+    // A file's lines are held until it is judged, and -Summarize's until the end: compactly, as a month's file is
+    // 200,000 lines or more (issue 15).
+    private readonly TransactionBuffer _collected = new();
+    private readonly TransactionBuffer _pending = new();
+    private readonly TransactionBuffer _pendingObjects = new();
     private readonly List<string> _read = new();
     private BillingSourceReader? _reader;
     private ThrottledProgress? _progress;
@@ -241,7 +244,7 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
     }
 
     /// <summary>Emits what the rejected-line rule lets through of a file (or of the piped objects) read whole.</summary>
-    private void Release(string file, List<Transaction> pending)
+    private void Release(string file, TransactionBuffer pending)
     {
         var verdict = Session.RejectedLines.Judge(new[] { file }, AcceptPartialFile);
         if (!verdict.IsRefused)
@@ -256,9 +259,12 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
                 WriteWarning($"Held back, because a rejected line of {file} names them: {string.Join(", ", verdict.HeldBackCustomers)}. None of their lines is emitted.");
             }
 
-            foreach (var line in pending.Where(line => !verdict.HoldsBack(line.CustomerId)))
+            foreach (var line in pending.Drain())
             {
-                Emit(line);
+                if (!verdict.HoldsBack(line.CustomerId))
+                {
+                    Emit(line);
+                }
             }
         }
 
@@ -296,7 +302,7 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
         }
     }
 
-    private void Handle(BillingReadItem item, List<Transaction> pending)
+    private void Handle(BillingReadItem item, TransactionBuffer pending)
     {
         if (item.Problem is { } problem)
         {

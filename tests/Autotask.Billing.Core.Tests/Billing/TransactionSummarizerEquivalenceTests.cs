@@ -142,13 +142,26 @@ public sealed class TransactionSummarizerEquivalenceTests
         foreach (var asOf in AsOfDates(random))
         {
             var expected = TransactionSummarizerReference.Summarize(lines, asOf);
-            var actual = TransactionSummarizer.Summarize(lines, asOf);
             var where = $"{label}, {lines.Count} lines, as of {asOf:yyyy-MM-dd}";
-            Assert.True(expected.Count == actual.Count, $"{where}: {actual.Count} summaries, expected {expected.Count}.");
-            for (var i = 0; i < expected.Count; i++)
+            AssertSame(expected, TransactionSummarizer.Summarize(lines, asOf), where);
+
+            // Held compactly, as the cmdlets hold a file's lines: the same seats, read one group at a time.
+            var buffer = new global::Autotask.Billing.Buffering.TransactionBuffer();
+            foreach (var line in lines)
             {
-                AssertSame(expected[i], actual[i], $"{where}, summary {i} ({expected[i]})");
+                buffer.Add(line);
             }
+
+            AssertSame(expected, TransactionSummarizer.Summarize(buffer, asOf), where + ", from a TransactionBuffer");
+        }
+    }
+
+    private static void AssertSame(IReadOnlyList<TransactionSummary> expected, IReadOnlyList<TransactionSummary> actual, string where)
+    {
+        Assert.True(expected.Count == actual.Count, $"{where}: {actual.Count} summaries, expected {expected.Count}.");
+        for (var i = 0; i < expected.Count; i++)
+        {
+            AssertSame(expected[i], actual[i], $"{where}, summary {i} ({expected[i]})");
         }
     }
 

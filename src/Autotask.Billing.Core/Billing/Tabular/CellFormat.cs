@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Autotask.Billing.Tabular;
 
@@ -29,7 +28,6 @@ internal sealed class CellFormat
     private static readonly string[] DayFirstSlashFormats = SlashTimes.Select(t => "d/M/yyyy" + t).ToArray();
     private static readonly string[] MonthFirstSlashFormats = SlashTimes.Select(t => "M/d/yyyy" + t).ToArray();
 
-    private static readonly Regex SlashDate = new(@"^(\d{1,2})/(\d{1,2})/\d{4}(?:\s|$)", RegexOptions.CultureInvariant);
 
     private readonly string[] _extraDateFormats;
     private readonly string[] _dateFormats;
@@ -186,14 +184,13 @@ internal sealed class CellFormat
             return true;
         }
 
-        var slash = SlashDate.Match(s);
-        if (!slash.Success)
+        if (!IsSlashDate(s, out var first, out var second))
         {
             return DateTime.TryParseExact(s, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out parsed);
         }
 
         parsed = default;
-        var dayFirst = _declaredDayFirst ?? OrderOf(s, int.Parse(slash.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(slash.Groups[2].Value, CultureInfo.InvariantCulture), out ambiguity);
+        var dayFirst = _declaredDayFirst ?? OrderOf(s, first, second, out ambiguity);
         if (dayFirst is not { } order)
         {
             return false;
@@ -254,6 +251,34 @@ internal sealed class CellFormat
         var day = pattern.IndexOf('d');
         var month = pattern.IndexOf('M');
         return day >= 0 && month >= 0 && day < month;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="s"/> starts with a slash date: 1–2 digits, '/', 1–2 digits, '/', 4 digits, then its end
+    /// or white space (a time may follow); <paramref name="first"/> and <paramref name="second"/> are its two leading
+    /// numbers. Written out, not a regex: Partner Center files have four such dates a line (issue 15).
+    /// </summary>
+    internal static bool IsSlashDate(string s, out int first, out int second)
+    {
+        second = 0;
+        var at = 0;
+        return Number(s, ref at, 1, 2, out first) && Slash(s, ref at)
+            && Number(s, ref at, 1, 2, out second) && Slash(s, ref at)
+            && Number(s, ref at, 4, 4, out _) && (at == s.Length || char.IsWhiteSpace(s[at]));
+    }
+
+    private static bool Slash(string s, ref int at) => at < s.Length && s[at++] == '/';
+
+    private static bool Number(string s, ref int at, int fewest, int most, out int value)
+    {
+        value = 0;
+        var start = at;
+        while (at < s.Length && at - start < most && s[at] >= '0' && s[at] <= '9')
+        {
+            value = (value * 10) + (s[at++] - '0');
+        }
+
+        return at - start >= fewest;
     }
 
     private static bool IsIsoDate(string s) =>

@@ -11,7 +11,7 @@ namespace Autotask.Billing.Tabular;
 /// </summary>
 internal sealed class CsvRecordSource : IRecordSource
 {
-    private readonly TextReader _reader;
+    private readonly EndWatchingReader _reader;
     private readonly CsvParser _parser;
     private readonly string _path;
     private int _lastRawRow;
@@ -21,7 +21,7 @@ internal sealed class CsvRecordSource : IRecordSource
     {
         _path = text.Path;
         Delimiter = SniffDelimiter(text.Prefix);
-        _reader = text.OpenReader();
+        _reader = new EndWatchingReader(text.OpenReader());
         _parser = new CsvParser(_reader, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = Delimiter.ToString(),
@@ -58,7 +58,7 @@ internal sealed class CsvRecordSource : IRecordSource
                 continue;
             }
 
-            yield return new SourceRecord(Schema, fields!, start) { Defect = DefectOf(fields!, _parser.RawRecord, start) };
+            yield return new SourceRecord(Schema, fields!, start) { Defect = DefectOf(fields!, start) };
         }
     }
 
@@ -91,15 +91,18 @@ internal sealed class CsvRecordSource : IRecordSource
     /// closed (it swallows the following lines), a line cut off by the end of the file (a number may be cut short:
     /// "12" read as "1"), and a field count other than the header's (an unquoted "1,250" in a comma file).
     /// </summary>
-    private RecordDefect? DefectOf(string[] fields, string? raw, int line)
+    private RecordDefect? DefectOf(string[] fields, int line)
     {
-        raw ??= string.Empty;
-        var endsLine = raw.EndsWith("\n", StringComparison.Ordinal) || raw.EndsWith("\r", StringComparison.Ordinal);
         var spanned = _parser.RawRow - line;
+
+        // Before the end of the text was read, the record ended at a line break, and one complete line needs no quote
+        // count (below): its raw text is only made for a record over several lines or near the end of the text.
+        var raw = spanned > 0 || _reader.ReachedEnd ? _parser.RawRecord ?? string.Empty : null;
+        var endsLine = raw is null || raw.EndsWith("\n", StringComparison.Ordinal) || raw.EndsWith("\r", StringComparison.Ordinal);
 
         // An odd number of quotes on one complete line is an inch mark or the like, kept as text; an open quote
         // that runs on over line breaks or to the end of the file is not.
-        if (QuoteCount(raw) % 2 == 1 && (spanned > 0 || !endsLine))
+        if (raw is not null && QuoteCount(raw) % 2 == 1 && (spanned > 0 || !endsLine))
         {
             return new RecordDefect(
                 BillingProblemReason.UnterminatedQuote, fields.Length,
