@@ -3,8 +3,8 @@ namespace Autotask.Billing.Buffering;
 /// <summary>
 /// One <see cref="Transaction"/> as a record of a few dozen bytes, and back, exactly: every property reads the same
 /// after the round trip (a decimal keeps its scale and sign, a date its kind, an absent value stays absent). Texts
-/// are numbers in the buffer's <see cref="StringTable"/>, except an ASCII transaction id (unique per line), which is
-/// written inline. The record layout is private to this class and lives only as long as the process.
+/// are numbers in the buffer's <see cref="StringTable"/>, except the ids that are often unique per line (transaction,
+/// subscription and reference ids), which are written inline when ASCII: a table entry costs more than the text. The record layout is private to this class and lives only as long as the process.
 /// </summary>
 internal static class TransactionCodec
 {
@@ -67,10 +67,10 @@ internal static class TransactionCodec
         WriteText(writer, strings, line.Category);
         WriteText(writer, strings, line.Currency);
         WriteText(writer, strings, line.PricingCurrency);
-        WriteText(writer, strings, line.SubscriptionId);
+        WriteId(writer, strings, line.SubscriptionId);
         WriteText(writer, strings, line.BillingCycle);
         WriteText(writer, strings, line.Term);
-        WriteText(writer, strings, line.ReferenceId);
+        WriteId(writer, strings, line.ReferenceId);
         WriteText(writer, strings, line.SourceFile);
         writer.WriteVarint((uint)line.SourceLine);
         WriteDecimal(writer, line.Quantity);
@@ -118,10 +118,10 @@ internal static class TransactionCodec
             Category = ReadText(ref reader, strings)!,
             Currency = ReadText(ref reader, strings)!,
             PricingCurrency = ReadText(ref reader, strings),
-            SubscriptionId = ReadText(ref reader, strings)!,
+            SubscriptionId = ReadId(ref reader, strings),
             BillingCycle = ReadText(ref reader, strings)!,
             Term = ReadText(ref reader, strings),
-            ReferenceId = ReadText(ref reader, strings),
+            ReferenceId = ReadId(ref reader, strings),
             SourceFile = ReadText(ref reader, strings)!,
             SourceLine = (int)(uint)reader.ReadVarint(),
             Quantity = ReadDecimal(ref reader),
@@ -142,7 +142,7 @@ internal static class TransactionCodec
     private static bool Has(Present present, Present flag) => (present & flag) != 0;
 
     /// <summary>
-    /// An id is unique per line: ASCII ones inline (tag bit 0 clear, then the length), anything else through the
+    /// An id is often unique per line: ASCII ones inline (tag bit 0 clear, then the length), anything else through the
     /// table (tag bit 0 set, then 0 for null or the number + 1), so no text is re-encoded.
     /// </summary>
     private static void WriteId(CompactWriter writer, StringTable strings, string? id)
