@@ -73,12 +73,20 @@ Describe 'Bad billing files stop safely' {
         $differences | Where-Object CustomerId -EQ $bad.CustomerId | Should -BeNullOrEmpty
     }
 
-    It 'with -AcceptPartialFile compares the rest and holds back the customer of the rejected line' {
+    It 'with -AcceptPartialFile compares the rest and holds back the customer of the rejected line, in the summary too' {
         $bad = Copy-ExportWithBadLine -Name 'partial.csv'
-        $differences = @(Compare-AtContract -Path $bad.Path -Month 2026-10 -StatePath $script:state -AcceptPartialFile -ErrorAction SilentlyContinue -WarningVariable held -WarningAction SilentlyContinue)
+        $output = @(Compare-AtContract -Path $bad.Path -Month 2026-10 -StatePath $script:state -AcceptPartialFile -Summary -ErrorAction SilentlyContinue -WarningVariable held -WarningAction SilentlyContinue)
+        $differences = @($output | Where-Object { $_ -is [Autotask.Billing.ContractDifference] })
+        $summary = $output[-1]
         $differences.Count | Should -BeGreaterThan 0
         $differences | Where-Object CustomerId -EQ $bad.CustomerId | Should -BeNullOrEmpty
         ($held -join ' ') | Should -Match ([regex]::Escape($bad.CustomerId))
+        $summary | Should -BeOfType ([Autotask.Billing.ComparisonSummary])
+        $summary.Differences | Should -Be $differences.Count
+        $summary.Actionable | Should -Be @($differences | Where-Object IsActionable).Count
+        $summary.MonthlyRevenueImpact | Should -Be ($differences | Where-Object IsActionable | Measure-Object -Property MonthlyRevenueImpact -Sum).Sum
+        $summary.HeldBackCustomers | Should -Be 1
+        $summary.HeldBackDifferences | Should -BeGreaterThan 0
     }
 
     It 'stops on a file whose unquoted thousands separator shifts the columns, naming file, line and column' {
