@@ -137,4 +137,39 @@ Describe 'One sync per database' {
             Stop-Process -Id $holder.Id -Force -ErrorAction SilentlyContinue
         }
     }
+
+    It 'stops Sync-AtCompany, Sync-AtProduct and Sync-AtQuote with SyncInProgress while the lock is held, writing nothing; the push runs once it is free' {
+        Connect-AtBilling -Sandbox
+        $state = New-TestStatePath
+        $store = Join-Path -Path $state -ChildPath 'mappings.json'
+        $samples = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples'
+        Set-AtBillingSetting -DefaultAccountManager 'alex.morgan' -MaterialBillingCode 'Hardware' -StatePath $store
+        $storeBefore = (Get-FileHash -LiteralPath $store).Hash
+        $companies = @(Get-AtCompany -IncludeInactive).Count
+        $customers = @(Get-AtCustomer -Path (Join-Path -Path $samples -ChildPath 'demo-customers.csv'))
+        $pushes = @(
+            @{ Name = 'SyncAtCompanyCommand'; Push = { $customers | Sync-AtCompany -DefaultPhone '555-555-5555' -StatePath $store -LockWaitSeconds 1 -Confirm:$false } }
+            @{ Name = 'SyncAtProductCommand'; Push = { Sync-AtProduct -Path (Join-Path -Path $samples -ChildPath 'demo-products.csv') -DefaultCategory 'Hardware' -StatePath $store -LockWaitSeconds 1 -Confirm:$false } }
+            @{ Name = 'SyncAtQuoteCommand'; Push = { Sync-AtQuote -Path (Join-Path -Path $samples -ChildPath 'demo-quotes.csv') -SalesRep @{ jsmith = 'alex.morgan' } -StatePath $store -LockWaitSeconds 1 -Confirm:$false -ErrorAction SilentlyContinue } }
+        )
+        # Another run's lock: the file opened without sharing, as SyncLock opens it (in this process or another, it excludes).
+        $held = [System.IO.File]::Open("$store.sync.lock", 'OpenOrCreate', 'ReadWrite', 'None')
+        try {
+            foreach ($push in $pushes) {
+                $push.Push | Should -Throw -ErrorId "SyncInProgress,Autotask.Billing.Commands.$($push.Name)"
+            }
+            # -WhatIf takes no lock.
+            $customers | Sync-AtCompany -DefaultPhone '555-555-5555' -StatePath $store -LockWaitSeconds 1 -WhatIf
+        }
+        finally {
+            $held.Dispose()
+        }
+
+        @(Get-AtCompany -IncludeInactive).Count | Should -Be $companies
+        (Get-FileHash -LiteralPath $store).Hash | Should -Be $storeBefore
+        Test-Path -LiteralPath (Join-Path -Path $state -ChildPath 'journal') | Should -BeFalse
+        $results = @(& $pushes[0].Push)
+        @($results | Where-Object Status -EQ 'Applied').Count | Should -BeGreaterThan 0
+        @(Get-AtCompany -IncludeInactive).Count | Should -BeGreaterThan $companies
+    }
 }
