@@ -65,7 +65,7 @@ public sealed class RemovalAndChargeComparisonTests : IDisposable
         var removed = result.Single(DifferenceKind.Removed);
         Assert.Equal((fabrikam.CustomerId, "AbsentCustomerPolicy=AdjustToZero", true, true), (removed.CustomerId, removed.Rule, removed.IsActionable, removed.RequiresForce));
         Assert.Equal("Needs -Force: Fabrikam Legal has no line at all in this Pax8 bill, and it takes the units from 10 to zero.", removed.ForceReason);
-        Assert.Contains(removed.ForceReason, removed.Reason, StringComparison.Ordinal);
+        Assert.Contains(removed.ForceReason!, removed.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
