@@ -99,6 +99,29 @@ Describe 'Bad billing files stop safely' {
         $problems[0].Exception.Message | Should -Match 'thousands\.csv:2:\d+ \[FieldCount\]'
     }
 
+    It 'reports an empty billing file (only a header, or no byte at all) once, naming it and why, in Get-AtTransaction and Compare-AtContract -Path' {
+        $headerOnly = Join-Path -Path $TestDrive -ChildPath 'header-only-once.csv'
+        Set-Content -LiteralPath $headerOnly -Value (Get-Content -LiteralPath $script:export -TotalCount 1)
+        $noBytes = Join-Path -Path $TestDrive -ChildPath 'no-bytes.csv'
+        [System.IO.File]::WriteAllBytes($noBytes, [byte[]]@())
+        $reads = @(
+            @{ Command = 'GetAtTransactionCommand'; Read = { Get-AtTransaction -Path $file -Month 2026-10 -ErrorAction SilentlyContinue } }
+            @{ Command = 'CompareAtContractCommand'; Read = { Compare-AtContract -Path $file -Month 2026-10 -StatePath $script:state -ErrorAction SilentlyContinue } }
+        )
+        foreach ($file in $headerOnly, $noBytes) {
+            foreach ($read in $reads) {
+                $global:Error.Clear()
+                $emitted = @()
+                try { $emitted = @(& $read.Read) } catch { $null = $_ }
+                $emitted | Should -BeNullOrEmpty
+                $global:Error.Count | Should -Be 1 -Because "$($read.Command) reads $file"
+                $global:Error[0].FullyQualifiedErrorId | Should -Be "BillingFileRejected,Autotask.Billing.Commands.$($read.Command)"
+                $global:Error[0].Exception.Message | Should -Match ([regex]::Escape($file) + ': it has no billing lines')
+                $global:Error[0].Exception.Message | Should -Not -Match 'AcceptPartialFile'
+            }
+        }
+    }
+
     It 'stops on a path that matches no file and on a header-only file' {
         { Compare-AtContract -Path (Join-Path -Path $TestDrive -ChildPath 'none-*.csv') -StatePath $script:state } |
             Should -Throw -ErrorId 'PathNotFound,Autotask.Billing.Commands.CompareAtContractCommand'
