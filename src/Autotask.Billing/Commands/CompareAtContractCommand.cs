@@ -4,7 +4,6 @@ using Autotask.Billing.Completers;
 using Autotask.Billing.Infrastructure;
 using Autotask.Billing.Mapping;
 using Autotask.Billing.Reconciliation;
-using Autotask.Billing.Reporting;
 
 namespace Autotask.Billing.Commands;
 
