@@ -73,12 +73,20 @@ Describe 'Bad billing files stop safely' {
         $differences | Where-Object CustomerId -EQ $bad.CustomerId | Should -BeNullOrEmpty
     }
 
-    It 'with -AcceptPartialFile compares the rest and holds back the customer of the rejected line' {
+    It 'with -AcceptPartialFile compares the rest and holds back the customer of the rejected line, in the summary too' {
         $bad = Copy-ExportWithBadLine -Name 'partial.csv'
-        $differences = @(Compare-AtContract -Path $bad.Path -Month 2026-10 -StatePath $script:state -AcceptPartialFile -ErrorAction SilentlyContinue -WarningVariable held -WarningAction SilentlyContinue)
+        $output = @(Compare-AtContract -Path $bad.Path -Month 2026-10 -StatePath $script:state -AcceptPartialFile -Summary -ErrorAction SilentlyContinue -WarningVariable held -WarningAction SilentlyContinue)
+        $differences = @($output | Where-Object { $_ -is [Autotask.Billing.ContractDifference] })
+        $summary = $output[-1]
         $differences.Count | Should -BeGreaterThan 0
         $differences | Where-Object CustomerId -EQ $bad.CustomerId | Should -BeNullOrEmpty
         ($held -join ' ') | Should -Match ([regex]::Escape($bad.CustomerId))
+        $summary | Should -BeOfType ([Autotask.Billing.ComparisonSummary])
+        $summary.Differences | Should -Be $differences.Count
+        $summary.Actionable | Should -Be @($differences | Where-Object IsActionable).Count
+        $summary.MonthlyRevenueImpact | Should -Be ($differences | Where-Object IsActionable | Measure-Object -Property MonthlyRevenueImpact -Sum).Sum
+        $summary.HeldBackCustomers | Should -Be 1
+        $summary.HeldBackDifferences | Should -BeGreaterThan 0
     }
 
     It 'stops on a file whose unquoted thousands separator shifts the columns, naming file, line and column' {
@@ -89,6 +97,29 @@ Describe 'Bad billing files stop safely' {
         $problems[0].FullyQualifiedErrorId | Should -Be 'BillingLineRejected,Autotask.Billing.Commands.GetAtTransactionCommand'
         $problems[0].TargetObject.Reason | Should -Be 'FieldCount'
         $problems[0].Exception.Message | Should -Match 'thousands\.csv:2:\d+ \[FieldCount\]'
+    }
+
+    It 'reports an empty billing file (only a header, or no byte at all) once, naming it and why, in Get-AtTransaction and Compare-AtContract -Path' {
+        $headerOnly = Join-Path -Path $TestDrive -ChildPath 'header-only-once.csv'
+        Set-Content -LiteralPath $headerOnly -Value (Get-Content -LiteralPath $script:export -TotalCount 1)
+        $noBytes = Join-Path -Path $TestDrive -ChildPath 'no-bytes.csv'
+        [System.IO.File]::WriteAllBytes($noBytes, [byte[]]@())
+        $reads = @(
+            @{ Command = 'GetAtTransactionCommand'; Read = { Get-AtTransaction -Path $file -Month 2026-10 -ErrorAction SilentlyContinue } }
+            @{ Command = 'CompareAtContractCommand'; Read = { Compare-AtContract -Path $file -Month 2026-10 -StatePath $script:state -ErrorAction SilentlyContinue } }
+        )
+        foreach ($file in $headerOnly, $noBytes) {
+            foreach ($read in $reads) {
+                $global:Error.Clear()
+                $emitted = @()
+                try { $emitted = @(& $read.Read) } catch { $null = $_ }
+                $emitted | Should -BeNullOrEmpty
+                $global:Error.Count | Should -Be 1 -Because "$($read.Command) reads $file"
+                $global:Error[0].FullyQualifiedErrorId | Should -Be "BillingFileRejected,Autotask.Billing.Commands.$($read.Command)"
+                $global:Error[0].Exception.Message | Should -Match ([regex]::Escape($file) + ': it has no billing lines')
+                $global:Error[0].Exception.Message | Should -Not -Match 'AcceptPartialFile'
+            }
+        }
     }
 
     It 'stops on a path that matches no file and on a header-only file' {
@@ -128,5 +159,40 @@ Describe 'One sync per database' {
         finally {
             Stop-Process -Id $holder.Id -Force -ErrorAction SilentlyContinue
         }
+    }
+
+    It 'stops Sync-AtCompany, Sync-AtProduct and Sync-AtQuote with SyncInProgress while the lock is held, writing nothing; the push runs once it is free' {
+        Connect-AtBilling -Sandbox
+        $state = New-TestStatePath
+        $store = Join-Path -Path $state -ChildPath 'mappings.json'
+        $samples = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples'
+        Set-AtBillingSetting -DefaultAccountManager 'alex.morgan' -MaterialBillingCode 'Hardware' -StatePath $store
+        $storeBefore = (Get-FileHash -LiteralPath $store).Hash
+        $companies = @(Get-AtCompany -IncludeInactive).Count
+        $customers = @(Get-AtCustomer -Path (Join-Path -Path $samples -ChildPath 'demo-customers.csv'))
+        $pushes = @(
+            @{ Name = 'SyncAtCompanyCommand'; Push = { $customers | Sync-AtCompany -DefaultPhone '555-555-5555' -StatePath $store -LockWaitSeconds 1 -Confirm:$false } }
+            @{ Name = 'SyncAtProductCommand'; Push = { Sync-AtProduct -Path (Join-Path -Path $samples -ChildPath 'demo-products.csv') -DefaultCategory 'Hardware' -StatePath $store -LockWaitSeconds 1 -Confirm:$false } }
+            @{ Name = 'SyncAtQuoteCommand'; Push = { Sync-AtQuote -Path (Join-Path -Path $samples -ChildPath 'demo-quotes.csv') -SalesRep @{ jsmith = 'alex.morgan' } -StatePath $store -LockWaitSeconds 1 -Confirm:$false -ErrorAction SilentlyContinue } }
+        )
+        # Another run's lock: the file opened without sharing, as SyncLock opens it (in this process or another, it excludes).
+        $held = [System.IO.File]::Open("$store.sync.lock", 'OpenOrCreate', 'ReadWrite', 'None')
+        try {
+            foreach ($push in $pushes) {
+                $push.Push | Should -Throw -ErrorId "SyncInProgress,Autotask.Billing.Commands.$($push.Name)"
+            }
+            # -WhatIf takes no lock.
+            $customers | Sync-AtCompany -DefaultPhone '555-555-5555' -StatePath $store -LockWaitSeconds 1 -WhatIf
+        }
+        finally {
+            $held.Dispose()
+        }
+
+        @(Get-AtCompany -IncludeInactive).Count | Should -Be $companies
+        (Get-FileHash -LiteralPath $store).Hash | Should -Be $storeBefore
+        Test-Path -LiteralPath (Join-Path -Path $state -ChildPath 'journal') | Should -BeFalse
+        $results = @(& $pushes[0].Push)
+        @($results | Where-Object Status -EQ 'Applied').Count | Should -BeGreaterThan 0
+        @(Get-AtCompany -IncludeInactive).Count | Should -BeGreaterThan $companies
     }
 }

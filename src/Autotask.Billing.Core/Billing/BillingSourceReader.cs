@@ -69,7 +69,10 @@ public sealed class BillingSourceReader
         }
     }
 
-    /// <summary>Streams one file: CSV (any supported encoding and delimiter, gzip too) or JSON line items.</summary>
+    /// <summary>
+    /// Streams one file: CSV (any supported encoding and delimiter, gzip too) or JSON line items. A file without
+    /// billing lines (only a header, or nothing at all) yields nothing, and its summary reads 0 lines.
+    /// </summary>
     public IEnumerable<BillingReadItem> ReadFile(string path, CancellationToken cancellationToken)
     {
         var summary = new BillingReadSummaryBuilder(path);
@@ -82,6 +85,12 @@ public sealed class BillingSourceReader
         Prepared? prepared = null;
         if (source.HasHeader)
         {
+            if (source.Schema.Count == 0)
+            {
+                // Nothing but blank lines, or nothing at all: a file without billing lines, as a header-only one is.
+                yield break;
+            }
+
             prepared = Prepare(path, source, summary);
         }
 

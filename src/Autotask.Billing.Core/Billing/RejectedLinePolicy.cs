@@ -86,6 +86,7 @@ public sealed class RejectedLinePolicy
     public RejectedLineVerdict Judge(IEnumerable<string> files, bool acceptPartialFile)
     {
         var refused = new List<string>();
+        var partialFileMayHelp = false;
         var heldBack = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in files.Select(Key).Distinct(FileNames))
         {
@@ -106,6 +107,7 @@ public sealed class RejectedLinePolicy
             else if (!acceptPartialFile && !accepted)
             {
                 refused.Add($"{file}: {problems.Count} line(s) rejected, first {Where(problems[0])}");
+                partialFileMayHelp |= unknownCustomer is null;
             }
             else if (unknownCustomer is not null)
             {
@@ -117,7 +119,7 @@ public sealed class RejectedLinePolicy
             }
         }
 
-        return new RejectedLineVerdict(refused, heldBack.OrderBy(static c => c, StringComparer.OrdinalIgnoreCase).ToList());
+        return new RejectedLineVerdict(refused, heldBack.OrderBy(static c => c, StringComparer.OrdinalIgnoreCase).ToList(), partialFileMayHelp);
     }
 
     private static string Where(BillingLineProblem problem) =>

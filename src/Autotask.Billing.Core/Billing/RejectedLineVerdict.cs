@@ -6,11 +6,15 @@ public sealed class RejectedLineVerdict
     // Asked once per line and per difference: a set, not a scan of the list.
     private readonly HashSet<string> _heldBack;
 
-    internal RejectedLineVerdict(IReadOnlyList<string> refusedFiles, IReadOnlyList<string> heldBackCustomers)
+    // Whether -AcceptPartialFile could let a refused file through: not for a file without lines or unread as a whole.
+    private readonly bool _partialFileMayHelp;
+
+    internal RejectedLineVerdict(IReadOnlyList<string> refusedFiles, IReadOnlyList<string> heldBackCustomers, bool partialFileMayHelp)
     {
         RefusedFiles = refusedFiles;
         HeldBackCustomers = heldBackCustomers;
         _heldBack = new HashSet<string>(heldBackCustomers, StringComparer.OrdinalIgnoreCase);
+        _partialFileMayHelp = partialFileMayHelp;
     }
 
     /// <summary>Files that must not be compared or synced, each with why.</summary>
@@ -24,9 +28,14 @@ public sealed class RejectedLineVerdict
     public bool HoldsBack(string? customerId) =>
         customerId is not null && _heldBack.Contains(customerId);
 
-    /// <summary>The refusal, to be shown to a person; <paramref name="outcome"/> says what was not done.</summary>
+    /// <summary>
+    /// The refusal, to be shown to a person: each refused file with why, and what to do; <paramref name="outcome"/>
+    /// says what was not done. It is the one report of a file refused whole (empty or unreadable).
+    /// </summary>
     public string Describe(string outcome = "Nothing was compared") =>
-        outcome + ": billing lines could not be read, and a file with unread lines is not synced " +
-        "(its missing lines would look like removals or wrong quantities). " + string.Join("; ", RefusedFiles) +
-        ". Correct and re-export the file, or pass -AcceptPartialFile to use the rest of it (every customer named by a rejected line is then held back).";
+        outcome + ": " + string.Join("; ", RefusedFiles) + ". A billing file that was not read whole is not compared or synced "
+        + "(its missing lines would look like removals or wrong quantities). "
+        + (_partialFileMayHelp
+            ? "Correct and re-export the file, or pass -AcceptPartialFile to use the rest of it (every customer named by a rejected line is then held back)."
+            : "Correct the file or export it again.");
 }

@@ -50,4 +50,10 @@ public sealed record CompareOptions
     /// empty: the store's <see cref="BillingSettings.UsageAsService"/>.
     /// </summary>
     public bool? UsageAsService { get; init; }
+
+    /// <summary>
+    /// Vendor customer ids held back from the run (named by a rejected line of a partial file the caller accepted): a
+    /// difference naming one of them is neither yielded nor counted, so the summary totals only what the run writes out.
+    /// </summary>
+    public IReadOnlyCollection<string> HeldBackCustomers { get; init; } = Array.Empty<string>();
 }

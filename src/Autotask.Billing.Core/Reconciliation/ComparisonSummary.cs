@@ -63,6 +63,15 @@ public sealed class ComparisonSummary
     /// <summary>Lines dropped because their SKU mapping is marked Excluded.</summary>
     public int ExcludedSkuLines { get; init; }
 
+    /// <summary>
+    /// Customers held back because a rejected line of an accepted partial file names them (-AcceptPartialFile); none
+    /// of their differences is written out or counted above.
+    /// </summary>
+    public int HeldBackCustomers { get; init; }
+
+    /// <summary>Differences of those customers, held back: not written out, not counted in the totals and money above.</summary>
+    public int HeldBackDifferences { get; init; }
+
     /// <summary>HTTP requests the run sent to Autotask (retries and threshold reads included).</summary>
     public long AutotaskRequests { get; init; }
 
@@ -75,5 +84,7 @@ public sealed class ComparisonSummary
     public TimeSpan Duration { get; init; }
 
     public override string ToString() =>
-        $"{Differences} differences ({Actionable} actionable) as of {AsOf:yyyy-MM-dd}; {AutotaskRequests} Autotask requests (minimum {MinimumRequests})";
+        $"{Differences} differences ({Actionable} actionable) as of {AsOf:yyyy-MM-dd}; "
+        + (HeldBackCustomers > 0 ? $"{HeldBackDifferences} differences of {HeldBackCustomers} held-back customers not counted; " : string.Empty)
+        + $"{AutotaskRequests} Autotask requests (minimum {MinimumRequests})";
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Autotask.Billing.Autotask;
 using Autotask.Billing.Mapping;
+using Autotask.Billing.Reporting;
 
 namespace Autotask.Billing.Reconciliation;
 
@@ -166,26 +167,17 @@ public sealed class ContractComparer
             cancellationToken).ConfigureAwait(false);
 
         var finder = new DifferenceFinder(snapshot, mapping, plan, input, options);
-        var tally = new Tally();
-        foreach (var difference in finder.Unmapped())
+        var tally = new Tally(options.HeldBackCustomers);
+        var differences = finder.Unmapped()
+            .Concat(plan.Contracts.Values.SelectMany(finder.ForContract))
+            .Concat(finder.ForCustomersToCreate());
+        foreach (var difference in differences)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return tally.Count(difference);
-        }
-
-        foreach (var work in plan.Contracts.Values)
-        {
-            foreach (var difference in finder.ForContract(work))
+            if (tally.Count(difference))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return tally.Count(difference);
+                yield return difference;
             }
-        }
-
-        foreach (var difference in finder.ForCustomersToCreate())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return tally.Count(difference);
         }
 
         run.Complete(new ComparisonSummary(tally.ByKind)
@@ -207,6 +199,8 @@ public sealed class ContractComparer
             SkippedNotExportedLines = input.SkippedNotExportedLines,
             LinesBeforeSyncStart = input.LinesBeforeSyncStart,
             ExcludedSkuLines = input.ExcludedSkuLines,
+            HeldBackCustomers = tally.HeldBackCustomers,
+            HeldBackDifferences = tally.HeldBack,
             AutotaskRequests = snapshot.Requests,
             MinimumRequests = snapshot.MinimumRequests,
             RequestAllowance = ContractSnapshot.RequestAllowance(snapshot.MinimumRequests),
@@ -214,11 +208,26 @@ public sealed class ContractComparer
         });
     }
 
+    /// <summary>
+    /// Counts what the run writes out. A difference naming a held-back customer is held back whole, also when it sums
+    /// that customer's seats with another's (its quantity would rest on the customer's unread lines).
+    /// </summary>
     private sealed class Tally
     {
         private readonly Dictionary<DifferenceKind, int> _byKind = new();
+        private readonly HashSet<string> _heldBack;
+
+        public Tally(IEnumerable<string> heldBackCustomers)
+        {
+            _heldBack = new HashSet<string>(
+                heldBackCustomers.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id.Trim()), StringComparer.OrdinalIgnoreCase);
+        }
 
         public IReadOnlyDictionary<DifferenceKind, int> ByKind => _byKind;
+
+        public int HeldBackCustomers => _heldBack.Count;
+
+        public int HeldBack { get; private set; }
 
         public int Total { get; private set; }
 
@@ -234,8 +243,15 @@ public sealed class ContractComparer
 
         public decimal OneTimeCost { get; private set; }
 
-        public ContractDifference Count(ContractDifference difference)
+        /// <summary>Counts the difference, or the holding back of it; true when it is to be written out.</summary>
+        public bool Count(ContractDifference difference)
         {
+            if (IsHeldBack(difference))
+            {
+                HeldBack++;
+                return false;
+            }
+
             Total++;
             _byKind[difference.Kind] = _byKind.TryGetValue(difference.Kind, out var count) ? count + 1 : 1;
             if (difference.IsActionable)
@@ -248,7 +264,20 @@ public sealed class ContractComparer
                 OneTimeCost += difference.OneTimeCostImpact;
             }
 
-            return difference;
+            return true;
+        }
+
+        // A difference's customer id is formula-guarded text, and the ids of every customer it sums joined (VendorDemand.Join).
+        private bool IsHeldBack(ContractDifference difference)
+        {
+            if (_heldBack.Count == 0)
+            {
+                return false;
+            }
+
+            var customerId = SpreadsheetText.Restore(difference.CustomerId) ?? string.Empty;
+            return _heldBack.Contains(customerId.Trim())
+                || customerId.Split(new[] { VendorDemand.Separator }, StringSplitOptions.RemoveEmptyEntries).Any(id => _heldBack.Contains(id.Trim()));
         }
     }
 }

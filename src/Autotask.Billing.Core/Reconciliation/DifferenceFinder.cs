@@ -649,16 +649,26 @@ internal sealed class DifferenceFinder
         };
         OnContract(draft, contract);
         var (force, why) = _guardrail.Check(units, 0m);
-        draft.RequiresForce = force;
-        draft.ForceReason = why is null ? null : $"Needs -Force: {why}.";
         draft.EffectiveDate = EffectiveDates.Propose(draft.EffectiveDatePolicy, null, contract, _snapshot.ContractPeriodMonths(contract), unitsRow, _asOf);
-        draft.RequiresForce |= absent && draft.IsActionable;
+        if (absent && draft.IsActionable)
+        {
+            // Zeroing a customer the bill does not name at all always needs -Force, whatever the guardrail says: a
+            // filtered or partial file looks exactly like this.
+            draft.RequiresForce = true;
+            draft.ForceReason = $"Needs -Force: {draft.CustomerName} has no line at all in this {source} bill" + (why is null ? "." : $", and {why}.");
+        }
+        else
+        {
+            draft.RequiresForce = force;
+            draft.ForceReason = why is null ? null : $"Needs -Force: {why}.";
+        }
+
         draft.Reason = (absent
                 ? $"{draft.CustomerName} has no line at all in this {source} bill, but service '{service?.Name}' on contract '{contract.ContractName}' "
                 : $"{source} no longer bills {draft.CustomerName} for {draft.Sku}, but service '{service?.Name}' on contract '{contract.ContractName}' ")
             + $"has {Units(units)} units on {Date(_asOf)}. "
             + (draft.IsActionable
-                ? $"Sync reduces it to 0 units from {Date(draft.EffectiveDate)} (the service stays on the contract). {draft.ForceReason ?? (absent ? "Needs -Force." : null)} "
+                ? $"Sync reduces it to 0 units from {Date(draft.EffectiveDate)} (the service stays on the contract). {draft.ForceReason} "
                 : absent ? "Reported only: the absent-customer policy is ReportOnly (a partial file must never zero a customer). " : "Reported only: the removal policy is ReportOnly. ")
             + Impact(draft.MonthlyRevenueImpact, draft.MonthlyCostImpact, draft.Currency);
         return draft.Build();

@@ -3,7 +3,7 @@ using Autotask.Billing.Mapping;
 namespace Autotask.Billing.Sync;
 
 /// <summary>
-/// One writer per Autotask database: a sync holds this lock for its whole run (plan, writes, mapping update). It is a
+/// One writer per Autotask database: a sync or a push holds this lock for its whole run (plan, writes, mapping update). It is a
 /// file beside the database's mapping store (&lt;store&gt;.sync.lock) opened without sharing, so it excludes every
 /// process on the machine that uses the same state folder, and the operating system releases it when the holder
 /// exits or crashes. The store is one file per database (keyed by the database, not the zone host), so the lock is

@@ -5,7 +5,6 @@ using Autotask.Billing.Completers;
 using Autotask.Billing.Infrastructure;
 using Autotask.Billing.Mapping;
 using Autotask.Billing.Reconciliation;
-using Autotask.Billing.Reporting;
 
 namespace Autotask.Billing.Commands;
 
@@ -209,7 +208,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
 
         var connection = RequireConnection();
         var mapping = _mapping ?? ReadDocument();
-        var options = Options();
+        var options = Options(verdict.HeldBackCustomers);
         WriteVerbose($"Comparing {_lines.Count} billing lines and {_summaries.Count} summarised lines with Autotask, using the mappings in {StorePath}.");
         using var progress = new ThrottledProgress(WriteProgress, ProgressActivities.Compare, "Comparing vendor billing with Autotask contracts");
         progress.Report("Reading the mapped contracts, services and units from Autotask in bulk", force: true);
@@ -222,11 +221,6 @@ public sealed class CompareAtContractCommand : MappingCmdlet
                 var run = new ContractComparer(connection.Client).Compare(_lines, _summaries, mapping, options, _prefetch);
                 await foreach (var difference in run.WithCancellation(token).ConfigureAwait(false))
                 {
-                    if (verdict.HoldsBack(SpreadsheetText.Restore(difference.CustomerId)))
-                    {
-                        continue;
-                    }
-
                     Post(() =>
                     {
                         found++;
@@ -266,7 +260,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         }
     }
 
-    private CompareOptions Options() => new()
+    private CompareOptions Options(IReadOnlyCollection<string>? heldBackCustomers = null) => new()
     {
         AsOf = UtcDate.From(AsOf),
         Window = _window,
@@ -278,6 +272,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         QuantityChangeMinimumUnits = ChangeThresholdUnits,
         Currency = Currency?.ToUpperInvariant(),
         UsageAsService = MyInvocation.BoundParameters.ContainsKey(nameof(UsageAsService)) ? UsageAsService.IsPresent : null,
+        HeldBackCustomers = heldBackCustomers ?? Array.Empty<string>(),
     };
 
     private void ReadFiles()

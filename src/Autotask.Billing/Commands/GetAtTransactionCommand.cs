@@ -228,12 +228,8 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
                 }
             }
 
+            // A file without billing lines is refused (RejectedLinePolicy): BillingFileRejected at the end reports it, once.
             WriteVerbose($"Read {lines:N0} lines of {file}.");
-            if (_reader!.Summaries[_reader.Summaries.Count - 1].Read == 0)
-            {
-                var empty = new BillingFormatException(file, "The file has no billing lines (only a header, or nothing at all). Export it again.");
-                WriteError(ErrorRecords.Create(empty, ErrorIds.NoBillingLines, ErrorCategory.InvalidData, file));
-            }
         }
         catch (Exception exception) when (exception is BillingFormatException or BillingProfileException or IOException or UnauthorizedAccessException)
         {

@@ -51,6 +51,11 @@ public sealed class SyncAtCompanyCommand : MappingCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? ContactEmail { get; set; }
 
+    /// <summary>How long to wait for another sync of the same database to finish before stopping with SyncInProgress (default 120).</summary>
+    [Parameter]
+    [ValidateRange(0, 86400)]
+    public int LockWaitSeconds { get; set; } = (int)SyncLock.DefaultWait.TotalSeconds;
+
     /// <summary>Writes the run's SyncRunSummary after the results.</summary>
     [Parameter]
     public SwitchParameter Summary { get; set; }
@@ -78,6 +83,10 @@ public sealed class SyncAtCompanyCommand : MappingCmdlet
     protected override void EndProcessing()
     {
         var connection = RequireConnection();
+
+        // One writer per database for the whole push (plan, writes, journal, mapping update), as for Sync-AtContract:
+        // two overlapping pushes would each plan, and create, the same record.
+        using var syncLock = AcquireSyncLock(LockWaitSeconds);
         var document = ReadDocument();
         var customers = _customers.Concat(_rows?.Customers() ?? Array.Empty<CrmCustomer>()).ToList();
         var options = new CompanySyncOptions

@@ -73,7 +73,7 @@ public sealed class SyncAtContractCommand : MappingCmdlet
         var connection = RequireConnection();
 
         // One writer per database for the whole run: plan, writes and the mapping update.
-        using var syncLock = WhatIfRequested() ? null : AcquireSyncLock(LockWaitSeconds);
+        using var syncLock = AcquireSyncLock(LockWaitSeconds);
         var document = ReadDocument();
         var settings = document.Settings;
         var context = new SyncContext(connection.Client, settings, UtcDate.From(ExportDate) ?? UtcDate.Today);

@@ -34,7 +34,7 @@ public sealed class SyncAtPendingChangeCommand : PendingChangeCmdlet
     {
         var request = BuildRequest();
         var connection = RequireConnection();
-        using var syncLock = WhatIfRequested() ? null : AcquireSyncLock(LockWaitSeconds);
+        using var syncLock = AcquireSyncLock(LockWaitSeconds);
         var options = new SyncOptions
         {
             Force = Force,

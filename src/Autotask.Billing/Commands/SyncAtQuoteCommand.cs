@@ -52,6 +52,11 @@ public sealed class SyncAtQuoteCommand : MappingCmdlet
     [Parameter]
     public DateTime? Date { get; set; }
 
+    /// <summary>How long to wait for another sync of the same database to finish before stopping with SyncInProgress (default 120).</summary>
+    [Parameter]
+    [ValidateRange(0, 86400)]
+    public int LockWaitSeconds { get; set; } = (int)SyncLock.DefaultWait.TotalSeconds;
+
     /// <summary>Writes the run's SyncRunSummary after the results.</summary>
     [Parameter]
     public SwitchParameter Summary { get; set; }
@@ -85,6 +90,10 @@ public sealed class SyncAtQuoteCommand : MappingCmdlet
     protected override void EndProcessing()
     {
         var connection = RequireConnection();
+
+        // One writer per database for the whole push (plan, writes, journal), as for Sync-AtContract: two overlapping
+        // pushes would each plan, and create, the same opportunity and quote.
+        using var syncLock = AcquireSyncLock(LockWaitSeconds);
         var mappings = ReadDocument();
         List<SalesDocument> documents;
         try

@@ -133,15 +133,22 @@ public abstract class MappingCmdlet : AtBillingCmdlet
         return row;
     }
 
-    /// <summary>-WhatIf writes nothing, not even the lock file.</summary>
-    private protected bool WhatIfRequested() =>
+    private bool WhatIfRequested() =>
         MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
             ? whatIf is SwitchParameter { IsPresent: true }
             : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
-    /// <summary>The store's sync lock for the whole run, waiting up to <paramref name="waitSeconds"/> for another sync to end.</summary>
-    private protected SyncLock AcquireSyncLock(int waitSeconds)
+    /// <summary>
+    /// The store's sync lock for the whole run of a sync or push (one writer per database), waiting up to
+    /// <paramref name="waitSeconds"/> for another one to end; null under -WhatIf, which writes nothing, not even the lock file.
+    /// </summary>
+    private protected SyncLock? AcquireSyncLock(int waitSeconds)
     {
+        if (WhatIfRequested())
+        {
+            return null;
+        }
+
         // The store's path needs the session's connection: resolve it here on the pipeline thread.
         var storePath = StorePath;
         try

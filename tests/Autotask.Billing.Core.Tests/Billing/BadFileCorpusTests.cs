@@ -81,6 +81,7 @@ public sealed class BadFileCorpusTests
 
         Assert.Equal(2, transactions.Count);
         Assert.True(refused.IsRefused);
+        Assert.Contains("pass -AcceptPartialFile", refused.Describe(), StringComparison.Ordinal);
         Assert.False(accepted.IsRefused);
         Assert.Equal(new[] { "C2" }, accepted.HeldBackCustomers);
         Assert.True(accepted.HoldsBack("c2"));
@@ -99,6 +100,24 @@ public sealed class BadFileCorpusTests
         var verdict = policy.Judge(new[] { path }, acceptPartialFile: true);
         Assert.True(verdict.IsRefused);
         Assert.Contains("cannot be told", verdict.Describe());
+    }
+
+    [Theory]
+    [InlineData("header-only.csv", Header + "\r\n")]
+    [InlineData("no-bytes.csv", "")]
+    [InlineData("blank-lines.csv", "\r\n  \r\n")]
+    public void A_file_without_billing_lines_is_read_as_empty_and_refused_once_with_its_name_and_why(string name, string text)
+    {
+        using var files = new BillingTestFiles();
+        var path = files.Write(name, text);
+        var policy = new RejectedLinePolicy();
+
+        var items = policy.Read(new BillingSourceReader(new BillingReadOptions { Window = BillingWindow.Unbounded }), path, CancellationToken.None).ToList();
+
+        Assert.Empty(items);
+        var verdict = policy.Judge(new[] { path }, acceptPartialFile: true);
+        Assert.Equal($"{path}: it has no billing lines (only a header, or nothing at all)", Assert.Single(verdict.RefusedFiles));
+        Assert.DoesNotContain("AcceptPartialFile", verdict.Describe(), StringComparison.Ordinal);
     }
 
     [Fact]

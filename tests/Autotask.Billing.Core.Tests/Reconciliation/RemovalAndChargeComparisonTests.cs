@@ -53,6 +53,22 @@ public sealed class RemovalAndChargeComparisonTests : IDisposable
     }
 
     [Fact]
+    public async Task Zeroing_a_customer_absent_from_the_bill_gives_that_absence_as_its_force_reason()
+    {
+        var fabrikam = _tenant.AddCustomer("Fabrikam Legal");
+        _tenant.AddUnits(fabrikam, _basic, 10);
+
+        var result = await _tenant.CompareAsync(
+            new[] { _contoso.Seat("CFQ7TTC0LH18", 10, 7.20m, 6.00m), _contoso.Seat("CFQ7TTC0LFK0", 12, 3.60m, 3.00m, line: 3) },
+            new CompareOptions { AsOf = AsOf, AbsentCustomerPolicy = RemovalPolicy.AdjustToZero });
+
+        var removed = result.Single(DifferenceKind.Removed);
+        Assert.Equal((fabrikam.CustomerId, "AbsentCustomerPolicy=AdjustToZero", true, true), (removed.CustomerId, removed.Rule, removed.IsActionable, removed.RequiresForce));
+        Assert.Equal("Needs -Force: Fabrikam Legal has no line at all in this Pax8 bill, and it takes the units from 10 to zero.", removed.ForceReason);
+        Assert.Contains(removed.ForceReason!, removed.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_service_matched_to_a_vendor_sku_by_its_part_number_is_a_removal_candidate_too()
     {
         var teams = _tenant.AddService("CFQ7TTC0QW7F", "Teams Essentials", 4.80m, 4.00m, map: false);
