@@ -195,7 +195,7 @@ th{background:#f6f8fa}td.num{text-align:right;white-space:nowrap}.increase{fill:
                     .Number(ReportText.Change(change.OneTimeRevenueImpact, change.Currency))
                     .Number(ReportText.Change(change.OneTimeCostImpact, change.Currency))
                     .Cell(ReportText.Date(change.EffectiveDate))
-                    .Cell(change.RequiresForce && change.ForceReason is not null ? $"{change.Reason} Needs -Force: {change.ForceReason}" : change.Reason)
+                    .Cell(ReasonWithForce(change))
                     .Append("</tr>\n");
             }
 
@@ -284,4 +284,18 @@ th{background:#f6f8fa}td.num{text-align:right;white-space:nowrap}.increase{fill:
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>
+    /// The reason, with why it needs -Force when the reason does not say it already (Compare writes the force reason,
+    /// itself "Needs -Force: …", into its reason; a difference edited or made elsewhere may not).
+    /// </summary>
+    private static string ReasonWithForce(ReportDifference change)
+    {
+        if (!change.RequiresForce || change.ForceReason is not { } why || change.Reason.IndexOf(why, StringComparison.Ordinal) >= 0)
+        {
+            return change.Reason;
+        }
+
+        return why.StartsWith("Needs -Force", StringComparison.OrdinalIgnoreCase) ? $"{change.Reason} {why}" : $"{change.Reason} Needs -Force: {why}";
+    }
 }

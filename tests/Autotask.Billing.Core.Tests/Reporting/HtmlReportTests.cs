@@ -56,6 +56,24 @@ public sealed class HtmlReportTests
         Assert.Contains("Fabrikam GmbH", Section(html, "unmapped"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_change_that_needs_force_says_why_once(bool reasonSaysIt)
+    {
+        const string why = "Needs -Force: it takes the units from 10 to 0.";
+        var change = ReportSamples.Properties(ReportSamples.QuantityChange("C1", "Contoso Ltd", "M365_BP", 10m, 0m, -246.9m, -200m));
+        change["RequiresForce"] = true;
+        change["ForceReason"] = why;
+        change["Reason"] = reasonSaysIt ? $"Sync reduces it to 0 units. {why} Revenue -246.90 EUR a month." : "Sync reduces it to 0 units.";
+
+        var html = await HtmlOf(ReportSamples.Build(new IReadOnlyDictionary<string, object?>[] { change, ReportSamples.RunSummary(0, 1, 0, 0, 0) }));
+
+        var customers = Section(html, "customers");
+        Assert.Equal(1, Regex.Matches(customers, "Needs -Force").Count);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(why), customers);
+    }
+
     [Fact]
     public async Task The_chart_has_one_bar_per_customer_with_heights_proportional_to_the_impact()
     {
