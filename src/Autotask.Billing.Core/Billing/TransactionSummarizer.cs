@@ -1,3 +1,5 @@
+using Autotask.Billing.Buffering;
+
 namespace Autotask.Billing;
 
 /// <summary>
@@ -43,10 +45,13 @@ public static class TransactionSummarizer
 
     /// <summary>
     /// The lines at the positions <paramref name="only"/> gives (all when null), fetched one Source × CustomerId × Sku
-    /// at a time: from a <see cref="Buffering.TransactionBuffer"/>, only one group's lines are ever objects at once.
+    /// at a time: from a <see cref="TransactionBuffer"/>, only one group's lines are ever objects at once. With
+    /// <paramref name="referToLines"/>, summaries of a buffer read their provenance's transaction ids and their
+    /// subscription ids from it when asked for (the caller keeps it unchanged while they live).
     /// </summary>
-    internal static IReadOnlyList<TransactionSummary> Summarize(IReadOnlyList<Transaction> lines, IReadOnlyList<int>? only, DateTime asOf)
+    internal static IReadOnlyList<TransactionSummary> Summarize(IReadOnlyList<Transaction> lines, IReadOnlyList<int>? only, DateTime asOf, bool referToLines = false)
     {
+        var buffer = referToLines ? lines as TransactionBuffer : null;
         var day = BillingWindow.AsDate(asOf);
         var groups = GroupBySku(lines, only);
 
@@ -63,7 +68,7 @@ public static class TransactionSummarizer
                 group.Add(lines[position]);
             }
 
-            summaries[i] = Summarize(group, day, pool);
+            summaries[i] = Summarize(group, day, pool, buffer is null ? null : new BufferedGroup(buffer, groups[i]));
         }
 
         return InDisplayOrder(summaries);
@@ -156,7 +161,7 @@ public static class TransactionSummarizer
         && string.Equals(a.Source, b.Source, StringComparison.Ordinal);
 
     /// <summary>One Source × CustomerId × Sku: seats, prices and dates over its subscriptions.</summary>
-    private static TransactionSummary Summarize(List<Transaction> group, DateTime day, List<SubscriptionSeats> pool)
+    private static TransactionSummary Summarize(List<Transaction> group, DateTime day, List<SubscriptionSeats> pool, BufferedGroup? buffered)
     {
         // Trial seats are not billable seats (BILLING-RULES §3): a trial and the paid subscription it converted to
         // count the paid seats once, and a trial-only SKU has none.
@@ -218,8 +223,8 @@ public static class TransactionSummarizer
             ServiceStart = Earliest(applied, t => t.ServiceStart),
             ServiceEnd = Latest(applied, t => t.ServiceEnd),
             SubscriptionStart = Earliest(applied, t => t.SubscriptionStart ?? t.ServiceStart),
-            SubscriptionIds = subscriptionIds,
-            Provenance = applied.ConvertAll(t => new TransactionReference(t.TransactionId, t.SourceFile, t.SourceLine)),
+            SubscriptionIds = buffered?.SubscriptionIds(group, subscriptionIds) ?? subscriptionIds,
+            Provenance = buffered?.References(group, applied) ?? applied.ConvertAll(t => new TransactionReference(t.TransactionId, t.SourceFile, t.SourceLine)),
             AsOf = day,
         };
     }

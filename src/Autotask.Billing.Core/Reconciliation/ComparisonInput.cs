@@ -75,7 +75,8 @@ internal sealed class ComparisonInput
         input.Charges.AddRange(UsageMonth.Merge(usage, mapping.Settings));
 
         input.Seats.AddRange(summaryList.Where(s => input.Keep(mapping, s.Source, s.CustomerId, s.Sku, s.ServiceEnd ?? s.ServiceStart)));
-        input.Seats.AddRange(TransactionSummarizer.Summarize(lineList, recurring, input.AsOf));
+        // Seats of buffered lines name their lines by position: the lines outlive the run's seats (ContractComparer.Compare).
+        input.Seats.AddRange(TransactionSummarizer.Summarize(lineList, recurring, input.AsOf, referToLines: true));
         input.Seats.AddRange(UsageSeats(usageAsService, input.AsOf));
         return input;
     }

@@ -153,6 +153,7 @@ public sealed class TransactionSummarizerEquivalenceTests
             }
 
             AssertSame(expected, TransactionSummarizer.Summarize(buffer, asOf), where + ", from a TransactionBuffer");
+            AssertSame(expected, TransactionSummarizer.Summarize(buffer, only: null, asOf, referToLines: true), where + ", naming the buffer's lines by position");
         }
     }
 

@@ -33,6 +33,8 @@ internal struct CompactReader
         }
     }
 
+    public void Skip(int length) => _position += length;
+
     public string ReadAscii(int length)
     {
         var text = length == 0 ? string.Empty : Encoding.ASCII.GetString(_bytes, _position, length);

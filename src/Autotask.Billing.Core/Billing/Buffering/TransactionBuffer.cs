@@ -28,11 +28,23 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>
     {
         get
         {
-            var record = _records[index];
-            var chunk = _chunks[(int)(record >> 32)] ?? throw new InvalidOperationException("This part of the buffer was already drained.");
-            var reader = new CompactReader(chunk, (int)record);
+            var reader = ReaderAt(index);
             return TransactionCodec.Read(ref reader, _strings);
         }
+    }
+
+    /// <summary>The TransactionId of the line added <paramref name="index"/>th, read alone.</summary>
+    internal string TransactionIdAt(int index)
+    {
+        var reader = ReaderAt(index);
+        return TransactionCodec.ReadTransactionId(ref reader, _strings);
+    }
+
+    /// <summary>The SubscriptionId of the line added <paramref name="index"/>th, read alone.</summary>
+    internal string SubscriptionIdAt(int index)
+    {
+        var reader = ReaderAt(index);
+        return TransactionCodec.ReadSubscriptionId(ref reader, _strings);
     }
 
     public void Add(Transaction line)
@@ -98,4 +110,11 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private CompactReader ReaderAt(int index)
+    {
+        var record = _records[index];
+        var chunk = _chunks[(int)(record >> 32)] ?? throw new InvalidOperationException("This part of the buffer was already drained.");
+        return new CompactReader(chunk, (int)record);
+    }
 }

@@ -51,7 +51,9 @@ internal static class TransactionCodec
             writer.WriteVarint((ulong)kind);
         }
 
+        // The two ids first: a summary's provenance reads them back alone (ReadTransactionId, ReadSubscriptionId).
         WriteId(writer, strings, line.TransactionId);
+        WriteId(writer, strings, line.SubscriptionId);
         WriteText(writer, strings, line.Source);
         WriteText(writer, strings, line.CustomerId);
         WriteText(writer, strings, line.CustomerName);
@@ -67,7 +69,6 @@ internal static class TransactionCodec
         WriteText(writer, strings, line.Category);
         WriteText(writer, strings, line.Currency);
         WriteText(writer, strings, line.PricingCurrency);
-        WriteId(writer, strings, line.SubscriptionId);
         WriteText(writer, strings, line.BillingCycle);
         WriteText(writer, strings, line.Term);
         WriteId(writer, strings, line.ReferenceId);
@@ -103,6 +104,7 @@ internal static class TransactionCodec
             IsTrial = Has(present, Present.IsTrial),
             IsUnbilled = Has(present, Present.IsUnbilled),
             TransactionId = ReadId(ref reader, strings),
+            SubscriptionId = ReadId(ref reader, strings),
             Source = ReadText(ref reader, strings)!,
             CustomerId = ReadText(ref reader, strings)!,
             CustomerName = ReadText(ref reader, strings)!,
@@ -118,7 +120,6 @@ internal static class TransactionCodec
             Category = ReadText(ref reader, strings)!,
             Currency = ReadText(ref reader, strings)!,
             PricingCurrency = ReadText(ref reader, strings),
-            SubscriptionId = ReadId(ref reader, strings),
             BillingCycle = ReadText(ref reader, strings)!,
             Term = ReadText(ref reader, strings),
             ReferenceId = ReadId(ref reader, strings),
@@ -135,6 +136,37 @@ internal static class TransactionCodec
             OrderDate = Has(present, Present.OrderDate) ? ReadDate(ref reader) : null,
             SubscriptionStart = Has(present, Present.SubscriptionStart) ? ReadDate(ref reader) : null,
         };
+    }
+
+    /// <summary>The record's TransactionId alone, without making the rest of the line.</summary>
+    public static string ReadTransactionId(ref CompactReader reader, StringTable strings)
+    {
+        SkipHead(ref reader);
+        return ReadId(ref reader, strings);
+    }
+
+    /// <summary>The record's SubscriptionId alone, without making the rest of the line.</summary>
+    public static string ReadSubscriptionId(ref CompactReader reader, StringTable strings)
+    {
+        SkipHead(ref reader);
+        var tag = reader.ReadVarint();
+        if ((tag & 1) == 0)
+        {
+            reader.Skip((int)(tag >> 1));
+        }
+
+        return ReadId(ref reader, strings);
+    }
+
+    private static void SkipHead(ref CompactReader reader)
+    {
+        var present = (Present)reader.ReadVarint();
+        reader.ReadVarint();
+        reader.ReadVarint();
+        if (Has(present, Present.Kind))
+        {
+            reader.ReadVarint();
+        }
     }
 
     private static Present Flag(bool on, Present flag) => on ? flag : 0;
