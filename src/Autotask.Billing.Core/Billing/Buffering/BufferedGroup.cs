@@ -21,11 +21,26 @@ internal sealed class BufferedGroup
 
     public IReadOnlyList<int> Positions => _positions;
 
+    // Read only for the few seats that become differences: the whole line is read, for its id, file and line number.
+    private static readonly Func<TransactionBuffer, int, TransactionReference> ReadReference = (lines, position) =>
+    {
+        var line = lines[position];
+        return new TransactionReference(line.TransactionId, line.SourceFile, line.SourceLine);
+    };
+
+    private static readonly Func<TransactionBuffer, int, string> ReadSubscriptionId = (lines, position) => lines.SubscriptionIdAt(position);
+
     /// <summary>References to <paramref name="applied"/>, lines of <paramref name="group"/> (read from these positions, in order).</summary>
-    public List<TransactionReference> References(List<Transaction> group, List<Transaction> applied)
+    public IReadOnlyList<TransactionReference> References(List<Transaction> group, List<Transaction> applied)
     {
         var indexOf = IndexOfLine(group);
-        return applied.ConvertAll(line => new TransactionReference(_lines, _positions[indexOf(line)], line.SourceFile, line.SourceLine));
+        var positions = new int[applied.Count];
+        for (var k = 0; k < applied.Count; k++)
+        {
+            positions[k] = _positions[indexOf(applied[k])];
+        }
+
+        return new BufferedLineValues<TransactionReference>(_lines, positions, ReadReference);
     }
 
     /// <summary><paramref name="ids"/>, each taken from the first line of <paramref name="group"/> that spells it so.</summary>
@@ -49,7 +64,7 @@ internal sealed class BufferedGroup
             positions[k] = _positions[i];
         }
 
-        return new BufferedSubscriptionIds(_lines, positions);
+        return new BufferedLineValues<string>(_lines, positions, ReadSubscriptionId);
     }
 
     private static Func<Transaction, int> IndexOfLine(List<Transaction> group)

@@ -33,13 +33,6 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>
         }
     }
 
-    /// <summary>The TransactionId of the line added <paramref name="index"/>th, read alone.</summary>
-    internal string TransactionIdAt(int index)
-    {
-        var reader = ReaderAt(index);
-        return TransactionCodec.ReadTransactionId(ref reader, _strings);
-    }
-
     /// <summary>The SubscriptionId of the line added <paramref name="index"/>th, read alone.</summary>
     internal string SubscriptionIdAt(int index)
     {

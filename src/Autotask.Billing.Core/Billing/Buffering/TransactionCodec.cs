@@ -51,7 +51,7 @@ internal static class TransactionCodec
             writer.WriteVarint((ulong)kind);
         }
 
-        // The two ids first: a summary's provenance reads them back alone (ReadTransactionId, ReadSubscriptionId).
+        // The ids first: a summary's subscription ids are read back alone (ReadSubscriptionId).
         WriteId(writer, strings, line.TransactionId);
         WriteId(writer, strings, line.SubscriptionId);
         WriteText(writer, strings, line.Source);
@@ -136,13 +136,6 @@ internal static class TransactionCodec
             OrderDate = Has(present, Present.OrderDate) ? ReadDate(ref reader) : null,
             SubscriptionStart = Has(present, Present.SubscriptionStart) ? ReadDate(ref reader) : null,
         };
-    }
-
-    /// <summary>The record's TransactionId alone, without making the rest of the line.</summary>
-    public static string ReadTransactionId(ref CompactReader reader, StringTable strings)
-    {
-        SkipHead(ref reader);
-        return ReadId(ref reader, strings);
     }
 
     /// <summary>The record's SubscriptionId alone, without making the rest of the line.</summary>
