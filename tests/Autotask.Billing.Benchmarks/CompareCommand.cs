@@ -1,3 +1,4 @@
+using Autotask.Billing.Buffering;
 using System.Diagnostics;
 using System.Globalization;
 using Autotask.Billing.Autotask;
@@ -56,7 +57,8 @@ public sealed class CompareCommand : IBenchmarkCommand
             var options = new CompareOptions { AsOf = BenchmarkTenant.AsOf };
             using var prefetch = comparer.Prefetch(tenant.Mapping, options);
             var reader = new BillingSourceReader(new BillingReadOptions { Window = BillingWindow.Unbounded });
-            var lines = new List<Transaction>();
+            // Held as Compare-AtContract holds them: compactly, until they are summarised.
+            var lines = new TransactionBuffer();
             var problems = 0;
             foreach (var item in reader.ReadFile(path, CancellationToken.None))
             {
