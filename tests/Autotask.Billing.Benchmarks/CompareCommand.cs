@@ -1,7 +1,7 @@
-using Autotask.Billing.Buffering;
 using System.Diagnostics;
 using System.Globalization;
 using Autotask.Billing.Autotask;
+using Autotask.Billing.Buffering;
 using Autotask.Billing.Reconciliation;
 using Autotask.Billing.Sandbox;
 using CompareOptions = Autotask.Billing.Reconciliation.CompareOptions;

@@ -15,7 +15,7 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>
 
     private readonly CompactWriter _writer = new();
     private readonly List<byte[]?> _chunks = new();
-    private StringTable _strings = new();
+    private readonly StringTable _strings = new();
 
     // Per record: chunk number in the high 32 bits, offset in the low 32.
     private List<long> _records = new();
