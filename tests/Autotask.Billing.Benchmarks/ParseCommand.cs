@@ -1,15 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
+using Autotask.Billing.Buffering;
 using Autotask.Billing.Sandbox;
 
 namespace Autotask.Billing.Benchmarks;
 
 /// <summary>
-/// parse: reads a Partner Center NCE reconciliation CSV through <see cref="BillingSourceReader"/> twice in one
+/// parse: reads a Partner Center NCE reconciliation CSV through <see cref="BillingSourceReader"/> three times in one
 /// process and reports, from the first pass (lines streamed and dropped, as Compare's aggregation sees them), lines
 /// per second, the reader's own retained bytes (what the reader instance still holds after the file: duplicate-id
 /// state) and the peak working set; from the second pass (every transaction kept in a list, as a caller holding the
-/// lines does) the retained bytes per line and the peak working set then. Retained = GC.GetTotalMemory(true) after
+/// lines does) the retained bytes per line and the peak working set then; from the third (every transaction in a
+/// <see cref="TransactionBuffer"/>, as Get-AtTransaction and Compare-AtContract hold them) the retained bytes per
+/// line. Retained = GC.GetTotalMemory(true) after
 /// minus before. The file is generated (--shape events: N event rows; --shape tenant: the file the compare and chain
 /// benchmarks read, for --customers N) or given with --file; --out PATH only writes it, so several runs read one file.
 /// </summary>
@@ -102,14 +105,34 @@ public sealed class ParseCommand : IBenchmarkCommand
         GC.KeepAlive(keeping);
         GC.KeepAlive(kept);
         var keptPeakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024d / 1024d;
+        var keptCount = kept.Count;
+        kept = null;
+
+        // Pass 3: keep every transaction as Get-AtTransaction (until the file is judged) and Compare-AtContract hold them.
+        before = GC.GetTotalMemory(true);
+        var buffering = new BillingSourceReader(new BillingReadOptions { Window = BillingWindow.Unbounded });
+        var buffer = new TransactionBuffer();
+        foreach (var item in buffering.ReadFile(path, CancellationToken.None))
+        {
+            if (item.Transaction is { } line)
+            {
+                buffer.Add(line);
+            }
+        }
+
+        var bufferedRetained = GC.GetTotalMemory(true) - before;
+        var bufferedPerLine = buffer.Count == 0 ? 0 : (double)bufferedRetained / buffer.Count;
+        GC.KeepAlive(buffering);
+        GC.KeepAlive(buffer);
 
         Console.WriteLine($"Read {summary.Read:N0} records in {stopwatch.Elapsed.TotalSeconds:F2} s ({linesPerSecond:N0} lines/s; {cpuSeconds:F2} s of CPU): {transactions:N0} transactions, {problems:N0} problems.");
         Console.WriteLine($"Reader's own retained state: {readerRetained / 1024d / 1024d:F1} MB ({readerPerLine:F1} B/line); peak working set streaming {streamingPeakMb:F1} MB.");
-        Console.WriteLine($"Holding all {kept.Count:N0} transactions: {keptRetained / 1024d / 1024d:F1} MB retained ({keptPerLine:F1} B/line, the reader's state included); peak working set {keptPeakMb:F1} MB.");
+        Console.WriteLine($"Holding all {keptCount:N0} transactions: {keptRetained / 1024d / 1024d:F1} MB retained ({keptPerLine:F1} B/line, the reader's state included); peak working set {keptPeakMb:F1} MB.");
+        Console.WriteLine($"Holding them in a TransactionBuffer, as the cmdlets do: {bufferedRetained / 1024d / 1024d:F1} MB retained ({bufferedPerLine:F1} B/line, the reader's state included).");
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{{\"command\":\"parse\",\"lines\":{summary.Read},\"fileMB\":{fileMb:F1},\"seconds\":{stopwatch.Elapsed.TotalSeconds:F3},\"transactions\":{transactions},\"problems\":{problems},\"linesPerSecond\":{linesPerSecond:F0},\"cpuSeconds\":{cpuSeconds:F3},\"linesPerCpuSecond\":{summary.Read / cpuSeconds:F0},\"readerRetainedBytes\":{readerRetained},\"readerBytesPerLine\":{readerPerLine:F1},\"keptBytesPerLine\":{keptPerLine:F1},\"peakWorkingSetMB\":{streamingPeakMb:F1},\"keptPeakWorkingSetMB\":{keptPeakMb:F1}}}"));
-        return problems == 0 && transactions == summary.Read && kept.Count == transactions ? 0 : 1;
+            $"{{\"command\":\"parse\",\"lines\":{summary.Read},\"fileMB\":{fileMb:F1},\"seconds\":{stopwatch.Elapsed.TotalSeconds:F3},\"transactions\":{transactions},\"problems\":{problems},\"linesPerSecond\":{linesPerSecond:F0},\"cpuSeconds\":{cpuSeconds:F3},\"linesPerCpuSecond\":{summary.Read / cpuSeconds:F0},\"readerRetainedBytes\":{readerRetained},\"readerBytesPerLine\":{readerPerLine:F1},\"keptBytesPerLine\":{keptPerLine:F1},\"peakWorkingSetMB\":{streamingPeakMb:F1},\"keptPeakWorkingSetMB\":{keptPeakMb:F1},\"bufferedBytesPerLine\":{bufferedPerLine:F1}}}"));
+        return problems == 0 && transactions == summary.Read && keptCount == transactions && buffer.Count == transactions ? 0 : 1;
     }
 
     private static int Write(IReadOnlyList<string> args, string path)
