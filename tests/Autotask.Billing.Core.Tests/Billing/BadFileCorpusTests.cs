@@ -190,6 +190,7 @@ public sealed class BadFileCorpusTests
         var many = string.Concat(Enumerable.Range(1, 20_000).Select(i => Row($"M{i}", "C1", "1")));
         yield return ("cut-mid-number-after-many.csv", Utf8(Header + "\r\n" + many + "T2,C1,S2,Recurring,1"), BillingProblemReason.TruncatedLine, 20_002, 5);
         yield return ("unterminated-quote-last-after-many.csv", Utf8(Header + "\r\n" + many + "T2,C1,\"S2,Recurring,3,5,USD,2024-05-01,2024-05-31\r\n"), BillingProblemReason.UnterminatedQuote, 20_002, null);
+        yield return ("nul-bytes-after-many.csv", Utf8(Header + "\r\n" + many + "T2,C1,S1,Recurring,1,5,USD,2024-05-01,2024\0-05-31\r\n" + good), BillingProblemReason.InvalidRecord, 20_002, 9);
         yield return ("unterminated-quote-before-many.csv", Utf8(Header + "\r\n" + good + "T2,\"C1,S2,Recurring,3,5,USD,2024-05-01,2024-05-31\r\n" + many), BillingProblemReason.UnterminatedQuote, 3, null);
         yield return ("header-only.csv", Utf8(Header + "\r\n"), Unreadable, null, null);
         yield return ("header-and-blank-lines.csv", Utf8(Header + "\r\n\r\n  \r\n"), Unreadable, null, null);

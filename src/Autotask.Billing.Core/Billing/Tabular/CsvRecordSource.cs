@@ -9,9 +9,9 @@ namespace Autotask.Billing.Tabular;
 /// "#TYPE" first line skipped, quoted fields with delimiters and line breaks kept, every record tagged with the
 /// physical line it starts on.
 /// </summary>
-internal sealed class CsvRecordSource : IRecordSource
+internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
 {
-    private readonly EndWatchingReader _reader;
+    private readonly WatchingReader _reader;
     private readonly CsvParser _parser;
     private readonly string _path;
     private int _lastRawRow;
@@ -21,7 +21,7 @@ internal sealed class CsvRecordSource : IRecordSource
     {
         _path = text.Path;
         Delimiter = SniffDelimiter(text.Prefix);
-        _reader = new EndWatchingReader(text.OpenReader());
+        _reader = new WatchingReader(text.OpenReader());
         _parser = new CsvParser(_reader, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = Delimiter.ToString(),
@@ -52,15 +52,20 @@ internal sealed class CsvRecordSource : IRecordSource
             cancellationToken.ThrowIfCancellationRequested();
             var start = _lastRawRow + 1;
             _lastRawRow = _parser.RawRow;
-            var fields = _parser.Record;
-            if (fields is null || IsBlankLine(fields))
+            var count = _parser.Count;
+            if (count == 0 || (count == 1 && _parser[0].Trim().Length == 0))
             {
                 continue;
             }
 
-            yield return new SourceRecord(Schema, fields!, start) { Defect = DefectOf(fields!, start) };
+            yield return new SourceRecord(Schema, count, this, _parser.Row, start) { Defect = DefectOf(count, start) };
         }
     }
+
+    string ICurrentRecordFields.Field(int index, int row) =>
+        _parser.Row == row
+            ? _parser[index] ?? string.Empty
+            : throw new InvalidOperationException($"Field {index + 1} of CSV record {row} of {_path} was asked for after the reader moved on.");
 
     public bool IsRepeatedHeader(SourceRecord record)
     {
@@ -91,7 +96,7 @@ internal sealed class CsvRecordSource : IRecordSource
     /// closed (it swallows the following lines), a line cut off by the end of the file (a number may be cut short:
     /// "12" read as "1"), and a field count other than the header's (an unquoted "1,250" in a comma file).
     /// </summary>
-    private RecordDefect? DefectOf(string[] fields, int line)
+    private RecordDefect? DefectOf(int fieldCount, int line)
     {
         var spanned = _parser.RawRow - line;
 
@@ -105,18 +110,19 @@ internal sealed class CsvRecordSource : IRecordSource
         if (raw is not null && QuoteCount(raw) % 2 == 1 && (spanned > 0 || !endsLine))
         {
             return new RecordDefect(
-                BillingProblemReason.UnterminatedQuote, fields.Length,
-                $"A quoted field in column {fields.Length} is never closed{(spanned > 0 ? $"; the {spanned} lines after it were swallowed into it" : string.Empty)}. Close the quote or remove it.");
+                BillingProblemReason.UnterminatedQuote, fieldCount,
+                $"A quoted field in column {fieldCount} is never closed{(spanned > 0 ? $"; the {spanned} lines after it were swallowed into it" : string.Empty)}. Close the quote or remove it.");
         }
 
         if (!endsLine)
         {
             return new RecordDefect(
-                BillingProblemReason.TruncatedLine, Math.Max(1, fields.Length),
+                BillingProblemReason.TruncatedLine, Math.Max(1, fieldCount),
                 "The file ends in the middle of this line (no line break after it), so it may have been cut off; a number at its end could be cut short. Export the file again.");
         }
 
-        var binary = Array.FindIndex(fields, static f => f.IndexOf('\0') >= 0);
+        // Until the parser's reader has met a NUL, no field of this record holds one: the fields need not be read to know.
+        var binary = _reader.SawNul ? FirstFieldWithNul(fieldCount) : -1;
         if (binary >= 0)
         {
             return new RecordDefect(
@@ -124,12 +130,12 @@ internal sealed class CsvRecordSource : IRecordSource
                 "The line holds NUL characters: binary data, or text in an encoding other than the rest of the file. Export the file again.");
         }
 
-        if (fields.Length != _headerFieldCount)
+        if (fieldCount != _headerFieldCount)
         {
-            var column = Math.Min(fields.Length, _headerFieldCount) + 1;
+            var column = Math.Min(fieldCount, _headerFieldCount) + 1;
             return new RecordDefect(
                 BillingProblemReason.FieldCount, column,
-                $"The line has {fields.Length} fields, the header {_headerFieldCount}, so its values cannot be matched to the columns. " +
+                $"The line has {fieldCount} fields, the header {_headerFieldCount}, so its values cannot be matched to the columns. " +
                 $"A value containing '{(Delimiter == '\t' ? "tab" : Delimiter.ToString())}' (such as a thousands separator in \"1,250\") must be quoted.");
         }
 
@@ -148,6 +154,19 @@ internal sealed class CsvRecordSource : IRecordSource
         }
 
         return count;
+    }
+
+    private int FirstFieldWithNul(int fieldCount)
+    {
+        for (var i = 0; i < fieldCount; i++)
+        {
+            if (_parser[i].IndexOf('\0') >= 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsBlankLine(string[] fields) => fields.Length == 1 && fields[0].Trim().Length == 0;

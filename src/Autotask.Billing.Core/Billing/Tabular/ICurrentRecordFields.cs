@@ -1,0 +1,8 @@
+namespace Autotask.Billing.Tabular;
+
+/// <summary>A source that reads a field of its current record when asked (a CSV parser positioned on a record).</summary>
+internal interface ICurrentRecordFields
+{
+    /// <summary>Field <paramref name="index"/> of record <paramref name="row"/>, which must still be the current one.</summary>
+    string Field(int index, int row);
+}
