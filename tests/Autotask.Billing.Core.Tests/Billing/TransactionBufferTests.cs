@@ -49,6 +49,32 @@ public sealed class TransactionBufferTests
     }
 
     [Fact]
+    public void Ids_of_any_shape_read_back_exactly_whole_and_alone()
+    {
+        // Lower-case hex with a few other chars is packed two digits a byte; anything else is kept as it is.
+        var random = new Random(1515);
+        const string alphabet = "0123456789abcdef0123456789abcdef-ABCDEFpcx_:/ ";
+        var shaped = new[] { "7c1f2a9e-2e8b-4ab5-8bed-d9f50dcca7a2", "7C1F2A9E-2E8B-4AB5-8BED-D9F50DCCA7A2", "pc-e399365c033965b06ab6cdb4", "00000001-0001-4aa0-da80-000000000000-0", "a", "ab", "abc", "-", "--------", string.Empty };
+        var buffer = new TransactionBuffer();
+        var lines = new List<Transaction>();
+        for (var i = 0; i < 20_000; i++)
+        {
+            string Id() => random.Next(5) == 0
+                ? shaped[random.Next(shaped.Length)]
+                : new string(Enumerable.Range(0, random.Next(0, i % 50 == 0 ? 400 : 60)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var line = new Transaction { TransactionId = Id(), SubscriptionId = Id(), ReferenceId = random.Next(4) == 0 ? null : Id(), Quantity = i };
+            lines.Add(line);
+            buffer.Add(line);
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            AssertSame(lines[i], buffer[i], $"line {i}");
+            Assert.Equal(lines[i].SubscriptionId, buffer.SubscriptionIdAt(i));
+        }
+    }
+
+    [Fact]
     public void Extreme_values_read_back_exactly()
     {
         var values = new[] { decimal.MaxValue, decimal.MinValue, 0m, 0.00m, -0.00m, 1m / 3m, 0.0000000000000000000000000001m, -12.3400m, 4294967296m, 18446744073709551616m };

@@ -11,6 +11,9 @@ internal sealed class CompactWriter
 
     public void Reset() => Length = 0;
 
+    /// <summary>Takes back what was written after <paramref name="length"/> bytes.</summary>
+    public void Truncate(int length) => Length = length;
+
     public void WriteByte(byte value)
     {
         Ensure(1);

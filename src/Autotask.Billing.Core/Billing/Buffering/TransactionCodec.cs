@@ -8,6 +8,10 @@ namespace Autotask.Billing.Buffering;
 /// </summary>
 internal static class TransactionCodec
 {
+    private const ulong InlineTag = 0;
+    private const ulong TableTag = 1;
+    private const ulong PackedTag = 2;
+
     [Flags]
     private enum Present : ushort
     {
@@ -143,9 +147,14 @@ internal static class TransactionCodec
     {
         SkipHead(ref reader);
         var tag = reader.ReadVarint();
-        if ((tag & 1) == 0)
+        switch (tag & 3)
         {
-            reader.Skip((int)(tag >> 1));
+            case InlineTag:
+                reader.Skip((int)(tag >> 2));
+                break;
+            case PackedTag:
+                PackedId.Skip(ref reader, (int)(tag >> 2));
+                break;
         }
 
         return ReadId(ref reader, strings);
@@ -167,31 +176,39 @@ internal static class TransactionCodec
     private static bool Has(Present present, Present flag) => (present & flag) != 0;
 
     /// <summary>
-    /// An id is often unique per line: ASCII ones inline (tag bit 0 clear, then the length), anything else through the
-    /// table (tag bit 0 set, then 0 for null or the number + 1), so no text is re-encoded.
+    /// An id is often unique per line, so it is written with the line rather than through the table: ASCII ones as
+    /// they are (tag 0, then the length) or packed (<see cref="PackedId"/>: tag 2, then the length); anything else
+    /// through the table (tag 1, then 0 for null or the number + 1), so no text is re-encoded.
     /// </summary>
     private static void WriteId(CompactWriter writer, StringTable strings, string? id)
     {
-        if (id is not null && IsAscii(id))
+        if (id is null || !IsAscii(id))
         {
-            writer.WriteVarint((ulong)id.Length << 1);
-            writer.WriteAscii(id);
+            writer.WriteVarint(((id is null ? 0UL : (ulong)strings.Number(id) + 1) << 2) | TableTag);
+            return;
         }
-        else
+
+        // The tag goes first; a packing that would not be shorter is taken back.
+        var start = writer.Length;
+        writer.WriteVarint(((ulong)id.Length << 2) | PackedTag);
+        if (!PackedId.TryWrite(writer, id))
         {
-            writer.WriteVarint((id is null ? 0UL : (ulong)strings.Number(id) + 1) << 1 | 1);
+            writer.Truncate(start);
+            writer.WriteVarint(((ulong)id.Length << 2) | InlineTag);
+            writer.WriteAscii(id);
         }
     }
 
     private static string ReadId(ref CompactReader reader, StringTable strings)
     {
         var tag = reader.ReadVarint();
-        if ((tag & 1) == 0)
+        var value = (int)(tag >> 2);
+        return (tag & 3) switch
         {
-            return reader.ReadAscii((int)(tag >> 1));
-        }
-
-        return tag >> 1 == 0 ? null! : strings.Text((int)(tag >> 1) - 1);
+            InlineTag => reader.ReadAscii(value),
+            PackedTag => PackedId.Read(ref reader, value),
+            _ => value == 0 ? null! : strings.Text(value - 1),
+        };
     }
 
     private static bool IsAscii(string text)
