@@ -1,15 +1,19 @@
-using System.Globalization;
+using Autotask.Billing.Loose;
 
 namespace Autotask.Billing.Crm;
 
-/// <summary>The one place loosely typed export values (text, yes/no, numbers in the invariant culture) are read.</summary>
+/// <summary>
+/// The column aliases of sales-system exports: the first of a field's names that has a value is read, and read by
+/// <see cref="LooseValue"/> (the one reader of loose values), so a spreadsheet value means the same in a CRM import as
+/// in a billing file. A value LooseValue cannot read is refused with the row and the column it came from.
+/// </summary>
 internal static class RowValues
 {
     public static string? Text(IReadOnlyDictionary<string, object?> row, string[] names)
     {
         foreach (var name in names)
         {
-            if (row.TryGetValue(name, out var value) && CrmText.Clean(Convert.ToString(value, CultureInfo.InvariantCulture)) is { } text)
+            if (row.TryGetValue(name, out var value) && CrmText.Clean(LooseValue.Text(value)) is { } text)
             {
                 return text;
             }
@@ -18,61 +22,38 @@ internal static class RowValues
         return null;
     }
 
-    public static bool Flag(IReadOnlyDictionary<string, object?> row, string[] names, string where)
+    public static bool Flag(IReadOnlyDictionary<string, object?> row, string[] names, string where) =>
+        First(row, names) is var (name, value)
+            ? LooseValue.TryBool(value, out var flag) ? flag : throw Refused(where, name, value, "is not true or false")
+            : false;
+
+    public static decimal? Decimal(IReadOnlyDictionary<string, object?> row, string[] names, string where) =>
+        First(row, names) is var (name, value)
+            ? LooseValue.TryDecimal(value, out var number)
+                ? number
+                : throw Refused(where, name, value, "is not a number (a dot or the session culture's decimal separator, no thousands separators)")
+            : null;
+
+    /// <summary>A calendar date (midnight UTC): ISO, or as the session culture writes dates.</summary>
+    public static DateTime? Date(IReadOnlyDictionary<string, object?> row, string[] names, string where) =>
+        First(row, names) is var (name, value)
+            ? LooseValue.TryDate(value, out var date) ? date : throw Refused(where, name, value, "is not a date (use yyyy-MM-dd)")
+            : null;
+
+    /// <summary>The first of the names with a value; empty text counts as none.</summary>
+    private static (string Name, object Value)? First(IReadOnlyDictionary<string, object?> row, string[] names)
     {
         foreach (var name in names)
         {
-            if (!row.TryGetValue(name, out var value) || value is null)
+            if (row.TryGetValue(name, out var value) && !LooseValue.IsEmpty(value))
             {
-                continue;
+                return (name, value!);
             }
-
-            if (value is bool flag)
-            {
-                return flag;
-            }
-
-            var text = CrmText.Clean(Convert.ToString(value, CultureInfo.InvariantCulture))?.ToUpperInvariant();
-            switch (text)
-            {
-                case null: continue;
-                case "TRUE" or "YES" or "Y" or "1" or "X": return true;
-                case "FALSE" or "NO" or "N" or "0": return false;
-                default: throw new CustomerInputException($"{where}: {name} '{value}' is not true or false.");
-            }
-        }
-
-        return false;
-    }
-
-    public static decimal? Decimal(IReadOnlyDictionary<string, object?> row, string[] names, string where)
-    {
-        foreach (var name in names)
-        {
-            if (!row.TryGetValue(name, out var value) || value is null)
-            {
-                continue;
-            }
-
-            switch (value)
-            {
-                case decimal exact:
-                    return exact;
-                case double or float or int or long:
-                    return Convert.ToDecimal(value, CultureInfo.InvariantCulture);
-            }
-
-            var text = CrmText.Clean(Convert.ToString(value, CultureInfo.InvariantCulture));
-            if (text is null)
-            {
-                continue;
-            }
-
-            return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)
-                ? parsed
-                : throw new CustomerInputException($"{where}: {name} '{text}' is not a number (use a dot for decimals).");
         }
 
         return null;
     }
+
+    private static CustomerInputException Refused(string where, string name, object value, string reason) =>
+        new($"{where}: {name} '{LooseValue.Text(value)?.Trim()}' {reason}.");
 }

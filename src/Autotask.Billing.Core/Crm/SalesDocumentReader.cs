@@ -1,12 +1,11 @@
 using System.Collections;
-using System.Globalization;
 
 namespace Autotask.Billing.Crm;
 
 /// <summary>
 /// Reads quotes and sales orders from an export file or loosely typed rows: one row per line with the document's
 /// columns repeated (or a JSON document with a nested Lines array). Rows of one document (same source and number) are
-/// gathered in order. Dates are ISO (yyyy-MM-dd).
+/// gathered in order. Values are read as <see cref="Loose.LooseValue"/> reads them (dates ISO or in the session culture).
 /// </summary>
 public sealed class SalesDocumentReader
 {
@@ -111,8 +110,8 @@ public sealed class SalesDocumentReader
             RowValues.Text(first, ShippingNames),
             RowValues.Text(first, OpportunityNames),
             opportunityId is null ? null : (long)opportunityId.Value,
-            Date(first, DateNames, where),
-            Date(first, ExpirationNames, where));
+            RowValues.Date(first, DateNames, where),
+            RowValues.Date(first, ExpirationNames, where));
     }).ToList();
 
     private static SalesDocumentLine? LineOf(IReadOnlyDictionary<string, object?> row, string where)
@@ -128,26 +127,5 @@ public sealed class SalesDocumentReader
             : SalesLineType.Product;
         var quantity = RowValues.Decimal(row, QuantityNames, where) ?? throw new CustomerInputException($"{where}: line {sku} has no Quantity.");
         return new SalesDocumentLine(sku, quantity, RowValues.Decimal(row, PriceNames, where), RowValues.Decimal(row, CostNames, where), type, RowValues.Text(row, DescriptionNames));
-    }
-
-    private static DateTime? Date(IReadOnlyDictionary<string, object?> row, string[] names, string where)
-    {
-        foreach (var name in names)
-        {
-            if (row.TryGetValue(name, out var value) && value is DateTime date)
-            {
-                return date.Date;
-            }
-        }
-
-        var text = RowValues.Text(row, names);
-        if (text is null)
-        {
-            return null;
-        }
-
-        return DateTime.TryParseExact(text, new[] { "yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ" }, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
-            ? DateTime.SpecifyKind(parsed.Date, DateTimeKind.Utc)
-            : throw new CustomerInputException($"{where}: '{text}' is not a date (use yyyy-MM-dd).");
     }
 }

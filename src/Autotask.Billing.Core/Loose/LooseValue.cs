@@ -14,7 +14,8 @@ namespace Autotask.Billing.Loose;
 /// "4,80" is 4.80 and never 480;</item>
 /// <item>dates: ISO first (unambiguous), then the session culture (Export-Csv's form: 31/10/2026 in en-GB, 10/31/2026
 /// in en-US), then the invariant spellings;</item>
-/// <item>enums: by name (any case) or by their defined number; flags: True/False, Yes/No, 1/0.</item>
+/// <item>enums: by name (any case) or by their defined number; flags: True/False, Yes/No, Y/N, 1/0, and X for a
+/// ticked box (what CRM and spreadsheet check-box columns export).</item>
 /// </list>
 /// The session culture is the thread's current culture, which is the culture Export-Csv used in that session.
 /// </summary>
@@ -113,10 +114,10 @@ public static class LooseValue
 
         switch (Text(value)?.Trim().ToUpperInvariant())
         {
-            case "TRUE" or "YES" or "1":
+            case "TRUE" or "YES" or "Y" or "1" or "X":
                 flag = true;
                 return true;
-            case "FALSE" or "NO" or "0":
+            case "FALSE" or "NO" or "N" or "0":
                 flag = false;
                 return true;
             default:

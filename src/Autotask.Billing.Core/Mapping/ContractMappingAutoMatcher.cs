@@ -76,7 +76,8 @@ public sealed class ContractMappingAutoMatcher
 
         var mapping = Options.ApplyTo(new CustomerMapping(proposal.Source, proposal.CustomerId)
         {
-            CustomerName = string.IsNullOrWhiteSpace(proposal.CustomerName) ? null : proposal.CustomerName,
+            // Stored trimmed, as every other way into the store stores text (and as Import-Csv | Set-AtContractMapping reads it back).
+            CustomerName = string.IsNullOrWhiteSpace(proposal.CustomerName) ? null : proposal.CustomerName.Trim(),
             CompanyAction = MappingAction.Existing,
             CompanyId = companyId,
             ContractAction = choice.Action,

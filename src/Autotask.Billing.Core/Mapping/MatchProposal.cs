@@ -28,6 +28,21 @@ public sealed class MatchProposal
         RunnersUp = runnersUp;
     }
 
+    private MatchProposal(MatchProposal other, Func<string?, string?> text)
+    {
+        Source = text(other.Source)!;
+        CustomerId = text(other.CustomerId)!;
+        CustomerName = text(other.CustomerName)!;
+        CompanyId = other.CompanyId;
+        CompanyName = text(other.CompanyName);
+        Confidence = other.Confidence;
+        Rule = other.Rule;
+        IsAccepted = other.IsAccepted;
+        IsAmbiguous = other.IsAmbiguous;
+        Reason = text(other.Reason)!;
+        RunnersUp = other.RunnersUp;
+    }
+
     public string Source { get; }
 
     public string CustomerId { get; }
@@ -55,4 +70,7 @@ public sealed class MatchProposal
 
     /// <summary>The next best companies, best first.</summary>
     public IReadOnlyList<MatchCandidate> RunnersUp { get; }
+
+    /// <summary>A copy with every text property passed through <paramref name="text"/> (see <see cref="MappingSpreadsheetText"/>).</summary>
+    internal MatchProposal WithText(Func<string?, string?> text) => new(this, text);
 }

@@ -31,6 +31,22 @@ public sealed class SkuMatchProposal
         Alternatives = alternatives;
     }
 
+    private SkuMatchProposal(SkuMatchProposal other, Func<string?, string?> text)
+    {
+        Source = text(other.Source)!;
+        Sku = text(other.Sku)!;
+        Kind = other.Kind;
+        ServiceId = other.ServiceId;
+        ProductId = other.ProductId;
+        Name = text(other.Name);
+        Confidence = other.Confidence;
+        Rule = other.Rule;
+        IsAccepted = other.IsAccepted;
+        IsAmbiguous = other.IsAmbiguous;
+        Reason = text(other.Reason)!;
+        Alternatives = other.Alternatives;
+    }
+
     public string Source { get; }
 
     public string Sku { get; }
@@ -55,4 +71,7 @@ public sealed class SkuMatchProposal
     public string Reason { get; }
 
     public IReadOnlyList<SkuMatchCandidate> Alternatives { get; }
+
+    /// <summary>A copy with every text property passed through <paramref name="text"/> (see <see cref="MappingSpreadsheetText"/>).</summary>
+    internal SkuMatchProposal WithText(Func<string?, string?> text) => new(this, text);
 }

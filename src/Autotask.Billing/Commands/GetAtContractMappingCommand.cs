@@ -81,7 +81,7 @@ public sealed class GetAtContractMappingCommand : MappingCmdlet
             matched.Add(mapping.CustomerId);
             if (_written.Add(mapping.Source + "\u001F" + mapping.CustomerId))
             {
-                WriteObject(mapping);
+                WriteObject(MappingSpreadsheetText.Guarded(mapping));
             }
         }
 
@@ -101,7 +101,7 @@ public sealed class GetAtContractMappingCommand : MappingCmdlet
         {
             if (_document.FindCustomer(Source!, id) is null && _written.Add(Source!.Trim() + "\u001F" + id.Trim()))
             {
-                WriteObject(new VendorCustomer(Source!, id, CustomerName?.FirstOrDefault() ?? string.Empty, CustomerDomain));
+                WriteObject(MappingSpreadsheetText.Guarded(new VendorCustomer(Source!, id, CustomerName?.FirstOrDefault() ?? string.Empty, CustomerDomain)));
             }
         }
     }

@@ -42,7 +42,7 @@ public sealed class GetAtServiceMappingCommand : MappingCmdlet
             matched.Add(mapping.Sku);
             if (_written.Add(mapping.Source + "\u001F" + mapping.Sku))
             {
-                WriteObject(mapping);
+                WriteObject(MappingSpreadsheetText.Guarded(mapping));
             }
         }
 

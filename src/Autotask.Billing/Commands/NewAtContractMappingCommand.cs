@@ -226,7 +226,7 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
                 approved.Add(match.Mapping);
             }
 
-            WriteObject(match.Proposal);
+            WriteObject(MappingSpreadsheetText.Guarded(match.Proposal));
         }
 
         WriteVerbose($"{result.Matches.Count(m => m.Mapping is not null)} of {result.Matches.Count} unmapped customers can be mapped without review.");
@@ -266,7 +266,7 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
 
         foreach (var added in Save(approved))
         {
-            WriteObject(added);
+            WriteObject(MappingSpreadsheetText.Guarded(added));
         }
     }
 
@@ -299,6 +299,7 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
         PricingStrategy = PricingStrategy,
         EffectiveDatePolicy = EffectiveDatePolicy,
         SyncStartDate = UtcDate.From(SyncStartDate),
-        Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes,
+        // Trimmed, as the CSV round trip (Import-Csv | Set-AtContractMapping) reads text back.
+        Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes!.Trim(),
     };
 }

@@ -98,7 +98,7 @@ public sealed class NewAtServiceMappingCommand : MappingCmdlet
             ProductId = ProductId,
             NameTemplate = NameTemplate,
             Excluded = Excluded,
-            Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes,
+            Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes!.Trim(),
         };
         var problems = new List<MappingProblem>();
         ServiceMappingCsv.FromRow(RowOf(ServiceMappingCsv.ToRow(mapping)), 1, problems);
@@ -140,7 +140,7 @@ public sealed class NewAtServiceMappingCommand : MappingCmdlet
         {
             MinimumConfidence = MinimumConfidence,
             NameTemplate = NameTemplate,
-            Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes,
+            Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes!.Trim(),
         };
         ServiceMappingAutoResult result;
         using (var progress = new ThrottledProgress(WriteProgress, ProgressActivities.MatchSkus, "Matching vendor SKUs to Autotask services and products"))
@@ -166,7 +166,7 @@ public sealed class NewAtServiceMappingCommand : MappingCmdlet
                 approved.Add(match.Mapping);
             }
 
-            WriteObject(match.Proposals, enumerateCollection: true);
+            WriteObject(match.Proposals.Select(MappingSpreadsheetText.Guarded), enumerateCollection: true);
         }
 
         WriteVerbose($"{result.Matches.Count(m => m.Mapping is not null)} of {result.Matches.Count} unmapped SKUs can be mapped without review.");
@@ -207,7 +207,7 @@ public sealed class NewAtServiceMappingCommand : MappingCmdlet
 
         foreach (var added in Save(approved))
         {
-            WriteObject(added);
+            WriteObject(MappingSpreadsheetText.Guarded(added));
         }
     }
 

@@ -67,7 +67,7 @@ public sealed class RemoveAtContractMappingCommand : MappingCmdlet
         WriteVerbose($"Removed {approved.Count} customer mapping(s).");
         if (PassThru)
         {
-            WriteObject(approved, enumerateCollection: true);
+            WriteObject(approved.Select(MappingSpreadsheetText.Guarded), enumerateCollection: true);
         }
     }
 }

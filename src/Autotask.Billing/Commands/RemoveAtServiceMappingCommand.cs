@@ -67,7 +67,7 @@ public sealed class RemoveAtServiceMappingCommand : MappingCmdlet
         WriteVerbose($"Removed {approved.Count} SKU mapping(s).");
         if (PassThru)
         {
-            WriteObject(approved, enumerateCollection: true);
+            WriteObject(approved.Select(MappingSpreadsheetText.Guarded), enumerateCollection: true);
         }
     }
 }

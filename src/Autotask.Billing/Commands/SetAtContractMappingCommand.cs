@@ -180,12 +180,17 @@ public sealed class SetAtContractMappingCommand : MappingCmdlet
 
         if (PassThru)
         {
-            WriteObject(unchanged.Concat(approved.Select(m => saved.FindCustomer(m.Source, m.CustomerId)!)), enumerateCollection: true);
+            WriteObject(unchanged.Concat(approved.Select(m => saved.FindCustomer(m.Source, m.CustomerId)!)).Select(MappingSpreadsheetText.Guarded), enumerateCollection: true);
         }
     }
 
-    private Dictionary<string, string?> RowFromInput() =>
-        InputObject!.BaseObject is CustomerMapping mapping ? RowOf(CustomerMappingCsv.ToRow(mapping)) : RowOf(InputObject);
+    /// <summary>The piped object's row with the formula guard the mapping cmdlets put on emitted text taken off.</summary>
+    private Dictionary<string, string?> RowFromInput()
+    {
+        var row = InputObject!.BaseObject is CustomerMapping mapping ? RowOf(CustomerMappingCsv.ToRow(mapping)) : RowOf(InputObject);
+        MappingSpreadsheetText.Restore(row);
+        return row;
+    }
 
     private CustomerMapping? Stored(Dictionary<string, string?> row) =>
         row.TryGetValue(nameof(CustomerMapping.Source), out var source) && !string.IsNullOrWhiteSpace(source)

@@ -70,7 +70,7 @@ public sealed class SetAtServiceMappingCommand : MappingCmdlet
     {
         _rowNumber++;
         var row = ParameterSetName == InputObjectSet
-            ? InputObject!.BaseObject is ServiceMapping given ? RowOf(ServiceMappingCsv.ToRow(given)) : RowOf(InputObject)
+            ? RowFromInput()
             : new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
             {
                 [nameof(ServiceMapping.Source)] = Source,
@@ -135,8 +135,16 @@ public sealed class SetAtServiceMappingCommand : MappingCmdlet
 
         if (PassThru)
         {
-            WriteObject(unchanged.Concat(approved.Select(m => saved.FindService(m.Source, m.Sku)!)), enumerateCollection: true);
+            WriteObject(unchanged.Concat(approved.Select(m => saved.FindService(m.Source, m.Sku)!)).Select(MappingSpreadsheetText.Guarded), enumerateCollection: true);
         }
+    }
+
+    /// <summary>The piped object's row with the formula guard the mapping cmdlets put on emitted text taken off.</summary>
+    private Dictionary<string, string?> RowFromInput()
+    {
+        var row = InputObject!.BaseObject is ServiceMapping mapping ? RowOf(ServiceMappingCsv.ToRow(mapping)) : RowOf(InputObject);
+        MappingSpreadsheetText.Restore(row);
+        return row;
     }
 
     private ServiceMapping? Stored(Dictionary<string, string?> row) =>

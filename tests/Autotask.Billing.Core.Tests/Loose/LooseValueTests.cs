@@ -59,6 +59,19 @@ public sealed class LooseValueTests
         Assert.False(LooseValue.TryEnum<MappingAction>("7", out _));
     }
 
+    [Theory]
+    [InlineData("Y", true)]
+    [InlineData("y", true)]
+    [InlineData("X", true)]
+    [InlineData("N", false)]
+    [InlineData("n", false)]
+    public void Flags_read_the_one_letter_forms_CRM_and_check_box_columns_export(string text, bool expected)
+    {
+        Assert.True(LooseValue.TryBool(text, out var flag));
+        Assert.Equal(expected, flag);
+        Assert.False(LooseValue.TryBool("maybe", out _));
+    }
+
     private sealed class CultureScope : IDisposable
     {
         private readonly CultureInfo _previous = CultureInfo.CurrentCulture;
