@@ -70,7 +70,7 @@ public sealed class HtmlReportTests
         var html = await HtmlOf(ReportSamples.Build(new IReadOnlyDictionary<string, object?>[] { change, ReportSamples.RunSummary(0, 1, 0, 0, 0) }));
 
         var customers = Section(html, "customers");
-        Assert.Equal(1, Regex.Matches(customers, "Needs -Force").Count);
+        Assert.Single(Regex.Matches(customers, "Needs -Force"));
         Assert.Contains(System.Net.WebUtility.HtmlEncode(why), customers);
     }
 
