@@ -87,6 +87,17 @@ public sealed class SandboxData
             return 0;
         });
 
+    // A value of the tenant's own added to a picklist (Autotask picklists are tenant-configurable), e.g. a service period type.
+    public void AddPicklistValue(string entity, string field, int value, string label) =>
+        _sandbox.Locked(t =>
+        {
+            var name = Entity(entity).Name;
+            var values = t.Store.Picklist(name, field).ToList();
+            values.Add(new PicklistValue(value, label, values.Count + 1));
+            t.Store.SetPicklist(name, field, values);
+            return 0;
+        });
+
     // The tenant's numeric value for a picklist label, e.g. PicklistValue("Companies", "companyType", "Customer").
     public int? PicklistValue(string entity, string field, string label) =>
         _sandbox.Locked(t => t.Store.PicklistValueByLabel(Entity(entity).Name, field, label));

@@ -131,6 +131,22 @@ public sealed class ContractSnapshot
     public int ServicePeriodMonths(Service? service) => PicklistLabels.MonthsOf(ServicePeriodLabel(service));
 
     /// <summary>
+    /// The period type of <paramref name="service"/> when it is set but is none of Monthly, Quarterly, Semi-Annual and
+    /// Yearly (a tenant's own picklist value): its label, or its number when the picklist has none. Null when the
+    /// service's prices can be turned into months (or it has no period type, which Autotask does not allow).
+    /// </summary>
+    public string? UnknownServicePeriod(Service? service)
+    {
+        if (service?.PeriodType is not int periodType)
+        {
+            return null;
+        }
+
+        var label = ServicePeriodLabel(service);
+        return PicklistLabels.TryMonthsOf(label, out _) ? null : label ?? $"period type {periodType}";
+    }
+
+    /// <summary>
     /// The price Autotask bills the service at: the units row's per-unit price when there is one (what Autotask bills,
     /// however the price got there: adjustedPrice or an adjustment), else adjustedPrice, else the price it was added with.
     /// </summary>

@@ -400,9 +400,38 @@ internal sealed class DifferenceFinder
         draft.ServiceName = service.Name;
         draft.ServiceIsActive = service.IsActive;
         var contractService = _snapshot.ServicesOn(contract.Id).FirstOrDefault(cs => cs.ServiceID == service.Id);
+        if (_snapshot.UnknownServicePeriod(service) is { } period)
+        {
+            draft.ContractServiceId = contractService?.Id;
+            draft.AutotaskQuantity = contractService is null ? 0m : (decimal)(_snapshot.UnitsOf(contractService.Id)?.Units ?? 0);
+            return UnknownPeriod(draft, service, period, $"{draft.CustomerName} is billed {Units(draft.VendorQuantity)} × {Of(draft)} by {draft.Source}");
+        }
+
         return contractService is null
             ? NewService(draft, contract, service)
             : OnContractService(draft, contract, service, contractService);
+    }
+
+    /// <summary>
+    /// A comparison with a service whose period type cannot be turned into months (a tenant's own picklist value):
+    /// its prices cannot be set from the vendor's price per month, nor its impact told, so it is reported and never
+    /// synced (BILLING-RULES: monthly prices are normalised to the service's period, or a difference says it does not fit).
+    /// </summary>
+    private static ContractDifference UnknownPeriod(DifferenceDraft draft, Service service, string period, string billed)
+    {
+        draft.Kind = DifferenceKind.UnknownPeriodType;
+        draft.Rule = "ServicePeriodType";
+        draft.IsActionable = false;
+        draft.RequiresForce = false;
+        draft.ForceReason = null;
+        draft.TargetUnitPrice = null;
+        draft.TargetUnitCost = null;
+        draft.MonthlyRevenueImpact = 0m;
+        draft.MonthlyCostImpact = 0m;
+        draft.Reason = $"{billed}, but Autotask bills service '{service.Name}' per '{period}', a period type that cannot be turned into months, "
+            + "so its units and prices cannot be reconciled with the vendor's. Nothing is synced: give the service a Monthly, Quarterly, "
+            + "Semi-Annual or Yearly period type, or map the SKU to a service that has one.";
+        return draft.Build();
     }
 
     private ContractDifference MissingService(DifferenceDraft draft, Contract contract, ServiceMapping skuMapping, long? staleServiceId)
@@ -648,6 +677,13 @@ internal sealed class DifferenceFinder
             AsOf = _asOf,
         };
         OnContract(draft, contract);
+        if (_snapshot.UnknownServicePeriod(service) is { } period)
+        {
+            return UnknownPeriod(draft, service!, period, absent
+                ? $"{draft.CustomerName} has no line at all in this {source} bill and service '{service!.Name}' on contract '{contract.ContractName}' has {Units(units)} units"
+                : $"{source} no longer bills {draft.CustomerName} for {draft.Sku} and service '{service!.Name}' on contract '{contract.ContractName}' has {Units(units)} units");
+        }
+
         var (force, why) = _guardrail.Check(units, 0m);
         draft.EffectiveDate = EffectiveDates.Propose(draft.EffectiveDatePolicy, null, contract, _snapshot.ContractPeriodMonths(contract), unitsRow, _asOf);
         if (absent && draft.IsActionable)
@@ -824,6 +860,13 @@ internal sealed class DifferenceFinder
         var needs = (draft.CreateCompany ? CreatableEntities.Companies : CreatableEntities.None) | CreatableEntities.Contracts;
         var service = skuMapping?.ServiceId is long serviceId ? _snapshot.ServiceOf(serviceId) : null;
         var product = skuMapping?.ProductId is long productId ? _snapshot.ProductOf(productId) : null;
+        if (draft.ChargeType == ChargeType.Recurring && skuMapping?.Action != MappingAction.Create && _snapshot.UnknownServicePeriod(service) is { } period)
+        {
+            draft.ServiceId = service!.Id;
+            draft.ServiceName = service.Name;
+            return UnknownPeriod(draft, service, period, $"{draft.CustomerName} is billed {Units(quantity)} × {Of(draft)} by {draft.Source} and is to get a new contract");
+        }
+
         if (skuMapping?.Action == MappingAction.Create)
         {
             needs |= draft.ChargeType == ChargeType.Recurring ? CreatableEntities.Services : CreatableEntities.Products;

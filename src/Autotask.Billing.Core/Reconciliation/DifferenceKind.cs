@@ -53,4 +53,11 @@ public enum DifferenceKind
     /// difference as a correction charge, so the month's charges add up to the vendor's total; never both, never neither.
     /// </summary>
     UsageCorrection,
+
+    /// <summary>
+    /// The Autotask service's period type is none of Monthly, Quarterly, Semi-Annual and Yearly (picklists are
+    /// tenant-configurable), so its unit price cannot be compared with the vendor's price per month: reported, never
+    /// synced, until the service has one of those period types.
+    /// </summary>
+    UnknownPeriodType,
 }

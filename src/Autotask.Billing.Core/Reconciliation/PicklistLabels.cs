@@ -45,16 +45,23 @@ public sealed class PicklistLabels
 
     /// <summary>
     /// Months in a billing period from its label (Monthly 1, Quarterly 3, Semi-Annual 6, Yearly/Annual 12); a period
-    /// type that is missing or unknown counts as monthly.
+    /// type that is missing or unknown counts as monthly (see <see cref="TryMonthsOf"/> to tell them apart).
     /// </summary>
-    public static int MonthsOf(string? periodLabel) =>
-        (periodLabel ?? string.Empty).ToUpperInvariant().Replace("-", string.Empty).Replace(" ", string.Empty) switch
+    public static int MonthsOf(string? periodLabel) => TryMonthsOf(periodLabel, out var months) ? months : 1;
+
+    /// <summary>Months in a billing period from its label, when it is one of the four Autotask ships (picklists are tenant-configurable).</summary>
+    public static bool TryMonthsOf(string? periodLabel, out int months)
+    {
+        months = (periodLabel ?? string.Empty).ToUpperInvariant().Replace("-", string.Empty).Replace(" ", string.Empty) switch
         {
+            "MONTHLY" => 1,
             "QUARTERLY" => 3,
             "SEMIANNUAL" or "SEMIANNUALLY" => 6,
             "YEARLY" or "ANNUAL" or "ANNUALLY" => 12,
-            _ => 1,
+            _ => 0,
         };
+        return months > 0;
+    }
 
     internal void Add(string entityName, IEnumerable<EntityFieldInformation> fields)
     {

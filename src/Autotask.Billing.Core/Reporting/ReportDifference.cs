@@ -86,7 +86,7 @@ public sealed class ReportDifference
     public bool IsPriceChange => Kind is DifferenceKind.PriceChange or DifferenceKind.CostChange;
 
     /// <summary>Someone has to look at it before (or instead of) a sync: unmapped, expired, a currency clash, or needing -Force.</summary>
-    public bool NeedsReview => IsUnmapped || Kind is DifferenceKind.ContractExpired or DifferenceKind.CurrencyMismatch || RequiresForce;
+    public bool NeedsReview => IsUnmapped || Kind is DifferenceKind.ContractExpired or DifferenceKind.CurrencyMismatch or DifferenceKind.UnknownPeriodType || RequiresForce;
 
     /// <summary>What the Sku and the Autotask or vendor names say the line is, for people.</summary>
     public string Item => ServiceName ?? ProductName ?? Sku ?? string.Empty;

@@ -140,4 +140,17 @@ public sealed class ReportInputTests
         Assert.Equal(new[] { (DifferenceKind.QuantityChange, 5), (DifferenceKind.PriceChange, 2) }, report.CountsByKind.Select(c => (c.Kind, c.Count)));
         Assert.Equal((1, 1, 3), (report.UnmappedCustomers, report.UnmappedSkus, report.NeedingReview));
     }
+
+    [Fact]
+    public void A_service_of_an_unknown_period_type_needs_review()
+    {
+        var unknown = ReportSamples.Properties(ReportSamples.QuantityChange("C1", "Contoso Ltd", "BACKUP-2Y", 10m, 12m, 0m, 0m));
+        unknown["Kind"] = DifferenceKind.UnknownPeriodType;
+        unknown["IsActionable"] = false;
+
+        var report = ReportSamples.Build(new IReadOnlyDictionary<string, object?>[] { unknown });
+
+        Assert.Equal(1, report.NeedingReview);
+        Assert.True(Assert.Single(report.Differences).NeedsReview);
+    }
 }
