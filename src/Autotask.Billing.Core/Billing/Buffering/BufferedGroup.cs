@@ -4,23 +4,12 @@ namespace Autotask.Billing.Buffering;
 
 /// <summary>
 /// One Source × Customer × SKU group of a <see cref="TransactionBuffer"/> being summarised: its lines were read from
-/// the buffer at <see cref="Positions"/>, so the summary can name them by position instead of keeping a copy of every
+/// the buffer at known positions, so the summary can name them by position instead of keeping a copy of every
 /// transaction and subscription id (one of each per line of a monthly file: most of a summary's memory, issue 15).
 /// The buffer must stay unchanged while the summaries live.
 /// </summary>
 internal sealed class BufferedGroup
 {
-    private readonly TransactionBuffer _lines;
-    private readonly List<int> _positions;
-
-    public BufferedGroup(TransactionBuffer lines, List<int> positions)
-    {
-        _lines = lines;
-        _positions = positions;
-    }
-
-    public IReadOnlyList<int> Positions => _positions;
-
     // Read only for the few seats that become differences: the whole line is read, for its id, file and line number.
     private static readonly Func<TransactionBuffer, int, TransactionReference> ReadReference = (lines, position) =>
     {
@@ -29,6 +18,15 @@ internal sealed class BufferedGroup
     };
 
     private static readonly Func<TransactionBuffer, int, string> ReadSubscriptionId = (lines, position) => lines.SubscriptionIdAt(position);
+
+    private readonly TransactionBuffer _lines;
+    private readonly List<int> _positions;
+
+    public BufferedGroup(TransactionBuffer lines, List<int> positions)
+    {
+        _lines = lines;
+        _positions = positions;
+    }
 
     /// <summary>References to <paramref name="applied"/>, lines of <paramref name="group"/> (read from these positions, in order).</summary>
     public IReadOnlyList<TransactionReference> References(List<Transaction> group, List<Transaction> applied)
