@@ -34,6 +34,12 @@ internal static class RowValues
                 : throw Refused(where, name, value, "is not a number (a dot or the session culture's decimal separator, no thousands separators)")
             : null;
 
+    /// <summary>A whole number such as a record id: a fraction or a number past a long is refused, never cut short.</summary>
+    public static long? Long(IReadOnlyDictionary<string, object?> row, string[] names, string where) =>
+        First(row, names) is var (name, value)
+            ? LooseValue.TryLong(value, out var number) ? number : throw Refused(where, name, value, "is not a whole number")
+            : null;
+
     /// <summary>A calendar date (midnight UTC): ISO, or as the session culture writes dates.</summary>
     public static DateTime? Date(IReadOnlyDictionary<string, object?> row, string[] names, string where) =>
         First(row, names) is var (name, value)

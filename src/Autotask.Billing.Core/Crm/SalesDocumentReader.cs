@@ -98,7 +98,7 @@ public sealed class SalesDocumentReader
                 : text.Equals("Quote", StringComparison.OrdinalIgnoreCase) ? SalesDocumentType.Quote
                 : throw new CustomerInputException($"{where}: DocumentType '{text}' is neither Quote nor SalesOrder.")
             : SalesDocumentType.Quote;
-        var opportunityId = RowValues.Decimal(first, OpportunityIdNames, where);
+        var opportunityId = RowValues.Long(first, OpportunityIdNames, where);
         return new SalesDocument(
             source,
             RowValues.Text(first, NumberNames)!,
@@ -109,7 +109,7 @@ public sealed class SalesDocumentReader
             RowValues.Text(first, TermsNames),
             RowValues.Text(first, ShippingNames),
             RowValues.Text(first, OpportunityNames),
-            opportunityId is null ? null : (long)opportunityId.Value,
+            opportunityId,
             RowValues.Date(first, DateNames, where),
             RowValues.Date(first, ExpirationNames, where));
     }).ToList();

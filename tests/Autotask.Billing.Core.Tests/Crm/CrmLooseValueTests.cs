@@ -62,6 +62,30 @@ public sealed class CrmLooseValueTests
     }
 
     [Theory]
+    [InlineData("de-DE", "12,345")]
+    [InlineData("en-US", "1.5")]
+    [InlineData("en-US", "99999999999999999999")]
+    public void An_opportunity_id_that_is_not_a_whole_number_is_refused_not_cut_short(string culture, string id)
+    {
+        using var scope = new CultureScope(culture);
+        var reader = new SalesDocumentReader("Erp");
+        reader.Add(Row(("DocumentNumber", "Q-1"), ("CustomerId", "A1"), ("OpportunityId", id), ("Sku", "DOCK-1"), ("Quantity", "1")), "row 3");
+
+        var error = Assert.Throws<CustomerInputException>(() => reader.Documents());
+
+        Assert.StartsWith($"row 3: OpportunityId '{id}' is not a whole number", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_whole_opportunity_id_is_read()
+    {
+        var reader = new SalesDocumentReader("Erp");
+        reader.Add(Row(("DocumentNumber", "Q-1"), ("CustomerId", "A1"), ("OpportunityId", "41000123"), ("Sku", "DOCK-1"), ("Quantity", "1")), "row 3");
+
+        Assert.Equal(41000123L, Assert.Single(reader.Documents()).OpportunityId);
+    }
+
+    [Theory]
     [InlineData("en-US", "2026-02-30")]
     [InlineData("en-US", "13/13/2026")]
     [InlineData("de-DE", "next Friday")]
