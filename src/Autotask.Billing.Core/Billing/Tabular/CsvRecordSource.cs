@@ -52,13 +52,12 @@ internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
             cancellationToken.ThrowIfCancellationRequested();
             var start = _lastRawRow + 1;
             _lastRawRow = _parser.RawRow;
-            var count = _parser.Count;
-            if (count == 0 || (count == 1 && _parser[0].Trim().Length == 0))
+            if (IsBlankLine())
             {
                 continue;
             }
 
-            yield return new SourceRecord(Schema, count, this, _parser.Row, start) { Defect = DefectOf(count, start) };
+            yield return new SourceRecord(Schema, _parser.Count, this, _parser.Row, start) { Defect = DefectOf(_parser.Count, start) };
         }
     }
 
@@ -169,7 +168,8 @@ internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
         return -1;
     }
 
-    private static bool IsBlankLine(string[] fields) => fields.Length == 1 && fields[0].Trim().Length == 0;
+    /// <summary>Whether the parser's current record is an empty line (no field, or one of white space only).</summary>
+    private bool IsBlankLine() => _parser.Count == 0 || (_parser.Count == 1 && _parser[0].Trim().Length == 0);
 
     private static bool IsTypeLine(string[] fields) =>
         fields.Length >= 1 && fields[0].TrimStart('\uFEFF').StartsWith("#TYPE", StringComparison.OrdinalIgnoreCase);
@@ -232,8 +232,13 @@ internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
         while (_parser.Read())
         {
             _lastRawRow = _parser.RawRow;
+            if (IsBlankLine())
+            {
+                continue;
+            }
+
             var fields = _parser.Record;
-            if (fields is null || IsBlankLine(fields) || IsTypeLine(fields))
+            if (fields is null || IsTypeLine(fields))
             {
                 continue;
             }
