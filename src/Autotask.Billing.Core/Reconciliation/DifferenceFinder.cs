@@ -860,7 +860,7 @@ internal sealed class DifferenceFinder
         var needs = (draft.CreateCompany ? CreatableEntities.Companies : CreatableEntities.None) | CreatableEntities.Contracts;
         var service = skuMapping?.ServiceId is long serviceId ? _snapshot.ServiceOf(serviceId) : null;
         var product = skuMapping?.ProductId is long productId ? _snapshot.ProductOf(productId) : null;
-        if (draft.ChargeType == ChargeType.Recurring && skuMapping?.Action != MappingAction.Create && _snapshot.UnknownServicePeriod(service) is { } period)
+        if (draft.ChargeType == ChargeType.Recurring && _snapshot.UnknownServicePeriod(service) is { } period)
         {
             draft.ServiceId = service!.Id;
             draft.ServiceName = service.Name;

@@ -8,6 +8,8 @@ internal sealed class VendorDemand
 {
     public const string Separator = "; ";
 
+    private IReadOnlyList<TransactionReference>? _provenance;
+
     public VendorDemand(IReadOnlyList<TransactionSummary> seats)
     {
         if (seats.Count == 0)
@@ -63,9 +65,12 @@ internal sealed class VendorDemand
 
     public string SubscriptionIds => Join(Seats.SelectMany(s => s.SubscriptionIds));
 
-    public string SourceLines => Join(Seats.SelectMany(s => s.Provenance).Select(p => $"{p.SourceFile}:{p.SourceLine}"));
+    public string SourceLines => Join(Provenance.Select(p => $"{p.SourceFile}:{p.SourceLine}"));
 
-    public string TransactionIds => Join(Seats.SelectMany(s => s.Provenance).Select(p => p.TransactionId));
+    public string TransactionIds => Join(Provenance.Select(p => p.TransactionId));
+
+    // Made once: a seat of buffered lines reads each reference from the buffer when asked (BufferedLineValues).
+    private IReadOnlyList<TransactionReference> Provenance => _provenance ??= Seats.SelectMany(s => s.Provenance).ToList();
 
     public static string Join(IEnumerable<string?> values) =>
         string.Join(Separator, values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase));

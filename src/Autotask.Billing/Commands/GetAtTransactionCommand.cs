@@ -263,8 +263,10 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
                 }
             }
         }
-
-        pending.Clear();
+        else
+        {
+            pending.Clear();
+        }
     }
 
     private void ReadPipelineObject()

@@ -169,6 +169,21 @@ public sealed class TransactionBufferTests
     }
 
     [Fact]
+    public void Seats_that_name_lines_by_position_refuse_to_read_a_cleared_buffer()
+    {
+        var buffer = new TransactionBuffer();
+        buffer.Add(new Transaction { TransactionId = "t1", SubscriptionId = "s1", Sku = "A", CustomerId = "C", Quantity = 3, ChargeType = ChargeType.Recurring });
+        var seat = Assert.Single(TransactionSummarizer.Summarize(buffer, only: null, new DateTime(2026, 10, 31), referToLines: true));
+        Assert.Equal("t1", Assert.Single(seat.Provenance).TransactionId);
+
+        buffer.Clear();
+        buffer.Add(new Transaction { TransactionId = "other", SubscriptionId = "s2", Sku = "A", CustomerId = "C", Quantity = 9, ChargeType = ChargeType.Recurring });
+
+        Assert.Throws<InvalidOperationException>(() => seat.Provenance[0]);
+        Assert.Throws<InvalidOperationException>(() => seat.SubscriptionIds.ToList());
+    }
+
+    [Fact]
     public void A_drain_stopped_early_still_empties_the_buffer()
     {
         var buffer = new TransactionBuffer();

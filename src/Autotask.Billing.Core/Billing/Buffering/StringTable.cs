@@ -10,8 +10,6 @@ internal sealed class StringTable
     private Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
     private List<string> _texts = new();
 
-    public int Count => _texts.Count;
-
     public int Number(string text)
     {
         if (!_numbers.TryGetValue(text, out var number))

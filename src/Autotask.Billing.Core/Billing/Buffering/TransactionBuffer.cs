@@ -23,6 +23,9 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>
 
     public int Count => _records.Count;
 
+    /// <summary>Changes when the buffer is cleared (or drained), so a line's position read earlier can tell it no longer names that line.</summary>
+    internal int Generation { get; private set; }
+
     /// <summary>The line added <paramref name="index"/>th, as a new Transaction equal to it in every property.</summary>
     public Transaction this[int index]
     {
@@ -64,6 +67,7 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>
     /// <summary>Forgets every line and gives back the memory.</summary>
     public void Clear()
     {
+        Generation++;
         _chunks.Clear();
         _chunks.TrimExcess();
         _records = new List<long>();

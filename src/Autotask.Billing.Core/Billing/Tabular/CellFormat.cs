@@ -28,7 +28,6 @@ internal sealed class CellFormat
     private static readonly string[] DayFirstSlashFormats = SlashTimes.Select(t => "d/M/yyyy" + t).ToArray();
     private static readonly string[] MonthFirstSlashFormats = SlashTimes.Select(t => "M/d/yyyy" + t).ToArray();
 
-
     private readonly string[] _extraDateFormats;
     private readonly string[] _dateFormats;
     private readonly CultureInfo? _culture;
