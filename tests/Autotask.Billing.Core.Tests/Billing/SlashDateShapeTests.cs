@@ -34,7 +34,8 @@ public sealed class SlashDateShapeTests
     public void Random_text_is_judged_as_the_regex_judged_it()
     {
         var random = new Random(1502);
-        const string alphabet = "0123456789//// :-aT\t";
+        // Every white space the regex's \s and char.IsWhiteSpace could disagree on after the year.
+        const string alphabet = "0123456789//// :-aT\t\r\n\v\f\u00A0\u0085\u2028\u3000";
         for (var round = 0; round < 50_000; round++)
         {
             var text = new string(Enumerable.Range(0, random.Next(0, 16)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
