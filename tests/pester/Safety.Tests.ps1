@@ -104,20 +104,25 @@ Describe 'Bad billing files stop safely' {
         Set-Content -LiteralPath $headerOnly -Value (Get-Content -LiteralPath $script:export -TotalCount 1)
         $noBytes = Join-Path -Path $TestDrive -ChildPath 'no-bytes.csv'
         [System.IO.File]::WriteAllBytes($noBytes, [byte[]]@())
+        # Dot-sourced, so -ErrorVariable fills this scope's $problems: only the command's own errors count, not the session's.
         $reads = @(
-            @{ Command = 'GetAtTransactionCommand'; Read = { Get-AtTransaction -Path $file -Month 2026-10 -ErrorAction SilentlyContinue } }
-            @{ Command = 'CompareAtContractCommand'; Read = { Compare-AtContract -Path $file -Month 2026-10 -StatePath $script:state -ErrorAction SilentlyContinue } }
+            @{ Command = 'GetAtTransactionCommand'; Read = { Get-AtTransaction -Path $file -Month 2026-10 -ErrorAction SilentlyContinue -ErrorVariable problems } }
+            @{ Command = 'CompareAtContractCommand'; Read = { Compare-AtContract -Path $file -Month 2026-10 -StatePath $script:state -ErrorAction SilentlyContinue -ErrorVariable problems } }
         )
         foreach ($file in $headerOnly, $noBytes) {
             foreach ($read in $reads) {
-                $global:Error.Clear()
+                $problems = @()
+                $thrown = $null
                 $emitted = @()
-                try { $emitted = @(& $read.Read) } catch { $null = $_ }
+                try { $emitted = @(. $read.Read) } catch { $thrown = $_ }
+                # -ErrorVariable keeps the terminating error as the exception that carried it: take its record.
+                $seen = @($problems | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ } else { $_.ErrorRecord } })
+                $thrown.FullyQualifiedErrorId | Should -Be "BillingFileRejected,Autotask.Billing.Commands.$($read.Command)"
                 $emitted | Should -BeNullOrEmpty
-                $global:Error.Count | Should -Be 1 -Because "$($read.Command) reads $file"
-                $global:Error[0].FullyQualifiedErrorId | Should -Be "BillingFileRejected,Autotask.Billing.Commands.$($read.Command)"
-                $global:Error[0].Exception.Message | Should -Match ([regex]::Escape($file) + ': it has no billing lines')
-                $global:Error[0].Exception.Message | Should -Not -Match 'AcceptPartialFile'
+                $seen.Count | Should -Be 1 -Because "$($read.Command) reads $file"
+                $seen[0].FullyQualifiedErrorId | Should -Be "BillingFileRejected,Autotask.Billing.Commands.$($read.Command)"
+                $seen[0].Exception.Message | Should -Match ([regex]::Escape($file) + ': it has no billing lines')
+                $seen[0].Exception.Message | Should -Not -Match 'AcceptPartialFile'
             }
         }
     }
