@@ -106,7 +106,7 @@ public sealed class SetAtContractMappingCommand : MappingCmdlet
     protected override void ProcessRecord()
     {
         _rowNumber++;
-        var row = ParameterSetName == InputObjectSet ? RowFromInput() : new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        var row = ParameterSetName == InputObjectSet ? RestoredRowOf<CustomerMapping>(InputObject!, CustomerMappingCsv.ToRow) : new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             [nameof(CustomerMapping.Source)] = Source,
             [nameof(CustomerMapping.CustomerId)] = CustomerId,
@@ -185,13 +185,6 @@ public sealed class SetAtContractMappingCommand : MappingCmdlet
     }
 
     /// <summary>The piped object's row with the formula guard the mapping cmdlets put on emitted text taken off.</summary>
-    private Dictionary<string, string?> RowFromInput()
-    {
-        var row = InputObject!.BaseObject is CustomerMapping mapping ? RowOf(CustomerMappingCsv.ToRow(mapping)) : RowOf(InputObject);
-        MappingSpreadsheetText.Restore(row);
-        return row;
-    }
-
     private CustomerMapping? Stored(Dictionary<string, string?> row) =>
         row.TryGetValue(nameof(CustomerMapping.Source), out var source) && !string.IsNullOrWhiteSpace(source)
         && row.TryGetValue(nameof(CustomerMapping.CustomerId), out var customerId) && !string.IsNullOrWhiteSpace(customerId)

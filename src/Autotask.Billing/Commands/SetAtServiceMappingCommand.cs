@@ -70,7 +70,7 @@ public sealed class SetAtServiceMappingCommand : MappingCmdlet
     {
         _rowNumber++;
         var row = ParameterSetName == InputObjectSet
-            ? RowFromInput()
+            ? RestoredRowOf<ServiceMapping>(InputObject!, ServiceMappingCsv.ToRow)
             : new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
             {
                 [nameof(ServiceMapping.Source)] = Source,
@@ -140,13 +140,6 @@ public sealed class SetAtServiceMappingCommand : MappingCmdlet
     }
 
     /// <summary>The piped object's row with the formula guard the mapping cmdlets put on emitted text taken off.</summary>
-    private Dictionary<string, string?> RowFromInput()
-    {
-        var row = InputObject!.BaseObject is ServiceMapping mapping ? RowOf(ServiceMappingCsv.ToRow(mapping)) : RowOf(InputObject);
-        MappingSpreadsheetText.Restore(row);
-        return row;
-    }
-
     private ServiceMapping? Stored(Dictionary<string, string?> row) =>
         row.TryGetValue(nameof(ServiceMapping.Source), out var source) && !string.IsNullOrWhiteSpace(source)
         && row.TryGetValue(nameof(ServiceMapping.Sku), out var sku) && !string.IsNullOrWhiteSpace(sku)

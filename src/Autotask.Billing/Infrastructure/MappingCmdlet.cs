@@ -184,6 +184,17 @@ public abstract class MappingCmdlet : AtBillingCmdlet
         }
     }
 
+    /// <summary>
+    /// The row of a piped mapping (<typeparamref name="TMapping"/>, as Get emitted it) or of an Import-Csv row of one,
+    /// with the export's formula guard taken off (<see cref="MappingSpreadsheetText.Restore"/>).
+    /// </summary>
+    protected static Dictionary<string, string?> RestoredRowOf<TMapping>(PSObject input, Func<TMapping, IEnumerable<KeyValuePair<string, string>>> toRow)
+    {
+        var row = input.BaseObject is TMapping mapping ? RowOf(toRow(mapping)) : RowOf(input);
+        MappingSpreadsheetText.Restore(row);
+        return row;
+    }
+
     protected static Dictionary<string, string?> RowOf(IEnumerable<KeyValuePair<string, string>> values) =>
         values.ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.OrdinalIgnoreCase);
 
