@@ -50,6 +50,20 @@ public sealed class MappingSpreadsheetTextTests
     }
 
     [Fact]
+    public void A_mapping_with_every_property_set_comes_back_whole_from_guarding_and_restoring()
+    {
+        // Every settable property is given a value by reflection, so one added later and left out of the copies fails
+        // here (records compare every property).
+        var customer = EveryPropertySet(new CustomerMapping("=Source", "-42"));
+        var service = EveryPropertySet(new ServiceMapping("@Source", "+SKU-1"));
+
+        Assert.Equal(customer, MappingSpreadsheetText.Restored(MappingSpreadsheetText.Guarded(customer)));
+        Assert.Equal(service, MappingSpreadsheetText.Restored(MappingSpreadsheetText.Guarded(service)));
+        AssertGuarded(customer, MappingSpreadsheetText.Guarded(customer));
+        AssertGuarded(service, MappingSpreadsheetText.Guarded(service));
+    }
+
+    [Fact]
     public void Every_text_property_of_an_emitted_proposal_is_guarded_and_nothing_else_changes()
     {
         var customer = new VendorCustomer("Generic", "-7", "=HYPERLINK(\"x\")");
@@ -105,6 +119,26 @@ public sealed class MappingSpreadsheetTextTests
     private static bool IsFormula(string? cell) =>
         cell is { Length: > 0 } && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
         && !decimal.TryParse(cell, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+
+    private static T EveryPropertySet<T>(T mapping)
+        where T : class
+    {
+        var copy = (T)typeof(T).GetMethod("<Clone>$")!.Invoke(mapping, null)!;
+        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is not null && p.Name != "EqualityContract"))
+        {
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            object value = type == typeof(string) ? "=" + property.Name
+                : type == typeof(bool) ? !(bool)(property.GetValue(copy) ?? false)
+                : type == typeof(long) ? 31L
+                : type == typeof(DateTime) ? new DateTime(2026, 9, 30, 7, 0, 0, DateTimeKind.Utc)
+                : type.IsEnum ? Enum.GetValues(type).GetValue(Enum.GetValues(type).Length - 1)!
+                : throw new InvalidOperationException($"{typeof(T).Name}.{property.Name} is a {type}: give it a value here.");
+            property.SetValue(copy, value);
+            Assert.NotEqual(property.GetValue(mapping), property.GetValue(copy));
+        }
+
+        return copy;
+    }
 
     private static void AssertGuarded<T>(T original, T guarded)
     {
