@@ -18,6 +18,14 @@ BeforeAll {
         -not [decimal]::TryParse($Value, [System.Globalization.NumberStyles]::Float, [System.Globalization.CultureInfo]::InvariantCulture, [ref] $number)
     }
 
+    # Every cell of an exported CSV file, as text.
+    function Get-CsvCell {
+        param([string] $Path)
+        foreach ($row in Import-Csv -LiteralPath $Path) {
+            foreach ($property in $row.PSObject.Properties) { [string] $property.Value }
+        }
+    }
+
     function ConvertTo-Difference {
         param([psobject] $Row)
         $bag = [System.Collections.Generic.Dictionary[string, object]]::new()
@@ -69,9 +77,7 @@ Describe 'The Compare-AtContract review file' {
     It 'has no cell a spreadsheet would run as a formula' {
         $script:differences | Where-Object CustomerId -EQ $script:customerId | Should -Not -BeNullOrEmpty
         $script:differences | Where-Object CustomerId -EQ $script:newCustomerId | Should -Not -BeNullOrEmpty
-        $cells = foreach ($row in Import-Csv -LiteralPath $script:review) {
-            foreach ($property in $row.PSObject.Properties) { [string] $property.Value }
-        }
+        $cells = @(Get-CsvCell -Path $script:review)
         $cells | Where-Object { Test-FormulaCell -Value $_ } | Should -BeNullOrEmpty
         $cells | Should -Contain ("'" + $script:customerFormula)
         $cells | Should -Contain ("'" + $script:productFormula)
@@ -141,13 +147,6 @@ Describe 'The mapping review files (Get-AtContractMapping and Get-AtServiceMappi
         function Get-StoredMapping {
             param([ValidateSet('Customers', 'Services')] [string] $Kind)
             [Autotask.Billing.Mapping.MappingStore]::Read($script:store).$Kind
-        }
-
-        function Get-CsvCell {
-            param([string] $Path)
-            foreach ($row in Import-Csv -LiteralPath $Path) {
-                foreach ($property in $row.PSObject.Properties) { [string] $property.Value }
-            }
         }
 
         # The stored text of every mapping, to compare before and after a round trip.
