@@ -53,7 +53,17 @@ public static class TransactionSummarizer
     {
         var buffer = referToLines ? lines as TransactionBuffer : null;
         var day = BillingWindow.AsDate(asOf);
-        var groups = GroupBySku(lines, only);
+        var groups = new SeatGroups();
+        var count = only?.Count ?? lines.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var position = only is null ? i : only[i];
+            var line = lines[position];
+            if (line.ChargeType == ChargeType.Recurring)
+            {
+                groups.Add(line, position);
+            }
+        }
 
         // One thread on purpose: summarising the groups in parallel measured no faster on a busy two-core machine
         // (both threads JIT and allocate at once), and this way any failure is the first group's, as before.
@@ -62,16 +72,22 @@ public static class TransactionSummarizer
         var group = new List<Transaction>();
         for (var i = 0; i < groups.Count; i++)
         {
-            group.Clear();
-            foreach (var position in groups[i])
-            {
-                group.Add(lines[position]);
-            }
-
-            summaries[i] = Summarize(group, day, pool, buffer is null ? null : new BufferedGroup(buffer, groups[i]));
+            summaries[i] = SummarizeGroup(ReadGroup(lines, groups[i], group), day, pool, buffer is null ? null : new BufferedGroup(buffer, groups[i]));
         }
 
         return InDisplayOrder(summaries);
+    }
+
+    /// <summary>The lines at <paramref name="positions"/>, into <paramref name="group"/> (cleared first).</summary>
+    internal static List<Transaction> ReadGroup(IReadOnlyList<Transaction> lines, List<int> positions, List<Transaction> group)
+    {
+        group.Clear();
+        foreach (var position in positions)
+        {
+            group.Add(lines[position]);
+        }
+
+        return group;
     }
 
     /// <summary>An address is taken whole from one line: parts of two addresses would make a third that exists nowhere.</summary>
@@ -117,51 +133,12 @@ public static class TransactionSummarizer
         return byFile != 0 ? byFile : a.SourceLine.CompareTo(b.SourceLine);
     }
 
-    /// <summary>The positions of the recurring lines by Source × CustomerId × Sku, each group and its lines in the order they first appear.</summary>
-    private static List<List<int>> GroupBySku(IReadOnlyList<Transaction> lines, IReadOnlyList<int>? only)
-    {
-        var numbers = new Dictionary<SeatGroupKey, int>();
-        var groups = new List<List<int>>();
-        List<int>? group = null;
-        Transaction? previous = null;
-        var count = only?.Count ?? lines.Count;
-        for (var i = 0; i < count; i++)
-        {
-            var position = only is null ? i : only[i];
-            var line = lines[position];
-            if (line.ChargeType != ChargeType.Recurring)
-            {
-                continue;
-            }
-
-            // A vendor file lists a customer's lines of one SKU together: the spelling of the line before needs no lookup.
-            if (previous is null || !SameSpelling(previous, line))
-            {
-                var key = new SeatGroupKey(line);
-                if (!numbers.TryGetValue(key, out var number))
-                {
-                    number = groups.Count;
-                    numbers.Add(key, number);
-                    groups.Add(new List<int>());
-                }
-
-                group = groups[number];
-            }
-
-            group!.Add(position);
-            previous = line;
-        }
-
-        return groups;
-    }
-
-    private static bool SameSpelling(Transaction a, Transaction b) =>
-        string.Equals(a.Sku, b.Sku, StringComparison.Ordinal)
-        && string.Equals(a.CustomerId, b.CustomerId, StringComparison.Ordinal)
-        && string.Equals(a.Source, b.Source, StringComparison.Ordinal);
-
-    /// <summary>One Source × CustomerId × Sku: seats, prices and dates over its subscriptions.</summary>
-    private static TransactionSummary Summarize(List<Transaction> group, DateTime day, List<SubscriptionSeats> pool, BufferedGroup? buffered)
+    /// <summary>
+    /// One Source × CustomerId × Sku (<see cref="SeatGroups"/>): seats, prices and dates over its subscriptions, on
+    /// <paramref name="day"/> (<see cref="BillingWindow.AsDate"/>). <paramref name="pool"/> is scratch space reused
+    /// from group to group; <paramref name="buffered"/> names where the group's lines were read from, if a buffer.
+    /// </summary>
+    internal static TransactionSummary SummarizeGroup(List<Transaction> group, DateTime day, List<SubscriptionSeats> pool, BufferedGroup? buffered)
     {
         // Trial seats are not billable seats (BILLING-RULES §3): a trial and the paid subscription it converted to
         // count the paid seats once, and a trial-only SKU has none.
@@ -483,7 +460,7 @@ public static class TransactionSummarizer
     }
 
     /// <summary>By Source, CustomerName, CustomerId, Sku (ignoring case); equal keys keep the order their groups first appeared in.</summary>
-    private static IReadOnlyList<TransactionSummary> InDisplayOrder(TransactionSummary[] summaries)
+    internal static IReadOnlyList<TransactionSummary> InDisplayOrder(TransactionSummary[] summaries)
     {
         var order = new int[summaries.Length];
         for (var i = 0; i < order.Length; i++)

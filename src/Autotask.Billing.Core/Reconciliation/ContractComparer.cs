@@ -89,16 +89,26 @@ public sealed class ContractComparer
             throw new ArgumentNullException(nameof(mapping));
         }
 
-        var given = options ?? new CompareOptions();
-        var currency = (given.Currency ?? mapping.Settings.Currency)?.Trim().ToUpperInvariant();
-        if (string.IsNullOrWhiteSpace(currency))
+        var settings = ComparisonLines.Settle(options, mapping);
+        return new ComparisonRun((run, cancellationToken) => RunAsync(
+            run, () => ComparisonLines.Over(lines as IReadOnlyList<Transaction> ?? lines.ToList(), summaries, mapping, settings), settings, prefetch, cancellationToken));
+    }
+
+    /// <summary>
+    /// A run over lines taken in as they arrived (as Compare-AtContract does), under the options they were taken in
+    /// with; <paramref name="heldBackCustomers"/>, when known only once every line is read, see
+    /// <see cref="CompareOptions.HeldBackCustomers"/>. The seats name the lines in <paramref name="lines"/>: do not
+    /// add to it while the run's results live.
+    /// </summary>
+    public ComparisonRun Compare(ComparisonLines lines, IReadOnlyCollection<string>? heldBackCustomers = null, ContractPrefetch? prefetch = null)
+    {
+        if (lines is null)
         {
-            throw new ArgumentException("A currency code is required.", nameof(options));
+            throw new ArgumentNullException(nameof(lines));
         }
 
-        // The run's choices win; what it leaves open comes from the store's settings, decided once here.
-        var settings = given with { Currency = currency, UsageAsService = given.UsageAsService ?? mapping.Settings.UsageAsService };
-        return new ComparisonRun((run, cancellationToken) => RunAsync(run, lines, summaries, mapping, settings, prefetch, cancellationToken));
+        var settings = heldBackCustomers is null ? lines.Options : lines.Options with { HeldBackCustomers = heldBackCustomers };
+        return new ComparisonRun((run, cancellationToken) => RunAsync(run, () => lines, settings, prefetch, cancellationToken));
     }
 
     /// <summary>
@@ -109,7 +119,7 @@ public sealed class ContractComparer
     public ContractPrefetch Prefetch(MappingDocument mapping, CompareOptions? options = null, CancellationToken cancellationToken = default) =>
         new ContractSnapshotLoader(_client).Prefetch(
             ComparisonPlan.MappedContracts(mapping ?? throw new ArgumentNullException(nameof(mapping))),
-            ComparisonInput.KnownAsOf(options ?? new CompareOptions()),
+            ComparisonLines.KnownAsOf(options ?? new CompareOptions()),
             cancellationToken);
 
     /// <summary>Runs a comparison, handing each difference to <paramref name="onDifference"/> as it is found.</summary>
@@ -136,21 +146,19 @@ public sealed class ContractComparer
 
     private async IAsyncEnumerable<ContractDifference> RunAsync(
         ComparisonRun run,
-        IEnumerable<Transaction> lines,
-        IEnumerable<TransactionSummary> summaries,
-        MappingDocument mapping,
+        Func<ComparisonLines> take,
         CompareOptions options,
         ContractPrefetch? prefetch,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var lineList = lines as IReadOnlyList<Transaction> ?? lines.ToList();
-        var summaryList = summaries as IReadOnlyList<TransactionSummary> ?? summaries.ToList();
-        var asOf = ComparisonInput.AsOfFor(lineList, summaryList, options);
+        var lines = take();
+        var mapping = lines.Mapping;
+        var asOf = lines.AsOf;
 
         // The units in force are read while the lines are summarised, once the date is known.
         prefetch?.ReadUnitsOn(asOf);
-        var input = ComparisonInput.Build(lineList, summaryList, mapping, options, asOf);
+        var input = lines.Input(asOf);
         var plan = new ComparisonPlan(input, mapping, options.Currency!);
         var snapshot = await new ContractSnapshotLoader(_client).LoadAsync(
             ContractSelection.ForContracts(plan.Contracts.Keys),

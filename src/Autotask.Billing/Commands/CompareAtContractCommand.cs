@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using Autotask.Billing.Autotask;
-using Autotask.Billing.Buffering;
 using Autotask.Billing.Completers;
 using Autotask.Billing.Infrastructure;
 using Autotask.Billing.Mapping;
@@ -21,10 +20,10 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     private const string PipelineSet = "Pipeline";
     private const string PathSet = "Path";
 
-    // Held compactly until the file is judged and summarised: a month's file is 200,000 lines or more (issue 15).
-    private readonly TransactionBuffer _lines = new();
-    private readonly List<TransactionSummary> _summaries = new();
     private readonly HashSet<string> _files = new(StringComparer.Ordinal);
+
+    // Taken in as they arrive: held compactly, sorted and (with a known as-of date) summed while the rest is read.
+    private ComparisonLines? _lines;
     private BillingSourceReader? _reader;
     private BillingWindow? _window;
     private MappingDocument? _mapping;
@@ -142,13 +141,21 @@ public sealed class CompareAtContractCommand : MappingCmdlet
             ThrowTerminatingErrorFor(exception, Format ?? Culture ?? Month);
         }
 
+        // The mapping is read now: it sorts the lines as they arrive, and is what the run compares against.
+        _mapping = ReadDocument();
+        try
+        {
+            _lines = new ComparisonLines(_mapping, Options());
+        }
+        catch (ArgumentException exception)
+        {
+            ThrowTerminatingErrorFor(exception, StorePath);
+        }
+
         StartReadingAutotask();
     }
 
-    /// <summary>
-    /// Once connected, the mapped contracts are read from Autotask while the billing lines are still being read and
-    /// summarised (the mapping is read now, and is what the run compares against).
-    /// </summary>
+    /// <summary>Once connected, the mapped contracts are read from Autotask while the billing lines are still being read and summarised.</summary>
     private void StartReadingAutotask()
     {
         if (Session.Connection is not { } connection)
@@ -156,8 +163,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
             return;
         }
 
-        _mapping = ReadDocument();
-        _prefetch = new ContractComparer(connection.Client).Prefetch(_mapping, Options(), CancellationToken);
+        _prefetch = new ContractComparer(connection.Client).Prefetch(_mapping!, Options(), CancellationToken);
         WriteVerbose($"Reading the {_prefetch.ContractIds.Count} mapped contracts from Autotask while the billing lines are read.");
     }
 
@@ -172,11 +178,11 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         switch (InputObject?.BaseObject)
         {
             case Transaction line:
-                _lines.Add(line);
+                _lines!.Add(line);
                 _files.Add(line.SourceFile);
                 break;
             case TransactionSummary summary:
-                _summaries.Add(summary);
+                _lines!.Add(summary);
                 break;
             default:
                 Accept(_reader!.ReadObject(PropertyBag.From(InputObject!)));
@@ -193,7 +199,8 @@ public sealed class CompareAtContractCommand : MappingCmdlet
                 new InvalidDataException(verdict.Describe()), ErrorIds.BillingFileRejected, ErrorCategory.InvalidData, verdict.RefusedFiles));
         }
 
-        if (_lines.Count == 0 && _summaries.Count == 0)
+        var lines = _lines!;
+        if (lines.LineCount == 0 && lines.SummaryCount == 0)
         {
             // A compare without lines would propose removing every mapped service.
             ThrowTerminatingError(ErrorRecords.Create(
@@ -207,9 +214,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         }
 
         var connection = RequireConnection();
-        var mapping = _mapping ?? ReadDocument();
-        var options = Options(verdict.HeldBackCustomers);
-        WriteVerbose($"Comparing {_lines.Count} billing lines and {_summaries.Count} summarised lines with Autotask, using the mappings in {StorePath}.");
+        WriteVerbose($"Comparing {lines.LineCount} billing lines and {lines.SummaryCount} summarised lines with Autotask, using the mappings in {StorePath}.");
         using var progress = new ThrottledProgress(WriteProgress, ProgressActivities.Compare, "Comparing vendor billing with Autotask contracts");
         progress.Report("Reading the mapped contracts, services and units from Autotask in bulk", force: true);
         var found = 0;
@@ -218,7 +223,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         {
             summary = Run(async token =>
             {
-                var run = new ContractComparer(connection.Client).Compare(_lines, _summaries, mapping, options, _prefetch);
+                var run = new ContractComparer(connection.Client).Compare(lines, verdict.HeldBackCustomers, _prefetch);
                 await foreach (var difference in run.WithCancellation(token).ConfigureAwait(false))
                 {
                     Post(() =>
@@ -260,7 +265,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         }
     }
 
-    private CompareOptions Options(IReadOnlyCollection<string>? heldBackCustomers = null) => new()
+    private CompareOptions Options() => new()
     {
         AsOf = UtcDate.From(AsOf),
         Window = _window,
@@ -272,7 +277,6 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         QuantityChangeMinimumUnits = ChangeThresholdUnits,
         Currency = Currency?.ToUpperInvariant(),
         UsageAsService = MyInvocation.BoundParameters.ContainsKey(nameof(UsageAsService)) ? UsageAsService.IsPresent : null,
-        HeldBackCustomers = heldBackCustomers ?? Array.Empty<string>(),
     };
 
     private void ReadFiles()
@@ -309,7 +313,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         }
         else if (item?.Transaction is { } line)
         {
-            _lines.Add(line);
+            _lines!.Add(line);
         }
     }
 }

@@ -115,9 +115,12 @@ internal sealed class CompareTenant : IDisposable
 
     /// <summary>
     /// Compares as Compare-AtContract does: the mapped contracts are prefetched before the lines are handed over
-    /// (<paramref name="prefetch"/> false compares without, as a library caller may).
+    /// (<paramref name="prefetch"/> false compares without, as a library caller may), and the lines are taken in one
+    /// by one (<see cref="ComparisonLines"/>); a list that is a <see cref="Buffering.TransactionBuffer"/>, or
+    /// <paramref name="oneByOne"/> false, is compared as a list, as a library caller may.
     /// </summary>
-    public async Task<ComparisonResult> CompareAsync(IEnumerable<Transaction> lines, CompareOptions? options = null, MappingDocument? mapping = null, bool prefetch = true)
+    public async Task<ComparisonResult> CompareAsync(
+        IEnumerable<Transaction> lines, CompareOptions? options = null, MappingDocument? mapping = null, bool prefetch = true, bool oneByOne = true)
     {
         using var client = await Server.ConnectAsync();
         var before = Server.Sandbox.Statistics.TotalRequests;
@@ -125,7 +128,22 @@ internal sealed class CompareTenant : IDisposable
         var document = mapping ?? Mapping();
         var settings = options ?? new CompareOptions { AsOf = AsOf };
         using var read = prefetch ? comparer.Prefetch(document, settings) : null;
-        var run = comparer.Compare(lines, Array.Empty<TransactionSummary>(), document, settings, read);
+        ComparisonRun run;
+        if (oneByOne && lines is not Buffering.TransactionBuffer)
+        {
+            var taken = new ComparisonLines(document, settings);
+            foreach (var line in lines)
+            {
+                taken.Add(line);
+            }
+
+            run = comparer.Compare(taken, settings.HeldBackCustomers, read);
+        }
+        else
+        {
+            run = comparer.Compare(lines, Array.Empty<TransactionSummary>(), document, settings, read);
+        }
+
         var differences = new List<ContractDifference>();
         await foreach (var difference in run)
         {

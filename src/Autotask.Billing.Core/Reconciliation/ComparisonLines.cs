@@ -1,0 +1,299 @@
+using Autotask.Billing.Buffering;
+using Autotask.Billing.Mapping;
+
+namespace Autotask.Billing.Reconciliation;
+
+/// <summary>
+/// The vendor side of a compare, taken in as its lines arrive (Compare-AtContract's pipeline) so that nothing has to
+/// be read twice (issue 15). Each line is held in a <see cref="TransactionBuffer"/>, filtered by the mapping (Export
+/// off, before the customer's SyncStartDate, Excluded SKU: counted), and sorted at once into seats (recurring lines,
+/// by Source × Customer × SKU), usage and charges.
+/// <para>When the as-of date is known before the lines (<see cref="CompareOptions.AsOf"/> or the window), a seat group
+/// is summed as soon as the lines move on to another group, from the lines in hand, and only its seats are kept. A
+/// group that gets another line later (a file that does not list a customer's SKU together, or a second file) is
+/// summed again at the end from all its lines: seats are always those of every line, as
+/// <see cref="TransactionSummarizer"/> sums them.</para>
+/// </summary>
+public sealed class ComparisonLines
+{
+    private readonly IReadOnlyList<Transaction> _lines;
+    private readonly TransactionBuffer? _buffer;
+    private readonly bool _holdsOwnLines;
+    private readonly MappingDocument _mapping;
+    private readonly DateTime? _knownAsOf;
+    private readonly LineMappingLookup _lookups = new();
+    private readonly HashSet<string> _skippedCustomers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<TransactionSummary> _summaries = new();
+    private readonly List<TransactionSummary> _keptSummaries = new();
+    private readonly SeatGroups _groups = new();
+    private readonly List<int> _charges = new();
+    private readonly List<int> _usage = new();
+    private readonly List<int> _usageAsService = new();
+
+    // Seats summed early, per group, and how many of the group's lines each covers (fewer: sum again at the end).
+    private readonly List<TransactionSummary?> _seats = new();
+    private readonly List<int> _seatsCover = new();
+    private readonly List<Transaction> _open = new();
+    private readonly List<SubscriptionSeats> _pool = new();
+    private int _openGroup = -1;
+    private DateTime? _latestStart;
+    private int _skippedNotExportedLines;
+    private int _linesBeforeSyncStart;
+    private int _excludedSkuLines;
+
+    /// <summary>Lines to be added one by one, compared against <paramref name="mapping"/> under <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentException">Neither the options nor the store's settings name a currency.</exception>
+    public ComparisonLines(MappingDocument mapping, CompareOptions? options = null)
+        : this(new TransactionBuffer(), mapping, options)
+    {
+        _holdsOwnLines = true;
+    }
+
+    private ComparisonLines(IReadOnlyList<Transaction> lines, MappingDocument mapping, CompareOptions? options)
+    {
+        _mapping = mapping ?? throw new ArgumentNullException(nameof(mapping));
+        Options = Settle(options, mapping);
+        _lines = lines;
+        _buffer = lines as TransactionBuffer;
+        _knownAsOf = KnownAsOf(Options);
+    }
+
+    /// <summary>Billing lines taken in (summarised ones not counted).</summary>
+    public int LineCount { get; private set; }
+
+    /// <summary>Summarised lines (from Get-AtTransaction -Summarize) taken in.</summary>
+    public int SummaryCount => _summaries.Count;
+
+    /// <summary>The options the lines are compared under: the run's, with what it leaves open taken from the store's settings.</summary>
+    internal CompareOptions Options { get; }
+
+    internal MappingDocument Mapping => _mapping;
+
+    /// <summary>Seat groups whose seats, summed as the lines went by, were used as they were by the last <see cref="Input"/>.</summary>
+    internal int SummedEarly { get; private set; }
+
+    /// <summary>
+    /// The date whose seats are compared: <see cref="KnownAsOf"/>, else the summaries' as-of date, else the last day of
+    /// the calendar month of the latest service start among the lines (today's month without one).
+    /// </summary>
+    internal DateTime AsOf
+    {
+        get
+        {
+            if (_knownAsOf is DateTime known)
+            {
+                return known;
+            }
+
+            if (_summaries.Count > 0)
+            {
+                return BillingWindow.AsDate(_summaries.Max(s => s.AsOf));
+            }
+
+            var latest = _latestStart ?? DateTime.UtcNow;
+            return new DateTime(latest.Year, latest.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1).AddDays(-1);
+        }
+    }
+
+    /// <summary>The run's choices; what it leaves open comes from the store's settings, decided once here.</summary>
+    internal static CompareOptions Settle(CompareOptions? options, MappingDocument mapping)
+    {
+        var given = options ?? new CompareOptions();
+        var currency = (given.Currency ?? mapping.Settings.Currency)?.Trim().ToUpperInvariant();
+        if (string.IsNullOrWhiteSpace(currency))
+        {
+            throw new ArgumentException("A currency code is required.", nameof(options));
+        }
+
+        return given with { Currency = currency, UsageAsService = given.UsageAsService ?? mapping.Settings.UsageAsService };
+    }
+
+    /// <summary>The as-of date the run's options give (-AsOf, else the window's last day), known before any line is.</summary>
+    internal static DateTime? KnownAsOf(CompareOptions options) =>
+        options.AsOf is DateTime asOf ? BillingWindow.AsDate(asOf) : options.Window?.Until;
+
+    /// <summary>
+    /// The lines of <paramref name="lines"/>, sorted where they are (not copied). From a <see cref="TransactionBuffer"/>,
+    /// they are read one group at a time when summed, and the seats name them by position: leave it unchanged while
+    /// the run's results live.
+    /// </summary>
+    internal static ComparisonLines Over(IReadOnlyList<Transaction> lines, IEnumerable<TransactionSummary> summaries, MappingDocument mapping, CompareOptions? options)
+    {
+        var taken = new ComparisonLines(lines, mapping, options);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            taken.Take(lines[i], i, inHand: false);
+        }
+
+        foreach (var summary in summaries)
+        {
+            taken.Add(summary);
+        }
+
+        return taken;
+    }
+
+    public void Add(Transaction line)
+    {
+        if (line is null)
+        {
+            throw new ArgumentNullException(nameof(line));
+        }
+
+        if (!_holdsOwnLines)
+        {
+            throw new InvalidOperationException("These lines are another list's: add to that list instead.");
+        }
+
+        _buffer!.Add(line);
+        Take(line, LineCount, inHand: true);
+    }
+
+    /// <summary>Seats already summarised (Get-AtTransaction -Summarize), used as they are.</summary>
+    public void Add(TransactionSummary summary)
+    {
+        if (summary is null)
+        {
+            throw new ArgumentNullException(nameof(summary));
+        }
+
+        _summaries.Add(summary);
+        if (Keep(summary.Source, summary.CustomerId, summary.Sku, summary.ServiceEnd ?? summary.ServiceStart))
+        {
+            _keptSummaries.Add(summary);
+        }
+    }
+
+    /// <summary>The vendor side on <paramref name="asOf"/> (<see cref="AsOf"/>): every seat group summed, usage merged.</summary>
+    internal ComparisonInput Input(DateTime asOf)
+    {
+        Close();
+        var day = BillingWindow.AsDate(asOf);
+        var seats = new TransactionSummary[_groups.Count];
+        var group = new List<Transaction>();
+        SummedEarly = 0;
+        for (var g = 0; g < seats.Length; g++)
+        {
+            if (_seats[g] is { } early && _seatsCover[g] == _groups[g].Count && early.AsOf == day)
+            {
+                seats[g] = early;
+                SummedEarly++;
+            }
+            else
+            {
+                seats[g] = Sum(TransactionSummarizer.ReadGroup(_lines, _groups[g], group), g, day);
+            }
+        }
+
+        var input = new ComparisonInput(asOf)
+        {
+            SkippedNotExported = _skippedCustomers.Count,
+            SkippedNotExportedLines = _skippedNotExportedLines,
+            LinesBeforeSyncStart = _linesBeforeSyncStart,
+            ExcludedSkuLines = _excludedSkuLines,
+        };
+        input.Charges.AddRange(Read(_charges));
+        input.Charges.AddRange(UsageMonth.Merge(Read(_usage), _mapping.Settings));
+        input.Seats.AddRange(_keptSummaries);
+        input.Seats.AddRange(TransactionSummarizer.InDisplayOrder(seats));
+        input.Seats.AddRange(ComparisonInput.UsageSeats(Read(_usageAsService), asOf));
+        return input;
+    }
+
+    private void Take(Transaction line, int position, bool inHand)
+    {
+        LineCount++;
+        if ((line.ServiceStart ?? line.ServiceEnd) is DateTime date && (_latestStart is null || date > _latestStart.Value))
+        {
+            _latestStart = date;
+        }
+
+        if (!Keep(line.Source, line.CustomerId, line.Sku, line.ServiceEnd ?? line.ServiceStart))
+        {
+            return;
+        }
+
+        switch (line.ChargeType)
+        {
+            case ChargeType.Recurring:
+                var group = _groups.Add(line, position);
+                if (group == _seats.Count)
+                {
+                    _seats.Add(null);
+                    _seatsCover.Add(0);
+                }
+
+                if (inHand && _knownAsOf is not null)
+                {
+                    Hold(group, line);
+                }
+
+                break;
+            case ChargeType.Usage when Options.UsageAsService == true && _mapping.FindService(line.Source, line.Sku)?.ServiceId is not null:
+                _usageAsService.Add(position);
+                break;
+            case ChargeType.Usage:
+                _usage.Add(position);
+                break;
+            default:
+                _charges.Add(position);
+                break;
+        }
+    }
+
+    /// <summary>Keeps the open group's lines in hand; when the lines move on to another group, sums the one left.</summary>
+    private void Hold(int group, Transaction line)
+    {
+        if (group != _openGroup)
+        {
+            Close();
+            _openGroup = group;
+            _seats[group] = null;
+        }
+
+        _open.Add(line);
+    }
+
+    private void Close()
+    {
+        // Lines in hand that are not all the group's (it was left and came back) leave it to be summed at the end.
+        if (_openGroup >= 0 && _open.Count == _groups[_openGroup].Count)
+        {
+            _seats[_openGroup] = Sum(_open, _openGroup, _knownAsOf!.Value);
+            _seatsCover[_openGroup] = _open.Count;
+        }
+
+        _open.Clear();
+        _openGroup = -1;
+    }
+
+    private TransactionSummary Sum(List<Transaction> group, int number, DateTime day) =>
+        TransactionSummarizer.SummarizeGroup(group, day, _pool, _buffer is null ? null : new BufferedGroup(_buffer, _groups[number]));
+
+    private IEnumerable<Transaction> Read(List<int> positions) => positions.Select(position => _lines[position]);
+
+    private bool Keep(string source, string customerId, string sku, DateTime? lineDate)
+    {
+        var (customer, service) = _lookups.Find(_mapping, source, customerId, sku);
+        if (customer is { Export: false })
+        {
+            _skippedCustomers.Add(MappingKeys.Of(source.Trim(), customerId.Trim()));
+            _skippedNotExportedLines++;
+            return false;
+        }
+
+        if (customer?.SyncStartDate is DateTime start && lineDate is DateTime date && date.Date < start.Date)
+        {
+            _linesBeforeSyncStart++;
+            return false;
+        }
+
+        if (service is { Excluded: true })
+        {
+            _excludedSkuLines++;
+            return false;
+        }
+
+        return true;
+    }
+}
