@@ -60,6 +60,18 @@ Describe 'Default views at 80 columns' {
         (Show-At80 -InputObject (Get-AtContractService | Where-Object -FilterScript { $_.Units -ge 10 } | Select-Object -First 1))[-1] | Should -Match ' 1\d +\d'
     }
 
+    It 'leaves Monthly blank for a service whose money per month is unknown (a tenant''s own period type)' {
+        $service = Get-AtContractService | Where-Object -FilterScript { $_.Units -ge 10 } | Select-Object -First 1
+        $unknown = [pscustomobject]@{
+            PSTypeName = 'Autotask.Billing.AutotaskContractService'
+            CompanyName = $service.CompanyName; ServiceName = 'Backup, two years'; Sku = 'BACKUP-2Y'; Units = 10
+            UnitPrice = [decimal]240; MonthlyRevenue = $null
+        }
+        $rows = @(Show-At80 -InputObject @($service, $unknown))
+        $rows[-2] | Should -Match ([regex]::Escape(('{0:N2}' -f $service.MonthlyRevenue)) + '\s*$')
+        $rows[-1] | Should -Match '\b240\.00\s*$'
+    }
+
     It 'shows what changed for a price change: the price before and after, not the unchanged units' {
         $priceChange = $script:differences | Where-Object -FilterScript { [string]$_.Kind -eq 'PriceChange' } | Select-Object -First 1
         $priceChange | Should -Not -BeNullOrEmpty

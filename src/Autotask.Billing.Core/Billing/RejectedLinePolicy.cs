@@ -87,7 +87,7 @@ public sealed class RejectedLinePolicy
     {
         var refused = new List<string>();
         var partialFileMayHelp = false;
-        var heldBack = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var heldBack = new HashSet<string>(RejectedLineVerdict.CustomerIds);
         foreach (var file in files.Select(Key).Distinct(FileNames))
         {
             if (!_files.TryGetValue(file, out var record))
@@ -119,7 +119,7 @@ public sealed class RejectedLinePolicy
             }
         }
 
-        return new RejectedLineVerdict(refused, heldBack.OrderBy(static c => c, StringComparer.OrdinalIgnoreCase).ToList(), partialFileMayHelp);
+        return new RejectedLineVerdict(refused, heldBack.OrderBy(static c => c, RejectedLineVerdict.CustomerIds).ToList(), partialFileMayHelp);
     }
 
     private static string Where(BillingLineProblem problem) =>

@@ -13,9 +13,15 @@ public sealed class RejectedLineVerdict
     {
         RefusedFiles = refusedFiles;
         HeldBackCustomers = heldBackCustomers;
-        _heldBack = new HashSet<string>(heldBackCustomers, StringComparer.OrdinalIgnoreCase);
+        _heldBack = new HashSet<string>(heldBackCustomers, CustomerIds);
         _partialFileMayHelp = partialFileMayHelp;
     }
+
+    /// <summary>
+    /// How a held-back customer id is told apart, in one place: the verdict, the policy that gathers the ids and the
+    /// comparer's tally of differences all match whole ids with it (never pieces of joined text).
+    /// </summary>
+    internal static StringComparer CustomerIds => StringComparer.OrdinalIgnoreCase;
 
     /// <summary>Files that must not be compared or synced, each with why.</summary>
     public IReadOnlyList<string> RefusedFiles { get; }

@@ -40,10 +40,14 @@ public sealed class AutotaskContractService
 
     public DateTime AsOf { get; init; }
 
-    /// <summary>Units × unit price, per month (a quarterly or yearly price is spread over its months).</summary>
-    public decimal MonthlyRevenue { get; init; }
+    /// <summary>
+    /// Units × unit price, per month (a quarterly, semi-annual or yearly price is spread over its months); empty when
+    /// the service's period type is a tenant's own, which cannot be turned into months.
+    /// </summary>
+    public decimal? MonthlyRevenue { get; init; }
 
-    public decimal MonthlyCost { get; init; }
+    /// <summary>Units × unit cost, per month; empty when <see cref="MonthlyRevenue"/> is.</summary>
+    public decimal? MonthlyCost { get; init; }
 
     public override string ToString() => $"{ContractName}: {ServiceName} × {Units}";
 }

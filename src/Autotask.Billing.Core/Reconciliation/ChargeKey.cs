@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Autotask.Billing.Reconciliation;
 
 /// <summary>
@@ -23,16 +20,5 @@ internal static class ChargeKey
     public static string ForProratedGap(string source, string customerId, string sku, DateTime from, DateTime until) =>
         "#gap-" + Hash(FormattableString.Invariant($"{source}|{customerId}|{sku}|{from:yyyy-MM-dd}|{until:yyyy-MM-dd}"), 40);
 
-    internal static string Hash(string text, int length)
-    {
-        using var sha = SHA256.Create();
-        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
-        var hex = new StringBuilder(bytes.Length * 2);
-        foreach (var b in bytes)
-        {
-            hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return hex.ToString(0, Math.Min(length, hex.Length));
-    }
+    internal static string Hash(string text, int length) => Sha256Hex.Prefix(text, length);
 }

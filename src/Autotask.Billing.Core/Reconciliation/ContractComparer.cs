@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Autotask.Billing.Autotask;
 using Autotask.Billing.Mapping;
-using Autotask.Billing.Reporting;
 
 namespace Autotask.Billing.Reconciliation;
 
@@ -229,8 +228,7 @@ public sealed class ContractComparer
 
         public Tally(IEnumerable<string> heldBackCustomers)
         {
-            _heldBack = new HashSet<string>(
-                heldBackCustomers.Where(id => !string.IsNullOrWhiteSpace(id)).Select(id => id.Trim()), StringComparer.OrdinalIgnoreCase);
+            _heldBack = new HashSet<string>(heldBackCustomers.Where(id => !string.IsNullOrEmpty(id)), RejectedLineVerdict.CustomerIds);
         }
 
         public IReadOnlyDictionary<DifferenceKind, int> ByKind => _byKind;
@@ -277,17 +275,9 @@ public sealed class ContractComparer
             return true;
         }
 
-        // A difference's customer id is formula-guarded text, and the ids of every customer it sums joined (VendorDemand.Join).
-        private bool IsHeldBack(ContractDifference difference)
-        {
-            if (_heldBack.Count == 0)
-            {
-                return false;
-            }
-
-            var customerId = SpreadsheetText.Restore(difference.CustomerId) ?? string.Empty;
-            return _heldBack.Contains(customerId.Trim())
-                || customerId.Split(new[] { VendorDemand.Separator }, StringSplitOptions.RemoveEmptyEntries).Any(id => _heldBack.Contains(id.Trim()));
-        }
+        // Whole ids, matched as RejectedLineVerdict matches them: the joined, guarded CustomerId text cannot be split
+        // back into ids (an id may contain the separator or start with a guarded character).
+        private bool IsHeldBack(ContractDifference difference) =>
+            _heldBack.Count > 0 && difference.VendorCustomerIds.Any(_heldBack.Contains);
     }
 }

@@ -29,6 +29,13 @@ public sealed class ContractDifference
 
     public string CustomerId { get; internal init; } = string.Empty;
 
+    /// <summary>
+    /// Each vendor customer id behind a difference as the comparer made it, whole and unguarded: what the held-back
+    /// rule matches (<see cref="CustomerId"/> is joined, guarded text, and an id may itself contain the separator).
+    /// Not public, so not part of what is exported or read back.
+    /// </summary>
+    internal IReadOnlyList<string> VendorCustomerIds { get; init; } = Array.Empty<string>();
+
     public string CustomerName { get; internal init; } = string.Empty;
 
     public string? CustomerDomain { get; internal init; }

@@ -53,7 +53,8 @@ public static class ContractReadModel
         var count = units?.Units ?? 0;
         var price = snapshot.CurrentPrice(contractService);
         var cost = snapshot.CurrentCost(contractService);
-        var months = snapshot.ServicePeriodMonths(service);
+        // A tenant's own period type cannot be turned into months: its money per month is unknown, not its price.
+        int? months = snapshot.UnknownServicePeriod(service) is null ? snapshot.ServicePeriodMonths(service) : null;
         return new AutotaskContractService
         {
             ContractServiceId = contractService.Id,
@@ -71,8 +72,8 @@ public static class ContractReadModel
             UnitsPeriodStart = units?.StartDate,
             UnitsPeriodEnd = units?.EndDate,
             AsOf = snapshot.AsOf,
-            MonthlyRevenue = Proration.RoundMoney(count * (price ?? 0m) / months),
-            MonthlyCost = Proration.RoundMoney(count * (cost ?? 0m) / months),
+            MonthlyRevenue = months is int revenueMonths ? Proration.RoundMoney(count * (price ?? 0m) / revenueMonths) : null,
+            MonthlyCost = months is int costMonths ? Proration.RoundMoney(count * (cost ?? 0m) / costMonths) : null,
         };
     }
 

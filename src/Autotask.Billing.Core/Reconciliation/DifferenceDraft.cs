@@ -17,6 +17,9 @@ internal sealed class DifferenceDraft
 
     public string CustomerId { get; set; } = string.Empty;
 
+    /// <summary>Each vendor customer id behind it, whole (<see cref="CustomerId"/> joins them for people).</summary>
+    public IReadOnlyList<string> CustomerIds { get; set; } = Array.Empty<string>();
+
     public string CustomerName { get; set; } = string.Empty;
 
     public string? CustomerDomain { get; set; }
@@ -145,6 +148,7 @@ internal sealed class DifferenceDraft
         Rule = Rule,
         Source = Source,
         CustomerId = CustomerId,
+        VendorCustomerIds = CustomerIds,
         CustomerName = CustomerName,
         CustomerDomain = CustomerDomain,
         CustomerPhone = CustomerPhone,

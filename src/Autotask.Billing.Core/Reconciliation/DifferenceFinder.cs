@@ -202,6 +202,7 @@ internal sealed class DifferenceFinder
         {
             Source = demand.Source,
             CustomerId = demand.CustomerId,
+            CustomerIds = demand.CustomerIds,
             CustomerName = demand.CustomerName,
             CustomerDomain = first.CustomerDomain,
             Sku = demand.Sku,
@@ -229,6 +230,7 @@ internal sealed class DifferenceFinder
     {
         Source = line.Source,
         CustomerId = line.CustomerId,
+        CustomerIds = new[] { line.CustomerId },
         CustomerName = line.CustomerName,
         CustomerDomain = line.CustomerDomain,
         Sku = line.Sku,
@@ -657,6 +659,7 @@ internal sealed class DifferenceFinder
             IsActionable = policy == RemovalPolicy.AdjustToZero,
             Source = source,
             CustomerId = VendorDemand.Join(customers.Select(c => c.CustomerId)),
+            CustomerIds = customers.Select(c => c.CustomerId).Distinct(RejectedLineVerdict.CustomerIds).ToList(),
             CustomerName = VendorDemand.Join(customers.Select(c => c.CustomerName)),
             Sku = VendorDemand.Join(skus),
             ProductName = service?.Name,

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Autotask.Billing.Reconciliation;
 
 /// <summary>
@@ -12,15 +9,7 @@ internal static class DifferenceIds
     public static string For(DifferenceKind kind, string source, string customerId, string sku, string? transactionId)
     {
         var key = string.Join("\u001F", kind.ToString(), Normal(source), Normal(customerId), Normal(sku), Normal(transactionId));
-        using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(key));
-        var text = new StringBuilder("D-", 22);
-        for (var i = 0; i < 10; i++)
-        {
-            text.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return text.ToString();
+        return "D-" + Sha256Hex.Prefix(key, 20);
     }
 
     private static string Normal(string? value) => (value ?? string.Empty).Trim().ToUpperInvariant();

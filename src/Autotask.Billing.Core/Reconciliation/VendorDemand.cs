@@ -57,6 +57,9 @@ internal sealed class VendorDemand
 
     public string CustomerId => Join(Seats.Select(s => s.CustomerId));
 
+    /// <summary>The vendor customer ids summed, each whole.</summary>
+    public IReadOnlyList<string> CustomerIds => Seats.Select(s => s.CustomerId).Distinct(RejectedLineVerdict.CustomerIds).ToList();
+
     public string CustomerName => Join(Seats.Select(s => s.CustomerName));
 
     public string Sku => Join(Seats.Select(s => s.Sku));

@@ -80,12 +80,12 @@ public sealed class ContractSnapshotLoaderTests : IDisposable
         Assert.Equal(Day(2026, 1, 1), contoso.StartDate);
         var basic = services.Single(s => s.ContractId == _contoso.ContractId && s.ServiceId == _basic);
         Assert.Equal(10, basic.Units);
-        Assert.Equal((7.20m, 6.00m, 72.00m, 60.00m), (basic.UnitPrice!.Value, basic.UnitCost!.Value, basic.MonthlyRevenue, basic.MonthlyCost));
+        Assert.Equal((7.20m, 6.00m, 72.00m, 60.00m), (basic.UnitPrice!.Value, basic.UnitCost!.Value, basic.MonthlyRevenue!.Value, basic.MonthlyCost!.Value));
         Assert.Equal("CFQ7TTC0LH18", basic.Sku);
         Assert.Equal(Day(2026, 10, 1), basic.UnitsPeriodStart);
         Assert.Equal("Contoso Dental", basic.CompanyName);
         var backup = services.Single(s => s.ServiceId == _backup);
-        Assert.Equal(30.00m, backup.MonthlyRevenue);
+        Assert.Equal((decimal?)30.00m, backup.MonthlyRevenue);
         Assert.Equal(AsOf, backup.AsOf);
     }
 

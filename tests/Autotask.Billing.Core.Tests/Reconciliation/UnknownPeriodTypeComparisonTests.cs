@@ -69,6 +69,32 @@ public sealed class UnknownPeriodTypeComparisonTests : IDisposable
         Assert.DoesNotContain(result.Differences, d => d.Kind == DifferenceKind.Removed);
     }
 
+    [Fact]
+    public async Task Get_AtContractService_shows_no_monthly_money_for_an_unknown_period_type_and_the_four_known_ones_as_before()
+    {
+        var monthly = _tenant.AddService("MONTHLY", "Monthly service", 7.20m, 6.00m, period: "Monthly");
+        var quarterly = _tenant.AddService("QUARTERLY", "Quarterly service", 30.00m, 18.00m, period: "Quarterly");
+        var semiAnnual = _tenant.AddService("SEMIANNUAL", "Semi-annual service", 61.00m, 45.00m, period: "Semi-Annual");
+        _tenant.AddUnits(_contoso, monthly, 10);
+        _tenant.AddUnits(_contoso, quarterly, 3);
+        _tenant.AddUnits(_contoso, semiAnnual, 7);
+        using var client = await _tenant.ConnectAsync();
+        var snapshot = await new ContractSnapshotLoader(client).LoadAsync(
+            ContractSelection.ForContracts(new[] { _contoso.ContractId }), new ContractSnapshotOptions { AsOf = AsOf });
+
+        var services = ContractReadModel.ContractServices(snapshot).ToDictionary(s => s.ServiceId!.Value);
+
+        // Its price and units are shown; its money per month is unknown, not a two-year price read as monthly.
+        var biennial = services[_biennial];
+        Assert.Equal((10, (decimal?)240.00m, (decimal?)180.00m), (biennial.Units, biennial.UnitPrice, biennial.UnitCost));
+        Assert.Null(biennial.MonthlyRevenue);
+        Assert.Null(biennial.MonthlyCost);
+        Assert.Equal(((decimal?)72.00m, (decimal?)60.00m), (services[monthly].MonthlyRevenue, services[monthly].MonthlyCost));
+        Assert.Equal(((decimal?)30.00m, (decimal?)18.00m), (services[quarterly].MonthlyRevenue, services[quarterly].MonthlyCost));
+        Assert.Equal(((decimal?)71.17m, (decimal?)52.50m), (services[semiAnnual].MonthlyRevenue, services[semiAnnual].MonthlyCost));
+        Assert.Equal(((decimal?)72.00m, (decimal?)60.00m), (services[_yearly].MonthlyRevenue, services[_yearly].MonthlyCost));
+    }
+
     [Theory]
     [InlineData("Monthly", 1)]
     [InlineData("quarterly", 3)]
