@@ -208,6 +208,18 @@ Describe 'Service mappings' {
         $saved = @(Import-Csv -LiteralPath $csv | Set-AtServiceMapping -StatePath $script:state -PassThru)
         $saved.Count | Should -Be 10
     }
+
+    It 'stores a name template and notes trimmed, whether New- or Set-AtServiceMapping stores them' {
+        New-AtServiceMapping -Source Generic -Sku 'TRIM-NEW' -Create -NameTemplate '  PC_{Sku}  ' -Notes ' From New ' -StatePath $script:state | Out-Null
+        Set-AtServiceMapping -Source Generic -Sku 'TRIM-SET' -Create -NameTemplate '  PC_{Sku}  ' -Notes ' From Set ' -StatePath $script:state
+
+        $new = Get-AtServiceMapping -StatePath $script:state -Sku 'TRIM-NEW'
+        $set = Get-AtServiceMapping -StatePath $script:state -Sku 'TRIM-SET'
+        $new.NameTemplate | Should -BeExactly 'PC_{Sku}'
+        $set.NameTemplate | Should -BeExactly 'PC_{Sku}'
+        $new.Notes | Should -BeExactly 'From New'
+        $set.Notes | Should -BeExactly 'From Set'
+    }
 }
 
 Describe 'Billing settings' {
