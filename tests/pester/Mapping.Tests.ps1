@@ -209,6 +209,21 @@ Describe 'Service mappings' {
         $saved.Count | Should -Be 10
     }
 
+    It 'reads X, Y and N typed into the Excluded column of an edited file as yes, yes and no' {
+        $csv = Join-Path -Path $script:state -ChildPath 'crosses.csv'
+        @(
+            [pscustomobject]@{ Source = 'Generic'; Sku = 'CROSS-X'; Action = 'Create'; Excluded = 'x' }
+            [pscustomobject]@{ Source = 'Generic'; Sku = 'CROSS-Y'; Action = 'Create'; Excluded = 'Y' }
+            [pscustomobject]@{ Source = 'Generic'; Sku = 'CROSS-N'; Action = 'Create'; Excluded = 'n' }
+        ) | Export-Csv -LiteralPath $csv -NoTypeInformation
+
+        Import-Csv -LiteralPath $csv | Set-AtServiceMapping -StatePath $script:state
+
+        (Get-AtServiceMapping -StatePath $script:state -Sku 'CROSS-X').Excluded | Should -BeTrue
+        (Get-AtServiceMapping -StatePath $script:state -Sku 'CROSS-Y').Excluded | Should -BeTrue
+        (Get-AtServiceMapping -StatePath $script:state -Sku 'CROSS-N').Excluded | Should -BeFalse
+    }
+
     It 'stores a name template and notes trimmed, whether New- or Set-AtServiceMapping stores them' {
         New-AtServiceMapping -Source Generic -Sku 'TRIM-NEW' -Create -NameTemplate '  PC_{Sku}  ' -Notes ' From New ' -StatePath $script:state | Out-Null
         Set-AtServiceMapping -Source Generic -Sku 'TRIM-SET' -Create -NameTemplate '  PC_{Sku}  ' -Notes ' From Set ' -StatePath $script:state
