@@ -103,6 +103,38 @@ Describe 'Contract mappings' {
         @(Get-AtContractMapping -StatePath $script:storeFile | Where-Object { "$($_.PricingStrategy)" -eq 'CostOnly' }).Count | Should -Be 6
     }
 
+    It 'keeps a leading apostrophe a user typed, through parameters, hand-built objects and an Export-Csv / Import-Csv round trip' {
+        # Only an apostrophe before =, +, -, @, a tab or a return is the export's formula guard; "'t Hoekje" is a name.
+        $dutch = "'t Hoekje"
+        $link = '=HYPERLINK("http://evil.example","x")'
+        New-AtContractMapping -Source Generic -CustomerId 'NL-1' -CustomerName $dutch -Notes "'s Avonds" -CreateCompany -StatePath $script:storeFile | Out-Null
+        [pscustomobject]@{ Source = 'Generic'; CustomerId = 'NL-2'; CustomerName = $dutch; CompanyAction = 'Create'; ContractAction = 'Create' } |
+            Set-AtContractMapping -StatePath $script:storeFile
+        New-AtContractMapping -Source Generic -CustomerId 'F-1' -CustomerName $link -CreateCompany -StatePath $script:storeFile | Out-Null
+        Set-AtContractMapping -Source Generic -CustomerId 'F-1' -Notes "'=already quoted" -StatePath $script:storeFile
+
+        (Get-AtContractMapping -StatePath $script:storeFile -CustomerId 'NL-1').CustomerName | Should -BeExactly $dutch
+        (Get-AtContractMapping -StatePath $script:storeFile -CustomerId 'NL-1').Notes | Should -BeExactly "'s Avonds"
+        (Get-AtContractMapping -StatePath $script:storeFile -CustomerId 'NL-2').CustomerName | Should -BeExactly $dutch
+        $csv = Join-Path -Path $script:state -ChildPath 'apostrophes.csv'
+        Get-AtContractMapping -StatePath $script:storeFile | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $cells = @{}
+        Import-Csv -LiteralPath $csv | ForEach-Object { $cells[$_.CustomerId] = $_ }
+        $cells['NL-1'].CustomerName | Should -BeExactly $dutch
+        $cells['F-1'].CustomerName | Should -BeExactly ("'" + $link)
+        $cells['F-1'].Notes | Should -BeExactly "''=already quoted"
+        $stored = (Get-FileHash -LiteralPath $script:storeFile).Hash
+
+        Import-Csv -LiteralPath $csv | Set-AtContractMapping -StatePath $script:storeFile
+        Get-AtContractMapping -StatePath $script:storeFile | Set-AtContractMapping -StatePath $script:storeFile
+
+        (Get-FileHash -LiteralPath $script:storeFile).Hash | Should -Be $stored
+        # What Get hands out is the stored text guarded once: the formula was stored as typed, the apostrophes kept.
+        (Get-AtContractMapping -StatePath $script:storeFile -CustomerId 'F-1').CustomerName | Should -BeExactly ("'" + $link)
+        (Get-AtContractMapping -StatePath $script:storeFile -CustomerId 'F-1').Notes | Should -BeExactly "''=already quoted"
+        (Get-AtContractMapping -StatePath $script:storeFile -CustomerId 'NL-2').CustomerName | Should -BeExactly $dutch
+    }
+
     It 'lists the piped customers that have no mapping with -Unmapped' {
         $null = Get-DemoLine | New-AtContractMapping -Auto -StatePath $script:state
 
