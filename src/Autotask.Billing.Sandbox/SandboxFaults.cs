@@ -9,6 +9,7 @@ public sealed class SandboxFaults
     private readonly object _sync = new();
     private readonly List<FaultRule> _faults = new();
     private readonly List<LatencyRule> _latencies = new();
+    private readonly List<SandboxHold> _holds = new();
     private int _lateCommitsPending;
 
     // Late commits drawn but not yet committed; a test waits for 0 before it looks at the end state.
@@ -20,6 +21,18 @@ public sealed class SandboxFaults
         {
             _latencies.Add(new LatencyRule(delay, entity, method));
         }
+    }
+
+    // Matching requests wait (after any latency) until the returned hold is released or disposed.
+    public SandboxHold Hold(string? entity = null, string? method = null)
+    {
+        var hold = new SandboxHold(entity, method, Remove);
+        lock (_sync)
+        {
+            _holds.Add(hold);
+        }
+
+        return hold;
     }
 
     public void FailNext(int count, SandboxFaultKind kind, string? entity = null, string? method = null)
@@ -75,6 +88,20 @@ public sealed class SandboxFaults
         {
             _faults.Clear();
             _latencies.Clear();
+            foreach (var hold in _holds)
+            {
+                hold.Release();
+            }
+
+            _holds.Clear();
+        }
+    }
+
+    private void Remove(SandboxHold hold)
+    {
+        lock (_sync)
+        {
+            _holds.Remove(hold);
         }
     }
 
@@ -87,6 +114,20 @@ public sealed class SandboxFaults
         lock (_sync)
         {
             return _latencies.Where(l => l.Applies(endpoint, method)).Aggregate(TimeSpan.Zero, (total, l) => total + l.Delay);
+        }
+    }
+
+    internal async Task HoldAsync(string endpoint, string method, CancellationToken cancellationToken)
+    {
+        List<SandboxHold> holds;
+        lock (_sync)
+        {
+            holds = _holds.Where(h => h.Applies(endpoint, method)).ToList();
+        }
+
+        foreach (var hold in holds)
+        {
+            await hold.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -103,6 +103,38 @@ Describe 'Contract mappings' {
         @(Get-AtContractMapping -StatePath $script:storeFile | Where-Object { "$($_.PricingStrategy)" -eq 'CostOnly' }).Count | Should -Be 6
     }
 
+    It 'keeps a leading apostrophe a user typed, through parameters, hand-built objects and an Export-Csv / Import-Csv round trip' {
+        # Only an apostrophe before =, +, -, @, a tab or a return is the export's formula guard; "'t Hoekje" is a name.
+        $dutch = "'t Hoekje"
+        $link = '=HYPERLINK("http://evil.example","x")'
+        New-AtContractMapping -Source Generic -CustomerId 'NL-1' -CustomerName $dutch -Notes "'s Avonds" -CreateCompany -StatePath $script:storeFile | Out-Null
+        [pscustomobject]@{ Source = 'Generic'; CustomerId = 'NL-2'; CustomerName = $dutch; CompanyAction = 'Create'; ContractAction = 'Create' } |
+            Set-AtContractMapping -StatePath $script:storeFile
+        New-AtContractMapping -Source Generic -CustomerId 'F-1' -CustomerName $link -CreateCompany -StatePath $script:storeFile | Out-Null
+        Set-AtContractMapping -Source Generic -CustomerId 'F-1' -Notes "'=already quoted" -StatePath $script:storeFile
+
+        (Get-AtContractMapping -StatePath $script:storeFile -CustomerId 'NL-1').CustomerName | Should -BeExactly $dutch
+        (Get-AtContractMapping -StatePath $script:storeFile -CustomerId 'NL-1').Notes | Should -BeExactly "'s Avonds"
+        (Get-AtContractMapping -StatePath $script:storeFile -CustomerId 'NL-2').CustomerName | Should -BeExactly $dutch
+        $csv = Join-Path -Path $script:state -ChildPath 'apostrophes.csv'
+        Get-AtContractMapping -StatePath $script:storeFile | Export-Csv -LiteralPath $csv -NoTypeInformation
+        $cells = @{}
+        Import-Csv -LiteralPath $csv | ForEach-Object { $cells[$_.CustomerId] = $_ }
+        $cells['NL-1'].CustomerName | Should -BeExactly $dutch
+        $cells['F-1'].CustomerName | Should -BeExactly ("'" + $link)
+        $cells['F-1'].Notes | Should -BeExactly "''=already quoted"
+        $stored = (Get-FileHash -LiteralPath $script:storeFile).Hash
+
+        Import-Csv -LiteralPath $csv | Set-AtContractMapping -StatePath $script:storeFile
+        Get-AtContractMapping -StatePath $script:storeFile | Set-AtContractMapping -StatePath $script:storeFile
+
+        (Get-FileHash -LiteralPath $script:storeFile).Hash | Should -Be $stored
+        # What Get hands out is the stored text guarded once: the formula was stored as typed, the apostrophes kept.
+        (Get-AtContractMapping -StatePath $script:storeFile -CustomerId 'F-1').CustomerName | Should -BeExactly ("'" + $link)
+        (Get-AtContractMapping -StatePath $script:storeFile -CustomerId 'F-1').Notes | Should -BeExactly "''=already quoted"
+        (Get-AtContractMapping -StatePath $script:storeFile -CustomerId 'NL-2').CustomerName | Should -BeExactly $dutch
+    }
+
     It 'lists the piped customers that have no mapping with -Unmapped' {
         $null = Get-DemoLine | New-AtContractMapping -Auto -StatePath $script:state
 
@@ -207,6 +239,33 @@ Describe 'Service mappings' {
         (Get-AtServiceMapping -StatePath $script:state -Sku 'CFQ7TTC0RM8K').NameTemplate | Should -Be 'PC_{Sku}'
         $saved = @(Import-Csv -LiteralPath $csv | Set-AtServiceMapping -StatePath $script:state -PassThru)
         $saved.Count | Should -Be 10
+    }
+
+    It 'reads X, Y and N typed into the Excluded column of an edited file as yes, yes and no' {
+        $csv = Join-Path -Path $script:state -ChildPath 'crosses.csv'
+        @(
+            [pscustomobject]@{ Source = 'Generic'; Sku = 'CROSS-X'; Action = 'Create'; Excluded = 'x' }
+            [pscustomobject]@{ Source = 'Generic'; Sku = 'CROSS-Y'; Action = 'Create'; Excluded = 'Y' }
+            [pscustomobject]@{ Source = 'Generic'; Sku = 'CROSS-N'; Action = 'Create'; Excluded = 'n' }
+        ) | Export-Csv -LiteralPath $csv -NoTypeInformation
+
+        Import-Csv -LiteralPath $csv | Set-AtServiceMapping -StatePath $script:state
+
+        (Get-AtServiceMapping -StatePath $script:state -Sku 'CROSS-X').Excluded | Should -BeTrue
+        (Get-AtServiceMapping -StatePath $script:state -Sku 'CROSS-Y').Excluded | Should -BeTrue
+        (Get-AtServiceMapping -StatePath $script:state -Sku 'CROSS-N').Excluded | Should -BeFalse
+    }
+
+    It 'stores a name template and notes trimmed, whether New- or Set-AtServiceMapping stores them' {
+        New-AtServiceMapping -Source Generic -Sku 'TRIM-NEW' -Create -NameTemplate '  PC_{Sku}  ' -Notes ' From New ' -StatePath $script:state | Out-Null
+        Set-AtServiceMapping -Source Generic -Sku 'TRIM-SET' -Create -NameTemplate '  PC_{Sku}  ' -Notes ' From Set ' -StatePath $script:state
+
+        $new = Get-AtServiceMapping -StatePath $script:state -Sku 'TRIM-NEW'
+        $set = Get-AtServiceMapping -StatePath $script:state -Sku 'TRIM-SET'
+        $new.NameTemplate | Should -BeExactly 'PC_{Sku}'
+        $set.NameTemplate | Should -BeExactly 'PC_{Sku}'
+        $new.Notes | Should -BeExactly 'From New'
+        $set.Notes | Should -BeExactly 'From Set'
     }
 }
 

@@ -166,38 +166,66 @@ Describe 'One sync per database' {
         }
     }
 
-    It 'stops Sync-AtCompany, Sync-AtProduct and Sync-AtQuote with SyncInProgress while the lock is held, writing nothing; the push runs once it is free' {
-        Connect-AtBilling -Sandbox
+    It 'stops Sync-AtCompany, Sync-AtProduct and Sync-AtQuote with SyncInProgress while the lock is held, writing nothing; each push runs once it is free' {
         $state = New-TestStatePath
         $store = Join-Path -Path $state -ChildPath 'mappings.json'
+        # The sandbox saves its tables to this file after every write it accepts: what it holds, not what the client saw.
+        $sandboxFile = Join-Path -Path $TestDrive -ChildPath 'sandbox.json'
+        Connect-AtBilling -Sandbox -SandboxPath $sandboxFile
+        function Get-SandboxTable {
+            $tables = (Get-Content -LiteralPath $sandboxFile -Raw | ConvertFrom-Json).tables
+            foreach ($name in 'Companies', 'Products', 'Quotes', 'QuoteItems', 'Opportunities') {
+                if ($null -eq $tables.$name) { throw "The sandbox state has no $name table." }
+                $name + ': ' + ($tables.$name | ConvertTo-Json -Depth 20 -Compress)
+            }
+        }
+        # Another run's lock: the file opened without sharing, as SyncLock opens it (in this process or another, it excludes).
+        function Invoke-WhileLocked {
+            param([scriptblock] $Action)
+            $held = [System.IO.File]::Open("$store.sync.lock", 'OpenOrCreate', 'ReadWrite', 'None')
+            try { & $Action } finally { $held.Dispose() }
+        }
         $samples = Join-Path -Path (Get-Module -Name Autotask.Billing).ModuleBase -ChildPath 'Samples'
         Set-AtBillingSetting -DefaultAccountManager 'alex.morgan' -MaterialBillingCode 'Hardware' -StatePath $store
         $storeBefore = (Get-FileHash -LiteralPath $store).Hash
         $companies = @(Get-AtCompany -IncludeInactive).Count
+        $sandboxBefore = @(Get-SandboxTable)
         $customers = @(Get-AtCustomer -Path (Join-Path -Path $samples -ChildPath 'demo-customers.csv'))
         $pushes = @(
             @{ Name = 'SyncAtCompanyCommand'; Push = { $customers | Sync-AtCompany -DefaultPhone '555-555-5555' -StatePath $store -LockWaitSeconds 1 -Confirm:$false } }
             @{ Name = 'SyncAtProductCommand'; Push = { Sync-AtProduct -Path (Join-Path -Path $samples -ChildPath 'demo-products.csv') -DefaultCategory 'Hardware' -StatePath $store -LockWaitSeconds 1 -Confirm:$false } }
-            @{ Name = 'SyncAtQuoteCommand'; Push = { Sync-AtQuote -Path (Join-Path -Path $samples -ChildPath 'demo-quotes.csv') -SalesRep @{ jsmith = 'alex.morgan' } -StatePath $store -LockWaitSeconds 1 -Confirm:$false -ErrorAction SilentlyContinue } }
         )
-        # Another run's lock: the file opened without sharing, as SyncLock opens it (in this process or another, it excludes).
-        $held = [System.IO.File]::Open("$store.sync.lock", 'OpenOrCreate', 'ReadWrite', 'None')
-        try {
+        $quotePush = @{ Name = 'SyncAtQuoteCommand'; Push = { Sync-AtQuote -Path (Join-Path -Path $samples -ChildPath 'demo-quotes.csv') -SalesRep @{ jsmith = 'alex.morgan' } -StatePath $store -LockWaitSeconds 1 -Confirm:$false } }
+
+        Invoke-WhileLocked {
             foreach ($push in $pushes) {
                 $push.Push | Should -Throw -ErrorId "SyncInProgress,Autotask.Billing.Commands.$($push.Name)"
             }
             # -WhatIf takes no lock.
             $customers | Sync-AtCompany -DefaultPhone '555-555-5555' -StatePath $store -LockWaitSeconds 1 -WhatIf
         }
-        finally {
-            $held.Dispose()
-        }
 
         @(Get-AtCompany -IncludeInactive).Count | Should -Be $companies
+        @(Get-SandboxTable) | Should -Be $sandboxBefore
         (Get-FileHash -LiteralPath $store).Hash | Should -Be $storeBefore
         Test-Path -LiteralPath (Join-Path -Path $state -ChildPath 'journal') | Should -BeFalse
-        $results = @(& $pushes[0].Push)
-        @($results | Where-Object Status -EQ 'Applied').Count | Should -BeGreaterThan 0
+        foreach ($push in $pushes) {
+            $results = @(& $push.Push)
+            @($results | Where-Object Status -EQ 'Applied').Count | Should -BeGreaterThan 0 -Because "$($push.Name) runs once the lock is free"
+        }
         @(Get-AtCompany -IncludeInactive).Count | Should -BeGreaterThan $companies
+
+        # With its customers and catalog items in Autotask now, the quote push has work to do: the lock holds it back too.
+        $storeBefore = (Get-FileHash -LiteralPath $store).Hash
+        $sandboxBefore = @(Get-SandboxTable)
+        Invoke-WhileLocked {
+            $quotePush.Push | Should -Throw -ErrorId "SyncInProgress,Autotask.Billing.Commands.$($quotePush.Name)"
+        }
+
+        @(Get-SandboxTable) | Should -Be $sandboxBefore
+        (Get-FileHash -LiteralPath $store).Hash | Should -Be $storeBefore
+        $results = @(& $quotePush.Push)
+        @($results | Where-Object { $_.Status -eq 'Applied' -and $_.OperationKind -eq 'CreateQuote' }).Count | Should -BeGreaterThan 0
+        @(Get-SandboxTable) | Should -Not -Be $sandboxBefore
     }
 }

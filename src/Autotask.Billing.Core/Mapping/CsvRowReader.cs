@@ -70,5 +70,5 @@ internal sealed class CsvRowReader
     }
 
     private string? Raw(string column) =>
-        values.TryGetValue(column, out var text) && !string.IsNullOrWhiteSpace(text) ? text!.Trim() : null;
+        values.TryGetValue(column, out var text) ? MappingText.OptionalText(text) : null;
 }

@@ -22,6 +22,6 @@ public sealed class CustomerMappingOptions
         PricingStrategy = PricingStrategy,
         EffectiveDatePolicy = EffectiveDatePolicy,
         SyncStartDate = SyncStartDate,
-        Notes = Notes,
+        Notes = MappingText.OptionalText(Notes),
     };
 }

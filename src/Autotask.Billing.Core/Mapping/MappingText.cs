@@ -12,6 +12,12 @@ internal static class MappingText
     private const string DateFormat = "yyyy-MM-dd";
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'";
 
+    /// <summary>
+    /// Free text as a mapping keeps it (a note, a name template, a CSV cell): trimmed, and blank as none, which is
+    /// what an Export-Csv / Import-Csv round trip reads back.
+    /// </summary>
+    public static string? OptionalText(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+
     public static string FormatId(long? id) => id?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
     public static string FormatDate(DateTime? date) =>

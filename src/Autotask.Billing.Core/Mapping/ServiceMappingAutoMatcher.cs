@@ -62,7 +62,7 @@ public sealed class ServiceMappingAutoMatcher
 
         var matcher = new ServiceMatcher(services, products) { MinimumConfidence = MinimumConfidence };
         var names = new MappingTargetNames().AddServices(services).AddProducts(products);
-        var template = NameTemplate ?? document.Settings.ServiceNameTemplate;
+        var template = MappingText.OptionalText(NameTemplate) ?? document.Settings.ServiceNameTemplate;
         var matches = unmapped.Select(sku => Decide(sku, matcher, template, names)).ToList();
         return new ServiceMappingAutoResult(matches, alreadyMapped, creditOnly);
     }
@@ -90,7 +90,7 @@ public sealed class ServiceMappingAutoMatcher
             Action = MappingAction.Existing,
             ServiceId = proposals.Select(p => p.ServiceId).FirstOrDefault(id => id is not null),
             ProductId = proposals.Select(p => p.ProductId).FirstOrDefault(id => id is not null),
-            Notes = Notes,
+            Notes = MappingText.OptionalText(Notes),
         };
         return new ServiceMappingMatch(sku, proposals, mapping, names.Describe(mapping));
     }

@@ -521,7 +521,7 @@ internal sealed class DifferenceFinder
             draft.Rule = "QuantityInForce";
             draft.IsActionable = true;
             draft.RequiresForce = force;
-            draft.ForceReason = why is null ? null : $"Needs -Force: {why}.";
+            draft.ForceReason = why is null ? null : ForceReasonText.Format(why);
             draft.EffectiveDate = EffectiveDates.Propose(draft.EffectiveDatePolicy, draft.VendorChangeDate, contract, contractMonths, unitsRow, _asOf);
             var change = vendorUnits > units ? $"adds {Units(vendorUnits - units)}" : $"removes {Units(units - vendorUnits)}";
             draft.Reason = $"{draft.CustomerName} is billed {Units(vendorUnits)} × {Of(draft)} by {draft.Source}, but {where} has {Units(units)} units on {Date(_asOf)}. "
@@ -694,12 +694,12 @@ internal sealed class DifferenceFinder
             // Zeroing a customer the bill does not name at all always needs -Force, whatever the guardrail says: a
             // filtered or partial file looks exactly like this.
             draft.RequiresForce = true;
-            draft.ForceReason = $"Needs -Force: {draft.CustomerName} has no line at all in this {source} bill" + (why is null ? "." : $", and {why}.");
+            draft.ForceReason = ForceReasonText.Format($"{draft.CustomerName} has no line at all in this {source} bill" + (why is null ? string.Empty : $", and {why}"));
         }
         else
         {
             draft.RequiresForce = force;
-            draft.ForceReason = why is null ? null : $"Needs -Force: {why}.";
+            draft.ForceReason = why is null ? null : ForceReasonText.Format(why);
         }
 
         draft.Reason = (absent

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Autotask.Billing.Reconciliation;
 
 namespace Autotask.Billing.Reporting;
 
@@ -296,6 +297,6 @@ th{background:#f6f8fa}td.num{text-align:right;white-space:nowrap}.increase{fill:
             return change.Reason;
         }
 
-        return why.StartsWith("Needs -Force", StringComparison.OrdinalIgnoreCase) ? $"{change.Reason} {why}" : $"{change.Reason} Needs -Force: {why}";
+        return ForceReasonText.Normalize(why) is { } needsForce ? $"{change.Reason} {needsForce}" : change.Reason;
     }
 }

@@ -9,7 +9,10 @@ public static class SpreadsheetText
 {
     public static string? Guard(string? text) => NeedsGuard(text) ? "'" + text : text;
 
-    /// <summary>The text <see cref="Guard"/> was given; other text unchanged.</summary>
+    /// <summary>
+    /// The text <see cref="Guard"/> was given; other text unchanged. Only an apostrophe before the guarded starts can be
+    /// the guard: one before anything else (a Dutch "'t Hoekje") is the text's own and stays.
+    /// </summary>
     public static string? Restore(string? text) =>
         text is { Length: > 1 } && text[0] == '\'' && NeedsGuard(text.Substring(1)) ? text.Substring(1) : text;
 

@@ -189,13 +189,6 @@ internal sealed class SyncPlanBuilder
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text.Substring(0, length);
 
-    private static string? WithoutNeedsForcePrefix(string? reason)
-    {
-        const string prefix = "Needs -Force:";
-        var text = reason?.Trim();
-        return text is not null && text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? text.Substring(prefix.Length).Trim().TrimEnd('.') : text;
-    }
-
     /// <summary>The first of the texts with something in it: a vendor line may carry an empty product name.</summary>
     private static string FirstText(params string?[] texts) => texts.FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Trim() ?? string.Empty;
 
@@ -524,7 +517,7 @@ internal sealed class SyncPlanBuilder
         var compared = d.AutotaskQuantity ?? 0m;
         var effective = (d.EffectiveDate ?? d.AsOf).Date;
         var guarded = d.Kind is DifferenceKind.QuantityChange or DifferenceKind.Removed;
-        var forceReason = d.RequiresForce ? WithoutNeedsForcePrefix(d.ForceReason) ?? "the compare marked it as needing -Force"
+        var forceReason = d.RequiresForce ? ForceReasonText.Why(d.ForceReason) ?? "the compare marked it as needing -Force"
             : guarded ? QuantityGuard.ForceReason(compared, target, Settings) : null;
         var price = d.TargetUnitPrice ?? d.AutotaskUnitPrice ?? d.VendorUnitPrice;
         var impact = price is null ? string.Empty : $" ({SyncText.SignedMoney(Proration.RoundMoney((target - compared) * price.Value), d.Currency)}/month)";

@@ -94,6 +94,7 @@ internal sealed class RequestPipeline
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
 
+            await _sandbox.Faults.HoldAsync(route.Endpoint, request.Method, cancellationToken).ConfigureAwait(false);
             var rule = _sandbox.Faults.Draw(route.Endpoint, request.Method, KindOf(route, request.Method) == SandboxRequestKind.Create);
             var fault = rule?.Kind;
             switch (fault)

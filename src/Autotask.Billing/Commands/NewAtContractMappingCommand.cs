@@ -299,7 +299,6 @@ public sealed class NewAtContractMappingCommand : MappingCmdlet
         PricingStrategy = PricingStrategy,
         EffectiveDatePolicy = EffectiveDatePolicy,
         SyncStartDate = UtcDate.From(SyncStartDate),
-        // Trimmed, as the CSV round trip (Import-Csv | Set-AtContractMapping) reads text back.
-        Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes!.Trim(),
+        Notes = Notes,
     };
 }

@@ -91,20 +91,21 @@ public sealed class NewAtServiceMappingCommand : MappingCmdlet
             return;
         }
 
-        var mapping = new ServiceMapping(Source, Sku)
+        var requested = new ServiceMapping(Source, Sku)
         {
             Action = Create ? MappingAction.Create : MappingAction.Existing,
             ServiceId = ServiceId,
             ProductId = ProductId,
             NameTemplate = NameTemplate,
             Excluded = Excluded,
-            Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes!.Trim(),
+            Notes = Notes,
         };
+
+        // Read as Set-AtServiceMapping reads a row, so both check it alike and keep its text alike (trimmed, blank as none).
         var problems = new List<MappingProblem>();
-        ServiceMappingCsv.FromRow(RowOf(ServiceMappingCsv.ToRow(mapping)), 1, problems);
-        if (problems.Count > 0)
+        if (ServiceMappingCsv.FromRow(RowOf(ServiceMappingCsv.ToRow(requested)), 1, problems) is not { } mapping)
         {
-            WriteRowError($"The mapping of {MappingTargetNames.Sku(mapping.Source, mapping.Sku)}", problems, Sku);
+            WriteRowError($"The mapping of {MappingTargetNames.Sku(requested.Source, requested.Sku)}", problems, Sku);
             return;
         }
 
@@ -140,7 +141,7 @@ public sealed class NewAtServiceMappingCommand : MappingCmdlet
         {
             MinimumConfidence = MinimumConfidence,
             NameTemplate = NameTemplate,
-            Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes!.Trim(),
+            Notes = Notes,
         };
         ServiceMappingAutoResult result;
         using (var progress = new ThrottledProgress(WriteProgress, ProgressActivities.MatchSkus, "Matching vendor SKUs to Autotask services and products"))

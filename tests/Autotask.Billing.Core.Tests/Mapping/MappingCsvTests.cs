@@ -46,6 +46,31 @@ public sealed class MappingCsvTests
         Assert.Equal(originals, back);
     }
 
+    [Theory]
+    [InlineData("x", true)]
+    [InlineData("Y", true)]
+    [InlineData("n", false)]
+    [InlineData("yes", true)]
+    [InlineData("0", false)]
+    [InlineData("", false)]
+    public void The_excluded_column_reads_the_yes_and_no_forms_a_spreadsheet_user_types(string cell, bool excluded)
+    {
+        var row = new Dictionary<string, string?> { ["Source"] = "Pax8", ["Sku"] = "FREE-TRIAL", ["Action"] = "Existing", ["ServiceId"] = "7", ["Excluded"] = cell };
+
+        Assert.Equal(excluded, Assert.Single(ServiceMappingCsv.FromRows(new[] { row })).Excluded);
+    }
+
+    [Theory]
+    [InlineData("X", true)]
+    [InlineData("N", false)]
+    [InlineData("", true)]
+    public void The_export_column_reads_the_same_forms_and_an_empty_cell_means_exported(string cell, bool export)
+    {
+        var row = new Dictionary<string, string?> { ["Source"] = "Pax8", ["CustomerId"] = "c-1", ["CompanyId"] = "12", ["ContractId"] = "34", ["Export"] = cell };
+
+        Assert.Equal(export, Assert.Single(CustomerMappingCsv.FromRows(new[] { row })).Export);
+    }
+
     [Fact]
     public void Every_bad_value_is_reported_with_its_row_and_column()
     {

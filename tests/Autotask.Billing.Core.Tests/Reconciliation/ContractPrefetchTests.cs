@@ -101,12 +101,16 @@ public sealed class ContractPrefetchTests : IDisposable
     [Fact]
     public async Task A_disposed_read_ahead_stops_and_a_load_that_relies_on_it_says_so()
     {
-        _tenant.Server.Sandbox.Faults.AddLatency(TimeSpan.FromSeconds(5));
         using var client = await _tenant.ConnectAsync();
         var loader = new ContractSnapshotLoader(client);
+        using var hold = _tenant.Server.Sandbox.Faults.Hold();
         var prefetch = loader.Prefetch(new[] { _contoso.ContractId }, AsOf);
+        await hold.Arrived.WaitAsync(TimeSpan.FromSeconds(30));
 
+        // A read of the read ahead is in flight: stop it, then let the sandbox answer. Had disposing not stopped the
+        // reads, they would now finish and the load below would succeed.
         prefetch.Dispose();
+        hold.Release();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loader.LoadAsync(
             ContractSelection.ForContracts(new[] { _contoso.ContractId }), new ContractSnapshotOptions { AsOf = AsOf }, prefetch));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Autotask.Billing.Reconciliation;
 using Autotask.Billing.Reporting;
 using Autotask.Billing.Tests.Mapping;
 
@@ -57,21 +58,22 @@ public sealed class HtmlReportTests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_change_that_needs_force_says_why_once(bool reasonSaysIt)
+    [InlineData(true, "Needs -Force: it takes the units from 10 to 0.")]
+    [InlineData(false, "Needs -Force: it takes the units from 10 to 0.")]
+    [InlineData(false, "it takes the units from 10 to 0")]
+    public async Task A_change_that_needs_force_says_why_once_in_the_words_compare_uses(bool reasonSaysIt, string forceReason)
     {
-        const string why = "Needs -Force: it takes the units from 10 to 0.";
+        var compareWords = ForceReasonText.Format("it takes the units from 10 to 0");
         var change = ReportSamples.Properties(ReportSamples.QuantityChange("C1", "Contoso Ltd", "M365_BP", 10m, 0m, -246.9m, -200m));
         change["RequiresForce"] = true;
-        change["ForceReason"] = why;
-        change["Reason"] = reasonSaysIt ? $"Sync reduces it to 0 units. {why} Revenue -246.90 EUR a month." : "Sync reduces it to 0 units.";
+        change["ForceReason"] = forceReason;
+        change["Reason"] = reasonSaysIt ? $"Sync reduces it to 0 units. {forceReason} Revenue -246.90 EUR a month." : "Sync reduces it to 0 units.";
 
         var html = await HtmlOf(ReportSamples.Build(new IReadOnlyDictionary<string, object?>[] { change, ReportSamples.RunSummary(0, 1, 0, 0, 0) }));
 
         var customers = Section(html, "customers");
         Assert.Single(Regex.Matches(customers, "Needs -Force"));
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(why), customers);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(compareWords), customers);
     }
 
     [Fact]

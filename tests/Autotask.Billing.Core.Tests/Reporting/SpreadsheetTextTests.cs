@@ -25,6 +25,8 @@ public sealed class SpreadsheetTextTests
     [Theory]
     [InlineData("Contoso Dental Group")]
     [InlineData("'quoted name")]
+    [InlineData("'t Hoekje")]
+    [InlineData("'s-Hertogenbosch")]
     [InlineData("'")]
     [InlineData("")]
     [InlineData(null)]

@@ -30,7 +30,8 @@ internal static class Differences
         decimal? targetCost = null,
         bool requiresForce = false,
         string? productName = null,
-        string? contractName = null) =>
+        string? contractName = null,
+        string? forceReason = null) =>
         new()
         {
             DifferenceId = $"{kind}:{customer}:{sku}",
@@ -67,7 +68,7 @@ internal static class Differences
             VendorChangeDate = changed,
             AsOf = asOf,
             RequiresForce = requiresForce,
-            ForceReason = requiresForce ? "marked by the compare" : null,
+            ForceReason = requiresForce ? forceReason ?? "marked by the compare" : null,
         };
 
     public static ContractDifference Charge(

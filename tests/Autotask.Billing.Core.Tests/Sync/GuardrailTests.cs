@@ -64,6 +64,23 @@ public sealed class GuardrailTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Needs -Force: it takes the units from 10 to zero.")]
+    [InlineData("needs -force:  it takes the units from 10 to zero")]
+    [InlineData("it takes the units from 10 to zero.")]
+    public async Task The_plan_says_why_a_change_needs_force_in_the_compare_words_without_the_prefix(string compareForceReason)
+    {
+        Setup(SandboxVariants.Default);
+        var removed = Differences.Units(
+            DifferenceKind.Removed, "Contoso Ltd", "O365-E3", Today, null, autotaskQuantity: 10, companyId: _companyId,
+            contractId: _contractId, serviceId: _serviceId, contractServiceId: _contractServiceId, effective: Today,
+            requiresForce: true, forceReason: compareForceReason);
+
+        var plan = await _tenant.PlanAsync(new[] { removed });
+
+        Assert.Equal("it takes the units from 10 to zero", Assert.Single(plan.Operations).ForceReason);
+    }
+
+    [Theory]
     [MemberData(nameof(Variants))]
     public async Task A_drop_to_zero_needs_force(string variant)
     {
