@@ -472,7 +472,7 @@ internal sealed class DifferenceFinder
         draft.AutotaskQuantity = 0m;
         if (draft.VendorQuantity == 0m)
         {
-            return MatchOrNothing(draft, $"{draft.CustomerName} has no {Of(draft)} seats and service '{service.Name}' is not on contract '{contract.ContractName}'.");
+            return MatchOrNothing(draft, () => $"{draft.CustomerName} has no {Of(draft)} seats and service '{service.Name}' is not on contract '{contract.ContractName}'.");
         }
 
         var months = _snapshot.ServicePeriodMonths(service);
@@ -548,22 +548,24 @@ internal sealed class DifferenceFinder
             return draft.Build();
         }
 
-        return MatchOrNothing(draft, $"{draft.CustomerName}: {Units(units)} × {Of(draft)} on {where} at {Money(currentPrice, draft.Currency)}, as the vendor bills.");
+        return MatchOrNothing(draft, () => $"{draft.CustomerName}: {Units(units)} × {Of(draft)} on {where} at {Money(currentPrice, draft.Currency)}, as the vendor bills.");
     }
 
-    private ContractDifference? MatchOrNothing(DifferenceDraft draft, string reason)
+    /// <summary>A Match difference when the run asks for them (its reason is only written then: most services are in step).</summary>
+    private ContractDifference? MatchOrNothing(DifferenceDraft draft, Func<string> reason)
     {
         if (!_options.IncludeMatch)
         {
             return null;
         }
 
+        var why = reason();
         draft.Kind = DifferenceKind.Match;
         draft.Rule = "InStep";
         draft.IsActionable = false;
         draft.MonthlyRevenueImpact = 0m;
         draft.MonthlyCostImpact = 0m;
-        draft.Reason = reason + " Nothing to do.";
+        draft.Reason = why + " Nothing to do.";
         return draft.Build();
     }
 
@@ -723,7 +725,7 @@ internal sealed class DifferenceFinder
 
         if (_snapshot.HasCharge(contract.Id, ChargeKey.ForTransaction(line.TransactionId)))
         {
-            return MatchOrNothing(draft, $"{line.Source} transaction {line.TransactionId} ({Units(line.Quantity)} × {Of(draft)} for {draft.CustomerName}) "
+            return MatchOrNothing(draft, () => $"{line.Source} transaction {line.TransactionId} ({Units(line.Quantity)} × {Of(draft)} for {draft.CustomerName}) "
                 + $"is already charged on contract '{contract.ContractName}'.");
         }
 
@@ -800,7 +802,7 @@ internal sealed class DifferenceFinder
             + $"for {Money(chargedPrice, draft.Currency)} ({billed} of them billed)";
         if (priceDelta == 0m && costDelta == 0m)
         {
-            return MatchOrNothing(draft, already + ", as the vendor now totals it.");
+            return MatchOrNothing(draft, () => already + ", as the vendor now totals it.");
         }
 
         if (_mapping.FindService(line.Source, line.Sku)?.ProductId is long productId && _snapshot.ProductOf(productId) is { } product)

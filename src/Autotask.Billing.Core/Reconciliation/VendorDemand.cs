@@ -17,6 +17,21 @@ internal sealed class VendorDemand
             throw new ArgumentException("A demand needs at least one summary.", nameof(seats));
         }
 
+        if (seats.Count == 1)
+        {
+            // Almost every contract service is one customer's one SKU: nothing to order or sum.
+            var seat = seats[0];
+            Seats = seats;
+            Quantity = seat.Quantity;
+            UnitPrice = seat.UnitPrice;
+            UnitCost = seat.UnitCost;
+            ListUnitPrice = seat.ListUnitPrice;
+            PriceDate = seat.PriceDate;
+            SubscriptionStart = seat.SubscriptionStart;
+            ChangeDate = seat.ChangeDate;
+            return;
+        }
+
         Seats = seats
             .OrderBy(s => s.Source, StringComparer.OrdinalIgnoreCase)
             .ThenBy(s => s.CustomerId, StringComparer.OrdinalIgnoreCase)
@@ -53,18 +68,19 @@ internal sealed class VendorDemand
     /// <summary>The latest change of any contribution: the day the sum took its current value.</summary>
     public DateTime? ChangeDate { get; }
 
-    public string Source => Join(Seats.Select(s => s.Source));
+    public string Source => Join(s => s.Source);
 
-    public string CustomerId => Join(Seats.Select(s => s.CustomerId));
+    public string CustomerId => Join(s => s.CustomerId);
 
     /// <summary>The vendor customer ids summed, each whole.</summary>
-    public IReadOnlyList<string> CustomerIds => Seats.Select(s => s.CustomerId).Distinct(RejectedLineVerdict.CustomerIds).ToList();
+    public IReadOnlyList<string> CustomerIds =>
+        Seats.Count == 1 ? new[] { First.CustomerId } : Seats.Select(s => s.CustomerId).Distinct(RejectedLineVerdict.CustomerIds).ToList();
 
-    public string CustomerName => Join(Seats.Select(s => s.CustomerName));
+    public string CustomerName => Join(s => s.CustomerName);
 
-    public string Sku => Join(Seats.Select(s => s.Sku));
+    public string Sku => Join(s => s.Sku);
 
-    public string ProductName => Join(Seats.Select(s => s.ProductName));
+    public string ProductName => Join(s => s.ProductName);
 
     public string SubscriptionIds => Join(Seats.SelectMany(s => s.SubscriptionIds));
 
@@ -77,4 +93,8 @@ internal sealed class VendorDemand
 
     public static string Join(IEnumerable<string?> values) =>
         string.Join(Separator, values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase));
+
+    // One seat's text is itself, trimmed: what Join gives for one value, without building a set for it.
+    private string Join(Func<TransactionSummary, string?> text) =>
+        Seats.Count == 1 ? (string.IsNullOrWhiteSpace(text(First)) ? string.Empty : text(First)!.Trim()) : Join(Seats.Select(text));
 }
