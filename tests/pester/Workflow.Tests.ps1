@@ -84,6 +84,26 @@ Describe 'The monthly chain Get-AtTransaction | Compare-AtContract | Sync-AtCont
         $differences.Kind | Should -Contain 'QuantityChange'
     }
 
+    It 'compares a month''s file larger than it keeps in memory as it compares the lines alone' {
+        # 40,000 more lines of one unmapped customer: more than the 2 MB of lines Get-AtTransaction and Compare-AtContract
+        # keep in memory, so the rest goes through their temporary files and back.
+        $file = Join-Path -Path $TestDrive -ChildPath 'large-export.csv'
+        $padding = foreach ($i in 1..40000) {
+            'PAD-{0:D6},pad-customer,Padding Customer,pad.example,CFQ7TTC0LCHC,Microsoft 365 Business Premium,Seat {0},Recurring,Licensing,1,26.40,22.00,USD,2026-10-01,2026-10-31,{1},Monthly' -f $i, [guid]::NewGuid()
+        }
+        Set-Content -LiteralPath $file -Value (@(Get-Content -LiteralPath $script:export) + $padding)
+        $describe = { '{0}|{1}|{2}|{3}|{4}|{5}|{6}|{7}' -f $_.Kind, $_.CustomerId, $_.Sku, $_.VendorQuantity, $_.AutotaskQuantity, $_.MonthlyRevenueImpact, $_.TransactionIds, $_.Reason }
+
+        $alone = @(Get-AtTransaction -Path $script:export -Month 2026-10 | Compare-AtContract -StatePath $script:state -ErrorAction Stop | ForEach-Object $describe)
+        $large = @(Get-AtTransaction -Path $file -Month 2026-10 -ErrorAction Stop | Compare-AtContract -StatePath $script:state -ErrorAction Stop)
+
+        $padded = @($large | Where-Object CustomerId -EQ 'pad-customer')
+        $padded.Count | Should -Be 1
+        $padded[0].Kind | Should -Be 'UnmappedCustomer'
+        $padded[0].VendorQuantity | Should -Be 40000
+        @($large | Where-Object CustomerId -NE 'pad-customer' | ForEach-Object $describe) | Should -Be $alone
+    }
+
     It 'with -WhatIf writes nothing to Autotask, the mapping store or the journal' {
         $before = Get-ContractState
         $storeBefore = Get-ChildItem -LiteralPath $script:state -Recurse -File | ForEach-Object { '{0}:{1}' -f $_.FullName, $_.LastWriteTimeUtc.Ticks }

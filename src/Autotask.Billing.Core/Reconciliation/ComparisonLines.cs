@@ -13,8 +13,9 @@ namespace Autotask.Billing.Reconciliation;
 /// group that gets another line later (a file that does not list a customer's SKU together, or a second file) is
 /// summed again at the end from all its lines: seats are always those of every line, as
 /// <see cref="TransactionSummarizer"/> sums them.</para>
+/// <para>Dispose it once the run's differences are out, to let the buffer's temporary file go.</para>
 /// </summary>
-public sealed class ComparisonLines
+public sealed class ComparisonLines : IDisposable
 {
     private readonly IReadOnlyList<Transaction> _lines;
     private readonly TransactionBuffer? _buffer;
@@ -147,6 +148,15 @@ public sealed class ComparisonLines
 
         _buffer!.Add(line);
         Take(line, LineCount, inHand: true);
+    }
+
+    /// <summary>Lets go of the lines held (and their temporary file); lines of another list are left alone.</summary>
+    public void Dispose()
+    {
+        if (_holdsOwnLines)
+        {
+            _buffer!.Dispose();
+        }
     }
 
     /// <summary>Seats already summarised (Get-AtTransaction -Summarize), used as they are.</summary>

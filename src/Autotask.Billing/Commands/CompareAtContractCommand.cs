@@ -265,6 +265,8 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         }
     }
 
+    protected override void Release() => _lines?.Dispose();
+
     private CompareOptions Options() => new()
     {
         AsOf = UtcDate.From(AsOf),

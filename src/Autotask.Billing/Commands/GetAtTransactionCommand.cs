@@ -191,6 +191,13 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
         }
     }
 
+    protected override void Release()
+    {
+        _collected.Dispose();
+        _pending.Dispose();
+        _pendingObjects.Dispose();
+    }
+
     private BillingReadOptions ReadOptions()
     {
         var profilePath = ProfilePath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ProfilePath);

@@ -90,7 +90,13 @@ public abstract class AtBillingCmdlet : PSCmdlet, IDisposable
         _cancellation.Cancel();
         _cancellation.Dispose();
         _pipelineWork.Dispose();
+        Release();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Lets go of what the command held until its pipeline ended, also when it stopped or failed (billing lines and their temporary files).</summary>
+    protected virtual void Release()
+    {
     }
 
     private void DrainPosted()

@@ -6,20 +6,53 @@ namespace Autotask.Billing.Buffering;
 /// Billing lines held compactly while a run needs all of them (a file until it is judged, a compare until it
 /// summarises): about a sixth of the memory of the <see cref="Transaction"/> objects (issue 15). Each line is
 /// written as a record when added and read back as a new, equal Transaction when asked for, so what is held lives
-/// in a few large arrays the garbage collector never has to trace, and the lines handed out die young.
+/// in a few large arrays the garbage collector never has to trace, and the lines handed out die young. Beyond the
+/// first few megabytes, full chunks go to a temporary file (<see cref="SpillFile"/>), so memory does not grow with the
+/// file; where no such file can be written, they stay in memory. Dispose (or clear) the buffer to let the file go.
 /// </summary>
-public sealed class TransactionBuffer : IReadOnlyList<Transaction>
+public sealed class TransactionBuffer : IReadOnlyList<Transaction>, IDisposable
 {
     // Records never span chunks; a record larger than a chunk gets a chunk of its own.
     private const int ChunkSize = 1 << 16;
 
+    // 2 MB of lines (10,000 or more) stay in memory: a small run never touches the disk.
+    private const int DefaultChunksInMemory = 32;
+
     private readonly CompactWriter _writer = new();
     private readonly List<byte[]?> _chunks = new();
     private readonly StringTable _strings = new();
+    private readonly int _chunksInMemory;
+    private readonly string? _spillFolder;
 
     // Per record: chunk number in the high 32 bits, offset in the low 32.
     private List<long> _records = new();
     private int _used = ChunkSize;
+
+    // Chunks numbered below this were handed out by Drain and let go.
+    private int _drained;
+
+    // Chunk number of the spill file's first chunk (the chunks after it follow in order); set once spilling starts.
+    private SpillFile? _spill;
+    private int _firstSpilled = -1;
+    private bool _cannotSpill;
+
+    public TransactionBuffer()
+        : this(DefaultChunksInMemory)
+    {
+    }
+
+    /// <summary>
+    /// A buffer that keeps <paramref name="chunksInMemory"/> chunks of 64 KB in memory before it spills into
+    /// <paramref name="spillFolder"/> (default: the temporary folder); tests use small numbers and folders of their own.
+    /// </summary>
+    internal TransactionBuffer(int chunksInMemory, string? spillFolder = null)
+    {
+        _chunksInMemory = chunksInMemory;
+        _spillFolder = spillFolder;
+    }
+
+    /// <summary>How many chunks of lines are in the temporary file rather than in memory.</summary>
+    internal int SpilledChunks => _spill?.Count ?? 0;
 
     public int Count => _records.Count;
 
@@ -55,6 +88,11 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>
         var length = _writer.Length;
         if (_used + length > ChunkSize)
         {
+            if (_chunks.Count > 0)
+            {
+                Spill(_chunks.Count - 1);
+            }
+
             _chunks.Add(new byte[Math.Max(ChunkSize, length)]);
             _used = 0;
         }
@@ -64,7 +102,7 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>
         _used += length;
     }
 
-    /// <summary>Forgets every line and gives back the memory.</summary>
+    /// <summary>Forgets every line and gives back the memory and the temporary file.</summary>
     public void Clear()
     {
         Generation++;
@@ -73,7 +111,14 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>
         _records = new List<long>();
         _strings.Clear();
         _used = ChunkSize;
+        _drained = 0;
+        _spill?.Dispose();
+        _spill = null;
+        _firstSpilled = -1;
     }
+
+    /// <summary>Lets the temporary file go (as <see cref="Clear"/> does).</summary>
+    public void Dispose() => Clear();
 
     /// <summary>Every line in the order added, each chunk released once read past; the buffer is empty afterwards.</summary>
     public IEnumerable<Transaction> Drain()
@@ -86,7 +131,9 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>
                 var line = this[i];
                 if (i + 1 < count && _records[i + 1] >> 32 != _records[i] >> 32)
                 {
-                    _chunks[(int)(_records[i] >> 32)] = null;
+                    var chunk = (int)(_records[i] >> 32);
+                    _chunks[chunk] = null;
+                    _drained = chunk + 1;
                 }
 
                 yield return line;
@@ -111,7 +158,42 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>
     private CompactReader ReaderAt(int index)
     {
         var record = _records[index];
-        var chunk = _chunks[(int)(record >> 32)] ?? throw new InvalidOperationException("This part of the buffer was already drained.");
+        var number = (int)(record >> 32);
+        var chunk = number < _drained
+            ? throw new InvalidOperationException("This part of the buffer was already drained.")
+            : _chunks[number] ?? _spill!.Read(number - _firstSpilled);
         return new CompactReader(chunk, (int)record);
+    }
+
+    /// <summary>Moves full chunk <paramref name="number"/> to the temporary file, once the buffer holds more than it keeps in memory.</summary>
+    private void Spill(int number)
+    {
+        if (number < _chunksInMemory || _cannotSpill)
+        {
+            return;
+        }
+
+        _spill ??= SpillFile.TryCreate(_spillFolder ?? Path.GetTempPath());
+        if (_spill is null)
+        {
+            _cannotSpill = true;
+            return;
+        }
+
+        try
+        {
+            var spilled = _spill.Append(_chunks[number]!, _used);
+            if (_firstSpilled < 0)
+            {
+                _firstSpilled = number - spilled;
+            }
+
+            _chunks[number] = null;
+        }
+        catch (IOException)
+        {
+            // A full or failing disk: this chunk and the rest stay in memory, the ones spilled already stay readable.
+            _cannotSpill = true;
+        }
     }
 }
