@@ -8,10 +8,11 @@ namespace Autotask.Billing.Reconciliation;
 /// be read twice (issue 15). Each line is held in a <see cref="TransactionBuffer"/>, filtered by the mapping (Export
 /// off, before the customer's SyncStartDate, Excluded SKU: counted), and sorted at once into seats (recurring lines,
 /// by Source × Customer × SKU), usage and charges.
-/// <para>When the as-of date is known before the lines (<see cref="CompareOptions.AsOf"/> or the window), a seat group
-/// is summed as soon as the lines move on to another group, from the lines in hand, and only its seats are kept. A
-/// group that gets another line later (a file that does not list a customer's SKU together, or a second file) is
-/// summed again at the end from all its lines: seats are always those of every line, as
+/// <para>A seat group is summed as soon as the lines move on to another group, from the lines in hand, on the as-of
+/// date known so far (<see cref="CompareOptions.AsOf"/> or the window; else the date the lines read so far give). A
+/// group that gets another line later (a file that does not list a customer's SKU together, or a second file), or
+/// whose date turns out otherwise (a later line moves the default as-of date into the next month), is summed again
+/// at the end from all its lines: seats are always those of every line on the run's date, as
 /// <see cref="TransactionSummarizer"/> sums them.</para>
 /// <para>Dispose it once the run's differences are out, to let the buffer's temporary file go.</para>
 /// </summary>
@@ -25,6 +26,7 @@ public sealed class ComparisonLines : IDisposable
     private readonly LineMappingLookup _lookups = new();
     private readonly HashSet<string> _skippedCustomers = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<TransactionSummary> _summaries = new();
+    private DateTime? _latestSummaryAsOf;
     private readonly List<TransactionSummary> _keptSummaries = new();
     private readonly SeatGroups _groups = new();
     private readonly List<int> _charges = new();
@@ -86,9 +88,9 @@ public sealed class ComparisonLines : IDisposable
                 return known;
             }
 
-            if (_summaries.Count > 0)
+            if (_latestSummaryAsOf is DateTime summarised)
             {
-                return BillingWindow.AsDate(_summaries.Max(s => s.AsOf));
+                return BillingWindow.AsDate(summarised);
             }
 
             var latest = _latestStart ?? DateTime.UtcNow;
@@ -168,6 +170,7 @@ public sealed class ComparisonLines : IDisposable
         }
 
         _summaries.Add(summary);
+        _latestSummaryAsOf = _latestSummaryAsOf is DateTime latest && latest >= summary.AsOf ? latest : summary.AsOf;
         if (Keep(summary.Source, summary.CustomerId, summary.Sku, summary.ServiceEnd ?? summary.ServiceStart))
         {
             _keptSummaries.Add(summary);
@@ -233,7 +236,7 @@ public sealed class ComparisonLines : IDisposable
                     _seatsCover.Add(0);
                 }
 
-                if (inHand && _knownAsOf is not null)
+                if (inHand)
                 {
                     Hold(group, line);
                 }
@@ -269,7 +272,7 @@ public sealed class ComparisonLines : IDisposable
         // Lines in hand that are not all the group's (it was left and came back) leave it to be summed at the end.
         if (_openGroup >= 0 && _open.Count == _groups[_openGroup].Count)
         {
-            _seats[_openGroup] = Sum(_open, _openGroup, _knownAsOf!.Value);
+            _seats[_openGroup] = Sum(_open, _openGroup, BillingWindow.AsDate(AsOf));
             _seatsCover[_openGroup] = _open.Count;
         }
 

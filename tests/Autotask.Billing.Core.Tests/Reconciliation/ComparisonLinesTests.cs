@@ -57,7 +57,7 @@ public sealed class ComparisonLinesTests : IDisposable
     }
 
     [Fact]
-    public void Without_a_known_as_of_date_every_group_is_summed_at_the_end()
+    public void Without_a_known_as_of_date_groups_are_summed_on_the_date_the_lines_so_far_give()
     {
         var lines = Lines(interleaved: false);
         var taken = Take(lines, new CompareOptions());
@@ -66,7 +66,25 @@ public sealed class ComparisonLinesTests : IDisposable
 
         Assert.Equal(AsOf, taken.AsOf); // the last day of the month of the latest service start
         Assert.Equal(Describe(TransactionSummarizer.Summarize(lines, AsOf)), Describe(input.Seats));
-        Assert.Equal(0, taken.SummedEarly);
+        Assert.Equal(4, taken.SummedEarly);
+    }
+
+    [Fact]
+    public void Groups_summed_before_a_later_line_moved_the_as_of_date_are_summed_again_on_the_new_date()
+    {
+        // The last group starts in November: the run's date becomes 30 November, after three groups were summed on 31 October.
+        var lines = Lines(interleaved: false);
+        var november = Day(2026, 11, 30);
+        lines.Add(VendorLines.Seat(_fabrikam.Source, _fabrikam.CustomerId, _fabrikam.Name, "BACKUP", 2, 30.00m, 18.00m, "fab-backup", line: 300, start: Day(2026, 11, 1)));
+        var taken = Take(lines, new CompareOptions());
+
+        var input = taken.Input(taken.AsOf);
+
+        Assert.Equal(november, taken.AsOf);
+        Assert.Equal(Describe(TransactionSummarizer.Summarize(lines, november)), Describe(input.Seats));
+        // Fabrikam's Basic was summed when the November line arrived, so on the new date; so was the November group.
+        Assert.Equal(2, taken.SummedEarly);
+        Assert.All(input.Seats, seat => Assert.Equal(november, seat.AsOf));
     }
 
     [Theory]
