@@ -1,10 +1,13 @@
 using System.Globalization;
+using Autotask.Billing.Mapping;
 
 namespace Autotask.Billing.Reconciliation;
 
 /// <summary>
 /// BILLING-RULES §8: a quantity change needs -Force when it is larger than the threshold percentage of the units on
-/// the contract and at least the minimum number of units, or whenever it takes the units to zero.
+/// the contract and at least the minimum number of units (units added to a service that has none are always larger),
+/// or whenever it takes the units to zero. The one rule: Compare-AtContract marks differences with it, and
+/// Sync-AtContract checks with it what the compare did not mark (edited differences, units changed since).
 /// </summary>
 internal sealed class QuantityGuardrail
 {
@@ -15,6 +18,10 @@ internal sealed class QuantityGuardrail
     }
 
     public decimal ThresholdPercent { get; }
+
+    /// <summary>The store's guardrail, when the run gives no thresholds of its own.</summary>
+    public static QuantityGuardrail Of(BillingSettings settings) =>
+        new(settings.QuantityChangeThresholdPercent, settings.QuantityChangeMinimumUnits);
 
     public decimal MinimumUnits { get; }
 

@@ -518,7 +518,7 @@ internal sealed class SyncPlanBuilder
         var effective = (d.EffectiveDate ?? d.AsOf).Date;
         var guarded = d.Kind is DifferenceKind.QuantityChange or DifferenceKind.Removed;
         var forceReason = d.RequiresForce ? ForceReasonText.Why(d.ForceReason) ?? "the compare marked it as needing -Force"
-            : guarded ? QuantityGuard.ForceReason(compared, target, Settings) : null;
+            : guarded ? QuantityGuardrail.Of(Settings).Check(compared, target).Why : null;
         var price = d.TargetUnitPrice ?? d.AutotaskUnitPrice ?? d.VendorUnitPrice;
         var impact = price is null ? string.Empty : $" ({SyncText.SignedMoney(Proration.RoundMoney((target - compared) * price.Value), d.Currency)}/month)";
         var key = "units|" + ContractKey(d) + "|" + ServiceKey(d, service);

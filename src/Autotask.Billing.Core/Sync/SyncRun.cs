@@ -3,6 +3,7 @@ using System.Globalization;
 using Autotask.Billing.Autotask;
 using Autotask.Billing.Autotask.Entities;
 using Autotask.Billing.Autotask.Query;
+using Autotask.Billing.Reconciliation;
 
 namespace Autotask.Billing.Sync;
 
@@ -465,7 +466,7 @@ internal sealed class SyncRun : IDisposable
         }
 
         if (details.GuardQuantity && !_options.Force && !operation.RequiresForce
-            && QuantityGuard.ForceReason(current, target, _plan.Context.Settings) is { } forceReason)
+            && QuantityGuardrail.Of(_plan.Context.Settings).Check(current, target).Why is { } forceReason)
         {
             return OperationOutcome.Skipped(SyncReasonCode.NeedsForce, "needs -Force: " + forceReason, contractId);
         }

@@ -1,3 +1,5 @@
+using Autotask.Billing.Mapping;
+using Autotask.Billing.Reconciliation;
 using Autotask.Billing.Sync;
 using Newtonsoft.Json.Linq;
 
@@ -98,6 +100,31 @@ public sealed class GuardrailTests : IDisposable
         await _tenant.SyncAsync(new[] { removed }, new SyncOptions { Force = true });
         Assert.Equal(0, UnitsOn("2026-11-15"));
         Assert.Single(_tenant.Rows("ContractServices"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task Units_added_to_a_service_that_has_none_need_force_as_the_compare_says(string variant)
+    {
+        // A difference the compare did not mark (edited in a review file, or made elsewhere): sync applies the same rule.
+        _tenant = new SyncTenant(Today, variant);
+        _companyId = _tenant.Company("Contoso Ltd");
+        _contractId = _tenant.Contract(_companyId, "Cloud services, Contoso", ContractStart);
+        _serviceId = _tenant.Service("O365-E3");
+        _contractServiceId = _tenant.Units(_contractId, _serviceId, ContractStart, 0, 12m, 8m);
+        var added = Differences.Units(
+            DifferenceKind.QuantityChange, "Contoso Ltd", "O365-E3", Today, 20, autotaskQuantity: 0, companyId: _companyId,
+            contractId: _contractId, serviceId: _serviceId, contractServiceId: _contractServiceId, autotaskPrice: 12m,
+            autotaskCost: 8m, effective: Today, contractName: "Cloud services, Contoso");
+
+        var (plan, summary, results) = await _tenant.SyncAsync(new[] { added });
+
+        var operation = Assert.Single(plan.Operations);
+        Assert.True(operation.RequiresForce);
+        Assert.Equal(QuantityGuardrail.Of(new BillingSettings()).Check(0m, 20m).Why, operation.ForceReason);
+        Assert.Equal(SyncReasonCode.NeedsForce, Assert.Single(results).ReasonCode);
+        Assert.Equal(2, summary.ExitCode);
+        Assert.Equal(0, UnitsOn("2026-11-15"));
     }
 
     [Theory]
