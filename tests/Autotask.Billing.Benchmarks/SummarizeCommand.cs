@@ -50,7 +50,7 @@ public sealed class SummarizeCommand : IBenchmarkCommand
             var lines = Read(path);
             Console.WriteLine($"Read {lines.Count:N0} Partner Center lines ({customers:N0} customers × {servicesPerCustomer} services × {linesPerService} subscriptions).");
 
-            // Held as Compare-AtContract holds them, with the recurring positions ComparisonInput.Build hands the summariser.
+            // Held in a buffer, the recurring lines summarised by position: as a compare of a TransactionBuffer does (ComparisonLines.Over).
             var buffer = new TransactionBuffer();
             var recurring = new List<int>();
             foreach (var line in lines)
@@ -64,7 +64,7 @@ public sealed class SummarizeCommand : IBenchmarkCommand
             }
 
             Console.WriteLine("Timed two ways. list: the public TransactionSummarizer.Summarize over a List<Transaction> of objects already in memory. "
-                + $"buffered: what Compare-AtContract runs, the {recurring.Count:N0} recurring lines summarised by position from a TransactionBuffer, each "
+                + $"buffered: what a compare of a TransactionBuffer runs, the {recurring.Count:N0} recurring lines summarised by position from it, each "
                 + "customer × SKU decoded from it as it is summarised (timed after the list runs, so the summariser's shared code is already compiled).");
 
             var runs = new List<(double Seconds, double Cpu, long Bytes)>();
