@@ -28,17 +28,22 @@ public sealed class ComparisonLines : IDisposable
     private readonly List<TransactionSummary> _summaries = new();
     private DateTime? _latestSummaryAsOf;
     private readonly List<TransactionSummary> _keptSummaries = new();
-    private readonly SeatGroups _groups = new();
+    private SeatGroups _groups = new();
     private readonly List<int> _charges = new();
     private readonly List<int> _usage = new();
     private readonly List<int> _usageAsService = new();
 
     // Seats summed early, per group, and how many of the group's lines each covers (fewer: sum again at the end).
-    private readonly List<TransactionSummary?> _seats = new();
-    private readonly List<int> _seatsCover = new();
+    private List<TransactionSummary?> _seats = new();
+    private List<int> _seatsCover = new();
     private readonly List<Transaction> _open = new();
     private readonly List<SubscriptionSeats> _pool = new();
     private int _openGroup = -1;
+
+    // The seats in display order once summed on _summedOn (Input): the grouping behind them is let go then.
+    private IReadOnlyList<TransactionSummary>? _summed;
+    private DateTime _summedOn;
+    private bool _disposed;
     private DateTime? _latestStart;
     private int _skippedNotExportedLines;
     private int _linesBeforeSyncStart;
@@ -136,6 +141,7 @@ public sealed class ComparisonLines : IDisposable
         return taken;
     }
 
+    /// <summary>Takes in the next billing line: held, filtered by the mapping and sorted into its use at once.</summary>
     public void Add(Transaction line)
     {
         if (line is null)
@@ -143,9 +149,19 @@ public sealed class ComparisonLines : IDisposable
             throw new ArgumentNullException(nameof(line));
         }
 
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(ComparisonLines));
+        }
+
         if (!_holdsOwnLines)
         {
             throw new InvalidOperationException("These lines are another list's: add to that list instead.");
+        }
+
+        if (_summed is not null)
+        {
+            throw new InvalidOperationException("These lines were compared already: take the next lines into a new ComparisonLines.");
         }
 
         _buffer!.Add(line);
@@ -155,6 +171,7 @@ public sealed class ComparisonLines : IDisposable
     /// <summary>Lets go of the lines held (and their temporary file); lines of another list are left alone.</summary>
     public void Dispose()
     {
+        _disposed = true;
         if (_holdsOwnLines)
         {
             _buffer!.Dispose();
@@ -169,6 +186,11 @@ public sealed class ComparisonLines : IDisposable
             throw new ArgumentNullException(nameof(summary));
         }
 
+        if (_summed is not null)
+        {
+            throw new InvalidOperationException("These lines were compared already: take the next lines into a new ComparisonLines.");
+        }
+
         _summaries.Add(summary);
         _latestSummaryAsOf = _latestSummaryAsOf is DateTime latest && latest >= summary.AsOf ? latest : summary.AsOf;
         if (Keep(summary.Source, summary.CustomerId, summary.Sku, summary.ServiceEnd ?? summary.ServiceStart))
@@ -177,11 +199,51 @@ public sealed class ComparisonLines : IDisposable
         }
     }
 
-    /// <summary>The vendor side on <paramref name="asOf"/> (<see cref="AsOf"/>): every seat group summed, usage merged.</summary>
+    /// <summary>
+    /// The vendor side on <paramref name="asOf"/> (<see cref="AsOf"/>): every seat group summed, usage merged. The
+    /// grouping is let go once the seats are summed (a month's file has hundreds of thousands of groups, and the
+    /// compare that follows needs the memory), so later calls must ask for the same date.
+    /// </summary>
     internal ComparisonInput Input(DateTime asOf)
     {
-        Close();
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(ComparisonLines));
+        }
+
         var day = BillingWindow.AsDate(asOf);
+        if (_summed is null)
+        {
+            _summed = SumAll(day);
+            _summedOn = day;
+            _groups = new SeatGroups();
+            _seats = new List<TransactionSummary?>();
+            _seatsCover = new List<int>();
+            _pool.Clear();
+        }
+        else if (_summedOn != day)
+        {
+            throw new InvalidOperationException($"These lines were summed on {_summedOn:yyyy-MM-dd} already, not on {day:yyyy-MM-dd}.");
+        }
+
+        var input = new ComparisonInput(asOf)
+        {
+            SkippedNotExported = _skippedCustomers.Count,
+            SkippedNotExportedLines = _skippedNotExportedLines,
+            LinesBeforeSyncStart = _linesBeforeSyncStart,
+            ExcludedSkuLines = _excludedSkuLines,
+        };
+        input.Charges.AddRange(Read(_charges));
+        input.Charges.AddRange(UsageMonth.Merge(Read(_usage), _mapping.Settings));
+        input.Seats.AddRange(_keptSummaries);
+        input.Seats.AddRange(_summed);
+        input.Seats.AddRange(ComparisonInput.UsageSeats(Read(_usageAsService), asOf));
+        return input;
+    }
+
+    private IReadOnlyList<TransactionSummary> SumAll(DateTime day)
+    {
+        Close();
         var seats = new TransactionSummary[_groups.Count];
         var group = new List<Transaction>();
         SummedEarly = 0;
@@ -198,19 +260,7 @@ public sealed class ComparisonLines : IDisposable
             }
         }
 
-        var input = new ComparisonInput(asOf)
-        {
-            SkippedNotExported = _skippedCustomers.Count,
-            SkippedNotExportedLines = _skippedNotExportedLines,
-            LinesBeforeSyncStart = _linesBeforeSyncStart,
-            ExcludedSkuLines = _excludedSkuLines,
-        };
-        input.Charges.AddRange(Read(_charges));
-        input.Charges.AddRange(UsageMonth.Merge(Read(_usage), _mapping.Settings));
-        input.Seats.AddRange(_keptSummaries);
-        input.Seats.AddRange(TransactionSummarizer.InDisplayOrder(seats));
-        input.Seats.AddRange(ComparisonInput.UsageSeats(Read(_usageAsService), asOf));
-        return input;
+        return TransactionSummarizer.InDisplayOrder(seats);
     }
 
     private void Take(Transaction line, int position, bool inHand)

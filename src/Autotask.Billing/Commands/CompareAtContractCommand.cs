@@ -192,6 +192,8 @@ public sealed class CompareAtContractCommand : MappingCmdlet
 
     protected override void EndProcessing()
     {
+        // Every line is in: what only the reading needed (the ids seen, for duplicates) goes before the compare sums up.
+        _reader = null;
         var verdict = Session.RejectedLines.Judge(_files, AcceptPartialFile);
         if (verdict.IsRefused)
         {
@@ -240,6 +242,12 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         catch (Exception exception) when (exception is AutotaskException or HttpRequestException or ArgumentException)
         {
             ThrowTerminatingErrorFor(exception, StorePath);
+            return;
+        }
+        catch (IOException exception)
+        {
+            // Lines held in the temporary file could not be read back (the disk failed): nothing was compared for sync.
+            ThrowTerminatingErrorFor(exception, System.IO.Path.GetTempPath());
             return;
         }
 

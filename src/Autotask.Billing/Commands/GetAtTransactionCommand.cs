@@ -188,6 +188,11 @@ public sealed class GetAtTransactionCommand : AtBillingCmdlet
         finally
         {
             _progress?.Dispose();
+
+            // The pipeline's later commands still run (a compare sums up after this): what only the reading needed
+            // (the ids seen, for duplicates; the lines kept for -Summarize) goes now rather than when they end.
+            _reader = null;
+            _collected.Clear();
         }
     }
 

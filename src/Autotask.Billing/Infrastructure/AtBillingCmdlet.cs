@@ -38,12 +38,31 @@ public abstract class AtBillingCmdlet : PSCmdlet, IDisposable
     {
         using var requestLog = Session.RequestLog.Attach(entry => Post(() => WriteDebug(entry.ToString())));
         var task = Task.Run(() => work(CancellationToken));
-        while (!task.IsCompleted)
+        try
         {
-            if (_pipelineWork.TryTake(out var action, 50))
+            while (!task.IsCompleted)
             {
-                action();
+                if (_pipelineWork.TryTake(out var action, 50))
+                {
+                    action();
+                }
             }
+        }
+        catch
+        {
+            // The pipeline stopped (Ctrl+C, Select-Object -First) or a posted action failed: the work stops, and is
+            // waited for, before the command lets go of what the work still reads (its buffered lines).
+            _cancellation.Cancel();
+            try
+            {
+                task.Wait(TimeSpan.FromSeconds(10));
+            }
+            catch (AggregateException)
+            {
+                // Its own failure (most likely the cancellation) is not the one to report.
+            }
+
+            throw;
         }
 
         DrainPosted();
@@ -87,11 +106,17 @@ public abstract class AtBillingCmdlet : PSCmdlet, IDisposable
     {
         // What the command started in the background and never waited for (a read ahead the run did not get to use)
         // stops with it.
-        _cancellation.Cancel();
-        _cancellation.Dispose();
-        _pipelineWork.Dispose();
-        Release();
-        GC.SuppressFinalize(this);
+        try
+        {
+            _cancellation.Cancel();
+        }
+        finally
+        {
+            _cancellation.Dispose();
+            _pipelineWork.Dispose();
+            Release();
+            GC.SuppressFinalize(this);
+        }
     }
 
     /// <summary>Lets go of what the command held until its pipeline ended, also when it stopped or failed (billing lines and their temporary files).</summary>

@@ -1,16 +1,22 @@
+#if !NET8_0_OR_GREATER
+using System.Runtime.InteropServices;
+#endif
+
 namespace Autotask.Billing.Buffering;
 
 /// <summary>
-/// The full chunks of a large <see cref="TransactionBuffer"/>, written to a temporary file and read back through a few
-/// cached chunks, so a month's lines cost disk rather than memory (issue 15). The file has no name once open (removed
-/// at once on Unix, delete-on-close on Windows), so nothing is left behind, even by a process that dies, and only
-/// this process can read it (created for its user alone). It holds billing lines as the vendor's export does, never a
-/// secret.
+/// The full chunks of a large <see cref="TransactionBuffer"/>, written to a temporary file (TEMP, TMPDIR) and read back
+/// through a few cached chunks, so a month's lines cost disk rather than memory (issue 15). On Linux and macOS the
+/// file is created for its user alone (0600) and its name removed at once, so no other process can open it and
+/// nothing is left behind, even by a process that dies; on Windows it is opened unshared, in the user's own TEMP,
+/// and deleted when its handle closes (also on a crash). It holds what the vendor's export holds (customer names,
+/// addresses, prices), never a secret. Where the temporary folder is in memory (tmpfs), the lines cost memory there.
 /// </summary>
 internal sealed class SpillFile : IDisposable
 {
-    // Enough for a group's lines to be read without rereading a chunk, few enough to stay small (8 × 64 KB).
-    private const int CachedChunks = 8;
+    // Enough for a group whose lines lie in many chunks (a month sent as several files) to be read without rereading
+    // them, few enough to stay small (32 × 64 KB).
+    private const int CachedChunks = 32;
 
     private readonly FileStream _file;
     private readonly List<(long Offset, int Length)> _places = new();
@@ -85,7 +91,14 @@ internal sealed class SpillFile : IDisposable
         return bytes;
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        // Not while another thread reads a chunk from it.
+        lock (_gate)
+        {
+            _file.Dispose();
+        }
+    }
 
     private static FileStream Open(string path)
     {
@@ -118,7 +131,13 @@ internal sealed class SpillFile : IDisposable
             throw;
         }
 #else
-        // netstandard2.0 is loaded by Windows PowerShell only: Windows deletes the file when its handle closes, also on a crash.
+        // The module loads this build in Windows PowerShell only, where Windows deletes the file when its handle closes,
+        // also on a crash. Elsewhere it could not make the file its user's alone: the lines stay in memory there.
+        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            throw new NotSupportedException("Spilling billing lines to disk needs .NET 8 or later outside Windows.");
+        }
+
         return new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
 #endif
     }

@@ -115,6 +115,9 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>, IDisposable
         _spill?.Dispose();
         _spill = null;
         _firstSpilled = -1;
+
+        // A failure to spill is the disk's state at the time: the next lines may try again.
+        _cannotSpill = false;
     }
 
     /// <summary>Lets the temporary file go (as <see cref="Clear"/> does).</summary>
