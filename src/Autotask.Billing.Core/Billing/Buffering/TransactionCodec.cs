@@ -11,6 +11,7 @@ internal static class TransactionCodec
     private const ulong InlineTag = 0;
     private const ulong TableTag = 1;
     private const ulong PackedTag = 2;
+    private const ulong PackedUpperTag = 3;
 
     [Flags]
     private enum Present : ushort
@@ -58,25 +59,25 @@ internal static class TransactionCodec
         // The ids first: a summary's subscription ids are read back alone (ReadSubscriptionId).
         WriteId(writer, strings, line.TransactionId);
         WriteId(writer, strings, line.SubscriptionId);
-        WriteText(writer, strings, line.Source);
-        WriteText(writer, strings, line.CustomerId);
-        WriteText(writer, strings, line.CustomerName);
-        WriteText(writer, strings, line.CustomerDomain);
-        WriteText(writer, strings, line.CustomerPhone);
-        WriteText(writer, strings, line.CustomerAddress);
-        WriteText(writer, strings, line.CustomerCity);
-        WriteText(writer, strings, line.CustomerState);
-        WriteText(writer, strings, line.CustomerPostalCode);
-        WriteText(writer, strings, line.Sku);
-        WriteText(writer, strings, line.ProductName);
-        WriteText(writer, strings, line.Description);
-        WriteText(writer, strings, line.Category);
-        WriteText(writer, strings, line.Currency);
-        WriteText(writer, strings, line.PricingCurrency);
-        WriteText(writer, strings, line.BillingCycle);
-        WriteText(writer, strings, line.Term);
+        WriteText(writer, strings, line.Source, 0);
+        WriteText(writer, strings, line.CustomerId, 1);
+        WriteText(writer, strings, line.CustomerName, 2);
+        WriteText(writer, strings, line.CustomerDomain, 3);
+        WriteText(writer, strings, line.CustomerPhone, 4);
+        WriteText(writer, strings, line.CustomerAddress, 5);
+        WriteText(writer, strings, line.CustomerCity, 6);
+        WriteText(writer, strings, line.CustomerState, 7);
+        WriteText(writer, strings, line.CustomerPostalCode, 8);
+        WriteText(writer, strings, line.Sku, 9);
+        WriteText(writer, strings, line.ProductName, 10);
+        WriteText(writer, strings, line.Description, 11);
+        WriteText(writer, strings, line.Category, 12);
+        WriteText(writer, strings, line.Currency, 13);
+        WriteText(writer, strings, line.PricingCurrency, 14);
+        WriteText(writer, strings, line.BillingCycle, 15);
+        WriteText(writer, strings, line.Term, 16);
         WriteId(writer, strings, line.ReferenceId);
-        WriteText(writer, strings, line.SourceFile);
+        WriteText(writer, strings, line.SourceFile, 17);
         writer.WriteVarint((uint)line.SourceLine);
         WriteDecimal(writer, line.Quantity);
         WriteDecimal(writer, line.UnitPrice);
@@ -153,6 +154,7 @@ internal static class TransactionCodec
                 reader.Skip((int)(tag >> 2));
                 break;
             case PackedTag:
+            case PackedUpperTag:
                 PackedId.Skip(ref reader, (int)(tag >> 2));
                 break;
         }
@@ -177,26 +179,37 @@ internal static class TransactionCodec
 
     /// <summary>
     /// An id is often unique per line, so it is written with the line rather than through the table: ASCII ones as
-    /// they are (tag 0, then the length) or packed (<see cref="PackedId"/>: tag 2, then the length); anything else
-    /// through the table (tag 1, then 0 for null or the number + 1), so no text is re-encoded.
+    /// they are (tag 0, then the length) or packed (<see cref="PackedId"/>: tag 2 for lower-case hex digits, 3 for
+    /// upper-case, then the length); anything else through the table (tag 1, then 0 for null or the number + 1), so
+    /// no text is re-encoded.
     /// </summary>
     private static void WriteId(CompactWriter writer, StringTable strings, string? id)
     {
-        if (id is null || !IsAscii(id))
+        var others = 0;
+        var shape = id is null ? PackedId.Shape.Other : PackedId.Plan(id, out others);
+        if (shape == PackedId.Shape.Other)
         {
             writer.WriteVarint(((id is null ? 0UL : (ulong)strings.Number(id) + 1) << 2) | TableTag);
             return;
         }
 
-        // The tag goes first; a packing that would not be shorter is taken back.
-        var start = writer.Length;
-        writer.WriteVarint(((ulong)id.Length << 2) | PackedTag);
-        if (!PackedId.TryWrite(writer, id))
+        // The tag goes first; a packing that came out no longer shorter is taken back.
+        var length = (ulong)id!.Length << 2;
+        if (shape != PackedId.Shape.Ascii)
         {
+            var upperCase = shape == PackedId.Shape.Upper;
+            var start = writer.Length;
+            writer.WriteVarint(length | (upperCase ? PackedUpperTag : PackedTag));
+            if (PackedId.Write(writer, id, upperCase, others))
+            {
+                return;
+            }
+
             writer.Truncate(start);
-            writer.WriteVarint(((ulong)id.Length << 2) | InlineTag);
-            writer.WriteAscii(id);
         }
+
+        writer.WriteVarint(length | InlineTag);
+        writer.WriteAscii(id);
     }
 
     private static string ReadId(ref CompactReader reader, StringTable strings)
@@ -206,27 +219,15 @@ internal static class TransactionCodec
         return (tag & 3) switch
         {
             InlineTag => reader.ReadAscii(value),
-            PackedTag => PackedId.Read(ref reader, value),
+            PackedTag => PackedId.Read(ref reader, value, upperCase: false),
+            PackedUpperTag => PackedId.Read(ref reader, value, upperCase: true),
             _ => value == 0 ? null! : strings.Text(value - 1),
         };
     }
 
-    private static bool IsAscii(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c > 0x7F)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>0 for null, else the table number + 1.</summary>
-    private static void WriteText(CompactWriter writer, StringTable strings, string? text) =>
-        writer.WriteVarint(text is null ? 0UL : (ulong)strings.Number(text) + 1);
+    /// <summary>0 for null, else the table number + 1; <paramref name="slot"/> is the field's own (see <see cref="StringTable.Number(string, int)"/>).</summary>
+    private static void WriteText(CompactWriter writer, StringTable strings, string? text, int slot) =>
+        writer.WriteVarint(text is null ? 0UL : (ulong)strings.Number(text, slot) + 1);
 
     private static string? ReadText(ref CompactReader reader, StringTable strings)
     {
