@@ -21,6 +21,10 @@ internal static class PackedId
     private static readonly byte[] LowerNibbles = NibbleTable('a');
     private static readonly byte[] UpperNibbles = NibbleTable('A');
 
+    // Per byte of nibbles its two digits, the first in the low 16 bits.
+    private static readonly uint[] LowerPairs = PairTable(LowerDigits);
+    private static readonly uint[] UpperPairs = PairTable(UpperDigits);
+
     // Per ASCII char, 1 in the low 32 bits when it is not a lower-case hex digit, 1 in the high 32 when not an
     // upper-case one: summed over an id, the others of each case at once. After the tables it is made from.
     private static readonly long[] Kinds = KindTable();
@@ -153,6 +157,7 @@ internal static class PackedId
         var digits = length - others - (guid ? 4 : 0);
         var nibbles = reader.Take((digits + 1) / 2, out var nibbleAt);
         var alphabet = upperCase ? UpperDigits : LowerDigits;
+        var pairs = upperCase ? UpperPairs : LowerPairs;
         var chars = _scratch;
         if (chars is null || chars.Length < length)
         {
@@ -167,21 +172,25 @@ internal static class PackedId
         var i = 0;
         while (true)
         {
+            // The digits up to it: a byte's low half left over, then whole bytes two chars at a time, then a high half.
             var stop = Math.Min(Math.Min(nextDash, nextOther), length);
-            for (; i < stop; i++)
+            if (!high && i < stop)
             {
-                int nibble;
-                if (high)
-                {
-                    nibble = nibbles[nibbleAt] >> 4;
-                }
-                else
-                {
-                    nibble = nibbles[nibbleAt++] & 0xF;
-                }
+                chars[i++] = alphabet[nibbles[nibbleAt++] & 0xF];
+                high = true;
+            }
 
-                high = !high;
-                chars[i] = alphabet[nibble];
+            for (; i + 1 < stop; i += 2)
+            {
+                var pair = pairs[nibbles[nibbleAt++]];
+                chars[i] = (char)pair;
+                chars[i + 1] = (char)(pair >> 16);
+            }
+
+            if (i < stop)
+            {
+                chars[i++] = alphabet[nibbles[nibbleAt] >> 4];
+                high = false;
             }
 
             if (i == length)
@@ -218,6 +227,17 @@ internal static class PackedId
             reader.ReadVarint();
             reader.ReadByte();
         }
+    }
+
+    private static uint[] PairTable(string alphabet)
+    {
+        var table = new uint[0x100];
+        for (var b = 0; b < table.Length; b++)
+        {
+            table[b] = alphabet[b >> 4] | ((uint)alphabet[b & 0xF] << 16);
+        }
+
+        return table;
     }
 
     private static long[] KindTable()
