@@ -193,6 +193,20 @@ public sealed class TransactionCodecTests
         Assert.InRange(perId, 72, 112);
     }
 
+    [Fact]
+    public void A_decimal_read_in_place_has_the_words_decimal_GetBits_gives()
+    {
+        // The netstandard2.0 build writes decimals through DecimalWords; the layout it assumes is checked here.
+        var random = new Random(15_15);
+        var values = new[] { 0m, -0m, 0.00m, -0.00m, 1m, -1m, decimal.MaxValue, decimal.MinValue, 1m / 3m, -12.3400m, 0.0000000000000000000000000001m, 4294967296m, 18446744073709551616m }
+            .Concat(Enumerable.Range(0, 10_000).Select(_ => new decimal(random.Next(), random.Next(), random.Next(), random.Next(2) == 0, (byte)random.Next(29))));
+        foreach (var value in values)
+        {
+            var words = new TransactionCodec.DecimalWords(value);
+            Assert.Equal(decimal.GetBits(value), new[] { words.Low, words.Middle, words.High, words.Flags });
+        }
+    }
+
     private static string[] BuildDelicateIds()
     {
         const string guid = "7c1f2a9e-2e8b-4ab5-8bed-d9f50dcca7a2";

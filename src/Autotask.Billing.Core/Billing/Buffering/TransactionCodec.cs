@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Autotask.Billing.Buffering;
 
 /// <summary>
@@ -245,17 +247,20 @@ internal static class TransactionCodec
 #if NET
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(number, bits);
+        int low = bits[0], middle = bits[1], high = bits[2], flags = bits[3];
 #else
-        var bits = decimal.GetBits(number);
+        // decimal.GetBits would make an array per value here.
+        var words = new DecimalWords(number);
+        int low = words.Low, middle = words.Middle, high = words.High, flags = words.Flags;
 #endif
         // Head: scale (0–28) in bits 0–4, sign in bit 5, "high word follows" in bit 6.
-        var scale = (bits[3] >> 16) & 0xFF;
-        var head = scale | (bits[3] < 0 ? 0x20 : 0) | (bits[2] != 0 ? 0x40 : 0);
+        var scale = (flags >> 16) & 0xFF;
+        var head = scale | (flags < 0 ? 0x20 : 0) | (high != 0 ? 0x40 : 0);
         writer.WriteByte((byte)head);
-        writer.WriteVarint(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
-        if (bits[2] != 0)
+        writer.WriteVarint(((ulong)(uint)middle << 32) | (uint)low);
+        if (high != 0)
         {
-            writer.WriteVarint((uint)bits[2]);
+            writer.WriteVarint((uint)high);
         }
     }
 
@@ -285,5 +290,35 @@ internal static class TransactionCodec
         var head = reader.ReadByte();
         var value = (long)reader.ReadVarint();
         return new DateTime((head & 4) != 0 ? value * TimeSpan.TicksPerDay : value, (DateTimeKind)(head & 3));
+    }
+
+    /// <summary>
+    /// A decimal's four words as decimal.GetBits gives them, read in place: netstandard2.0 has no GetBits without an
+    /// array. Every runtime lays a decimal out as flags, high, low, middle (.NET Framework's flags/hi/lo/mid, .NET's
+    /// _flags/_hi32/_lo64); TransactionCodecTests checks it against decimal.GetBits.
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit)]
+    internal readonly struct DecimalWords
+    {
+        [FieldOffset(0)]
+        public readonly int Flags;
+
+        [FieldOffset(4)]
+        public readonly int High;
+
+        [FieldOffset(8)]
+        public readonly int Low;
+
+        [FieldOffset(12)]
+        public readonly int Middle;
+
+        [FieldOffset(0)]
+        private readonly decimal _value;
+
+        public DecimalWords(decimal value)
+        {
+            this = default;
+            _value = value;
+        }
     }
 }
