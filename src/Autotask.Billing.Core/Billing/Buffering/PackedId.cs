@@ -103,24 +103,45 @@ internal static class PackedId
         var bytes = writer.Reserve(nibbleBytes + (6 * others));
         var nibbleAt = writer.Length;
         var otherAt = nibbleAt + nibbleBytes;
-        var high = true;
+        var pending = -1;
         var last = 0;
-        for (var i = 0; i < id.Length; i++)
+        var i = 0;
+        while (i < id.Length)
         {
+            // Two digits at a time while they last, a byte each.
+            if (pending < 0)
+            {
+                for (; i + 1 < id.Length; i += 2)
+                {
+                    var first = Nibble(nibbles, id[i]);
+                    var second = Nibble(nibbles, id[i + 1]);
+                    if (((first | second) & NotDigit) != 0)
+                    {
+                        break;
+                    }
+
+                    bytes[nibbleAt++] = (byte)((first << 4) | second);
+                }
+
+                if (i == id.Length)
+                {
+                    break;
+                }
+            }
+
             var c = id[i];
-            var nibble = c > 0x7F ? NotDigit : nibbles[c];
+            var nibble = Nibble(nibbles, c);
             if (nibble != NotDigit)
             {
-                if (high)
+                if (pending < 0)
                 {
-                    bytes[nibbleAt] = (byte)(nibble << 4);
+                    pending = nibble;
                 }
                 else
                 {
-                    bytes[nibbleAt++] |= (byte)nibble;
+                    bytes[nibbleAt++] = (byte)((pending << 4) | nibble);
+                    pending = -1;
                 }
-
-                high = !high;
             }
             else if (!(guid && IsGuidDash(i)))
             {
@@ -135,6 +156,13 @@ internal static class PackedId
                 bytes[otherAt++] = (byte)c;
                 last = i;
             }
+
+            i++;
+        }
+
+        if (pending >= 0)
+        {
+            bytes[nibbleAt] = (byte)(pending << 4);
         }
 
         // Distances past 127 chars take more than a byte: the estimate Plan made can be short by that much.
@@ -261,6 +289,8 @@ internal static class PackedId
 
         return table;
     }
+
+    private static int Nibble(byte[] nibbles, char c) => c > 0x7F ? NotDigit : nibbles[c];
 
     private static bool HasGuidDashes(string id) =>
         id.Length > 23 && id[8] == '-' && id[13] == '-' && id[18] == '-' && id[23] == '-';
