@@ -35,6 +35,14 @@ internal struct CompactReader
 
     public void Skip(int length) => _position += length;
 
+    /// <summary>Moves past <paramref name="length"/> bytes and gives them where they lie, to be read in place.</summary>
+    public byte[] Take(int length, out int offset)
+    {
+        offset = _position;
+        _position += length;
+        return _bytes;
+    }
+
     public string ReadAscii(int length)
     {
         var text = length == 0 ? string.Empty : Encoding.ASCII.GetString(_bytes, _position, length);

@@ -42,6 +42,15 @@ internal sealed class CompactWriter
         }
     }
 
+    /// <summary>Room for <paramref name="more"/> bytes at <see cref="Length"/>: the array to write them into directly, then <see cref="Advance"/> by what was written.</summary>
+    public byte[] Reserve(int more)
+    {
+        Ensure(more);
+        return _bytes;
+    }
+
+    public void Advance(int count) => Length += count;
+
     private void Ensure(int more)
     {
         if (Length + more > _bytes.Length)

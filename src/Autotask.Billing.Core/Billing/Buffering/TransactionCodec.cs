@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Autotask.Billing.Buffering;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal static class TransactionCodec
     private const ulong InlineTag = 0;
     private const ulong TableTag = 1;
     private const ulong PackedTag = 2;
+    private const ulong PackedUpperTag = 3;
 
     [Flags]
     private enum Present : ushort
@@ -58,25 +61,25 @@ internal static class TransactionCodec
         // The ids first: a summary's subscription ids are read back alone (ReadSubscriptionId).
         WriteId(writer, strings, line.TransactionId);
         WriteId(writer, strings, line.SubscriptionId);
-        WriteText(writer, strings, line.Source);
-        WriteText(writer, strings, line.CustomerId);
-        WriteText(writer, strings, line.CustomerName);
-        WriteText(writer, strings, line.CustomerDomain);
-        WriteText(writer, strings, line.CustomerPhone);
-        WriteText(writer, strings, line.CustomerAddress);
-        WriteText(writer, strings, line.CustomerCity);
-        WriteText(writer, strings, line.CustomerState);
-        WriteText(writer, strings, line.CustomerPostalCode);
-        WriteText(writer, strings, line.Sku);
-        WriteText(writer, strings, line.ProductName);
-        WriteText(writer, strings, line.Description);
-        WriteText(writer, strings, line.Category);
-        WriteText(writer, strings, line.Currency);
-        WriteText(writer, strings, line.PricingCurrency);
-        WriteText(writer, strings, line.BillingCycle);
-        WriteText(writer, strings, line.Term);
+        WriteText(writer, strings, line.Source, 0);
+        WriteText(writer, strings, line.CustomerId, 1);
+        WriteText(writer, strings, line.CustomerName, 2);
+        WriteText(writer, strings, line.CustomerDomain, 3);
+        WriteText(writer, strings, line.CustomerPhone, 4);
+        WriteText(writer, strings, line.CustomerAddress, 5);
+        WriteText(writer, strings, line.CustomerCity, 6);
+        WriteText(writer, strings, line.CustomerState, 7);
+        WriteText(writer, strings, line.CustomerPostalCode, 8);
+        WriteText(writer, strings, line.Sku, 9);
+        WriteText(writer, strings, line.ProductName, 10);
+        WriteText(writer, strings, line.Description, 11);
+        WriteText(writer, strings, line.Category, 12);
+        WriteText(writer, strings, line.Currency, 13);
+        WriteText(writer, strings, line.PricingCurrency, 14);
+        WriteText(writer, strings, line.BillingCycle, 15);
+        WriteText(writer, strings, line.Term, 16);
         WriteId(writer, strings, line.ReferenceId);
-        WriteText(writer, strings, line.SourceFile);
+        WriteText(writer, strings, line.SourceFile, 17);
         writer.WriteVarint((uint)line.SourceLine);
         WriteDecimal(writer, line.Quantity);
         WriteDecimal(writer, line.UnitPrice);
@@ -153,6 +156,7 @@ internal static class TransactionCodec
                 reader.Skip((int)(tag >> 2));
                 break;
             case PackedTag:
+            case PackedUpperTag:
                 PackedId.Skip(ref reader, (int)(tag >> 2));
                 break;
         }
@@ -177,26 +181,37 @@ internal static class TransactionCodec
 
     /// <summary>
     /// An id is often unique per line, so it is written with the line rather than through the table: ASCII ones as
-    /// they are (tag 0, then the length) or packed (<see cref="PackedId"/>: tag 2, then the length); anything else
-    /// through the table (tag 1, then 0 for null or the number + 1), so no text is re-encoded.
+    /// they are (tag 0, then the length) or packed (<see cref="PackedId"/>: tag 2 for lower-case hex digits, 3 for
+    /// upper-case, then the length); anything else through the table (tag 1, then 0 for null or the number + 1), so
+    /// no text is re-encoded.
     /// </summary>
     private static void WriteId(CompactWriter writer, StringTable strings, string? id)
     {
-        if (id is null || !IsAscii(id))
+        var others = 0;
+        var shape = id is null ? PackedId.Shape.Other : PackedId.Plan(id, out others);
+        if (shape == PackedId.Shape.Other)
         {
             writer.WriteVarint(((id is null ? 0UL : (ulong)strings.Number(id) + 1) << 2) | TableTag);
             return;
         }
 
-        // The tag goes first; a packing that would not be shorter is taken back.
-        var start = writer.Length;
-        writer.WriteVarint(((ulong)id.Length << 2) | PackedTag);
-        if (!PackedId.TryWrite(writer, id))
+        // The tag goes first; a packing that came out no longer shorter is taken back.
+        var length = (ulong)id!.Length << 2;
+        if (shape != PackedId.Shape.Ascii)
         {
+            var upperCase = shape == PackedId.Shape.Upper;
+            var start = writer.Length;
+            writer.WriteVarint(length | (upperCase ? PackedUpperTag : PackedTag));
+            if (PackedId.Write(writer, id, upperCase, others))
+            {
+                return;
+            }
+
             writer.Truncate(start);
-            writer.WriteVarint(((ulong)id.Length << 2) | InlineTag);
-            writer.WriteAscii(id);
         }
+
+        writer.WriteVarint(length | InlineTag);
+        writer.WriteAscii(id);
     }
 
     private static string ReadId(ref CompactReader reader, StringTable strings)
@@ -206,27 +221,15 @@ internal static class TransactionCodec
         return (tag & 3) switch
         {
             InlineTag => reader.ReadAscii(value),
-            PackedTag => PackedId.Read(ref reader, value),
+            PackedTag => PackedId.Read(ref reader, value, upperCase: false),
+            PackedUpperTag => PackedId.Read(ref reader, value, upperCase: true),
             _ => value == 0 ? null! : strings.Text(value - 1),
         };
     }
 
-    private static bool IsAscii(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c > 0x7F)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>0 for null, else the table number + 1.</summary>
-    private static void WriteText(CompactWriter writer, StringTable strings, string? text) =>
-        writer.WriteVarint(text is null ? 0UL : (ulong)strings.Number(text) + 1);
+    /// <summary>0 for null, else the table number + 1; <paramref name="slot"/> is the field's own (see <see cref="StringTable.Number(string, int)"/>).</summary>
+    private static void WriteText(CompactWriter writer, StringTable strings, string? text, int slot) =>
+        writer.WriteVarint(text is null ? 0UL : (ulong)strings.Number(text, slot) + 1);
 
     private static string? ReadText(ref CompactReader reader, StringTable strings)
     {
@@ -244,17 +247,20 @@ internal static class TransactionCodec
 #if NET
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(number, bits);
+        int low = bits[0], middle = bits[1], high = bits[2], flags = bits[3];
 #else
-        var bits = decimal.GetBits(number);
+        // decimal.GetBits would make an array per value here.
+        var words = new DecimalWords(number);
+        int low = words.Low, middle = words.Middle, high = words.High, flags = words.Flags;
 #endif
         // Head: scale (0–28) in bits 0–4, sign in bit 5, "high word follows" in bit 6.
-        var scale = (bits[3] >> 16) & 0xFF;
-        var head = scale | (bits[3] < 0 ? 0x20 : 0) | (bits[2] != 0 ? 0x40 : 0);
+        var scale = (flags >> 16) & 0xFF;
+        var head = scale | (flags < 0 ? 0x20 : 0) | (high != 0 ? 0x40 : 0);
         writer.WriteByte((byte)head);
-        writer.WriteVarint(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
-        if (bits[2] != 0)
+        writer.WriteVarint(((ulong)(uint)middle << 32) | (uint)low);
+        if (high != 0)
         {
-            writer.WriteVarint((uint)bits[2]);
+            writer.WriteVarint((uint)high);
         }
     }
 
@@ -284,5 +290,35 @@ internal static class TransactionCodec
         var head = reader.ReadByte();
         var value = (long)reader.ReadVarint();
         return new DateTime((head & 4) != 0 ? value * TimeSpan.TicksPerDay : value, (DateTimeKind)(head & 3));
+    }
+
+    /// <summary>
+    /// A decimal's four words as decimal.GetBits gives them, read in place: netstandard2.0 has no GetBits without an
+    /// array. Every runtime lays a decimal out as flags, high, low, middle (.NET Framework's flags/hi/lo/mid, .NET's
+    /// _flags/_hi32/_lo64); TransactionCodecTests checks it against decimal.GetBits.
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit)]
+    internal readonly struct DecimalWords
+    {
+        [FieldOffset(0)]
+        public readonly int Flags;
+
+        [FieldOffset(4)]
+        public readonly int High;
+
+        [FieldOffset(8)]
+        public readonly int Low;
+
+        [FieldOffset(12)]
+        public readonly int Middle;
+
+        [FieldOffset(0)]
+        private readonly decimal _value;
+
+        public DecimalWords(decimal value)
+        {
+            this = default;
+            _value = value;
+        }
     }
 }
