@@ -105,6 +105,28 @@ public sealed class ContractPrefetch : IDisposable
 
     public void Dispose() => _cancellation.Cancel();
 
+    /// <summary>
+    /// Ends once every read it started has ended (done, failed or cancelled): a load that read all companies or the
+    /// whole catalog instead of its answer waits for it too, so no request is left in flight and each is counted.
+    /// </summary>
+    internal Task Settled()
+    {
+        Task? units;
+        lock (_gate)
+        {
+            units = _units;
+        }
+
+        var reads = new List<Task> { LabelsRead, Contracts, ContractServices, Companies, Services };
+        if (units is not null)
+        {
+            reads.Add(units);
+        }
+
+        // Their failures were observed (Observed) and reach the load through the reads it uses: none is rethrown here.
+        return Task.WhenAll(reads).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     private static async Task<IReadOnlyList<TOut>> ThenAsync<TIn, TOut>(
         Task<IReadOnlyList<TIn>> first,
         Func<IReadOnlyList<TIn>, IReadOnlyCollection<long>> idsOf,

@@ -169,6 +169,10 @@ public sealed class ContractSnapshotLoader
         var services = await servicesTask.ConfigureAwait(false);
         var products = await productsTask.ConfigureAwait(false);
         var charges = await chargesTask.ConfigureAwait(false);
+        if (prefetched is not null)
+        {
+            await prefetched.Settled().ConfigureAwait(false);
+        }
 
         var used = _client.Requests.Snapshot().Since(before);
         return new ContractSnapshot(
