@@ -56,4 +56,20 @@ public sealed record CompareOptions
     /// difference naming one of them is neither yielded nor counted, so the summary totals only what the run writes out.
     /// </summary>
     public IReadOnlyCollection<string> HeldBackCustomers { get; init; } = Array.Empty<string>();
+
+    /// <summary>The as-of date these options give (<see cref="AsOf"/>, else the window's last day), known before any line is.</summary>
+    internal DateTime? KnownAsOf => AsOf is DateTime asOf ? BillingWindow.AsDate(asOf) : Window?.Until;
+
+    /// <summary>These options with what they leave open taken from the store's settings, decided once per run.</summary>
+    /// <exception cref="ArgumentException">Neither these options nor the store's settings name a currency.</exception>
+    internal CompareOptions SettledBy(MappingDocument mapping)
+    {
+        var currency = (Currency ?? mapping.Settings.Currency)?.Trim().ToUpperInvariant();
+        if (string.IsNullOrWhiteSpace(currency))
+        {
+            throw new ArgumentException("A currency code is required.", "options");
+        }
+
+        return this with { Currency = currency, UsageAsService = UsageAsService ?? mapping.Settings.UsageAsService };
+    }
 }

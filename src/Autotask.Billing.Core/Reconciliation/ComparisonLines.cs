@@ -5,9 +5,9 @@ namespace Autotask.Billing.Reconciliation;
 
 /// <summary>
 /// The vendor side of a compare, taken in as its lines arrive (Compare-AtContract's pipeline) so that nothing has to
-/// be read twice (issue 15). Each line is held in a <see cref="TransactionBuffer"/>, filtered by the mapping (Export
-/// off, before the customer's SyncStartDate, Excluded SKU: counted), and sorted at once into seats (recurring lines,
-/// by Source × Customer × SKU), usage and charges.
+/// be read twice (issue 15). Each line is held in a <see cref="TransactionBuffer"/>, filtered by the mapping
+/// (<see cref="MappingLineFilter"/>), and sorted at once into seats (recurring lines, by Source × Customer × SKU,
+/// <see cref="SeatGroups"/>), usage and charges.
 /// <para>A seat group is summed as soon as the lines move on to another group, from the lines in hand, on the as-of
 /// date known so far (<see cref="CompareOptions.AsOf"/> or the window; else the date the lines read so far give). A
 /// group that gets another line later (a file that does not list a customer's SKU together, or a second file), or
@@ -23,8 +23,7 @@ public sealed class ComparisonLines : IDisposable
     private readonly bool _holdsOwnLines;
     private readonly MappingDocument _mapping;
     private readonly DateTime? _knownAsOf;
-    private readonly LineMappingLookup _lookups = new();
-    private readonly HashSet<string> _skippedCustomers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly MappingLineFilter _filter;
     private readonly List<TransactionSummary> _summaries = new();
     private DateTime? _latestSummaryAsOf;
     private readonly List<TransactionSummary> _keptSummaries = new();
@@ -45,14 +44,17 @@ public sealed class ComparisonLines : IDisposable
     private DateTime _summedOn;
     private bool _disposed;
     private DateTime? _latestStart;
-    private int _skippedNotExportedLines;
-    private int _linesBeforeSyncStart;
-    private int _excludedSkuLines;
 
     /// <summary>Lines to be added one by one, compared against <paramref name="mapping"/> under <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">Neither the options nor the store's settings name a currency.</exception>
     public ComparisonLines(MappingDocument mapping, CompareOptions? options = null)
-        : this(new TransactionBuffer(), mapping, options)
+        : this(mapping, options, new TransactionBuffer())
+    {
+    }
+
+    /// <summary>Lines to be added one by one into <paramref name="ownLines"/>, an empty buffer it then owns (tests give one that spills early).</summary>
+    internal ComparisonLines(MappingDocument mapping, CompareOptions? options, TransactionBuffer ownLines)
+        : this(ownLines, mapping, options)
     {
         _holdsOwnLines = true;
     }
@@ -60,10 +62,11 @@ public sealed class ComparisonLines : IDisposable
     private ComparisonLines(IReadOnlyList<Transaction> lines, MappingDocument mapping, CompareOptions? options)
     {
         _mapping = mapping ?? throw new ArgumentNullException(nameof(mapping));
-        Options = Settle(options, mapping);
+        Options = (options ?? new CompareOptions()).SettledBy(mapping);
+        _filter = new MappingLineFilter(mapping);
         _lines = lines;
         _buffer = lines as TransactionBuffer;
-        _knownAsOf = KnownAsOf(Options);
+        _knownAsOf = Options.KnownAsOf;
     }
 
     /// <summary>Billing lines taken in (summarised ones not counted).</summary>
@@ -102,23 +105,6 @@ public sealed class ComparisonLines : IDisposable
             return new DateTime(latest.Year, latest.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1).AddDays(-1);
         }
     }
-
-    /// <summary>The run's choices; what it leaves open comes from the store's settings, decided once here.</summary>
-    internal static CompareOptions Settle(CompareOptions? options, MappingDocument mapping)
-    {
-        var given = options ?? new CompareOptions();
-        var currency = (given.Currency ?? mapping.Settings.Currency)?.Trim().ToUpperInvariant();
-        if (string.IsNullOrWhiteSpace(currency))
-        {
-            throw new ArgumentException("A currency code is required.", nameof(options));
-        }
-
-        return given with { Currency = currency, UsageAsService = given.UsageAsService ?? mapping.Settings.UsageAsService };
-    }
-
-    /// <summary>The as-of date the run's options give (-AsOf, else the window's last day), known before any line is.</summary>
-    internal static DateTime? KnownAsOf(CompareOptions options) =>
-        options.AsOf is DateTime asOf ? BillingWindow.AsDate(asOf) : options.Window?.Until;
 
     /// <summary>
     /// The lines of <paramref name="lines"/>, sorted where they are (not copied). From a <see cref="TransactionBuffer"/>,
@@ -193,7 +179,7 @@ public sealed class ComparisonLines : IDisposable
 
         _summaries.Add(summary);
         _latestSummaryAsOf = _latestSummaryAsOf is DateTime latest && latest >= summary.AsOf ? latest : summary.AsOf;
-        if (Keep(summary.Source, summary.CustomerId, summary.Sku, summary.ServiceEnd ?? summary.ServiceStart))
+        if (_filter.Keep(summary.Source, summary.CustomerId, summary.Sku, summary.ServiceEnd ?? summary.ServiceStart))
         {
             _keptSummaries.Add(summary);
         }
@@ -228,10 +214,10 @@ public sealed class ComparisonLines : IDisposable
 
         var input = new ComparisonInput(asOf)
         {
-            SkippedNotExported = _skippedCustomers.Count,
-            SkippedNotExportedLines = _skippedNotExportedLines,
-            LinesBeforeSyncStart = _linesBeforeSyncStart,
-            ExcludedSkuLines = _excludedSkuLines,
+            SkippedNotExported = _filter.SkippedNotExported,
+            SkippedNotExportedLines = _filter.SkippedNotExportedLines,
+            LinesBeforeSyncStart = _filter.LinesBeforeSyncStart,
+            ExcludedSkuLines = _filter.ExcludedSkuLines,
         };
         input.Charges.AddRange(Read(_charges));
         input.Charges.AddRange(UsageMonth.Merge(Read(_usage), _mapping.Settings));
@@ -271,7 +257,7 @@ public sealed class ComparisonLines : IDisposable
             _latestStart = date;
         }
 
-        if (!Keep(line.Source, line.CustomerId, line.Sku, line.ServiceEnd ?? line.ServiceStart))
+        if (!_filter.Keep(line.Source, line.CustomerId, line.Sku, line.ServiceEnd ?? line.ServiceStart))
         {
             return;
         }
@@ -334,29 +320,4 @@ public sealed class ComparisonLines : IDisposable
         TransactionSummarizer.SummarizeGroup(group, day, _pool, _buffer is null ? null : new BufferedGroup(_buffer, _groups[number]));
 
     private IEnumerable<Transaction> Read(List<int> positions) => positions.Select(position => _lines[position]);
-
-    private bool Keep(string source, string customerId, string sku, DateTime? lineDate)
-    {
-        var (customer, service) = _lookups.Find(_mapping, source, customerId, sku);
-        if (customer is { Export: false })
-        {
-            _skippedCustomers.Add(MappingKeys.Of(source.Trim(), customerId.Trim()));
-            _skippedNotExportedLines++;
-            return false;
-        }
-
-        if (customer?.SyncStartDate is DateTime start && lineDate is DateTime date && date.Date < start.Date)
-        {
-            _linesBeforeSyncStart++;
-            return false;
-        }
-
-        if (service is { Excluded: true })
-        {
-            _excludedSkuLines++;
-            return false;
-        }
-
-        return true;
-    }
 }

@@ -88,7 +88,7 @@ public sealed class ContractComparer
             throw new ArgumentNullException(nameof(mapping));
         }
 
-        var settings = ComparisonLines.Settle(options, mapping);
+        var settings = (options ?? new CompareOptions()).SettledBy(mapping);
         return new ComparisonRun((run, cancellationToken) => RunAsync(
             run, () => ComparisonLines.Over(lines as IReadOnlyList<Transaction> ?? lines.ToList(), summaries, mapping, settings), settings, prefetch, cancellationToken));
     }
@@ -118,7 +118,7 @@ public sealed class ContractComparer
     public ContractPrefetch Prefetch(MappingDocument mapping, CompareOptions? options = null, CancellationToken cancellationToken = default) =>
         new ContractSnapshotLoader(_client).Prefetch(
             ComparisonPlan.MappedContracts(mapping ?? throw new ArgumentNullException(nameof(mapping))),
-            ComparisonLines.KnownAsOf(options ?? new CompareOptions()),
+            (options ?? new CompareOptions()).KnownAsOf,
             cancellationToken);
 
     /// <summary>Runs a comparison, handing each difference to <paramref name="onDifference"/> as it is found.</summary>

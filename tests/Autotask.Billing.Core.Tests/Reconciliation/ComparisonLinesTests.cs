@@ -110,6 +110,68 @@ public sealed class ComparisonLinesTests : IDisposable
     }
 
     [Fact]
+    public void Groups_whose_lines_came_in_several_files_are_summed_again_from_the_temporary_file()
+    {
+        // 150 customer × SKU groups in each of three files: every group comes back twice, so each is summed at the end,
+        // read back from a buffer that keeps one chunk in memory and the rest in its file.
+        var lines = new List<Transaction>();
+        for (var file = 0; file < 3; file++)
+        {
+            for (var group = 0; group < 150; group++)
+            {
+                for (var i = 0; i < 12; i++)
+                {
+                    var line = lines.Count + 2;
+                    lines.Add(VendorLines.Seat(
+                        Pax8, "cust-" + group.ToString(CultureInfo.InvariantCulture), "Customer " + group.ToString(CultureInfo.InvariantCulture), "SKU-" + (group % 4).ToString(CultureInfo.InvariantCulture),
+                        1 + (i % 3), 7.20m, 6.00m, Guid.NewGuid().ToString(), line, Day(2026, 10, 1 + file)));
+                }
+            }
+        }
+
+        using var buffer = new Buffering.TransactionBuffer(chunksInMemory: 1);
+        using var taken = new ComparisonLines(_tenant.Mapping(), new CompareOptions { AsOf = AsOf }, buffer);
+        lines.ForEach(taken.Add);
+
+        var input = taken.Input(AsOf);
+
+        Assert.True(buffer.SpilledChunks > 3, $"{buffer.SpilledChunks} chunks spilled");
+        Assert.Equal(0, taken.SummedEarly);
+        Assert.Equal(Describe(TransactionSummarizer.Summarize(lines, AsOf)), Describe(input.Seats));
+    }
+
+    [Fact]
+    public void Summaries_taken_in_come_first_as_they_are_and_the_mapping_filters_them_as_it_filters_lines()
+    {
+        var lines = Lines(interleaved: false);
+        var summarised = new TransactionSummary
+        {
+            Source = _fabrikam.Source, CustomerId = _fabrikam.CustomerId, CustomerName = _fabrikam.Name, Sku = "BACKUP", ProductName = "Backup",
+            Quantity = 2m, UnitPrice = 30.00m, Currency = "USD", BillingCycle = "Monthly", AsOf = AsOf,
+        };
+        var notExported = new TransactionSummary
+        {
+            Source = Pax8, CustomerId = "not-exported", CustomerName = "Not Exported", Sku = "BACKUP", ProductName = "Backup", Quantity = 5m, Currency = "USD", AsOf = AsOf,
+        };
+        _tenant.MapCustomer(new global::Autotask.Billing.Mapping.CustomerMapping(Pax8, "not-exported") { Export = false });
+        var mapping = _tenant.Mapping();
+
+        using var taken = new ComparisonLines(mapping, new CompareOptions());
+        lines.ForEach(taken.Add);
+        taken.Add(summarised);
+        taken.Add(notExported);
+        var input = taken.Input(taken.AsOf);
+        var asList = ComparisonLines.Over(lines, new[] { summarised, notExported }, mapping, new CompareOptions()).Input(AsOf);
+
+        Assert.Equal(AsOf, taken.AsOf); // the summaries' date
+        Assert.Same(summarised, input.Seats[0]);
+        Assert.DoesNotContain(notExported, input.Seats);
+        Assert.Equal((1, 0), (input.SkippedNotExported, input.LinesBeforeSyncStart));
+        Assert.Equal(Describe(asList.Seats), Describe(input.Seats));
+        Assert.Throws<InvalidOperationException>(() => taken.Add(summarised)); // summed already
+    }
+
+    [Fact]
     public void Lines_cannot_be_added_to_lines_that_are_another_list()
     {
         var taken = ComparisonLines.Over(Lines(interleaved: false), Array.Empty<TransactionSummary>(), _tenant.Mapping(), new CompareOptions { AsOf = AsOf });
