@@ -26,6 +26,30 @@ public sealed class QueryLargeTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_page_is_handed_over_once_as_it_is_read_one_call_at_a_time()
+    {
+        var ids = Insert("Bulk", 734);
+        _server.Sandbox.Faults.AddLatency(TimeSpan.FromMilliseconds(10));
+        using var client = await _server.ConnectAsync();
+        var pages = new List<IReadOnlyList<Company>>();
+        var inCallback = 0;
+        var overlapped = false;
+
+        var companies = await client.QueryLargeAsync<Company>(Bulk, page =>
+        {
+            overlapped |= Interlocked.Increment(ref inCallback) > 1;
+            pages.Add(page);
+            Thread.Sleep(1);
+            Interlocked.Decrement(ref inCallback);
+        });
+
+        Assert.Equal(ids, companies.Select(c => c.Id));
+        Assert.Equal(ids, pages.SelectMany(page => page).Select(c => c.Id).OrderBy(id => id));
+        Assert.Equal(8, pages.Count);
+        Assert.False(overlapped);
+    }
+
+    [Fact]
     public async Task Rows_beyond_a_gap_in_the_ids_are_still_read()
     {
         var ids = Insert("Bulk", 150);
