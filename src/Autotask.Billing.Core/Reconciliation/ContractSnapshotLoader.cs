@@ -323,7 +323,8 @@ public sealed class ContractSnapshotLoader
         }
         else
         {
-            rows = await ReadAllAsync<Contract>(query, "every contract", reads, cancellationToken, onPage).ConfigureAwait(false);
+            // Every contract of a tenant is usually many pages: counted alongside the first so the rest go out at once.
+            rows = await ReadAllAsync<Contract>(query, "every contract", reads, cancellationToken, onPage, countWithFirstPage: true).ConfigureAwait(false);
         }
 
         return rows.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
@@ -338,10 +339,15 @@ public sealed class ContractSnapshotLoader
         ReadByIdsAsync<ContractServiceUnit>("contractID", contractIds, null, reads, cancellationToken, UnitsInForceQuery(asOf));
 
     private async Task<IReadOnlyList<T>> ReadAllAsync<T>(
-        AutotaskQuery query, string what, SnapshotReadLog reads, CancellationToken cancellationToken, Action<IReadOnlyList<T>>? onPage = null)
+        AutotaskQuery query,
+        string what,
+        SnapshotReadLog reads,
+        CancellationToken cancellationToken,
+        Action<IReadOnlyList<T>>? onPage = null,
+        bool countWithFirstPage = false)
         where T : AutotaskEntity
     {
-        var rows = await _client.QueryLargeAsync<T>(query, onPage, cancellationToken).ConfigureAwait(false);
+        var rows = await _client.QueryLargeAsync<T>(query, onPage, countWithFirstPage, cancellationToken).ConfigureAwait(false);
         reads.Add(new SnapshotRead(EntityName<T>(), what, rows.Count));
         return rows;
     }
