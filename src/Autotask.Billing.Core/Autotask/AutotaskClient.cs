@@ -207,7 +207,6 @@ public sealed class AutotaskClient : IDisposable
             response = await _transport.SendAsync<AutotaskQueryPage<T>>(request, cancellationToken).ConfigureAwait(false);
             _transport.EnsureSuccess(request, response, route.EntityName);
             first = ReadItems(response.Body);
-            report?.Invoke(first);
         }
         catch
         {
@@ -221,6 +220,7 @@ public sealed class AutotaskClient : IDisposable
 
         if (first.Count < query.PageSize || NextPageUrl(response.Body) is null)
         {
+            report?.Invoke(first);
             if (countAll is not null)
             {
                 await Observe(countAll).ConfigureAwait(false);
@@ -244,9 +244,11 @@ public sealed class AutotaskClient : IDisposable
         {
             nextTask = ReadRangeAsync<T>(route, query, IdRange.Bounded(high, width), null, report, cancellationToken);
             after = high + width;
+            var counting = CountAsync<T>(query.AndWhere(AutotaskFilter.Gt("id", after)), cancellationToken);
+            report?.Invoke(first);
             try
             {
-                beyond = await CountAsync<T>(query.AndWhere(AutotaskFilter.Gt("id", after)), cancellationToken).ConfigureAwait(false);
+                beyond = await counting.ConfigureAwait(false);
             }
             catch
             {
@@ -258,7 +260,11 @@ public sealed class AutotaskClient : IDisposable
         var rows = new List<T>(first);
         if (beyond <= 0)
         {
-            if (nextTask is not null)
+            if (nextTask is null)
+            {
+                report?.Invoke(first);
+            }
+            else
             {
                 rows.AddRange(await nextTask.ConfigureAwait(false));
             }
@@ -278,6 +284,14 @@ public sealed class AutotaskClient : IDisposable
         }
 
         var open = ReadRangeAsync<T>(route, query, ranges[ranges.Count - 1], AllCounted, report, cancellationToken);
+
+        // The first page goes to the caller once the pages after it are on their way, so what the caller starts with
+        // it (a read by id) never holds them up.
+        if (countAll is not null)
+        {
+            report?.Invoke(first);
+        }
+
         var parts = (nextTask is null ? bounded : bounded.Prepend(nextTask)).Append(open);
         foreach (var part in await Task.WhenAll(parts).ConfigureAwait(false))
         {
