@@ -161,7 +161,21 @@ public sealed class AutotaskClient : IDisposable
     /// each, side by side, the last range open-ended so no row is missed whatever the spacing. At an even spacing
     /// that is one request per page plus the count. Rows come in ascending id order, as Autotask pages them.
     /// </summary>
-    public async Task<IReadOnlyList<T>> QueryLargeAsync<T>(AutotaskQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<T>> QueryLargeAsync<T>(AutotaskQuery query, CancellationToken cancellationToken = default)
+        where T : AutotaskEntity =>
+        QueryLargeAsync<T>(query, null, countWithFirstPage: false, cancellationToken);
+
+    /// <summary>
+    /// <see cref="QueryLargeAsync{T}(AutotaskQuery, CancellationToken)"/> that also hands each page to
+    /// <paramref name="onPage"/> as soon as it is read, so a read that needs ids from these rows (companies of
+    /// contracts, the catalog of contract services) can start before the last page is in. Pages come in no particular
+    /// order, one call at a time; the callback should be quick (it runs while the next page waits to be handed over).
+    /// With <paramref name="countWithFirstPage"/> the rows are counted alongside the first page instead of after it, so
+    /// every later page can be asked for at once: one round less for a read expected to span pages, for one request
+    /// more (the count) when it turns out to fit in one.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> QueryLargeAsync<T>(
+        AutotaskQuery query, Action<IReadOnlyList<T>>? onPage, bool countWithFirstPage = false, CancellationToken cancellationToken = default)
         where T : AutotaskEntity
     {
         if (query is null)
@@ -169,40 +183,97 @@ public sealed class AutotaskClient : IDisposable
             throw new ArgumentNullException(nameof(query));
         }
 
+        var gate = new object();
+        Action<IReadOnlyList<T>>? report = onPage is null
+            ? null
+            : page =>
+            {
+                if (page.Count > 0)
+                {
+                    lock (gate)
+                    {
+                        onPage(page);
+                    }
+                }
+            };
+
         var route = Require<T>(AutotaskEntityCapabilities.Query, "queried");
-        var request = Post(route.QueryPath, AutotaskOperation.Query, route.EntityName, AutotaskRequestKind.Read, AutotaskJson.Write(query.ToBody()));
-        var response = await _transport.SendAsync<AutotaskQueryPage<T>>(request, cancellationToken).ConfigureAwait(false);
-        _transport.EnsureSuccess(request, response, route.EntityName);
-        var first = ReadItems(response.Body);
+        var countAll = countWithFirstPage ? CountAsync<T>(query, cancellationToken) : null;
+        AutotaskHttpResponse<AutotaskQueryPage<T>> response;
+        IReadOnlyList<T> first;
+        try
+        {
+            var request = Post(route.QueryPath, AutotaskOperation.Query, route.EntityName, AutotaskRequestKind.Read, AutotaskJson.Write(query.ToBody()));
+            response = await _transport.SendAsync<AutotaskQueryPage<T>>(request, cancellationToken).ConfigureAwait(false);
+            _transport.EnsureSuccess(request, response, route.EntityName);
+            first = ReadItems(response.Body);
+        }
+        catch
+        {
+            if (countAll is not null)
+            {
+                await Observe(countAll).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
         if (first.Count < query.PageSize || NextPageUrl(response.Body) is null)
         {
+            report?.Invoke(first);
+            if (countAll is not null)
+            {
+                await Observe(countAll).ConfigureAwait(false);
+            }
+
             return first;
         }
 
         var high = MaxId(first, 0);
         var width = IdRange.Width(first.Select(static row => row.Id).ToList(), query.PageSize);
-        var next = IdRange.Bounded(high, width);
-        var nextTask = ReadRangeAsync<T>(route, query, next, null, cancellationToken);
+        Task<IReadOnlyList<T>>? nextTask = null;
+        long after;
         long beyond;
-        try
+        if (countAll is not null)
         {
-            beyond = await CountAsync<T>(query.AndWhere(AutotaskFilter.Gt("id", high + width)), cancellationToken).ConfigureAwait(false);
+            // Counted with the first page: what lies beyond it is the rest of the count.
+            beyond = await countAll.ConfigureAwait(false) - first.Count;
+            after = high;
         }
-        catch
+        else
         {
-            await Observe(nextTask).ConfigureAwait(false);
-            throw;
+            nextTask = ReadRangeAsync<T>(route, query, IdRange.Bounded(high, width), null, report, cancellationToken);
+            after = high + width;
+            var counting = CountAsync<T>(query.AndWhere(AutotaskFilter.Gt("id", after)), cancellationToken);
+            report?.Invoke(first);
+            try
+            {
+                beyond = await counting.ConfigureAwait(false);
+            }
+            catch
+            {
+                await Observe(nextTask).ConfigureAwait(false);
+                throw;
+            }
         }
 
         var rows = new List<T>(first);
         if (beyond <= 0)
         {
-            rows.AddRange(await nextTask.ConfigureAwait(false));
+            if (nextTask is null)
+            {
+                report?.Invoke(first);
+            }
+            else
+            {
+                rows.AddRange(await nextTask.ConfigureAwait(false));
+            }
+
             return rows;
         }
 
-        var ranges = IdRange.Beyond(high + width, width, beyond, query.PageSize);
-        var bounded = ranges.Take(ranges.Count - 1).Select(range => ReadRangeAsync<T>(route, query, range, null, cancellationToken)).ToList();
+        var ranges = IdRange.Beyond(after, width, beyond, query.PageSize);
+        var bounded = ranges.Take(ranges.Count - 1).Select(range => ReadRangeAsync<T>(route, query, range, null, report, cancellationToken)).ToList();
 
         // The open range ends when a full page brings the rows beyond the counted point to the count, so a tail of
         // exactly one page costs no empty request; rows created after the count was taken are left for the next read.
@@ -212,8 +283,17 @@ public sealed class AutotaskClient : IDisposable
             return done.Sum(static part => part.Count) + openRows >= beyond;
         }
 
-        var open = ReadRangeAsync<T>(route, query, ranges[ranges.Count - 1], AllCounted, cancellationToken);
-        foreach (var part in await Task.WhenAll(new[] { nextTask }.Concat(bounded).Append(open)).ConfigureAwait(false))
+        var open = ReadRangeAsync<T>(route, query, ranges[ranges.Count - 1], AllCounted, report, cancellationToken);
+
+        // The first page goes to the caller once the pages after it are on their way, so what the caller starts with
+        // it (a read by id) never holds them up.
+        if (countAll is not null)
+        {
+            report?.Invoke(first);
+        }
+
+        var parts = (nextTask is null ? bounded : bounded.Prepend(nextTask)).Append(open);
+        foreach (var part in await Task.WhenAll(parts).ConfigureAwait(false))
         {
             rows.AddRange(part);
         }
@@ -576,7 +656,12 @@ public sealed class AutotaskClient : IDisposable
     /// ends it (ids are unique), so a range that holds exactly a page costs one request.
     /// </summary>
     private async Task<IReadOnlyList<T>> ReadRangeAsync<T>(
-        AutotaskEntityRoute route, AutotaskQuery query, IdRange range, Func<int, Task<bool>>? allCounted, CancellationToken cancellationToken)
+        AutotaskEntityRoute route,
+        AutotaskQuery query,
+        IdRange range,
+        Func<int, Task<bool>>? allCounted,
+        Action<IReadOnlyList<T>>? onPage,
+        CancellationToken cancellationToken)
         where T : AutotaskEntity
     {
         var rows = new List<T>();
@@ -589,6 +674,7 @@ public sealed class AutotaskClient : IDisposable
             _transport.EnsureSuccess(request, response, route.EntityName);
             var page = ReadItems(response.Body);
             rows.AddRange(page);
+            onPage?.Invoke(page);
             if (page.Count < query.PageSize)
             {
                 return rows;

@@ -123,16 +123,29 @@ public sealed class ContractSnapshotLoader
             unitsTask = ReadUnitsAsync(selection.ContractIds!, asOf, reads, cancellationToken);
         }
 
-        // A whole-tenant read of services and units needs nothing from the contracts, so it runs alongside them.
+        // A whole-tenant read of services and units needs nothing from the contracts, so it runs alongside them; the
+        // catalog services they use are read as their pages come in, not after the last one.
         var unrestricted = selection.ContractIds is null && selection.CompanyIds is null;
+        StreamedByIdRead<Service>? servicesAsTheyCome = null;
         if (unrestricted && options.IncludeContractServices)
         {
-            contractServicesTask = ReadAllAsync<ContractService>(AutotaskQuery.All.WithIncludeFields(ContractServiceFields), "every contract service", reads, cancellationToken);
+            var streamed = allServicesTask is null
+                ? servicesAsTheyCome = new StreamedByIdRead<Service>(ids => ReadByIdsAsync<Service>("id", ids, null, reads, cancellationToken))
+                : null;
+            contractServicesTask = ReadAllAsync<ContractService>(
+                AutotaskQuery.All.WithIncludeFields(ContractServiceFields), "every contract service", reads, cancellationToken,
+                streamed is null ? null : page => streamed.Add(ContractPrefetch.ServiceIdsOf(page)));
             unitsTask = ReadAllAsync<ContractServiceUnit>(UnitsInForceQuery(asOf), "every unit row in force", reads, cancellationToken);
         }
 
+        // Likewise the companies of a whole-tenant contract read, as its pages come in.
+        var companiesAsTheyCome = prefetched is null && allCompaniesTask is null
+            ? new StreamedByIdRead<Company>(ids => ReadByIdsAsync<Company>("id", ids, CompanyFields, reads, cancellationToken))
+            : null;
         var contracts = prefetched is null
-            ? await ReadContractsAsync(selection, reads, cancellationToken).ConfigureAwait(false)
+            ? await ReadContractsAsync(
+                selection, reads, cancellationToken, companiesAsTheyCome is null ? null : page => companiesAsTheyCome.Add(ContractPrefetch.CompanyIdsOf(page)))
+                .ConfigureAwait(false)
             : Only(selection.ContractIds!, await prefetched.Contracts.ConfigureAwait(false));
         var contractIds = contracts.Keys.ToList();
         if (options.IncludeContractServices && contractServicesTask is null)
@@ -143,10 +156,10 @@ public sealed class ContractSnapshotLoader
 
         var companyIds = ContractPrefetch.CompanyIdsOf(contracts.Values).Concat(options.CompanyIds).Distinct().ToList();
         var companiesTask = allCompaniesTask
-            ?? (prefetched is null
-                ? ReadByIdsAsync<Company>("id", companyIds, CompanyFields, reads, cancellationToken)
+            ?? (companiesAsTheyCome is not null
+                ? companiesAsTheyCome.CompleteAsync(companyIds)
                 : WithPrefetchedAsync(
-                    companyIds, ContractPrefetch.CompanyIdsOf(await prefetched.Contracts.ConfigureAwait(false)), prefetched.Companies, c => c.Id,
+                    companyIds, ContractPrefetch.CompanyIdsOf(await prefetched!.Contracts.ConfigureAwait(false)), prefetched.Companies, c => c.Id,
                     missing => ReadByIdsAsync<Company>("id", missing, CompanyFields, reads, cancellationToken)));
 
         IReadOnlyList<ContractService> contractServices = contractServicesTask is null
@@ -154,7 +167,9 @@ public sealed class ContractSnapshotLoader
             : (await contractServicesTask.ConfigureAwait(false)).Where(cs => cs.ContractID is long id && contracts.ContainsKey(id)).ToList();
         var serviceIds = ContractPrefetch.ServiceIdsOf(contractServices).Concat(options.ServiceIds).Distinct().ToList();
         var servicesTask = allServicesTask
-            ?? (prefetched is null
+            ?? (servicesAsTheyCome is not null
+                ? OnlyAsync(serviceIds, servicesAsTheyCome.CompleteAsync(serviceIds), s => s.Id)
+                : prefetched is null
                 ? ReadByIdsAsync<Service>("id", serviceIds, null, reads, cancellationToken)
                 : WithPrefetchedAsync(
                     serviceIds, ContractPrefetch.ServiceIdsOf(await prefetched.ContractServices.ConfigureAwait(false)), prefetched.Services, s => s.Id,
@@ -237,6 +252,13 @@ public sealed class ContractSnapshotLoader
             .ToList();
     }
 
+    /// <summary>The rows with these ids: a read as pages came in may have read some for rows this load then left out.</summary>
+    private static async Task<IReadOnlyList<T>> OnlyAsync<T>(IReadOnlyCollection<long> wanted, Task<IReadOnlyList<T>> rows, Func<T, long> idOf)
+    {
+        var keep = new HashSet<long>(wanted);
+        return (await rows.ConfigureAwait(false)).Where(row => keep.Contains(idOf(row))).ToList();
+    }
+
     private static IReadOnlyDictionary<long, Contract> Only(IReadOnlyCollection<long> contractIds, IEnumerable<Contract> rows)
     {
         var wanted = new HashSet<long>(contractIds);
@@ -275,7 +297,7 @@ public sealed class ContractSnapshotLoader
     }
 
     private async Task<IReadOnlyDictionary<long, Contract>> ReadContractsAsync(
-        ContractSelection selection, SnapshotReadLog reads, CancellationToken cancellationToken)
+        ContractSelection selection, SnapshotReadLog reads, CancellationToken cancellationToken, Action<IReadOnlyList<Contract>>? onPage)
     {
         var query = AutotaskQuery.All;
         if (selection.RecurringOnly)
@@ -305,7 +327,8 @@ public sealed class ContractSnapshotLoader
         }
         else
         {
-            rows = await ReadAllAsync<Contract>(query, "every contract", reads, cancellationToken).ConfigureAwait(false);
+            // Every contract of a tenant is usually many pages: counted alongside the first so the rest go out at once.
+            rows = await ReadAllAsync<Contract>(query, "every contract", reads, cancellationToken, onPage, countWithFirstPage: true).ConfigureAwait(false);
         }
 
         return rows.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
@@ -319,10 +342,16 @@ public sealed class ContractSnapshotLoader
         IReadOnlyCollection<long> contractIds, DateTime asOf, SnapshotReadLog reads, CancellationToken cancellationToken) =>
         ReadByIdsAsync<ContractServiceUnit>("contractID", contractIds, null, reads, cancellationToken, UnitsInForceQuery(asOf));
 
-    private async Task<IReadOnlyList<T>> ReadAllAsync<T>(AutotaskQuery query, string what, SnapshotReadLog reads, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T>> ReadAllAsync<T>(
+        AutotaskQuery query,
+        string what,
+        SnapshotReadLog reads,
+        CancellationToken cancellationToken,
+        Action<IReadOnlyList<T>>? onPage = null,
+        bool countWithFirstPage = false)
         where T : AutotaskEntity
     {
-        var rows = await _client.QueryLargeAsync<T>(query, cancellationToken).ConfigureAwait(false);
+        var rows = await _client.QueryLargeAsync<T>(query, onPage, countWithFirstPage, cancellationToken).ConfigureAwait(false);
         reads.Add(new SnapshotRead(EntityName<T>(), what, rows.Count));
         return rows;
     }

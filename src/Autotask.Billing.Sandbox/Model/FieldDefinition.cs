@@ -7,9 +7,13 @@ internal sealed class FieldDefinition
         Name = name;
         Type = type;
         Ordinal = ordinal;
+        IsPlainName = name.Length > 0 && name.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_');
     }
 
     public string Name { get; }
+
+    // Letters, digits and underscores only: written into JSON as is, with nothing to escape.
+    public bool IsPlainName { get; }
 
     public FieldType Type { get; }
 

@@ -93,6 +93,7 @@ internal sealed class EntityApi
         var previous = PageUrl(current.Previous());
 
         var userDefinedFields = Store.UserDefinedFields(entity.Name);
+        var fields = RowWriter.Fields(entity, query.IncludeFields, Store.IsVisible);
         return SandboxResponse.Json(200, w =>
         {
             w.WriteStartObject();
@@ -100,7 +101,7 @@ internal sealed class EntityApi
             w.WriteStartArray();
             foreach (var row in rows)
             {
-                RowWriter.Write(w, entity, row, query.IncludeFields, userDefinedFields, Store.IsVisible);
+                RowWriter.Write(w, entity, row, fields, query.IncludeFields != null, userDefinedFields);
             }
 
             w.WriteEndArray();

@@ -153,6 +153,58 @@ internal static class WireValues
         Write(writer, value);
     }
 
+    // What Write puts into a JsonTextWriter, with the text of dates and money kept once made: a page repeats the same
+    // few dates and prices hundreds of times. The bytes are the same (the cached text is what Write would write).
+    public static void WriteText(JsonTextWriter writer, FieldDefinition field, object? value)
+    {
+        switch (value)
+        {
+            case DateTime date:
+                var key = (date.Ticks << 1) | (field.Type == FieldType.Date ? 1L : 0L);
+                writer.WriteRawValue(Cached(QuotedDates, key, static (k, d) => "\"" + (((k & 1) == 1) ? FormatDateOnly(d) : FormatDateTime(d)) + "\"", date));
+                break;
+            case decimal money:
+                // Keyed by the exact bits: equal values of another scale or sign (-0) may not convert to the same double.
+                writer.WriteRawValue(Cached(MoneyTexts, Bits(money), static (_, m) => JsonConvert.ToString((double)m), money));
+                break;
+            default:
+                Write(writer, field, value);
+                break;
+        }
+    }
+
+    private const int CacheLimit = 100_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> QuotedDates = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int, int, int), string> MoneyTexts = new();
+
+    private static (int, int, int, int) Bits(decimal value)
+    {
+#if NET8_0_OR_GREATER
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+#else
+        var bits = decimal.GetBits(value);
+#endif
+        return (bits[0], bits[1], bits[2], bits[3]);
+    }
+
+    private static string Cached<TKey, TArg>(System.Collections.Concurrent.ConcurrentDictionary<TKey, string> cache, TKey key, Func<TKey, TArg, string> make, TArg argument)
+        where TKey : notnull
+    {
+        if (cache.TryGetValue(key, out var text))
+        {
+            return text;
+        }
+
+        text = make(key, argument);
+        if (cache.Count < CacheLimit)
+        {
+            cache.TryAdd(key, text);
+        }
+
+        return text;
+    }
+
     public static void Write(JsonWriter writer, object? value)
     {
         switch (value)

@@ -56,6 +56,23 @@ internal static class AutotaskJson
     internal static T? Read<T>(Stream content, Encoding? encoding)
         where T : class
     {
+#if NET8_0_OR_GREATER
+        // A query page, the bulk of every read, goes straight from its UTF-8 bytes into entities.
+        if (Utf8QueryPageReader.For(typeof(T)) is { } readPage && encoding is null or UTF8Encoding)
+        {
+            using var bytes = new MemoryStream(content.CanSeek ? (int)Math.Min(content.Length - content.Position, int.MaxValue) : 0);
+            content.CopyTo(bytes);
+            return (T?)readPage(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+        }
+#endif
+
+        return ReadWithSerializer<T>(content, encoding);
+    }
+
+    /// <summary><see cref="Read{T}"/> through <see cref="Serializer"/> whatever the type.</summary>
+    internal static T? ReadWithSerializer<T>(Stream content, Encoding? encoding)
+        where T : class
+    {
         using var text = new StreamReader(content, encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
         using var reader = new JsonTextReader(text)
         {
