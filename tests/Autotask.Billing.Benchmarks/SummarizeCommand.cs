@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Autotask.Billing.Buffering;
+using Autotask.Billing.Mapping;
 using Autotask.Billing.Reconciliation;
 using Autotask.Billing.Sandbox;
 using CompareOptions = Autotask.Billing.Reconciliation.CompareOptions;
@@ -15,9 +16,9 @@ namespace Autotask.Billing.Benchmarks;
 /// <list type="bullet">
 /// <item>list: the public <see cref="TransactionSummarizer.Summarize(IEnumerable{Transaction}, DateTime)"/> over a
 /// <see cref="List{T}"/> of lines already objects (what a library caller with its own lines pays);</item>
-/// <item>buffered: what Compare-AtContract pays, the lines held in a <see cref="TransactionBuffer"/> and the recurring
-/// ones summarised by position (the internal Summarize(lines, only, asOf, referToLines) that a compare of a buffer
-/// uses), each group's lines decoded from the buffer as it is summarised.</item>
+/// <item>buffered: what a compare of a <see cref="TransactionBuffer"/> pays (<see cref="ComparisonLines"/> over the
+/// buffer, with a mapping that keeps every line): the recurring lines grouped and summarised by position, each group's
+/// lines decoded from the buffer as it is summarised, the seats naming their lines by position.</item>
 /// </list>
 /// The buffered runs follow the list runs, so their first run no longer pays the JIT of the code both share. The two
 /// must give the same seats. With --compare-input it also times <see cref="ComparisonLines"/> as Compare-AtContract
@@ -50,21 +51,14 @@ public sealed class SummarizeCommand : IBenchmarkCommand
             var lines = Read(path);
             Console.WriteLine($"Read {lines.Count:N0} Partner Center lines ({customers:N0} customers × {servicesPerCustomer} services × {linesPerService} subscriptions).");
 
-            // Held in a buffer, the recurring lines summarised by position: as a compare of a TransactionBuffer does (ComparisonLines.Over).
+            // Held in a buffer, the recurring lines summarised by position: as a compare of a TransactionBuffer does.
             var buffer = new TransactionBuffer();
-            var recurring = new List<int>();
-            foreach (var line in lines)
-            {
-                if (line.ChargeType == ChargeType.Recurring)
-                {
-                    recurring.Add(buffer.Count);
-                }
-
-                buffer.Add(line);
-            }
+            lines.ForEach(buffer.Add);
+            var everyLine = new MappingDocument(new BillingSettings(), Array.Empty<CustomerMapping>(), Array.Empty<ServiceMapping>());
+            var byPosition = new CompareOptions { AsOf = BenchmarkTenant.AsOf };
 
             Console.WriteLine("Timed two ways. list: the public TransactionSummarizer.Summarize over a List<Transaction> of objects already in memory. "
-                + $"buffered: what a compare of a TransactionBuffer runs, the {recurring.Count:N0} recurring lines summarised by position from it, each "
+                + $"buffered: what a compare of a TransactionBuffer runs, the {lines.Count(l => l.ChargeType == ChargeType.Recurring):N0} recurring lines summarised by position from it, each "
                 + "customer × SKU decoded from it as it is summarised (timed after the list runs, so the summariser's shared code is already compiled).");
 
             var runs = new List<(double Seconds, double Cpu, long Bytes)>();
@@ -80,9 +74,9 @@ public sealed class SummarizeCommand : IBenchmarkCommand
             IReadOnlyList<TransactionSummary> buffered = Array.Empty<TransactionSummary>();
             for (var run = 0; run < repeat; run++)
             {
-                (buffered, var seconds, var cpu, var bytes) = Measure(() => TransactionSummarizer.Summarize(buffer, recurring, BenchmarkTenant.AsOf, referToLines: true));
+                (buffered, var seconds, var cpu, var bytes) = Measure(() => ComparisonLines.Over(buffer, Array.Empty<TransactionSummary>(), everyLine, byPosition).Input(BenchmarkTenant.AsOf).Seats);
                 bufferedRuns.Add((seconds, cpu, bytes));
-                Console.WriteLine($"Summarize (buffer, by position; what Compare runs) run {run + 1}: {seconds:F3} s ({cpu:F3} s CPU), {bytes / 1024d / 1024d:F1} MB allocated, {buffered.Count:N0} summaries.");
+                Console.WriteLine($"Summarize (buffer, by position; a compare of a buffer) run {run + 1}: {seconds:F3} s ({cpu:F3} s CPU), {bytes / 1024d / 1024d:F1} MB allocated, {buffered.Count:N0} summaries.");
             }
 
             var inputRuns = new List<(double Seconds, double Cpu, long Bytes)>();

@@ -85,23 +85,48 @@ Describe 'The monthly chain Get-AtTransaction | Compare-AtContract | Sync-AtCont
     }
 
     It 'compares a month''s file larger than it keeps in memory as it compares the lines alone' {
-        # 40,000 more lines of one unmapped customer: more than the 2 MB of lines Get-AtTransaction and Compare-AtContract
-        # keep in memory, so the rest goes through their temporary files and back.
-        $file = Join-Path -Path $TestDrive -ChildPath 'large-export.csv'
-        $padding = foreach ($i in 1..40000) {
-            'PAD-{0:D6},pad-customer,Padding Customer,pad.example,CFQ7TTC0LCHC,Microsoft 365 Business Premium,Seat {0},Recurring,Licensing,1,26.40,22.00,USD,2026-10-01,2026-10-31,{1},Monthly' -f $i, [guid]::NewGuid()
+        # 60,000 lines of one unmapped customer come first: more than the 2 MB of lines Get-AtTransaction and
+        # Compare-AtContract keep in memory, so every demo line after them goes through their temporary files. Contoso's
+        # first seats are split in two subscriptions, one before the padding and one after, so that group is summed
+        # again at the end, from the file.
+        $demo = @(Get-Content -LiteralPath $script:export)
+        $first = $demo[1] -split ','
+        $partA = (@('PX8-202610-0001A') + $first[1..8] + @('5') + $first[10..14] + @('a3d1e5f0-1111-4c1a-8e01-00000000000a') + $first[16]) -join ','
+        $partB = (@('PX8-202610-0001B') + $first[1..8] + @('7') + $first[10..14] + @('a3d1e5f0-1111-4c1a-8e01-00000000000b') + $first[16]) -join ','
+        $padding = foreach ($i in 1..60000) {
+            'PAD-{0:D6},pad-customer,Padding Customer,pad.example,CFQ7TTC0LCHC,Microsoft 365 Business Premium,Seat,Recurring,Licensing,1,26.40,22.00,USD,2026-10-01,2026-10-31,{1},Monthly' -f $i, [guid]::NewGuid()
         }
-        Set-Content -LiteralPath $file -Value (@(Get-Content -LiteralPath $script:export) + $padding)
+        $split = Join-Path -Path $TestDrive -ChildPath 'split-export.csv'
+        $large = Join-Path -Path $TestDrive -ChildPath 'large-export.csv'
+        Set-Content -LiteralPath $split -Value (@($demo[0], $partA, $partB) + $demo[2..($demo.Count - 1)])
+        Set-Content -LiteralPath $large -Value (@($demo[0], $partA) + $padding + $demo[2..($demo.Count - 1)] + @($partB))
         $describe = { '{0}|{1}|{2}|{3}|{4}|{5}|{6}|{7}' -f $_.Kind, $_.CustomerId, $_.Sku, $_.VendorQuantity, $_.AutotaskQuantity, $_.MonthlyRevenueImpact, $_.TransactionIds, $_.Reason }
+        $spillFiles = {
+            @([System.IO.Directory]::GetFiles("/proc/$PID/fd") | ForEach-Object {
+                    try { [System.IO.FileInfo]::new($_).LinkTarget } catch [System.IO.IOException] { $null }
+                } | Where-Object { $_ -like '*Autotask.Billing-*.lines*' })
+        }
 
-        $alone = @(Get-AtTransaction -Path $script:export -Month 2026-10 | Compare-AtContract -StatePath $script:state -ErrorAction Stop | ForEach-Object $describe)
-        $large = @(Get-AtTransaction -Path $file -Month 2026-10 -ErrorAction Stop | Compare-AtContract -StatePath $script:state -ErrorAction Stop)
+        $alone = @(Get-AtTransaction -Path $split -Month 2026-10 | Compare-AtContract -StatePath $script:state -IncludeMatch -ErrorAction Stop | ForEach-Object $describe)
+        $script:heldInFiles = $null
+        $seen = 0
+        $differences = @(Get-AtTransaction -Path $large -Month 2026-10 -ErrorAction Stop |
+                ForEach-Object { if ((++$seen -eq 60000) -and $IsLinux) { $script:heldInFiles = & $spillFiles }; $_ } |
+                Compare-AtContract -StatePath $script:state -IncludeMatch -ErrorAction Stop)
 
-        $padded = @($large | Where-Object CustomerId -EQ 'pad-customer')
+        $padded = @($differences | Where-Object CustomerId -EQ 'pad-customer')
         $padded.Count | Should -Be 1
         $padded[0].Kind | Should -Be 'UnmappedCustomer'
-        $padded[0].VendorQuantity | Should -Be 40000
-        @($large | Where-Object CustomerId -NE 'pad-customer' | ForEach-Object $describe) | Should -Be $alone
+        $padded[0].VendorQuantity | Should -Be 60000
+        @($padded[0].TransactionIds -split '; ').Count | Should -Be 60000
+        @($differences | Where-Object CustomerId -NE 'pad-customer' | ForEach-Object $describe) | Should -Be $alone
+        $alone -join "`n" | Should -Match 'Match\|6f1c2a10-3b7e-4d55-9a0e-1c2f3a4b5c01\|CFQ7TTC0LCHC\|12\|12\|0\|PX8-202610-0001A; PX8-202610-0001B\|'
+        if ($IsLinux) {
+            # Both commands held lines in a file then, each with no name left (deleted), and none is open now.
+            $script:heldInFiles.Count | Should -Be 2
+            $script:heldInFiles | ForEach-Object { $_ | Should -Match '\(deleted\)$' }
+            & $spillFiles | Should -BeNullOrEmpty
+        }
     }
 
     It 'with -WhatIf writes nothing to Autotask, the mapping store or the journal' {

@@ -40,24 +40,19 @@ public static class TransactionSummarizer
             throw new ArgumentNullException(nameof(transactions));
         }
 
-        return Summarize(transactions as IReadOnlyList<Transaction> ?? transactions.ToList(), only: null, asOf);
+        return SummarizeAll(transactions as IReadOnlyList<Transaction> ?? transactions.ToList(), asOf);
     }
 
     /// <summary>
-    /// The lines at the positions <paramref name="only"/> gives (all when null), fetched one Source × CustomerId × Sku
-    /// at a time: from a <see cref="TransactionBuffer"/>, only one group's lines are ever objects at once. With
-    /// <paramref name="referToLines"/>, summaries of a buffer read their provenance's transaction ids and their
-    /// subscription ids from it when asked for (the caller keeps it unchanged while they live).
+    /// The lines one Source × CustomerId × Sku at a time: from a <see cref="TransactionBuffer"/>, only one group's lines
+    /// are ever objects at once. (A compare sums its groups as the lines arrive: <see cref="Reconciliation.ComparisonLines"/>.)
     /// </summary>
-    internal static IReadOnlyList<TransactionSummary> Summarize(IReadOnlyList<Transaction> lines, IReadOnlyList<int>? only, DateTime asOf, bool referToLines = false)
+    private static IReadOnlyList<TransactionSummary> SummarizeAll(IReadOnlyList<Transaction> lines, DateTime asOf)
     {
-        var buffer = referToLines ? lines as TransactionBuffer : null;
         var day = BillingWindow.AsDate(asOf);
         var groups = new SeatGroups();
-        var count = only?.Count ?? lines.Count;
-        for (var i = 0; i < count; i++)
+        for (var position = 0; position < lines.Count; position++)
         {
-            var position = only is null ? i : only[i];
             var line = lines[position];
             if (line.ChargeType == ChargeType.Recurring)
             {
@@ -72,7 +67,7 @@ public static class TransactionSummarizer
         var group = new List<Transaction>();
         for (var i = 0; i < groups.Count; i++)
         {
-            summaries[i] = SummarizeGroup(ReadGroup(lines, groups[i], group), day, pool, buffer is null ? null : new BufferedGroup(buffer, groups[i]));
+            summaries[i] = SummarizeGroup(ReadGroup(lines, groups[i], group), day, pool, buffered: null);
         }
 
         return InDisplayOrder(summaries);

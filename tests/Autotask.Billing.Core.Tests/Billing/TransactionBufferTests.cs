@@ -173,7 +173,9 @@ public sealed class TransactionBufferTests
     {
         var buffer = new TransactionBuffer();
         buffer.Add(new Transaction { TransactionId = "t1", SubscriptionId = "s1", Sku = "A", CustomerId = "C", Quantity = 3, ChargeType = ChargeType.Recurring });
-        var seat = Assert.Single(TransactionSummarizer.Summarize(buffer, only: null, new DateTime(2026, 10, 31), referToLines: true));
+        var everyLine = new global::Autotask.Billing.Mapping.MappingDocument(new global::Autotask.Billing.Mapping.BillingSettings(), Array.Empty<global::Autotask.Billing.Mapping.CustomerMapping>(), Array.Empty<global::Autotask.Billing.Mapping.ServiceMapping>());
+        var asOf = new DateTime(2026, 10, 31, 0, 0, 0, DateTimeKind.Utc);
+        var seat = Assert.Single(global::Autotask.Billing.Reconciliation.ComparisonLines.Over(buffer, Array.Empty<TransactionSummary>(), everyLine, new() { AsOf = asOf }).Input(asOf).Seats);
         Assert.Equal("t1", Assert.Single(seat.Provenance).TransactionId);
 
         buffer.Clear();

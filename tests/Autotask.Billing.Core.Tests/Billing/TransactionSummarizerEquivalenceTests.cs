@@ -153,7 +153,18 @@ public sealed class TransactionSummarizerEquivalenceTests
             }
 
             AssertSame(expected, TransactionSummarizer.Summarize(buffer, asOf), where + ", from a TransactionBuffer");
-            AssertSame(expected, TransactionSummarizer.Summarize(buffer, only: null, asOf, referToLines: true), where + ", naming the buffer's lines by position");
+            // As a compare sums them: from a buffer naming its lines by position, and taken in one by one (groups summed as they go by).
+            var everyLine = new global::Autotask.Billing.Mapping.MappingDocument(new global::Autotask.Billing.Mapping.BillingSettings(), Array.Empty<global::Autotask.Billing.Mapping.CustomerMapping>(), Array.Empty<global::Autotask.Billing.Mapping.ServiceMapping>());
+            var options = new global::Autotask.Billing.Reconciliation.CompareOptions { AsOf = asOf };
+            var compared = global::Autotask.Billing.Reconciliation.ComparisonLines.Over(buffer, Array.Empty<TransactionSummary>(), everyLine, options).Input(asOf).Seats;
+            AssertSame(expected, compared, where + ", naming the buffer's lines by position");
+            using var taken = new global::Autotask.Billing.Reconciliation.ComparisonLines(everyLine, options);
+            foreach (var line in lines)
+            {
+                taken.Add(line);
+            }
+
+            AssertSame(expected, taken.Input(asOf).Seats, where + ", taken in one by one");
         }
     }
 
