@@ -25,25 +25,26 @@ public sealed class ComparisonLines : IDisposable
     private readonly DateTime? _knownAsOf;
     private readonly MappingLineFilter _filter;
     private readonly List<TransactionSummary> _summaries = new();
-    private DateTime? _latestSummaryAsOf;
     private readonly List<TransactionSummary> _keptSummaries = new();
-    private SeatGroups _groups = new();
     private readonly List<int> _charges = new();
     private readonly List<int> _usage = new();
     private readonly List<int> _usageAsService = new();
-
-    // Seats summed early, per group, and how many of the group's lines each covers (fewer: sum again at the end).
-    private List<TransactionSummary?> _seats = new();
-    private List<int> _seatsCover = new();
     private readonly List<Transaction> _open = new();
     private readonly List<SubscriptionSeats> _pool = new();
+
+    // Recurring lines by group, the seats summed early per group, and how many of the group's lines each covers (fewer:
+    // sum again at the end). Let go once the seats are summed (Input).
+    private SeatGroups _groups = new();
+    private List<TransactionSummary?> _seats = new();
+    private List<int> _seatsCover = new();
     private int _openGroup = -1;
 
-    // The seats in display order once summed on _summedOn (Input): the grouping behind them is let go then.
+    // The seats in display order once summed on _summedOn (Input).
     private IReadOnlyList<TransactionSummary>? _summed;
     private DateTime _summedOn;
-    private bool _disposed;
     private DateTime? _latestStart;
+    private DateTime? _latestSummaryAsOf;
+    private bool _disposed;
 
     /// <summary>Lines to be added one by one, compared against <paramref name="mapping"/> under <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">Neither the options nor the store's settings name a currency.</exception>
@@ -84,7 +85,7 @@ public sealed class ComparisonLines : IDisposable
     internal int SummedEarly { get; private set; }
 
     /// <summary>
-    /// The date whose seats are compared: <see cref="KnownAsOf"/>, else the summaries' as-of date, else the last day of
+    /// The date whose seats are compared: <see cref="CompareOptions.KnownAsOf"/>, else the summaries' as-of date, else the last day of
     /// the calendar month of the latest service start among the lines (today's month without one).
     /// </summary>
     internal DateTime AsOf
@@ -135,21 +136,12 @@ public sealed class ComparisonLines : IDisposable
             throw new ArgumentNullException(nameof(line));
         }
 
-        if (_disposed)
-        {
-            throw new ObjectDisposedException(nameof(ComparisonLines));
-        }
-
         if (!_holdsOwnLines)
         {
             throw new InvalidOperationException("These lines are another list's: add to that list instead.");
         }
 
-        if (_summed is not null)
-        {
-            throw new InvalidOperationException("These lines were compared already: take the next lines into a new ComparisonLines.");
-        }
-
+        EnsureOpen();
         _buffer!.Add(line);
         Take(line, LineCount, inHand: true);
     }
@@ -172,11 +164,7 @@ public sealed class ComparisonLines : IDisposable
             throw new ArgumentNullException(nameof(summary));
         }
 
-        if (_summed is not null)
-        {
-            throw new InvalidOperationException("These lines were compared already: take the next lines into a new ComparisonLines.");
-        }
-
+        EnsureOpen();
         _summaries.Add(summary);
         _latestSummaryAsOf = _latestSummaryAsOf is DateTime latest && latest >= summary.AsOf ? latest : summary.AsOf;
         if (_filter.Keep(summary.Source, summary.CustomerId, summary.Sku, summary.ServiceEnd ?? summary.ServiceStart))
@@ -247,6 +235,19 @@ public sealed class ComparisonLines : IDisposable
         }
 
         return TransactionSummarizer.InDisplayOrder(seats);
+    }
+
+    private void EnsureOpen()
+    {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(ComparisonLines));
+        }
+
+        if (_summed is not null)
+        {
+            throw new InvalidOperationException("These lines were compared already: take the next lines into a new ComparisonLines.");
+        }
     }
 
     private void Take(Transaction line, int position, bool inHand)
