@@ -102,9 +102,10 @@ Describe 'The monthly chain Get-AtTransaction | Compare-AtContract | Sync-AtCont
         Set-Content -LiteralPath $large -Value (@($demo[0], $partA) + $padding + $demo[2..($demo.Count - 1)] + @($partB))
         $describe = { '{0}|{1}|{2}|{3}|{4}|{5}|{6}|{7}' -f $_.Kind, $_.CustomerId, $_.Sku, $_.VendorQuantity, $_.AutotaskQuantity, $_.MonthlyRevenueImpact, $_.TransactionIds, $_.Reason }
         $spillFiles = {
-            @([System.IO.Directory]::GetFiles("/proc/$PID/fd") | ForEach-Object {
-                    try { [System.IO.FileInfo]::new($_).LinkTarget } catch [System.IO.IOException] { $null }
-                } | Where-Object { $_ -like '*Autotask.Billing-*.lines*' })
+            $targets = foreach ($fd in [System.IO.Directory]::GetFiles("/proc/$PID/fd")) {
+                try { [System.IO.FileInfo]::new($fd).LinkTarget } catch [System.IO.IOException] { $null }
+            }
+            @($targets | Where-Object { $_ -like '*Autotask.Billing-*.lines*' })
         }
 
         $alone = @(Get-AtTransaction -Path $split -Month 2026-10 | Compare-AtContract -StatePath $script:state -IncludeMatch -ErrorAction Stop | ForEach-Object $describe)
