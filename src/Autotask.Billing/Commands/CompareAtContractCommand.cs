@@ -223,7 +223,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         {
             // A month's file leaves the reading's garbage (decoded lines, Autotask's pages) in the oldest generation,
             // where the collector would find it only after the compare's own allocations had grown the process further:
-            // one full collection here lowers the peak (197,840 lines: 258–269 MB → 239–246 MB). Small runs skip the pause.
+            // one full collection here lowers the peak (197,840 lines: 258–269 MB → 236–250 MB). Small runs skip the pause.
             GC.Collect();
         }
 
