@@ -2,7 +2,8 @@ namespace Autotask.Billing.Reconciliation;
 
 /// <summary>
 /// The one owner of how a force reason reads: "Needs -Force: why." Compare writes it, Sync takes the bare why back
-/// out for its own sentence, and the report adds it to a reason that does not say it yet.
+/// out for its own sentence and writes a skipped change's reason in its lower-case clause style ("needs -Force: why"),
+/// and the report adds it to a reason that does not say it yet.
 /// </summary>
 internal static class ForceReasonText
 {
@@ -27,6 +28,9 @@ internal static class ForceReasonText
 
         return text!.TrimEnd('.').TrimEnd();
     }
+
+    /// <summary>Why Sync skipped a change, in its clause style: "needs -Force: why".</summary>
+    public static string Skipped(string? why) => $"needs -Force: {Why(why)}";
 
     /// <summary>The reason as a force reason: unchanged when it already starts "Needs -Force:", formatted when it is a bare why.</summary>
     public static string? Normalize(string? reason) => Why(reason) is { } why ? Format(why) : null;

@@ -184,7 +184,7 @@ internal sealed class SyncRun : IDisposable
 
         if (operation.RequiresForce && !_options.Force)
         {
-            return Finish(operation, OperationOutcome.Skipped(SyncReasonCode.NeedsForce, "needs -Force: " + operation.ForceReason));
+            return Finish(operation, OperationOutcome.Skipped(SyncReasonCode.NeedsForce, ForceReasonText.Skipped(operation.ForceReason)));
         }
 
         if (StopToken.IsCancellationRequested)
@@ -468,7 +468,7 @@ internal sealed class SyncRun : IDisposable
         if (details.GuardQuantity && !_options.Force && !operation.RequiresForce
             && QuantityGuardrail.Of(_plan.Context.Settings).Check(current, target).Why is { } forceReason)
         {
-            return OperationOutcome.Skipped(SyncReasonCode.NeedsForce, "needs -Force: " + forceReason, contractId);
+            return OperationOutcome.Skipped(SyncReasonCode.NeedsForce, ForceReasonText.Skipped(forceReason), contractId);
         }
 
         async Task<long?> Confirm(CancellationToken token)

@@ -23,6 +23,14 @@ public sealed class ForceReasonTextTests
     }
 
     [Theory]
+    [InlineData("Needs -Force: it takes the units from 10 to zero.")]
+    [InlineData("it takes the units from 10 to zero")]
+    public void A_skipped_change_says_it_needs_force_in_the_words_of_its_reason(string reason)
+    {
+        Assert.Equal("needs -Force: it takes the units from 10 to zero", ForceReasonText.Skipped(reason));
+    }
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]

@@ -121,8 +121,10 @@ public sealed class GuardrailTests : IDisposable
 
         var operation = Assert.Single(plan.Operations);
         Assert.True(operation.RequiresForce);
-        Assert.Equal(QuantityGuardrail.Of(new BillingSettings()).Check(0m, 20m).Why, operation.ForceReason);
+        var why = QuantityGuardrail.Of(new BillingSettings()).Check(0m, 20m).Why;
+        Assert.Equal(why, operation.ForceReason);
         Assert.Equal(SyncReasonCode.NeedsForce, Assert.Single(results).ReasonCode);
+        Assert.Equal("needs -Force: " + why, results[0].Reason);
         Assert.Equal(2, summary.ExitCode);
         Assert.Equal(0, UnitsOn("2026-11-15"));
     }
