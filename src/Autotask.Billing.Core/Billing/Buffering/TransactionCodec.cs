@@ -15,42 +15,22 @@ internal static class TransactionCodec
     private const ulong PackedTag = 2;
     private const ulong PackedUpperTag = 3;
 
-    [Flags]
-    private enum Present : ushort
-    {
-        UnitPrice = 1 << 0,
-        UnitCost = 1 << 1,
-        ListUnitPrice = 1 << 2,
-        Amount = 1 << 3,
-        ExchangeRate = 1 << 4,
-        ServiceStart = 1 << 5,
-        ServiceEnd = 1 << 6,
-        OrderDate = 1 << 7,
-        SubscriptionStart = 1 << 8,
-        Kind = 1 << 9,
-        IsProrated = 1 << 10,
-        IsReversal = 1 << 11,
-        IsTrial = 1 << 12,
-        IsUnbilled = 1 << 13,
-    }
+    // A record's first number: the optional values the line has (Transaction.Field, their one owner) in the low 16 bits,
+    // and above them its yes/no flags (set on few lines, so the number is still two bytes on most).
+    private const int FlagShift = 16;
+    private const ulong IsProrated = 1UL << FlagShift;
+    private const ulong IsReversal = 1UL << (FlagShift + 1);
+    private const ulong IsTrial = 1UL << (FlagShift + 2);
+    private const ulong IsUnbilled = 1UL << (FlagShift + 3);
 
     public static void Write(CompactWriter writer, StringTable strings, Transaction line)
     {
-        var present = Flag(line.UnitPrice.HasValue, Present.UnitPrice)
-            | Flag(line.UnitCost.HasValue, Present.UnitCost)
-            | Flag(line.ListUnitPrice.HasValue, Present.ListUnitPrice)
-            | Flag(line.Amount.HasValue, Present.Amount)
-            | Flag(line.ExchangeRate.HasValue, Present.ExchangeRate)
-            | Flag(line.ServiceStart.HasValue, Present.ServiceStart)
-            | Flag(line.ServiceEnd.HasValue, Present.ServiceEnd)
-            | Flag(line.OrderDate.HasValue, Present.OrderDate)
-            | Flag(line.SubscriptionStart.HasValue, Present.SubscriptionStart)
-            | Flag(line.ExplicitKind.HasValue, Present.Kind)
-            | Flag(line.IsProrated, Present.IsProrated)
-            | Flag(line.IsReversal, Present.IsReversal)
-            | Flag(line.IsTrial, Present.IsTrial)
-            | Flag(line.IsUnbilled, Present.IsUnbilled);
-        writer.WriteVarint((ulong)present);
+        var present = (ulong)line.Present
+            | (line.IsProrated ? IsProrated : 0)
+            | (line.IsReversal ? IsReversal : 0)
+            | (line.IsTrial ? IsTrial : 0)
+            | (line.IsUnbilled ? IsUnbilled : 0);
+        writer.WriteVarint(present);
         writer.WriteVarint((ulong)line.ChargeType);
         writer.WriteVarint((ulong)line.QuantityChange);
         if (line.ExplicitKind is ChargeKind kind)
@@ -95,10 +75,11 @@ internal static class TransactionCodec
 
     public static Transaction Read(ref CompactReader reader, StringTable strings)
     {
-        var present = (Present)reader.ReadVarint();
+        var present = reader.ReadVarint();
+        var fields = (Transaction.Field)(present & 0xFFFF);
         var chargeType = (ChargeType)reader.ReadVarint();
         var quantityChange = (QuantityChange)reader.ReadVarint();
-        ChargeKind? kind = Has(present, Present.Kind) ? (ChargeKind)reader.ReadVarint() : null;
+        ChargeKind? kind = Has(fields, Transaction.Field.Kind) ? (ChargeKind)reader.ReadVarint() : null;
 
         // Object initialisers evaluate in the order written, the order Write wrote them in.
         return new Transaction
@@ -106,10 +87,10 @@ internal static class TransactionCodec
             ChargeType = chargeType,
             ExplicitKind = kind,
             QuantityChange = quantityChange,
-            IsProrated = Has(present, Present.IsProrated),
-            IsReversal = Has(present, Present.IsReversal),
-            IsTrial = Has(present, Present.IsTrial),
-            IsUnbilled = Has(present, Present.IsUnbilled),
+            IsProrated = (present & IsProrated) != 0,
+            IsReversal = (present & IsReversal) != 0,
+            IsTrial = (present & IsTrial) != 0,
+            IsUnbilled = (present & IsUnbilled) != 0,
             TransactionId = ReadId(ref reader, strings),
             SubscriptionId = ReadId(ref reader, strings),
             Source = ReadText(ref reader, strings)!,
@@ -133,15 +114,15 @@ internal static class TransactionCodec
             SourceFile = ReadText(ref reader, strings)!,
             SourceLine = (int)(uint)reader.ReadVarint(),
             Quantity = ReadDecimal(ref reader),
-            UnitPrice = Has(present, Present.UnitPrice) ? ReadDecimal(ref reader) : null,
-            UnitCost = Has(present, Present.UnitCost) ? ReadDecimal(ref reader) : null,
-            ListUnitPrice = Has(present, Present.ListUnitPrice) ? ReadDecimal(ref reader) : null,
-            Amount = Has(present, Present.Amount) ? ReadDecimal(ref reader) : null,
-            ExchangeRate = Has(present, Present.ExchangeRate) ? ReadDecimal(ref reader) : null,
-            ServiceStart = Has(present, Present.ServiceStart) ? ReadDate(ref reader) : null,
-            ServiceEnd = Has(present, Present.ServiceEnd) ? ReadDate(ref reader) : null,
-            OrderDate = Has(present, Present.OrderDate) ? ReadDate(ref reader) : null,
-            SubscriptionStart = Has(present, Present.SubscriptionStart) ? ReadDate(ref reader) : null,
+            UnitPrice = Has(fields, Transaction.Field.UnitPrice) ? ReadDecimal(ref reader) : null,
+            UnitCost = Has(fields, Transaction.Field.UnitCost) ? ReadDecimal(ref reader) : null,
+            ListUnitPrice = Has(fields, Transaction.Field.ListUnitPrice) ? ReadDecimal(ref reader) : null,
+            Amount = Has(fields, Transaction.Field.Amount) ? ReadDecimal(ref reader) : null,
+            ExchangeRate = Has(fields, Transaction.Field.ExchangeRate) ? ReadDecimal(ref reader) : null,
+            ServiceStart = Has(fields, Transaction.Field.ServiceStart) ? ReadDate(ref reader) : null,
+            ServiceEnd = Has(fields, Transaction.Field.ServiceEnd) ? ReadDate(ref reader) : null,
+            OrderDate = Has(fields, Transaction.Field.OrderDate) ? ReadDate(ref reader) : null,
+            SubscriptionStart = Has(fields, Transaction.Field.SubscriptionStart) ? ReadDate(ref reader) : null,
         };
     }
 
@@ -166,18 +147,17 @@ internal static class TransactionCodec
 
     private static void SkipHead(ref CompactReader reader)
     {
-        var present = (Present)reader.ReadVarint();
+        var fields = (Transaction.Field)(reader.ReadVarint() & 0xFFFF);
         reader.ReadVarint();
         reader.ReadVarint();
-        if (Has(present, Present.Kind))
+        if (Has(fields, Transaction.Field.Kind))
         {
             reader.ReadVarint();
         }
     }
 
-    private static Present Flag(bool on, Present flag) => on ? flag : 0;
 
-    private static bool Has(Present present, Present flag) => (present & flag) != 0;
+    private static bool Has(Transaction.Field fields, Transaction.Field field) => (fields & field) != 0;
 
     /// <summary>
     /// An id is often unique per line, so it is written with the line rather than through the table: ASCII ones as

@@ -225,8 +225,9 @@ public sealed class Transaction
     // Phone and address come only from generic and profile files, and rarely: one reference instead of five.
     private Contact? _contact;
 
+    /// <summary>Which optional values a line has; <see cref="Buffering.TransactionCodec"/> writes them as they are.</summary>
     [Flags]
-    private enum Field : ushort
+    internal enum Field : ushort
     {
         UnitPrice = 1 << 0,
         UnitCost = 1 << 1,
@@ -255,6 +256,9 @@ public sealed class Transaction
 
     /// <summary>The side object to set a contact value on; none while every value set is null.</summary>
     private Contact? ContactFor(string? value) => value is null && _contact is null ? null : _contact ??= new Contact();
+
+    /// <summary>The optional values this line has.</summary>
+    internal Field Present => _has;
 
     private bool Has(Field field) => (_has & field) != 0;
 
