@@ -24,7 +24,6 @@ public sealed class ComparisonLines : IDisposable
     private readonly MappingDocument _mapping;
     private readonly DateTime? _knownAsOf;
     private readonly MappingLineFilter _filter;
-    private readonly List<TransactionSummary> _summaries = new();
     private readonly List<TransactionSummary> _keptSummaries = new();
     private readonly List<int> _charges = new();
     private readonly List<int> _usage = new();
@@ -74,7 +73,7 @@ public sealed class ComparisonLines : IDisposable
     public int LineCount { get; private set; }
 
     /// <summary>Summarised lines (from Get-AtTransaction -Summarize) taken in.</summary>
-    public int SummaryCount => _summaries.Count;
+    public int SummaryCount { get; private set; }
 
     /// <summary>The options the lines are compared under: the run's, with what it leaves open taken from the store's settings.</summary>
     internal CompareOptions Options { get; }
@@ -165,7 +164,7 @@ public sealed class ComparisonLines : IDisposable
         }
 
         EnsureOpen();
-        _summaries.Add(summary);
+        SummaryCount++;
         _latestSummaryAsOf = _latestSummaryAsOf is DateTime latest && latest >= summary.AsOf ? latest : summary.AsOf;
         if (_filter.Keep(summary.Source, summary.CustomerId, summary.Sku, summary.ServiceEnd ?? summary.ServiceStart))
         {

@@ -63,8 +63,9 @@ public sealed class ContractComparer
     /// <remarks>
     /// With a <paramref name="prefetch"/> of this mapping (<see cref="Prefetch"/>), the contracts, services and units
     /// it has read or is reading are used, so the Autotask reads overlap the reading and summarising of the lines.
-    /// Lines given as a <see cref="Buffering.TransactionBuffer"/> (as Compare-AtContract holds them) are read one
-    /// customer × SKU at a time, and the seats name them by position: leave the buffer unchanged until the run ends.
+    /// Lines given as a <see cref="Buffering.TransactionBuffer"/> are read one customer × SKU at a time, and the seats
+    /// name them by position: leave the buffer unchanged until the run ends. (Compare-AtContract takes its lines in
+    /// one by one instead: <see cref="ComparisonLines"/>.)
     /// </remarks>
     public ComparisonRun Compare(
         IEnumerable<Transaction> lines,
