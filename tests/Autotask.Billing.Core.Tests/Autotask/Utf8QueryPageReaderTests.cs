@@ -19,6 +19,9 @@ public sealed class Utf8QueryPageReaderTests
         """{"Items":[{"ID":"2","ContractId":"21","unitPrice":"0.1234567890123456789","unitCost":1e2,"adjustedPrice":-3.50,"somethingNew":{"a":[1,{"b":null}]},"invoiceDescription":12.50},null],"PAGEDETAILS":{"nextPageUrl":null}}""",
         // Empty strings: null for a nullable number; text kept.
         """{"items":[{"id":3,"unitPrice":"","unitCost":" ","invoiceDescription":"","internalDescription":true}]}""",
+        // A lone surrogate (a field cut mid-emoji) and a next page that is not text: left to the serializer, read as it reads them.
+        """{"items":[{"id":4,"invoiceDescription":"Seats \ud83d"}],"pageDetails":{"nextPageUrl":5}}""",
+        """{"items":[{"id":5,"invoiceDescription":"x"}],"pageDetails":{"nextPageUrl":true}}""",
         // No items, no pageDetails; items null.
         """{"items":null}""",
         """{"items":[]}""",

@@ -89,9 +89,10 @@ internal static class Utf8QueryPageReader
 
             return new AutotaskQueryPage<T> { Items = items, PageDetails = details };
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            // Not JSON to this reader (cut off, or a liberty Newtonsoft takes): the serializer reads it, or says where it breaks.
+            // Not JSON to this reader (cut off, a liberty Newtonsoft takes, or text it will not decode, such as a lone
+            // surrogate where Autotask cut a field mid-emoji): the serializer reads it, or says where it breaks.
             using var stream = new MemoryStream(utf8.ToArray(), writable: false);
             return AutotaskJson.ReadWithSerializer<AutotaskQueryPage<T>>(stream, Encoding.UTF8);
         }
@@ -146,7 +147,8 @@ internal static class Utf8QueryPageReader
                 {
                     JsonTokenType.String => reader.GetString(),
                     JsonTokenType.Null => null,
-                    _ => throw new NewtonsoftSerializationException($"Expected a string at pageDetails.nextPageUrl, not {reader.TokenType}."),
+                    // Newtonsoft reads it as text (then no page follows): it decides such a page.
+                    _ => throw new JsonException($"Expected a string at pageDetails.nextPageUrl, not {reader.TokenType}."),
                 };
             }
             else
@@ -328,7 +330,8 @@ internal static class Utf8QueryPageReader
         {
             if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject)
             {
-                throw Unreadable(Raw(ref reader), index);
+                // Named by its kind, not its text: an object or array of any size is not copied into a message.
+                throw Unreadable(reader.TokenType == JsonTokenType.StartArray ? "an array" : "an object", index);
             }
 
             var raw = Scalar(ref reader);
@@ -444,12 +447,6 @@ internal static class Utf8QueryPageReader
             return _property.Converter is { } converter
                 ? converter.ReadJson(json, _property.PropertyType!, null, AutotaskJson.Serializer)
                 : AutotaskJson.Serializer.Deserialize(json, _property.PropertyType!);
-        }
-
-        private static string Raw(ref Utf8JsonReader reader)
-        {
-            using var value = JsonDocument.ParseValue(ref reader);
-            return value.RootElement.GetRawText();
         }
 
         private NewtonsoftException Unreadable(object? raw, int index) =>
