@@ -32,12 +32,7 @@ internal static class AutotaskJson
 
         try
         {
-            using var reader = new JsonTextReader(new StringReader(content!))
-            {
-                DateParseHandling = DateParseHandling.None,
-                FloatParseHandling = FloatParseHandling.Decimal,
-                Culture = CultureInfo.InvariantCulture,
-            };
+            using var reader = CreateReader(new StringReader(content!));
             return JToken.ReadFrom(reader) as JObject;
         }
         catch (JsonException)
@@ -74,12 +69,7 @@ internal static class AutotaskJson
         where T : class
     {
         using var text = new StreamReader(content, encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024);
-        using var reader = new JsonTextReader(text)
-        {
-            DateParseHandling = DateParseHandling.None,
-            FloatParseHandling = FloatParseHandling.Decimal,
-            Culture = CultureInfo.InvariantCulture,
-        };
+        using var reader = CreateReader(text);
         if (typeof(T) == typeof(JObject))
         {
             return JToken.ReadFrom(reader) as T;
@@ -87,6 +77,14 @@ internal static class AutotaskJson
 
         return Serializer.Deserialize<T>(reader);
     }
+
+    /// <summary>How every Autotask body is read: numbers as decimals (money keeps its scale), dates as text for the converters.</summary>
+    internal static JsonTextReader CreateReader(TextReader text) => new(text)
+    {
+        DateParseHandling = DateParseHandling.None,
+        FloatParseHandling = FloatParseHandling.Decimal,
+        Culture = CultureInfo.InvariantCulture,
+    };
 
     internal static JObject FromObject(object value) => JObject.FromObject(value, Serializer);
 

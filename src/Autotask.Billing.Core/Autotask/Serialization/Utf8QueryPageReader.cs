@@ -437,12 +437,7 @@ internal static class Utf8QueryPageReader
         {
             using var value = JsonDocument.ParseValue(ref reader);
             using var text = new StringReader(value.RootElement.GetRawText());
-            using var json = new Newtonsoft.Json.JsonTextReader(text)
-            {
-                DateParseHandling = Newtonsoft.Json.DateParseHandling.None,
-                FloatParseHandling = Newtonsoft.Json.FloatParseHandling.Decimal,
-                Culture = CultureInfo.InvariantCulture,
-            };
+            using var json = AutotaskJson.CreateReader(text);
             json.Read();
             return _property.Converter is { } converter
                 ? converter.ReadJson(json, _property.PropertyType!, null, AutotaskJson.Serializer)
