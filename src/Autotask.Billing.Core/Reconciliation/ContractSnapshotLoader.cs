@@ -246,23 +246,21 @@ public sealed class ContractSnapshotLoader
         var asked = new HashSet<long>(prefetchedIds);
         var missing = wanted.Where(id => !asked.Contains(id)).ToList();
         var readNow = read(missing);
-        var keep = new HashSet<long>(wanted);
-        return (await prefetchedRows.ConfigureAwait(false)).Where(row => keep.Contains(idOf(row)))
-            .Concat(await readNow.ConfigureAwait(false))
-            .ToList();
+        return Only(wanted, await prefetchedRows.ConfigureAwait(false), idOf).Concat(await readNow.ConfigureAwait(false)).ToList();
     }
 
     /// <summary>The rows with these ids: a read as pages came in may have read some for rows this load then left out.</summary>
-    private static async Task<IReadOnlyList<T>> OnlyAsync<T>(IReadOnlyCollection<long> wanted, Task<IReadOnlyList<T>> rows, Func<T, long> idOf)
+    private static async Task<IReadOnlyList<T>> OnlyAsync<T>(IReadOnlyCollection<long> wanted, Task<IReadOnlyList<T>> rows, Func<T, long> idOf) =>
+        Only(wanted, await rows.ConfigureAwait(false), idOf).ToList();
+
+    private static IReadOnlyDictionary<long, Contract> Only(IReadOnlyCollection<long> contractIds, IEnumerable<Contract> rows) =>
+        Only(contractIds, rows, c => c.Id).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
+
+    /// <summary>The rows whose id is one of <paramref name="wanted"/> (the one rule for rows read ahead of what a load compares).</summary>
+    private static IEnumerable<T> Only<T>(IReadOnlyCollection<long> wanted, IEnumerable<T> rows, Func<T, long> idOf)
     {
         var keep = new HashSet<long>(wanted);
-        return (await rows.ConfigureAwait(false)).Where(row => keep.Contains(idOf(row))).ToList();
-    }
-
-    private static IReadOnlyDictionary<long, Contract> Only(IReadOnlyCollection<long> contractIds, IEnumerable<Contract> rows)
-    {
-        var wanted = new HashSet<long>(contractIds);
-        return rows.Where(c => wanted.Contains(c.Id)).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
+        return rows.Where(row => keep.Contains(idOf(row)));
     }
 
     // The prefetch read the contract and service labels; company labels join them only after, one writer at a time.
