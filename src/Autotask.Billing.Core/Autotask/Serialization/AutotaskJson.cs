@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -48,20 +49,21 @@ internal static class AutotaskJson
     /// a JObject, not an object. Malformed or cut-off JSON throws a <see cref="JsonReaderException"/>; a value the
     /// model cannot take a <see cref="JsonException"/> too: the caller tells the two apart.
     /// </summary>
-    internal static T? Read<T>(Stream content, Encoding? encoding)
+    internal static T? Read<T>(ReadOnlyMemory<byte> body, Encoding? encoding)
         where T : class
     {
 #if NET8_0_OR_GREATER
         // A query page, the bulk of every read, goes straight from its UTF-8 bytes into entities.
         if (Utf8QueryPageReader.For(typeof(T)) is { } readPage && encoding is null or UTF8Encoding)
         {
-            using var bytes = new MemoryStream(content.CanSeek ? (int)Math.Min(content.Length - content.Position, int.MaxValue) : 0);
-            content.CopyTo(bytes);
-            return (T?)readPage(bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+            return (T?)readPage(body.Span);
         }
 #endif
 
-        return ReadWithSerializer<T>(content, encoding);
+        using var stream = MemoryMarshal.TryGetArray(body, out var bytes)
+            ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
+            : new MemoryStream(body.ToArray(), writable: false);
+        return ReadWithSerializer<T>(stream, encoding);
     }
 
     /// <summary><see cref="Read{T}"/> through <see cref="Serializer"/> whatever the type.</summary>

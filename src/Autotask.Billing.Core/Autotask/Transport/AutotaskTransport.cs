@@ -362,6 +362,7 @@ internal sealed class AutotaskTransport : IDisposable
         where TBody : class
     {
         HttpResponseMessage? answer = null;
+        ResponseBody? body = null;
         Exception? error = null;
         var timedOut = false;
         var stopwatch = new Stopwatch();
@@ -381,21 +382,31 @@ internal sealed class AutotaskTransport : IDisposable
                 stopwatch.Start();
                 try
                 {
-                    // ResponseContentRead: the whole body arrives within the timeout and the endpoint's slot; it is
-                    // read into its type afterwards, from memory.
-                    answer = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
+                    // The whole body arrives within the timeout and the endpoint's slot, into pooled memory; it is read
+                    // into its type afterwards. A body cut off fails here, as HttpClient's own buffering did.
+                    answer = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                    if (answer.Content is { } content)
+                    {
+                        // .NET Framework's streams may not heed the token: disposing the response ends a stalled read.
+                        using (timeout.Token.Register(answer.Dispose))
+                        {
+                            body = await ResponseBody.ReadAsync(content, timeout.Token).ConfigureAwait(false);
+                        }
+                    }
                 }
                 catch (Exception exception)
                 {
                     error = exception;
-                    timedOut = exception is OperationCanceledException && !cancellationToken.IsCancellationRequested;
+                    timedOut = (exception is OperationCanceledException || timeout.IsCancellationRequested) && !cancellationToken.IsCancellationRequested;
+                    answer?.Dispose();
+                    answer = null;
                 }
 
                 stopwatch.Stop();
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var response = await ClassifyAsync<TBody>(request, url, answer, error, timedOut).ConfigureAwait(false);
+            var response = Classify<TBody>(request, url, answer, body, error, timedOut);
             _options.RequestLog?.Report(new AutotaskRequestLogEntry(
                 request.Method.Method,
                 Redact(url.AbsolutePath),
@@ -409,6 +420,7 @@ internal sealed class AutotaskTransport : IDisposable
         }
         finally
         {
+            body?.Dispose();
             answer?.Dispose();
         }
     }
@@ -435,8 +447,8 @@ internal sealed class AutotaskTransport : IDisposable
         return message;
     }
 
-    private async Task<AutotaskHttpResponse<TBody>> ClassifyAsync<TBody>(
-        AutotaskHttpRequest request, Uri url, HttpResponseMessage? answer, Exception? transportError, bool timedOut)
+    private AutotaskHttpResponse<TBody> Classify<TBody>(
+        AutotaskHttpRequest request, Uri url, HttpResponseMessage? answer, ResponseBody? content, Exception? transportError, bool timedOut)
         where TBody : class
     {
         var received = answer is null ? 0 : (int)answer.StatusCode;
@@ -446,16 +458,16 @@ internal sealed class AutotaskTransport : IDisposable
         Exception? bodyError = null;
         string? text = null;
         // .NET Framework leaves Content null on a response without one; read that as an empty body.
-        if (answer?.Content is not null && success)
+        if (content is not null && success)
         {
-            (body, bodyError, text, var notJson) = await ReadSuccessBodyAsync<TBody>(answer.Content).ConfigureAwait(false);
+            (body, bodyError, text, var notJson) = ReadSuccessBody<TBody>(content);
             // The reader's message may quote the body (a property name, say); it travels only redacted.
             transportError = notJson is null ? null : new JsonReaderException(_redactor.Redact(notJson.Message));
         }
-        else if (answer?.Content is not null)
+        else if (content is not null)
         {
             // Failures are small and free-form (errors[] of strings or objects, ASP.NET's Message, an HTML page).
-            text = await answer.Content.ReadAsStringAsync().ConfigureAwait(false);
+            text = content.Text();
             errorBody = AutotaskJson.TryParseObject(text);
         }
 
@@ -479,17 +491,16 @@ internal sealed class AutotaskTransport : IDisposable
 
     /// <summary>
     /// A success's body straight from its bytes into <typeparamref name="TBody"/>. When that fails, the body is read
-    /// again as text (only then): JSON that parses is an answer the model cannot take (reported, not retried); anything
+    /// as text (only then): JSON that parses is an answer the model cannot take (reported, not retried); anything
     /// else is a body cut off or not from Autotask, which is treated as a broken connection, as it always was.
     /// </summary>
-    private static async Task<(TBody? Body, Exception? BodyError, string? Text, Exception? NotJson)> ReadSuccessBodyAsync<TBody>(HttpContent content)
+    private static (TBody? Body, Exception? BodyError, string? Text, Exception? NotJson) ReadSuccessBody<TBody>(ResponseBody content)
         where TBody : class
     {
         JsonException failure;
         try
         {
-            var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-            if (AutotaskJson.Read<TBody>(stream, ContentEncoding(content)) is { } body)
+            if (AutotaskJson.Read<TBody>(content.Bytes, content.Charset) is { } body)
             {
                 return (body, null, null, null);
             }
@@ -501,28 +512,10 @@ internal sealed class AutotaskTransport : IDisposable
             failure = exception;
         }
 
-        var text = await content.ReadAsStringAsync().ConfigureAwait(false);
+        var text = content.Text();
         return AutotaskJson.TryParseObject(text) is not null
             ? (null, failure, text, null)
             : (null, null, text, failure);
-    }
-
-    private static Encoding? ContentEncoding(HttpContent content)
-    {
-        var charset = content.Headers.ContentType?.CharSet?.Trim('"');
-        if (string.IsNullOrEmpty(charset))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Encoding.GetEncoding(charset);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
     }
 
     private static ResponseDisposition Decide(AutotaskRequestKind kind, int? status, TransportFailure failure, IReadOnlyList<string> errors, bool threadThreshold)
