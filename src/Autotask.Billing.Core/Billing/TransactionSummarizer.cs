@@ -195,8 +195,9 @@ public static class TransactionSummarizer
             ServiceStart = Earliest(applied, t => t.ServiceStart),
             ServiceEnd = Latest(applied, t => t.ServiceEnd),
             SubscriptionStart = Earliest(applied, t => t.SubscriptionStart ?? t.ServiceStart),
-            SubscriptionIds = buffered?.SubscriptionIds(group, subscriptionIds) ?? subscriptionIds,
-            Provenance = buffered?.References(group, applied) ?? applied.ConvertAll(t => new TransactionReference(t.TransactionId, t.SourceFile, t.SourceLine)),
+            SubscriptionIds = buffered is null ? subscriptionIds : Array.Empty<string>(),
+            Provenance = buffered is null ? applied.ConvertAll(t => new TransactionReference(t.TransactionId, t.SourceFile, t.SourceLine)) : Array.Empty<TransactionReference>(),
+            BufferedLines = buffered?.Lines(group, applied, subscriptionIds),
             AsOf = day,
         };
     }

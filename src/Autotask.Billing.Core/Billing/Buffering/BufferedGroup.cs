@@ -10,15 +10,6 @@ namespace Autotask.Billing.Buffering;
 /// </summary>
 internal sealed class BufferedGroup
 {
-    // Read only for the few seats that become differences: the whole line is read, for its id, file and line number.
-    private static readonly Func<TransactionBuffer, int, TransactionReference> ReadReference = (lines, position) =>
-    {
-        var line = lines[position];
-        return new TransactionReference(line.TransactionId, line.SourceFile, line.SourceLine);
-    };
-
-    private static readonly Func<TransactionBuffer, int, string> ReadSubscriptionId = (lines, position) => lines.SubscriptionIdAt(position);
-
     private readonly TransactionBuffer _lines;
     private readonly List<int> _positions;
 
@@ -28,8 +19,14 @@ internal sealed class BufferedGroup
         _positions = positions;
     }
 
-    /// <summary>References to <paramref name="applied"/>, lines of <paramref name="group"/> (read from these positions, in order).</summary>
-    public IReadOnlyList<TransactionReference> References(List<Transaction> group, List<Transaction> applied)
+    /// <summary>
+    /// The lines a seat of <paramref name="group"/> (read from these positions, in order) names: <paramref name="applied"/>,
+    /// and for each of <paramref name="ids"/> the first line that spells it so.
+    /// </summary>
+    public SeatLines Lines(List<Transaction> group, List<Transaction> applied, List<string> ids) =>
+        new(_lines, LinePositions.Of(References(group, applied)), LinePositions.Of(SubscriptionIds(group, ids)));
+
+    private int[] References(List<Transaction> group, List<Transaction> applied)
     {
         var indexOf = IndexOfLine(group);
         var positions = new int[applied.Count];
@@ -38,11 +35,10 @@ internal sealed class BufferedGroup
             positions[k] = _positions[indexOf(applied[k])];
         }
 
-        return new BufferedLineValues<TransactionReference>(_lines, positions, ReadReference);
+        return positions;
     }
 
-    /// <summary><paramref name="ids"/>, each taken from the first line of <paramref name="group"/> that spells it so.</summary>
-    public IReadOnlyList<string> SubscriptionIds(List<Transaction> group, List<string> ids)
+    private int[] SubscriptionIds(List<Transaction> group, List<string> ids)
     {
         Dictionary<string, int>? firstLine = null;
         if (group.Count > 16)
@@ -62,7 +58,7 @@ internal sealed class BufferedGroup
             positions[k] = _positions[i];
         }
 
-        return new BufferedLineValues<string>(_lines, positions, ReadSubscriptionId);
+        return positions;
     }
 
     private static Func<Transaction, int> IndexOfLine(List<Transaction> group)

@@ -3,33 +3,33 @@ using System.Collections;
 namespace Autotask.Billing.Buffering;
 
 /// <summary>
-/// A summary's list of something about some of its lines (their subscription ids, their provenance), kept as the
-/// lines' positions in the buffer and read from it when asked for: a few bytes per line instead of a copy.
+/// A seat's list of something about some of its lines (their subscription ids, their provenance; see
+/// <see cref="SeatLines"/>), read from the buffer at the lines' positions when asked for.
 /// </summary>
 internal sealed class BufferedLineValues<T> : IReadOnlyList<T>
 {
     private readonly TransactionBuffer _lines;
-    private readonly int[] _positions;
-    private readonly Func<TransactionBuffer, int, T> _read;
     private readonly int _generation;
+    private readonly LinePositions _positions;
+    private readonly Func<TransactionBuffer, int, T> _read;
 
-    public BufferedLineValues(TransactionBuffer lines, int[] positions, Func<TransactionBuffer, int, T> read)
+    public BufferedLineValues(TransactionBuffer lines, int generation, LinePositions positions, Func<TransactionBuffer, int, T> read)
     {
         _lines = lines;
+        _generation = generation;
         _positions = positions;
         _read = read;
-        _generation = lines.Generation;
     }
 
-    public int Count => _positions.Length;
+    public int Count => _positions.Count;
 
     public T this[int index] => Read(_positions[index]);
 
     public IEnumerator<T> GetEnumerator()
     {
-        foreach (var position in _positions)
+        for (var i = 0; i < _positions.Count; i++)
         {
-            yield return Read(position);
+            yield return Read(_positions[i]);
         }
     }
 

@@ -1,3 +1,5 @@
+using Autotask.Billing.Buffering;
+
 namespace Autotask.Billing;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace Autotask.Billing;
 /// </summary>
 public sealed class TransactionSummary
 {
+    private readonly IReadOnlyList<string> _subscriptionIds = Array.Empty<string>();
+    private readonly IReadOnlyList<TransactionReference> _provenance = Array.Empty<TransactionReference>();
+
     public string Source { get; init; } = string.Empty;
 
     public string CustomerId { get; init; } = string.Empty;
@@ -65,10 +70,21 @@ public sealed class TransactionSummary
     /// <summary>The earliest start of the subscriptions in force (their term start, else their earliest service start): a contract carrying them must start by then.</summary>
     public DateTime? SubscriptionStart { get; init; }
 
-    public IReadOnlyList<string> SubscriptionIds { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> SubscriptionIds
+    {
+        get => BufferedLines?.SubscriptionIds ?? _subscriptionIds;
+        init => _subscriptionIds = value;
+    }
 
     /// <summary>The lines the quantity was computed from.</summary>
-    public IReadOnlyList<TransactionReference> Provenance { get; init; } = Array.Empty<TransactionReference>();
+    public IReadOnlyList<TransactionReference> Provenance
+    {
+        get => BufferedLines?.Provenance ?? _provenance;
+        init => _provenance = value;
+    }
+
+    /// <summary>Where a seat summed from a buffer reads its subscription ids and provenance (then not given as lists).</summary>
+    internal SeatLines? BufferedLines { private get; init; }
 
     public DateTime AsOf { get; init; }
 
