@@ -164,7 +164,7 @@ public sealed class ContractSnapshotLoader
         if (unrestricted && options.IncludeContractServices)
         {
             var streamed = allServicesTask is null
-                ? servicesAsTheyCome = new StreamedByIdRead<Service>(ids => running.Start(token => ReadByIdsAsync<Service>("id", ids, null, reads, token)))
+                ? servicesAsTheyCome = new StreamedByIdRead<Service>(_client.InChunkSize, ids => running.Start(token => ReadByIdsAsync<Service>("id", ids, null, reads, token)))
                 : null;
             contractServicesTask = running.Start(token => ReadAllAsync<ContractService>(
                 AutotaskQuery.All.WithIncludeFields(ContractServiceFields), "every contract service", reads, token,
@@ -174,7 +174,7 @@ public sealed class ContractSnapshotLoader
 
         // Likewise the companies of a whole-tenant contract read, as its pages come in.
         var companiesAsTheyCome = prefetched is null && allCompaniesTask is null
-            ? new StreamedByIdRead<Company>(ids => running.Start(token => ReadByIdsAsync<Company>("id", ids, CompanyFields, reads, token)))
+            ? new StreamedByIdRead<Company>(_client.InChunkSize, ids => running.Start(token => ReadByIdsAsync<Company>("id", ids, CompanyFields, reads, token)))
             : null;
         var contracts = prefetched is null
             ? await running.Start(token => ReadContractsAsync(
