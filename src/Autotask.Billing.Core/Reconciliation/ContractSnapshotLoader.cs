@@ -164,7 +164,7 @@ public sealed class ContractSnapshotLoader
         if (unrestricted && options.IncludeContractServices)
         {
             var streamed = allServicesTask is null
-                ? servicesAsTheyCome = new StreamedByIdRead<Service>(_client.InChunkSize, ids => running.Start(token => ReadByIdsAsync<Service>("id", ids, null, reads, token)))
+                ? servicesAsTheyCome = new StreamedByIdRead<Service>(_client.InChunkSize, ids => running.Start(token => QueryByIdsAsync<Service>("id", ids, null, token)))
                 : null;
             contractServicesTask = running.Start(token => ReadAllAsync<ContractService>(
                 AutotaskQuery.All.WithIncludeFields(ContractServiceFields), "every contract service", reads, token,
@@ -174,7 +174,7 @@ public sealed class ContractSnapshotLoader
 
         // Likewise the companies of a whole-tenant contract read, as its pages come in.
         var companiesAsTheyCome = prefetched is null && allCompaniesTask is null
-            ? new StreamedByIdRead<Company>(_client.InChunkSize, ids => running.Start(token => ReadByIdsAsync<Company>("id", ids, CompanyFields, reads, token)))
+            ? new StreamedByIdRead<Company>(_client.InChunkSize, ids => running.Start(token => QueryByIdsAsync<Company>("id", ids, CompanyFields, token)))
             : null;
         var contracts = prefetched is null
             ? await running.Start(token => ReadContractsAsync(
@@ -191,7 +191,7 @@ public sealed class ContractSnapshotLoader
         var companyIds = ContractPrefetch.CompanyIdsOf(contracts.Values).Concat(options.CompanyIds).Distinct().ToList();
         var companiesTask = allCompaniesTask
             ?? (companiesAsTheyCome is not null
-                ? running.Start(_ => companiesAsTheyCome.CompleteAsync(companyIds))
+                ? running.Start(_ => CompleteAsync(companiesAsTheyCome, companyIds, reads))
                 : running.Start(async token => await WithPrefetchedAsync(
                     companyIds, ContractPrefetch.CompanyIdsOf(await prefetched!.Contracts.ConfigureAwait(false)), prefetched.Companies, c => c.Id,
                     missing => ReadByIdsAsync<Company>("id", missing, CompanyFields, reads, token)).ConfigureAwait(false)));
@@ -202,7 +202,7 @@ public sealed class ContractSnapshotLoader
         var serviceIds = ContractPrefetch.ServiceIdsOf(contractServices).Concat(options.ServiceIds).Distinct().ToList();
         var servicesTask = allServicesTask
             ?? (servicesAsTheyCome is not null
-                ? running.Start(_ => OnlyAsync(serviceIds, servicesAsTheyCome.CompleteAsync(serviceIds), s => s.Id))
+                ? running.Start(_ => OnlyAsync(serviceIds, CompleteAsync(servicesAsTheyCome, serviceIds, reads), s => s.Id))
                 : prefetched is null
                 ? running.Start(token => ReadByIdsAsync<Service>("id", serviceIds, null, reads, token))
                 : running.Start(async token => await WithPrefetchedAsync(
@@ -403,14 +403,40 @@ public sealed class ContractSnapshotLoader
             return Array.Empty<T>();
         }
 
+        var rows = await QueryByIdsAsync<T>(field, distinct, includeFields, cancellationToken, extra).ConfigureAwait(false);
+        reads.Add(new SnapshotRead(EntityName<T>(), $"by {field} ({distinct.Count} ids)", rows.Count, distinct.Count, idsPerRequest: _client.InChunkSize));
+        return rows;
+    }
+
+    /// <summary>A read by id left out of the log: a part of a read logged whole (<see cref="CompleteAsync"/>).</summary>
+    private Task<IReadOnlyList<T>> QueryByIdsAsync<T>(
+        string field, IReadOnlyCollection<long> ids, string[]? includeFields, CancellationToken cancellationToken, AutotaskQuery? extra = null)
+        where T : AutotaskEntity
+    {
         var query = extra ?? AutotaskQuery.All;
         if (includeFields is not null)
         {
             query = query.WithIncludeFields(includeFields);
         }
 
-        var rows = await _client.QueryInAsync<T>(field, distinct, query, cancellationToken).ConfigureAwait(false);
-        reads.Add(new SnapshotRead(EntityName<T>(), $"by {field} ({distinct.Count} ids)", rows.Count, distinct.Count));
+        return _client.QueryInAsync<T>(field, ids, query, cancellationToken);
+    }
+
+    /// <summary>
+    /// The rows of a read by id whose ids came in page by page, logged as one read of all its ids: its fewest requests
+    /// are its full chunks, and the early one it may have started with is counted apart (<see cref="SnapshotRead"/>).
+    /// </summary>
+    private async Task<IReadOnlyList<T>> CompleteAsync<T>(StreamedByIdRead<T> streamed, IReadOnlyCollection<long> more, SnapshotReadLog reads)
+        where T : AutotaskEntity
+    {
+        var rows = await streamed.CompleteAsync(more).ConfigureAwait(false);
+        if (streamed.IdsNamed > 0)
+        {
+            reads.Add(new SnapshotRead(
+                EntityName<T>(), $"by id ({streamed.IdsNamed} ids, as the pages came in)", rows.Count, streamed.IdsNamed,
+                idsPerRequest: _client.InChunkSize, chunksRead: streamed.ChunksRead));
+        }
+
         return rows;
     }
 

@@ -33,6 +33,30 @@ internal sealed class StreamedByIdRead<T>
         _read = read ?? throw new ArgumentNullException(nameof(read));
     }
 
+    /// <summary>How many distinct ids it was given.</summary>
+    public int IdsNamed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _seen.Count;
+            }
+        }
+    }
+
+    /// <summary>How many reads it started: one per chunk of ids, the first possibly partial.</summary>
+    public int ChunksRead
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reads.Count;
+            }
+        }
+    }
+
     /// <summary>Takes ids as they become known; starts a read when it is the first or a full chunk is waiting.</summary>
     public void Add(IEnumerable<long> ids)
     {

@@ -42,6 +42,26 @@ public sealed class StreamedCatalogReadTests : IDisposable
         Assert.Equal(2, CatalogQueries());
     }
 
+    [Fact]
+    public async Task The_minimum_counts_a_streamed_read_by_its_ids_not_by_the_early_request_it_starts_with()
+    {
+        // At 500 ids a request: 125 services read at once from the first page, 25 when the last page is in. Two
+        // requests, where the 150 ids need one: the first is how the read overlaps the pages, not what the rows need.
+        using var client = await _tenant.ConnectAsync();
+        var snapshot = await LoadEveryContractServiceAsync(client);
+
+        var catalog = Assert.Single(snapshot.Reads, read => read.Entity == "Services" && read.IdsNamed > 0);
+        Assert.Equal((CatalogServices, 1L, 1L), (catalog.IdsNamed, catalog.MinimumRequests, catalog.EarlyRequests));
+        Assert.Equal(2, CatalogQueries());
+
+        // Pages of 500 for 600 contracts, their 600 companies, 600 contract services and 600 unit rows, one request for
+        // the catalog, and the contract and service picklists.
+        Assert.Equal(2 + 2 + 2 + 2 + 1 + 2, snapshot.MinimumRequests);
+        Assert.Equal(_tenant.Server.Sandbox.Statistics.TotalRequests, snapshot.Requests);
+        Assert.Equal(ContractSnapshot.RequestAllowance(snapshot.MinimumRequests) + 1, snapshot.AllowedRequests);
+        Assert.InRange(snapshot.Requests, snapshot.MinimumRequests, snapshot.AllowedRequests);
+    }
+
     public void Dispose() => _tenant.Dispose();
 
     private async Task<ContractSnapshot> LoadEveryContractServiceAsync(AutotaskClient client)
