@@ -191,7 +191,7 @@ public sealed class ContractSnapshotLoader
         var companyIds = ContractPrefetch.CompanyIdsOf(contracts.Values).Concat(options.CompanyIds).Distinct().ToList();
         var companiesTask = allCompaniesTask
             ?? (companiesAsTheyCome is not null
-                ? running.Start(_ => CompleteAsync(companiesAsTheyCome, companyIds, reads))
+                ? running.Watch(CompleteAsync(companiesAsTheyCome, companyIds, reads))
                 : running.Start(async token => await WithPrefetchedAsync(
                     companyIds, ContractPrefetch.CompanyIdsOf(await prefetched!.Contracts.ConfigureAwait(false)), prefetched.Companies, c => c.Id,
                     missing => ReadByIdsAsync<Company>("id", missing, CompanyFields, reads, token)).ConfigureAwait(false)));
@@ -202,7 +202,7 @@ public sealed class ContractSnapshotLoader
         var serviceIds = ContractPrefetch.ServiceIdsOf(contractServices).Concat(options.ServiceIds).Distinct().ToList();
         var servicesTask = allServicesTask
             ?? (servicesAsTheyCome is not null
-                ? running.Start(_ => OnlyAsync(serviceIds, CompleteAsync(servicesAsTheyCome, serviceIds, reads), s => s.Id))
+                ? running.Watch(OnlyAsync(serviceIds, CompleteAsync(servicesAsTheyCome, serviceIds, reads), s => s.Id))
                 : prefetched is null
                 ? running.Start(token => ReadByIdsAsync<Service>("id", serviceIds, null, reads, token))
                 : running.Start(async token => await WithPrefetchedAsync(

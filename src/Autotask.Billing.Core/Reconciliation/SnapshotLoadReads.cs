@@ -26,7 +26,8 @@ internal sealed class SnapshotLoadReads : IDisposable
     public Task<T> Start<T>(Func<CancellationToken, Task<T>> read)
     {
         // Under the lock, so that StopAsync waits for every read that ever started; a read only starts here (its
-        // requests go out asynchronously), so the lock is held briefly.
+        // requests go out asynchronously), so the lock is held briefly. A streamed read calls this under its own lock,
+        // so what starts here must not take a streamed read's lock: its completion is watched instead (Watch).
         lock (_gate)
         {
             if (_stopped)
@@ -56,7 +57,11 @@ internal sealed class SnapshotLoadReads : IDisposable
             return true;
         });
 
-    /// <summary>A read the load uses but did not start (a prefetch's): its failure stops the load's own reads too.</summary>
+    /// <summary>
+    /// A read the load's own flow has in hand but did not start here (a prefetch's, or the completion of a streamed
+    /// read whose requests went through <see cref="Start{T}"/>): it is waited for too, and its failure stops the others.
+    /// Called only before the load stops.
+    /// </summary>
     public Task<T> Watch<T>(Task<T> task)
     {
         Watch((Task)task);
@@ -86,7 +91,7 @@ internal sealed class SnapshotLoadReads : IDisposable
             }
             catch
             {
-                // Observed here; the failure that counts is the first one, thrown below.
+                // Observed here; the failure that counts is the first one, returned below.
             }
         }
 
