@@ -36,6 +36,12 @@ public sealed class AutotaskClient : IDisposable
     /// <summary>Every HTTP attempt this client has sent; snapshot it before and after a run to report its usage.</summary>
     public AutotaskRequestCounter Requests => _transport.Counter;
 
+    /// <summary>
+    /// How many ids one request of a bulk "in" read carries (<see cref="AutotaskClientOptions.InChunkSize"/>): what
+    /// <see cref="QueryInAsync{T}"/> reads per request, and what a caller batching ids for it batches by.
+    /// </summary>
+    public int InChunkSize => _options.InChunkSize;
+
     /// <summary>The database's hourly usage as of the last ThresholdInformation read plus this client's requests since.</summary>
     public AutotaskThresholdUsage? ThresholdUsage => _transport.Usage;
 

@@ -78,7 +78,10 @@ public sealed class ComparisonSummary
     /// <summary>The fewest requests the data could have been read with (see ContractSnapshot.MinimumRequests).</summary>
     public long MinimumRequests { get; init; }
 
-    /// <summary>The most the run should use: <see cref="MinimumRequests"/> plus 10 % (rounded up) plus 3.</summary>
+    /// <summary>
+    /// The most the run should use: <see cref="MinimumRequests"/> plus 10 % (rounded up) plus 3, plus any early request
+    /// of a read by id started as pages came in (see ContractSnapshot.AllowedRequests).
+    /// </summary>
     public long RequestAllowance { get; init; }
 
     public TimeSpan Duration { get; init; }

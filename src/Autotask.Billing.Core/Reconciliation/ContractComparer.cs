@@ -213,7 +213,7 @@ public sealed class ContractComparer
             HeldBackDifferences = tally.HeldBack,
             AutotaskRequests = snapshot.Requests,
             MinimumRequests = snapshot.MinimumRequests,
-            RequestAllowance = ContractSnapshot.RequestAllowance(snapshot.MinimumRequests),
+            RequestAllowance = snapshot.AllowedRequests,
             Duration = stopwatch.Elapsed,
         });
     }

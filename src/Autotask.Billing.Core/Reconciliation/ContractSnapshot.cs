@@ -91,6 +91,12 @@ public sealed class ContractSnapshot
     /// <summary>The most requests a load of this size may use: the minimum plus 10 % (rounded up) plus 3.</summary>
     public static long RequestAllowance(long minimumRequests) => ((minimumRequests * 11) + 9) / 10 + 3;
 
+    /// <summary>
+    /// The most requests this load may use: <see cref="RequestAllowance"/> of its minimum, plus the early requests of
+    /// its reads by id that started as pages came in (<see cref="SnapshotRead.EarlyRequests"/>).
+    /// </summary>
+    public long AllowedRequests => RequestAllowance(MinimumRequests) + Reads.Sum(read => read.EarlyRequests);
+
     public IReadOnlyList<ContractService> ServicesOn(long contractId) =>
         ContractServicesByContract.TryGetValue(contractId, out var services) ? services : Array.Empty<ContractService>();
 

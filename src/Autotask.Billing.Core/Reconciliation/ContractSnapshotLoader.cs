@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Autotask.Billing.Autotask;
 using Autotask.Billing.Autotask.Entities;
 using Autotask.Billing.Autotask.Query;
@@ -73,7 +74,11 @@ public sealed class ContractSnapshotLoader
         return prefetch;
     }
 
-    /// <summary>A load that takes the contracts, services, units and labels a <paramref name="prefetch"/> read when it covers them.</summary>
+    /// <summary>
+    /// A load that takes the contracts, services, units and labels a <paramref name="prefetch"/> read when it covers
+    /// them. A load that fails stops the reads it started and waits for them before it throws the first failure; it
+    /// stops a prefetch it was using too, whose reads nothing else can use then.
+    /// </summary>
     public async Task<ContractSnapshot> LoadAsync(
         ContractSelection selection, ContractSnapshotOptions options, ContractPrefetch? prefetch, CancellationToken cancellationToken = default)
     {
@@ -87,40 +92,69 @@ public sealed class ContractSnapshotLoader
             throw new ArgumentNullException(nameof(options));
         }
 
-        var asOf = BillingWindow.AsDate(options.AsOf);
         var namedOnly = selection.ContractIds is not null && selection.CompanyIds is null && !selection.ActiveOnly && !selection.RecurringOnly;
         var prefetched = prefetch is not null && namedOnly && options.IncludeContractServices && prefetch.Covers(selection.ContractIds!) ? prefetch : null;
+        using var running = new SnapshotLoadReads(cancellationToken);
+        try
+        {
+            return await LoadAsync(selection, options, namedOnly, prefetched, running).ConfigureAwait(false);
+        }
+        catch (Exception caught)
+        {
+            prefetched?.Dispose();
+            var failure = await running.StopAsync(caught).ConfigureAwait(false);
+            if (prefetched is not null)
+            {
+                await prefetched.Settled().ConfigureAwait(false);
+            }
+
+            if (!ReferenceEquals(failure, caught))
+            {
+                ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The load itself: every read it starts goes through <paramref name="running"/>, with its token.</summary>
+    private async Task<ContractSnapshot> LoadAsync(
+        ContractSelection selection, ContractSnapshotOptions options, bool namedOnly, ContractPrefetch? prefetched, SnapshotLoadReads running)
+    {
+        var asOf = BillingWindow.AsDate(options.AsOf);
         var before = prefetched?.Before ?? _client.Requests.Snapshot();
         var reads = prefetched?.Reads ?? new SnapshotReadLog();
         var labels = prefetched?.Labels ?? new PicklistLabels();
 
         var labelsTask = prefetched is null
-            ? ReadLabelsAsync(labels, options.AllCompanies, reads, cancellationToken)
-            : ReadCompanyLabelsAfterAsync(prefetched, options.AllCompanies, cancellationToken);
+            ? running.Start(token => ReadLabelsAsync(labels, options.AllCompanies, reads, token))
+            : running.Start(token => ReadCompanyLabelsAfterAsync(prefetched, options.AllCompanies, token));
         var allCompaniesTask = options.AllCompanies
-            ? ReadAllAsync<Company>(AutotaskQuery.All.WithIncludeFields(CompanyFields), "every company", reads, cancellationToken)
+            ? running.Start(token => ReadAllAsync<Company>(AutotaskQuery.All.WithIncludeFields(CompanyFields), "every company", reads, token))
             : null;
         var allServicesTask = options.AllServices
-            ? ReadAllAsync<Service>(AutotaskQuery.All, "the whole catalog", reads, cancellationToken)
+            ? running.Start(token => ReadAllAsync<Service>(AutotaskQuery.All, "the whole catalog", reads, token))
             : null;
         var productsTask = options.AllProducts
-            ? ReadAllAsync<Product>(AutotaskQuery.All, "the whole catalog", reads, cancellationToken)
-            : ReadByIdsAsync<Product>("id", options.ProductIds, null, reads, cancellationToken);
+            ? running.Start(token => ReadAllAsync<Product>(AutotaskQuery.All, "the whole catalog", reads, token))
+            : running.Start(token => ReadByIdsAsync<Product>("id", options.ProductIds, null, reads, token));
 
-        var chargesTask = ReadByIdsAsync<ContractCharge>(
-            "contractID", options.ChargeContractIds, ChargeFields, reads, cancellationToken, AutotaskQuery.Where(AutotaskFilter.Exist("internalPurchaseOrderNumber")));
+        var chargesTask = running.Start(token => ReadByIdsAsync<ContractCharge>(
+            "contractID", options.ChargeContractIds, ChargeFields, reads, token, AutotaskQuery.Where(AutotaskFilter.Exist("internalPurchaseOrderNumber"))));
 
         Task<IReadOnlyList<ContractService>>? contractServicesTask = null;
         Task<IReadOnlyList<ContractServiceUnit>>? unitsTask = null;
         if (prefetched is not null)
         {
-            contractServicesTask = prefetched.ContractServices;
-            unitsTask = prefetched.UnitsOn(asOf) ?? ReadUnitsAsync(selection.ContractIds!, asOf, reads, cancellationToken);
+            contractServicesTask = running.Watch(prefetched.ContractServices);
+            unitsTask = prefetched.UnitsOn(asOf) is { } prefetchedUnits
+                ? running.Watch(prefetchedUnits)
+                : running.Start(token => ReadUnitsAsync(selection.ContractIds!, asOf, reads, token));
         }
         else if (namedOnly && options.IncludeContractServices)
         {
-            contractServicesTask = ReadContractServicesAsync(selection.ContractIds!, reads, cancellationToken);
-            unitsTask = ReadUnitsAsync(selection.ContractIds!, asOf, reads, cancellationToken);
+            contractServicesTask = running.Start(token => ReadContractServicesAsync(selection.ContractIds!, reads, token));
+            unitsTask = running.Start(token => ReadUnitsAsync(selection.ContractIds!, asOf, reads, token));
         }
 
         // A whole-tenant read of services and units needs nothing from the contracts, so it runs alongside them; the
@@ -130,37 +164,37 @@ public sealed class ContractSnapshotLoader
         if (unrestricted && options.IncludeContractServices)
         {
             var streamed = allServicesTask is null
-                ? servicesAsTheyCome = new StreamedByIdRead<Service>(ids => ReadByIdsAsync<Service>("id", ids, null, reads, cancellationToken))
+                ? servicesAsTheyCome = new StreamedByIdRead<Service>(_client.InChunkSize, ids => running.Start(token => QueryByIdsAsync<Service>("id", ids, null, token)))
                 : null;
-            contractServicesTask = ReadAllAsync<ContractService>(
-                AutotaskQuery.All.WithIncludeFields(ContractServiceFields), "every contract service", reads, cancellationToken,
-                streamed is null ? null : page => streamed.Add(ContractPrefetch.ServiceIdsOf(page)));
-            unitsTask = ReadAllAsync<ContractServiceUnit>(UnitsInForceQuery(asOf), "every unit row in force", reads, cancellationToken);
+            contractServicesTask = running.Start(token => ReadAllAsync<ContractService>(
+                AutotaskQuery.All.WithIncludeFields(ContractServiceFields), "every contract service", reads, token,
+                streamed is null ? null : page => streamed.Add(ContractPrefetch.ServiceIdsOf(page))));
+            unitsTask = running.Start(token => ReadAllAsync<ContractServiceUnit>(UnitsInForceQuery(asOf), "every unit row in force", reads, token));
         }
 
         // Likewise the companies of a whole-tenant contract read, as its pages come in.
         var companiesAsTheyCome = prefetched is null && allCompaniesTask is null
-            ? new StreamedByIdRead<Company>(ids => ReadByIdsAsync<Company>("id", ids, CompanyFields, reads, cancellationToken))
+            ? new StreamedByIdRead<Company>(_client.InChunkSize, ids => running.Start(token => QueryByIdsAsync<Company>("id", ids, CompanyFields, token)))
             : null;
         var contracts = prefetched is null
-            ? await ReadContractsAsync(
-                selection, reads, cancellationToken, companiesAsTheyCome is null ? null : page => companiesAsTheyCome.Add(ContractPrefetch.CompanyIdsOf(page)))
+            ? await running.Start(token => ReadContractsAsync(
+                selection, reads, token, companiesAsTheyCome is null ? null : page => companiesAsTheyCome.Add(ContractPrefetch.CompanyIdsOf(page))))
                 .ConfigureAwait(false)
-            : Only(selection.ContractIds!, await prefetched.Contracts.ConfigureAwait(false));
+            : Only(selection.ContractIds!, await running.Watch(prefetched.Contracts).ConfigureAwait(false));
         var contractIds = contracts.Keys.ToList();
         if (options.IncludeContractServices && contractServicesTask is null)
         {
-            contractServicesTask = ReadContractServicesAsync(contractIds, reads, cancellationToken);
-            unitsTask = ReadUnitsAsync(contractIds, asOf, reads, cancellationToken);
+            contractServicesTask = running.Start(token => ReadContractServicesAsync(contractIds, reads, token));
+            unitsTask = running.Start(token => ReadUnitsAsync(contractIds, asOf, reads, token));
         }
 
         var companyIds = ContractPrefetch.CompanyIdsOf(contracts.Values).Concat(options.CompanyIds).Distinct().ToList();
         var companiesTask = allCompaniesTask
             ?? (companiesAsTheyCome is not null
-                ? companiesAsTheyCome.CompleteAsync(companyIds)
-                : WithPrefetchedAsync(
+                ? running.Watch(CompleteAsync(companiesAsTheyCome, companyIds, reads))
+                : running.Start(async token => await WithPrefetchedAsync(
                     companyIds, ContractPrefetch.CompanyIdsOf(await prefetched!.Contracts.ConfigureAwait(false)), prefetched.Companies, c => c.Id,
-                    missing => ReadByIdsAsync<Company>("id", missing, CompanyFields, reads, cancellationToken)));
+                    missing => ReadByIdsAsync<Company>("id", missing, CompanyFields, reads, token)).ConfigureAwait(false)));
 
         IReadOnlyList<ContractService> contractServices = contractServicesTask is null
             ? Array.Empty<ContractService>()
@@ -168,12 +202,12 @@ public sealed class ContractSnapshotLoader
         var serviceIds = ContractPrefetch.ServiceIdsOf(contractServices).Concat(options.ServiceIds).Distinct().ToList();
         var servicesTask = allServicesTask
             ?? (servicesAsTheyCome is not null
-                ? OnlyAsync(serviceIds, servicesAsTheyCome.CompleteAsync(serviceIds), s => s.Id)
+                ? running.Watch(OnlyAsync(serviceIds, CompleteAsync(servicesAsTheyCome, serviceIds, reads), s => s.Id))
                 : prefetched is null
-                ? ReadByIdsAsync<Service>("id", serviceIds, null, reads, cancellationToken)
-                : WithPrefetchedAsync(
+                ? running.Start(token => ReadByIdsAsync<Service>("id", serviceIds, null, reads, token))
+                : running.Start(async token => await WithPrefetchedAsync(
                     serviceIds, ContractPrefetch.ServiceIdsOf(await prefetched.ContractServices.ConfigureAwait(false)), prefetched.Services, s => s.Id,
-                    missing => ReadByIdsAsync<Service>("id", missing, null, reads, cancellationToken)));
+                    missing => ReadByIdsAsync<Service>("id", missing, null, reads, token)).ConfigureAwait(false)));
 
         // A prefetch may have read more contracts than this load compares: their units are not this snapshot's.
         var units = unitsTask is null
@@ -369,14 +403,40 @@ public sealed class ContractSnapshotLoader
             return Array.Empty<T>();
         }
 
+        var rows = await QueryByIdsAsync<T>(field, distinct, includeFields, cancellationToken, extra).ConfigureAwait(false);
+        reads.Add(new SnapshotRead(EntityName<T>(), $"by {field} ({distinct.Count} ids)", rows.Count, distinct.Count, idsPerRequest: _client.InChunkSize));
+        return rows;
+    }
+
+    /// <summary>A read by id left out of the log: a part of a read logged whole (<see cref="CompleteAsync"/>).</summary>
+    private Task<IReadOnlyList<T>> QueryByIdsAsync<T>(
+        string field, IReadOnlyCollection<long> ids, string[]? includeFields, CancellationToken cancellationToken, AutotaskQuery? extra = null)
+        where T : AutotaskEntity
+    {
         var query = extra ?? AutotaskQuery.All;
         if (includeFields is not null)
         {
             query = query.WithIncludeFields(includeFields);
         }
 
-        var rows = await _client.QueryInAsync<T>(field, distinct, query, cancellationToken).ConfigureAwait(false);
-        reads.Add(new SnapshotRead(EntityName<T>(), $"by {field} ({distinct.Count} ids)", rows.Count, distinct.Count));
+        return _client.QueryInAsync<T>(field, ids, query, cancellationToken);
+    }
+
+    /// <summary>
+    /// The rows of a read by id whose ids came in page by page, logged as one read of all its ids: its fewest requests
+    /// are its full chunks, and the early one it may have started with is counted apart (<see cref="SnapshotRead"/>).
+    /// </summary>
+    private async Task<IReadOnlyList<T>> CompleteAsync<T>(StreamedByIdRead<T> streamed, IReadOnlyCollection<long> more, SnapshotReadLog reads)
+        where T : AutotaskEntity
+    {
+        var rows = await streamed.CompleteAsync(more).ConfigureAwait(false);
+        if (streamed.IdsNamed > 0)
+        {
+            reads.Add(new SnapshotRead(
+                EntityName<T>(), $"by id ({streamed.IdsNamed} ids, as the pages came in)", rows.Count, streamed.IdsNamed,
+                idsPerRequest: _client.InChunkSize, chunksRead: streamed.ChunksRead));
+        }
+
         return rows;
     }
 

@@ -1,10 +1,13 @@
+using Autotask.Billing.Autotask;
+
 namespace Autotask.Billing.Reconciliation;
 
 /// <summary>
 /// A read by id whose ids arrive page by page (the companies of the contracts, the catalog services of the contract
-/// services): it starts at once with the ids of the first page, then with every full request's worth (500 ids) of
-/// new ones, and reads what is left when the last page is in. So the dependent read overlaps the pages instead of
-/// waiting for all of them, for at most one request more than reading every id at the end (the first, eager one).
+/// services): it starts at once with the ids of the first page, then with every full request's worth of new ones (the
+/// client's <see cref="AutotaskClient.InChunkSize"/>, the one owner of that size), and reads what is left when the last
+/// page is in. So the dependent read overlaps the pages instead of waiting for all of them, for at most one request
+/// more than reading every id at the end (the first, eager one).
 /// Thread-safe.
 /// </summary>
 internal sealed class StreamedByIdRead<T>
@@ -17,10 +20,41 @@ internal sealed class StreamedByIdRead<T>
     private readonly List<Task<IReadOnlyList<T>>> _reads = new();
     private bool _completed;
 
-    public StreamedByIdRead(Func<IReadOnlyCollection<long>, Task<IReadOnlyList<T>>> read, int chunkSize = SnapshotRead.RowsPerPage)
+    /// <param name="chunkSize">The ids one request of <paramref name="read"/> carries: the client's <see cref="AutotaskClient.InChunkSize"/>.</param>
+    /// <param name="read">Reads rows by id; called with at most <paramref name="chunkSize"/> ids.</param>
+    public StreamedByIdRead(int chunkSize, Func<IReadOnlyCollection<long>, Task<IReadOnlyList<T>>> read)
     {
+        if (chunkSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(chunkSize), "A request carries at least one id.");
+        }
+
+        _chunkSize = chunkSize;
         _read = read ?? throw new ArgumentNullException(nameof(read));
-        _chunkSize = Math.Max(1, chunkSize);
+    }
+
+    /// <summary>How many distinct ids it was given.</summary>
+    public int IdsNamed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _seen.Count;
+            }
+        }
+    }
+
+    /// <summary>How many reads it started: one per chunk of ids, the first possibly partial.</summary>
+    public int ChunksRead
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reads.Count;
+            }
+        }
     }
 
     /// <summary>Takes ids as they become known; starts a read when it is the first or a full chunk is waiting.</summary>

@@ -62,7 +62,7 @@ public sealed class WholeTenantReadOverlapTests : IDisposable
             FirstStart(log, "Services", SandboxRequestKind.Query) < LastEnd(log, "ContractServices"),
             "The first catalog read should start before the last contract-service page is in.");
         Assert.All(_tenant.Server.Sandbox.Statistics.Endpoints, endpoint => Assert.InRange(endpoint.MaxConcurrent, 1, 3));
-        Assert.InRange(snapshot.Requests, snapshot.MinimumRequests, ContractSnapshot.RequestAllowance(snapshot.MinimumRequests));
+        Assert.InRange(snapshot.Requests, snapshot.MinimumRequests, snapshot.AllowedRequests);
     }
 
     public void Dispose() => _tenant.Dispose();
