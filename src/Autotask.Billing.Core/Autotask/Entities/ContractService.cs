@@ -1,3 +1,5 @@
+using Autotask.Billing.Compact;
+
 namespace Autotask.Billing.Autotask.Entities;
 
 /// <summary>
@@ -8,23 +10,66 @@ namespace Autotask.Billing.Autotask.Entities;
 [AutotaskEntity("ContractServices", AutotaskEntityCapabilities.ReadWrite, ParentEntityName = "Contracts", ChildSegment = "Services", ParentIdField = "contractID")]
 public sealed class ContractService : AutotaskEntity
 {
-    public long? ContractID { get; init; }
+    // A month's compare holds hundreds of thousands: values stored without Nullable's padding (PresentFields).
+    private PresentFields _present;
+    private long _contractId;
+    private long _serviceId;
+    private decimal _unitPrice;
+    private decimal _unitCost;
+    private decimal _adjustedPrice;
+    private decimal _internalCurrencyUnitPrice;
+    private decimal _internalCurrencyAdjustedPrice;
+    private long _quoteItemId;
 
-    public long? ServiceID { get; init; }
+    public long? ContractID
+    {
+        get => _present.Get(0, _contractId);
+        init => _contractId = _present.Put(0, value);
+    }
 
-    public decimal? UnitPrice { get; init; }
+    public long? ServiceID
+    {
+        get => _present.Get(1, _serviceId);
+        init => _serviceId = _present.Put(1, value);
+    }
 
-    public decimal? UnitCost { get; init; }
+    public decimal? UnitPrice
+    {
+        get => _present.Get(2, _unitPrice);
+        init => _unitPrice = _present.Put(2, value);
+    }
 
-    public decimal? AdjustedPrice { get; init; }
+    public decimal? UnitCost
+    {
+        get => _present.Get(3, _unitCost);
+        init => _unitCost = _present.Put(3, value);
+    }
 
-    public decimal? InternalCurrencyUnitPrice { get; init; }
+    public decimal? AdjustedPrice
+    {
+        get => _present.Get(4, _adjustedPrice);
+        init => _adjustedPrice = _present.Put(4, value);
+    }
 
-    public decimal? InternalCurrencyAdjustedPrice { get; init; }
+    public decimal? InternalCurrencyUnitPrice
+    {
+        get => _present.Get(5, _internalCurrencyUnitPrice);
+        init => _internalCurrencyUnitPrice = _present.Put(5, value);
+    }
+
+    public decimal? InternalCurrencyAdjustedPrice
+    {
+        get => _present.Get(6, _internalCurrencyAdjustedPrice);
+        init => _internalCurrencyAdjustedPrice = _present.Put(6, value);
+    }
 
     public string? InvoiceDescription { get; init; }
 
     public string? InternalDescription { get; init; }
 
-    public long? QuoteItemID { get; init; }
+    public long? QuoteItemID
+    {
+        get => _present.Get(7, _quoteItemId);
+        init => _quoteItemId = _present.Put(7, value);
+    }
 }

@@ -1,3 +1,5 @@
+using Autotask.Billing.Compact;
+
 namespace Autotask.Billing.Autotask.Entities;
 
 /// <summary>
@@ -6,27 +8,90 @@ namespace Autotask.Billing.Autotask.Entities;
 [AutotaskEntity("ContractServiceUnits", AutotaskEntityCapabilities.Read)]
 public sealed class ContractServiceUnit : AutotaskEntity
 {
-    public long? ContractID { get; init; }
+    // A month's compare holds one per contract service: values stored without Nullable's padding (PresentFields).
+    private PresentFields _present;
+    private long _contractId;
+    private long _contractServiceId;
+    private long _serviceId;
+    private DateTime _startDate;
+    private DateTime _endDate;
+    private int _units;
+    private decimal _price;
+    private decimal _cost;
+    private decimal _internalCurrencyPrice;
+    private DateTime _approveAndPostDate;
+    private long _vendorCompanyId;
+    private long _organizationalLevelAssociationId;
 
-    public long? ContractServiceID { get; init; }
+    public long? ContractID
+    {
+        get => _present.Get(0, _contractId);
+        init => _contractId = _present.Put(0, value);
+    }
 
-    public long? ServiceID { get; init; }
+    public long? ContractServiceID
+    {
+        get => _present.Get(1, _contractServiceId);
+        init => _contractServiceId = _present.Put(1, value);
+    }
 
-    public DateTime? StartDate { get; init; }
+    public long? ServiceID
+    {
+        get => _present.Get(2, _serviceId);
+        init => _serviceId = _present.Put(2, value);
+    }
 
-    public DateTime? EndDate { get; init; }
+    public DateTime? StartDate
+    {
+        get => _present.Get(3, _startDate);
+        init => _startDate = _present.Put(3, value);
+    }
 
-    public int? Units { get; init; }
+    public DateTime? EndDate
+    {
+        get => _present.Get(4, _endDate);
+        init => _endDate = _present.Put(4, value);
+    }
 
-    public decimal? Price { get; init; }
+    public int? Units
+    {
+        get => _present.Get(5, _units);
+        init => _units = _present.Put(5, value);
+    }
 
-    public decimal? Cost { get; init; }
+    public decimal? Price
+    {
+        get => _present.Get(6, _price);
+        init => _price = _present.Put(6, value);
+    }
 
-    public decimal? InternalCurrencyPrice { get; init; }
+    public decimal? Cost
+    {
+        get => _present.Get(7, _cost);
+        init => _cost = _present.Put(7, value);
+    }
 
-    public DateTime? ApproveAndPostDate { get; init; }
+    public decimal? InternalCurrencyPrice
+    {
+        get => _present.Get(8, _internalCurrencyPrice);
+        init => _internalCurrencyPrice = _present.Put(8, value);
+    }
 
-    public long? VendorCompanyID { get; init; }
+    public DateTime? ApproveAndPostDate
+    {
+        get => _present.Get(9, _approveAndPostDate);
+        init => _approveAndPostDate = _present.Put(9, value);
+    }
 
-    public long? OrganizationalLevelAssociationID { get; init; }
+    public long? VendorCompanyID
+    {
+        get => _present.Get(10, _vendorCompanyId);
+        init => _vendorCompanyId = _present.Put(10, value);
+    }
+
+    public long? OrganizationalLevelAssociationID
+    {
+        get => _present.Get(11, _organizationalLevelAssociationId);
+        init => _organizationalLevelAssociationId = _present.Put(11, value);
+    }
 }

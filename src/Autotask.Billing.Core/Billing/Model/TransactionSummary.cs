@@ -1,4 +1,5 @@
 using Autotask.Billing.Buffering;
+using Autotask.Billing.Compact;
 
 namespace Autotask.Billing;
 
@@ -10,6 +11,17 @@ public sealed class TransactionSummary
 {
     private readonly IReadOnlyList<string> _subscriptionIds = Array.Empty<string>();
     private readonly IReadOnlyList<TransactionReference> _provenance = Array.Empty<TransactionReference>();
+
+    // A month's compare holds a seat per customer × SKU: values stored without Nullable's padding (PresentFields).
+    private PresentFields _present;
+    private decimal _unitPrice;
+    private decimal _unitCost;
+    private decimal _listUnitPrice;
+    private DateTime _priceDate;
+    private DateTime _changeDate;
+    private DateTime _serviceStart;
+    private DateTime _serviceEnd;
+    private DateTime _subscriptionStart;
 
     public string Source { get; init; } = string.Empty;
 
@@ -41,16 +53,32 @@ public sealed class TransactionSummary
     /// Customer unit price per month of the latest full-period line in force (an annual price ÷ 12), when the source
     /// gives a customer price; prorated lines never set it.
     /// </summary>
-    public decimal? UnitPrice { get; init; }
+    public decimal? UnitPrice
+    {
+        get => _present.Get(0, _unitPrice);
+        init => _unitPrice = _present.Put(0, value);
+    }
 
     /// <summary>Unit cost per month of the latest full-period line in force.</summary>
-    public decimal? UnitCost { get; init; }
+    public decimal? UnitCost
+    {
+        get => _present.Get(1, _unitCost);
+        init => _unitCost = _present.Put(1, value);
+    }
 
     /// <summary>The vendor's list price per unit per month of the latest full-period line in force, where the source has one.</summary>
-    public decimal? ListUnitPrice { get; init; }
+    public decimal? ListUnitPrice
+    {
+        get => _present.Get(2, _listUnitPrice);
+        init => _listUnitPrice = _present.Put(2, value);
+    }
 
     /// <summary>The start of the service period of the line the prices come from: the vendor's price change (renewal) date.</summary>
-    public DateTime? PriceDate { get; init; }
+    public DateTime? PriceDate
+    {
+        get => _present.Get(3, _priceDate);
+        init => _priceDate = _present.Put(3, value);
+    }
 
     public string Currency { get; init; } = string.Empty;
 
@@ -60,15 +88,31 @@ public sealed class TransactionSummary
     public bool IsTrial { get; init; }
 
     /// <summary>When the quantity last changed (a prorated mid-period line dates the change), if known.</summary>
-    public DateTime? ChangeDate { get; init; }
+    public DateTime? ChangeDate
+    {
+        get => _present.Get(4, _changeDate);
+        init => _changeDate = _present.Put(4, value);
+    }
 
     /// <summary>Service period of the lines in force (earliest start, latest end).</summary>
-    public DateTime? ServiceStart { get; init; }
+    public DateTime? ServiceStart
+    {
+        get => _present.Get(5, _serviceStart);
+        init => _serviceStart = _present.Put(5, value);
+    }
 
-    public DateTime? ServiceEnd { get; init; }
+    public DateTime? ServiceEnd
+    {
+        get => _present.Get(6, _serviceEnd);
+        init => _serviceEnd = _present.Put(6, value);
+    }
 
     /// <summary>The earliest start of the subscriptions in force (their term start, else their earliest service start): a contract carrying them must start by then.</summary>
-    public DateTime? SubscriptionStart { get; init; }
+    public DateTime? SubscriptionStart
+    {
+        get => _present.Get(7, _subscriptionStart);
+        init => _subscriptionStart = _present.Put(7, value);
+    }
 
     public IReadOnlyList<string> SubscriptionIds
     {
