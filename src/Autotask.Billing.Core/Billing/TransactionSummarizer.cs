@@ -74,12 +74,12 @@ public static class TransactionSummarizer
     }
 
     /// <summary>The lines at <paramref name="positions"/>, into <paramref name="group"/> (cleared first).</summary>
-    internal static List<Transaction> ReadGroup(IReadOnlyList<Transaction> lines, List<int> positions, List<Transaction> group)
+    internal static List<Transaction> ReadGroup(IReadOnlyList<Transaction> lines, LinePositions positions, List<Transaction> group)
     {
         group.Clear();
-        foreach (var position in positions)
+        for (var i = 0; i < positions.Count; i++)
         {
-            group.Add(lines[position]);
+            group.Add(lines[positions[i]]);
         }
 
         return group;

@@ -222,7 +222,7 @@ public sealed class ComparisonLines : IDisposable
         SummedEarly = 0;
         for (var g = 0; g < seats.Length; g++)
         {
-            if (_seats[g] is { } early && _seatsCover[g] == _groups[g].Count && early.AsOf == day)
+            if (_seats[g] is { } early && _seatsCover[g] == _groups.CountOf(g) && early.AsOf == day)
             {
                 seats[g] = early;
                 SummedEarly++;
@@ -306,7 +306,7 @@ public sealed class ComparisonLines : IDisposable
     private void Close()
     {
         // Lines in hand that are not all the group's (it was left and came back) leave it to be summed at the end.
-        if (_openGroup >= 0 && _open.Count == _groups[_openGroup].Count)
+        if (_openGroup >= 0 && _open.Count == _groups.CountOf(_openGroup))
         {
             _seats[_openGroup] = Sum(_open, _openGroup, BillingWindow.AsDate(AsOf));
             _seatsCover[_openGroup] = _open.Count;

@@ -11,9 +11,9 @@ namespace Autotask.Billing.Buffering;
 internal sealed class BufferedGroup
 {
     private readonly TransactionBuffer _lines;
-    private readonly List<int> _positions;
+    private readonly LinePositions _positions;
 
-    public BufferedGroup(TransactionBuffer lines, List<int> positions)
+    public BufferedGroup(TransactionBuffer lines, LinePositions positions)
     {
         _lines = lines;
         _positions = positions;

@@ -20,6 +20,9 @@ internal readonly struct LinePositions
 
     public int this[int index] => _list is null ? _first + index : _list[index];
 
+    /// <summary>The <paramref name="count"/> positions from <paramref name="first"/> on.</summary>
+    public static LinePositions Run(int first, int count) => new(null, first, count);
+
     public static LinePositions Of(int[] positions)
     {
         for (var i = 1; i < positions.Length; i++)
@@ -30,6 +33,6 @@ internal readonly struct LinePositions
             }
         }
 
-        return new LinePositions(null, positions.Length == 0 ? 0 : positions[0], positions.Length);
+        return Run(positions.Length == 0 ? 0 : positions[0], positions.Length);
     }
 }
