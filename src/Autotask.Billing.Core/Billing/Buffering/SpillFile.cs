@@ -59,36 +59,27 @@ internal sealed class SpillFile : IDisposable
         }
     }
 
-    /// <summary>The bytes of chunk <paramref name="number"/>; the array is never written to again, so a reader may keep it.</summary>
-    public byte[] Read(int number)
+    /// <summary>
+    /// Decodes with <paramref name="decode"/> from chunk <paramref name="number"/> at <paramref name="offset"/>. The
+    /// chunk is read into a cache slot's own array, reused when another chunk takes the slot: reading a month's lines
+    /// back (a whole file's worth as they are emitted) allocates nothing per chunk, where a new array per chunk lived
+    /// long enough in the cache to reach the oldest generation. So the decode runs under the file's lock: no reader
+    /// ever sees a slot's array refilled under it.
+    /// </summary>
+    public T Decode<T>(int number, int offset, ChunkDecoder<T> decode, StringTable strings)
     {
-        var slot = number % CachedChunks;
-        if (Volatile.Read(ref _cache[slot]) is { } cached && cached.Number == number)
-        {
-            return cached.Bytes;
-        }
-
-        byte[] bytes;
         lock (_gate)
         {
-            var (offset, length) = _places[number];
-            bytes = new byte[length];
-            _file.Seek(offset, SeekOrigin.Begin);
-            var read = 0;
-            while (read < length)
+            var slot = number % CachedChunks;
+            var cached = _cache[slot] ??= new Cached();
+            if (cached.Number != number)
             {
-                var got = _file.Read(bytes, read, length - read);
-                if (got == 0)
-                {
-                    throw new IOException("The temporary file of billing lines ended early: it was changed or cut by something else.");
-                }
-
-                read += got;
+                Load(number, cached);
             }
-        }
 
-        Volatile.Write(ref _cache[slot], new Cached(number, bytes));
-        return bytes;
+            var reader = new CompactReader(cached.Bytes, offset);
+            return decode(ref reader, strings);
+        }
     }
 
     public void Dispose()
@@ -142,17 +133,37 @@ internal sealed class SpillFile : IDisposable
 #endif
     }
 
-    /// <summary>A cached chunk and its number, swapped in whole so a reader on another thread never sees one without the other.</summary>
-    private sealed class Cached
+    private void Load(int number, Cached cached)
     {
-        public Cached(int number, byte[] bytes)
+        var (offset, length) = _places[number];
+        if (cached.Bytes.Length < length)
         {
-            Number = number;
-            Bytes = bytes;
+            cached.Bytes = new byte[length];
         }
 
-        public int Number { get; }
+        // Not a valid chunk until it is read whole.
+        cached.Number = -1;
+        _file.Seek(offset, SeekOrigin.Begin);
+        var read = 0;
+        while (read < length)
+        {
+            var got = _file.Read(cached.Bytes, read, length - read);
+            if (got == 0)
+            {
+                throw new IOException("The temporary file of billing lines ended early: it was changed or cut by something else.");
+            }
 
-        public byte[] Bytes { get; }
+            read += got;
+        }
+
+        cached.Number = number;
+    }
+
+    /// <summary>A cache slot: the chunk it holds, in an array of its own.</summary>
+    private sealed class Cached
+    {
+        public int Number { get; set; } = -1;
+
+        public byte[] Bytes { get; set; } = Array.Empty<byte>();
     }
 }

@@ -18,6 +18,9 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>, IDisposable
     // 2 MB of lines (10,000 or more) stay in memory: a small run never touches the disk.
     private const int DefaultChunksInMemory = 32;
 
+    private static readonly ChunkDecoder<Transaction> ReadLine = static (ref CompactReader reader, StringTable strings) => TransactionCodec.Read(ref reader, strings);
+    private static readonly ChunkDecoder<string> ReadSubscriptionId = static (ref CompactReader reader, StringTable strings) => TransactionCodec.ReadSubscriptionId(ref reader, strings);
+
     private readonly CompactWriter _writer = new();
     private readonly List<byte[]?> _chunks = new();
     private readonly StringTable _strings = new();
@@ -64,16 +67,14 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>, IDisposable
     {
         get
         {
-            var reader = ReaderAt(index);
-            return TransactionCodec.Read(ref reader, _strings);
+            return Decode(index, ReadLine);
         }
     }
 
     /// <summary>The SubscriptionId of the line added <paramref name="index"/>th, read alone.</summary>
     internal string SubscriptionIdAt(int index)
     {
-        var reader = ReaderAt(index);
-        return TransactionCodec.ReadSubscriptionId(ref reader, _strings);
+        return Decode(index, ReadSubscriptionId);
     }
 
     public void Add(Transaction line)
@@ -158,14 +159,22 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>, IDisposable
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private CompactReader ReaderAt(int index)
+    private T Decode<T>(int index, ChunkDecoder<T> decode)
     {
         var record = _records[index];
         var number = (int)(record >> 32);
-        var chunk = number < _drained
-            ? throw new InvalidOperationException("This part of the buffer was already drained.")
-            : _chunks[number] ?? _spill!.Read(number - _firstSpilled);
-        return new CompactReader(chunk, (int)record);
+        if (number < _drained)
+        {
+            throw new InvalidOperationException("This part of the buffer was already drained.");
+        }
+
+        if (_chunks[number] is { } chunk)
+        {
+            var reader = new CompactReader(chunk, (int)record);
+            return decode(ref reader, _strings);
+        }
+
+        return _spill!.Decode(number - _firstSpilled, (int)record, decode, _strings);
     }
 
     /// <summary>Moves full chunk <paramref name="number"/> to the temporary file, once the buffer holds more than it keeps in memory.</summary>
