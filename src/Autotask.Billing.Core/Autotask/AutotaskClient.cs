@@ -20,7 +20,7 @@ public sealed class AutotaskClient : IDisposable
 
     private readonly AutotaskTransport _transport;
     private readonly AutotaskClientOptions _options;
-    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<EntityFieldInformation>>>> _fields =
+    private readonly ConcurrentDictionary<string, SharedRead<IReadOnlyList<EntityFieldInformation>>> _fields =
         new(StringComparer.OrdinalIgnoreCase);
 
     private AutotaskClient(AutotaskTransport transport, AutotaskClientOptions options)
@@ -501,9 +501,7 @@ public sealed class AutotaskClient : IDisposable
             throw new ArgumentException($"'{entityName}' is not an Autotask entity name.", nameof(entityName));
         }
 
-        var cached = _fields.GetOrAdd(entityName, name => new Lazy<Task<IReadOnlyList<EntityFieldInformation>>>(
-            () => ReadFieldsAsync(name, cancellationToken)));
-        return AwaitFieldsAsync(entityName, cached);
+        return SharedFieldsAsync(entityName, cancellationToken);
     }
 
     /// <summary>
@@ -703,20 +701,46 @@ public sealed class AutotaskClient : IDisposable
         return response.Body?.Fields?.OfType<EntityFieldInformation>().ToList() ?? (IReadOnlyList<EntityFieldInformation>)Array.Empty<EntityFieldInformation>();
     }
 
-    private async Task<IReadOnlyList<EntityFieldInformation>> AwaitFieldsAsync(string entityName, Lazy<Task<IReadOnlyList<EntityFieldInformation>>> cached)
+    /// <summary>
+    /// The fields read once per connection and shared by every caller asking while it runs. The shared read is not
+    /// cancelled by any one caller's token (the first caller's cancellation or failed load must not cancel it for a
+    /// second one): each caller stops waiting on its own, and the read is cancelled only when no caller waits for it.
+    /// </summary>
+    private async Task<IReadOnlyList<EntityFieldInformation>> SharedFieldsAsync(string entityName, CancellationToken cancellationToken)
     {
-        try
+        while (true)
         {
-            return await cached.Value.ConfigureAwait(false);
-        }
-        catch
-        {
-            // A failed or cancelled read must not poison the cache for the next caller.
-            ((ICollection<KeyValuePair<string, Lazy<Task<IReadOnlyList<EntityFieldInformation>>>>>)_fields)
-                .Remove(new KeyValuePair<string, Lazy<Task<IReadOnlyList<EntityFieldInformation>>>>(entityName, cached));
-            throw;
+            cancellationToken.ThrowIfCancellationRequested();
+            var shared = _fields.GetOrAdd(entityName, name => new SharedRead<IReadOnlyList<EntityFieldInformation>>(token => ReadFieldsAsync(name, token)));
+            var waiting = shared.Join(cancellationToken);
+            if (waiting is null)
+            {
+                // Abandoned by every caller before it ended: a new read replaces it.
+                Forget(entityName, shared);
+                continue;
+            }
+
+            try
+            {
+                return await waiting.ConfigureAwait(false);
+            }
+            catch
+            {
+                // A failed, cancelled or abandoned read must not poison the cache for the next caller; one that only
+                // this caller stopped waiting for stays, for those still waiting.
+                if (shared.Abandoned || shared.Read is { IsFaulted: true } or { IsCanceled: true })
+                {
+                    Forget(entityName, shared);
+                }
+
+                throw;
+            }
         }
     }
+
+    private void Forget(string entityName, SharedRead<IReadOnlyList<EntityFieldInformation>> shared) =>
+        ((ICollection<KeyValuePair<string, SharedRead<IReadOnlyList<EntityFieldInformation>>>>)_fields)
+            .Remove(new KeyValuePair<string, SharedRead<IReadOnlyList<EntityFieldInformation>>>(entityName, shared));
 
     /// <summary>
     /// Looks for a create whose outcome is unknown, after a settle delay that doubles each time, within the confirm

@@ -9,15 +9,26 @@ namespace Autotask.Billing.Reconciliation;
 /// the billing lines are still being read and summarised, so that a compare takes the slower of the two rather than
 /// their sum. Made by <see cref="ContractSnapshotLoader.Prefetch"/>; a load whose contracts it covers, on the date
 /// its units were read for, uses it instead of reading them again (and counts its requests). Disposing it cancels what
-/// is in flight.
+/// is in flight. Once a load has taken what it needs (<see cref="Release"/>), it holds no row: the snapshot holds those
+/// it uses, and the rest can go; a later load reads for itself.
 /// </summary>
 public sealed class ContractPrefetch : IDisposable
 {
     private readonly CancellationTokenSource _cancellation;
+    private readonly CancellationTokenSource _companiesCancellation;
+    private readonly CancellationTokenSource _servicesCancellation;
     private readonly Func<DateTime, CancellationToken, Task<IReadOnlyList<ContractServiceUnit>>> _readUnits;
     private readonly HashSet<long> _contractIds;
     private readonly object _gate = new();
+
+    // Each read's end, without its rows (Ended): what Settled waits for once the rows themselves are let go.
+    private readonly List<Task> _ended = new();
+    private Task<IReadOnlyList<Contract>>? _contracts;
+    private Task<IReadOnlyList<ContractService>>? _contractServices;
+    private Task<IReadOnlyList<Company>>? _companies;
+    private Task<IReadOnlyList<Service>>? _services;
     private Task<IReadOnlyList<ContractServiceUnit>>? _units;
+    private bool _released;
 
     internal ContractPrefetch(
         IReadOnlyCollection<long> contractIds,
@@ -39,13 +50,16 @@ public sealed class ContractPrefetch : IDisposable
         Reads = reads;
         Labels = labels;
         LabelsRead = Observed(readLabels(cancellation.Token));
-        Contracts = Observed(readContracts(cancellation.Token));
-        ContractServices = Observed(readContractServices(cancellation.Token));
+        _contracts = Observed(readContracts(cancellation.Token));
+        _contractServices = Observed(readContractServices(cancellation.Token));
 
         // Their companies and catalog services as soon as the contracts and services name them, so a compare's own
-        // load usually has nothing left to wait for.
-        Companies = Observed(ThenAsync(Contracts, rows => CompanyIdsOf(rows), readCompanies, cancellation.Token));
-        Services = Observed(ThenAsync(ContractServices, rows => ServiceIdsOf(rows), readServices, cancellation.Token));
+        // load usually has nothing left to wait for. Each can be stopped on its own: a load that reads every company
+        // (or the whole catalog) has no use for them (StopCompanies, StopServices).
+        _companiesCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token);
+        _servicesCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token);
+        _companies = Observed(ThenAsync(_contracts, rows => CompanyIdsOf(rows), readCompanies, _companiesCancellation.Token));
+        _services = Observed(ThenAsync(_contractServices, rows => ServiceIdsOf(rows), readServices, _servicesCancellation.Token));
     }
 
     /// <summary>The contracts it reads.</summary>
@@ -62,15 +76,15 @@ public sealed class ContractPrefetch : IDisposable
 
     internal Task LabelsRead { get; }
 
-    internal Task<IReadOnlyList<Contract>> Contracts { get; }
+    internal Task<IReadOnlyList<Contract>> Contracts => Held(ref _contracts);
 
-    internal Task<IReadOnlyList<ContractService>> ContractServices { get; }
+    internal Task<IReadOnlyList<ContractService>> ContractServices => Held(ref _contractServices);
 
-    /// <summary>The companies of the contracts read (<see cref="CompanyIdsOf"/>).</summary>
-    internal Task<IReadOnlyList<Company>> Companies { get; }
+    /// <summary>The companies of the contracts read (<see cref="CompanyIdsOf"/>); gone once stopped (<see cref="StopCompanies"/>).</summary>
+    internal Task<IReadOnlyList<Company>> Companies => Held(ref _companies);
 
-    /// <summary>The catalog services the contract services read use (<see cref="ServiceIdsOf"/>).</summary>
-    internal Task<IReadOnlyList<Service>> Services { get; }
+    /// <summary>The catalog services the contract services read use (<see cref="ServiceIdsOf"/>); gone once stopped (<see cref="StopServices"/>).</summary>
+    internal Task<IReadOnlyList<Service>> Services => Held(ref _services);
 
     internal static IReadOnlyCollection<long> CompanyIdsOf(IEnumerable<Contract> contracts) =>
         contracts.Select(c => c.CompanyID).OfType<long>().Distinct().ToList();
@@ -83,7 +97,7 @@ public sealed class ContractPrefetch : IDisposable
     {
         lock (_gate)
         {
-            if (_units is null)
+            if (_units is null && !_released)
             {
                 UnitsAsOf = BillingWindow.AsDate(asOf);
                 _units = Observed(_readUnits(UnitsAsOf.Value, _cancellation.Token));
@@ -92,13 +106,53 @@ public sealed class ContractPrefetch : IDisposable
     }
 
     /// <summary>Whether every one of these contracts is among those read.</summary>
-    public bool Covers(IEnumerable<long> contractIds) => contractIds.All(_contractIds.Contains);
+    public bool Covers(IEnumerable<long> contractIds) => !Released && contractIds.All(_contractIds.Contains);
+
+    /// <summary>Whether a load has taken what it needed (<see cref="Release"/>): it holds nothing more to use.</summary>
+    public bool Released
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _released;
+            }
+        }
+    }
+
+    /// <summary>
+    /// For a load that reads every company: the companies read by id send no more requests (those sent end) and their
+    /// rows are let go at once, so they are not held beside the load's own.
+    /// </summary>
+    internal void StopCompanies() => Stop(_companiesCancellation, ref _companies);
+
+    /// <summary>For a load that reads the whole catalog: as <see cref="StopCompanies"/>, for the catalog services read by id.</summary>
+    internal void StopServices() => Stop(_servicesCancellation, ref _services);
+
+    /// <summary>
+    /// Called by the load that took what it needed, once every read has ended (<see cref="Settled"/>): lets every row
+    /// go, so that what the snapshot does not use (other contracts, their services, units of another date) is not
+    /// kept alive for as long as the prefetch is.
+    /// </summary>
+    internal void Release()
+    {
+        lock (_gate)
+        {
+            _released = true;
+            _contracts = null;
+            _contractServices = null;
+            _companies = null;
+            _services = null;
+            _units = null;
+        }
+    }
 
     /// <summary>The units read for this date; null when they were read for another date or not at all.</summary>
     internal Task<IReadOnlyList<ContractServiceUnit>>? UnitsOn(DateTime asOf)
     {
         lock (_gate)
         {
+            ThrowIfReleased();
             return UnitsAsOf == BillingWindow.AsDate(asOf) ? _units : null;
         }
     }
@@ -111,16 +165,10 @@ public sealed class ContractPrefetch : IDisposable
     /// </summary>
     internal Task Settled()
     {
-        Task? units;
+        Task[] reads;
         lock (_gate)
         {
-            units = _units;
-        }
-
-        var reads = new List<Task> { LabelsRead, Contracts, ContractServices, Companies, Services };
-        if (units is not null)
-        {
-            reads.Add(units);
+            reads = _ended.ToArray();
         }
 
         // Their failures were observed (Observed) and reach the load through the reads it uses: none is rethrown here.
@@ -134,14 +182,49 @@ public sealed class ContractPrefetch : IDisposable
         CancellationToken cancellationToken)
     {
         var rows = await first.ConfigureAwait(false);
+
+        // Stopped while the first read ran: nothing of the second is sent.
+        cancellationToken.ThrowIfCancellationRequested();
         return await then(idsOf(rows), cancellationToken).ConfigureAwait(false);
     }
 
-    // A prefetch that is never used (the run stopped first) must not leave an unobserved failure behind.
-    private static T Observed<T>(T task)
+    private void Stop<T>(CancellationTokenSource cancellation, ref Task<IReadOnlyList<T>>? read)
+    {
+        cancellation.Cancel();
+        lock (_gate)
+        {
+            read = null;
+        }
+    }
+
+    private Task<IReadOnlyList<T>> Held<T>(ref Task<IReadOnlyList<T>>? read)
+    {
+        lock (_gate)
+        {
+            ThrowIfReleased();
+            return read ?? throw new InvalidOperationException("That read was stopped: the load reads all of them itself.");
+        }
+    }
+
+    private void ThrowIfReleased()
+    {
+        if (_released)
+        {
+            throw new InvalidOperationException("A load has already taken what this prefetch read.");
+        }
+    }
+
+    // A prefetch that is never used (the run stopped first) must not leave an unobserved failure behind. Its end is
+    // kept apart from its rows: a continuation lets go of the task it followed once it has run.
+    private T Observed<T>(T task)
         where T : Task
     {
-        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var ended = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        lock (_gate)
+        {
+            _ended.Add(ended);
+        }
+
         return task;
     }
 }

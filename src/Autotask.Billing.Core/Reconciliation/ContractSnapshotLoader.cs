@@ -64,8 +64,8 @@ public sealed class ContractSnapshotLoader
             token => ReadByIdsAsync<Contract>("id", ids, null, reads, token),
             token => ReadContractServicesAsync(ids, reads, token),
             (day, token) => ReadUnitsAsync(ids, day, reads, token),
-            (companyIds, token) => ReadByIdsAsync<Company>("id", companyIds, CompanyFields, reads, token),
-            (serviceIds, token) => ReadByIdsAsync<Service>("id", serviceIds, null, reads, token));
+            (companyIds, token) => ReadByIdsUntilStoppedAsync<Company>(companyIds, CompanyFields, reads, token),
+            (serviceIds, token) => ReadByIdsUntilStoppedAsync<Service>(serviceIds, null, reads, token));
         if (asOf is DateTime day)
         {
             prefetch.ReadUnitsOn(day);
@@ -97,7 +97,11 @@ public sealed class ContractSnapshotLoader
         using var running = new SnapshotLoadReads(cancellationToken);
         try
         {
-            return await LoadAsync(selection, options, namedOnly, prefetched, running).ConfigureAwait(false);
+            var snapshot = await LoadAsync(selection, options, namedOnly, prefetched, running).ConfigureAwait(false);
+
+            // Every read it started has ended (Settled): the snapshot holds the rows it uses, the prefetch none.
+            prefetched?.Release();
+            return snapshot;
         }
         catch (Exception caught)
         {
@@ -125,6 +129,17 @@ public sealed class ContractSnapshotLoader
         var before = prefetched?.Before ?? _client.Requests.Snapshot();
         var reads = prefetched?.Reads ?? new SnapshotReadLog();
         var labels = prefetched?.Labels ?? new PicklistLabels();
+
+        // What this load reads whole, the prefetch no longer reads by id, nor holds beside it.
+        if (options.AllCompanies)
+        {
+            prefetched?.StopCompanies();
+        }
+
+        if (options.AllServices)
+        {
+            prefetched?.StopServices();
+        }
 
         var labelsTask = prefetched is null
             ? running.Start(token => ReadLabelsAsync(labels, options.AllCompanies, reads, token))
@@ -406,6 +421,26 @@ public sealed class ContractSnapshotLoader
         var rows = await QueryByIdsAsync<T>(field, distinct, includeFields, cancellationToken, extra).ConfigureAwait(false);
         reads.Add(new SnapshotRead(EntityName<T>(), $"by {field} ({distinct.Count} ids)", rows.Count, distinct.Count, idsPerRequest: _client.InChunkSize));
         return rows;
+    }
+
+    /// <summary>
+    /// A prefetch's read by id that a load may stop (it reads them all whole): stopped, it is logged as such, so that the
+    /// requests it may have sent are allowed for without counting in the minimum (<see cref="SnapshotRead.Stopped"/>).
+    /// </summary>
+    private async Task<IReadOnlyList<T>> ReadByIdsUntilStoppedAsync<T>(
+        IReadOnlyCollection<long> ids, string[]? includeFields, SnapshotReadLog reads, CancellationToken cancellationToken)
+        where T : AutotaskEntity
+    {
+        try
+        {
+            return await ReadByIdsAsync<T>("id", ids, includeFields, reads, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var named = ids.Distinct().Count();
+            reads.Add(SnapshotRead.Stopped(EntityName<T>(), $"by id ({named} ids), stopped: read whole instead", named, _client.InChunkSize));
+            throw;
+        }
     }
 
     /// <summary>A read by id left out of the log: a part of a read logged whole (<see cref="CompleteAsync"/>).</summary>

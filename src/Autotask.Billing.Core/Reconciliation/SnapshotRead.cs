@@ -6,7 +6,9 @@ namespace Autotask.Billing.Reconciliation;
 /// filter (the client's chunk size), and at least one (a read that finds nothing still costs a request). A read by id
 /// whose ids came in page by page is one read of all its ids: the early first request it starts them with (to overlap
 /// the pages) is not something the rows need, so the minimum leaves it out and <see cref="EarlyRequests"/> counts it
-/// for the allowance (<see cref="ContractSnapshot.AllowedRequests"/>).
+/// for the allowance (<see cref="ContractSnapshot.AllowedRequests"/>). A read stopped before it ended because the load
+/// reads all of it whole (<see cref="Stopped"/>) needs no request at all: what it may have sent counts in the
+/// allowance only.
 /// </summary>
 public sealed class SnapshotRead
 {
@@ -48,13 +50,24 @@ public sealed class SnapshotRead
     /// The requests a read by id sent beyond its fewest because it started before it knew all its ids (at most one:
     /// the first, partial chunk of a read that starts as pages come in).
     /// </summary>
-    public long EarlyRequests => Sent ? Math.Max(0, ChunksRead - Chunks(IdsNamed, IdsPerRequest)) : 0;
+    public long EarlyRequests =>
+        !Sent ? 0 : IsStopped ? Chunks(IdsNamed, IdsPerRequest) : Math.Max(0, ChunksRead - Chunks(IdsNamed, IdsPerRequest));
+
+    /// <summary>Whether the read was stopped before it ended, its rows read whole by another read (<see cref="Stopped"/>).</summary>
+    public bool IsStopped { get; private init; }
 
     /// <summary>False for a read the client answered from what it already held (no request at all).</summary>
     public bool Sent { get; }
 
     public long MinimumRequests =>
-        Sent ? Math.Max(1, Math.Max(Chunks(Rows, RowsPerPage), Chunks(IdsNamed, IdsPerRequest))) : 0;
+        Sent && !IsStopped ? Math.Max(1, Math.Max(Chunks(Rows, RowsPerPage), Chunks(IdsNamed, IdsPerRequest))) : 0;
+
+    /// <summary>
+    /// A read by id stopped before it ended (a prefetch's, once the load reads every row whole): no rows, no minimum,
+    /// and at most one request per <paramref name="idsPerRequest"/> ids sent, which the allowance takes in (<see cref="EarlyRequests"/>).
+    /// </summary>
+    public static SnapshotRead Stopped(string entity, string what, int idsNamed, int idsPerRequest) =>
+        new(entity, what, 0, idsNamed, sent: true, idsPerRequest) { IsStopped = true };
 
     private static long Chunks(long count, int perRequest) => (count + perRequest - 1) / perRequest;
 

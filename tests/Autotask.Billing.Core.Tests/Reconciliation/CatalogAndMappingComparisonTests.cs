@@ -112,9 +112,13 @@ public sealed class CatalogAndMappingComparisonTests : IDisposable
         Assert.All(unmapped.Differences.Where(d => d.Kind == DifferenceKind.Removed), d => Assert.False(d.IsActionable, "an absent customer is reported only"));
         Assert.Equal(2, companyReadsWhenUnmapped);
 
-        // Read ahead (as Compare-AtContract does), the mapped contracts' companies were asked for by id before the lines
-        // showed an unmapped customer: that one read is the price of the overlap.
-        Assert.Equal(companyReadsWhenMapped + companyReadsWhenUnmapped + companyReadsWhenUnmapped + 1, _tenant.Server.RequestsTo("Companies"));
+        // Read ahead (as Compare-AtContract does), the mapped contracts' companies may have been asked for by id before
+        // the lines showed an unmapped customer: that one read is the price of the overlap. Asked for once the load
+        // knows it reads every company, they are not (PrefetchReleaseTests).
+        Assert.InRange(
+            _tenant.Server.RequestsTo("Companies"),
+            companyReadsWhenMapped + companyReadsWhenUnmapped + companyReadsWhenUnmapped,
+            companyReadsWhenMapped + companyReadsWhenUnmapped + companyReadsWhenUnmapped + 1);
         Assert.Equal(0, _tenant.Server.RequestsTo("Products"));
     }
 
