@@ -28,7 +28,7 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>, IDisposable
     private readonly string? _spillFolder;
 
     // Per record: chunk number in the high 32 bits, offset in the low 32.
-    private List<long> _records = new();
+    private RecordIndex _records = new();
     private int _used = ChunkSize;
 
     // Chunks numbered below this were handed out by Drain and let go.
@@ -109,7 +109,7 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>, IDisposable
         Generation++;
         _chunks.Clear();
         _chunks.TrimExcess();
-        _records = new List<long>();
+        _records = new RecordIndex();
         _strings.Clear();
         _used = ChunkSize;
         _drained = 0;
