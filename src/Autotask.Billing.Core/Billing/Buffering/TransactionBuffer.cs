@@ -89,12 +89,10 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>, IDisposable
         var length = _writer.Length;
         if (_used + length > ChunkSize)
         {
-            if (_chunks.Count > 0)
-            {
-                Spill(_chunks.Count - 1);
-            }
-
-            _chunks.Add(new byte[Math.Max(ChunkSize, length)]);
+            // A chunk written to the temporary file lends its array to the next: a month's file then fills the same
+            // few arrays instead of one new 64 KB array per chunk, each living long enough to reach the oldest generation.
+            var spilled = _chunks.Count > 0 ? Spill(_chunks.Count - 1) : null;
+            _chunks.Add(spilled is not null && spilled.Length >= length ? spilled : new byte[Math.Max(ChunkSize, length)]);
             _used = 0;
         }
 
@@ -177,35 +175,41 @@ public sealed class TransactionBuffer : IReadOnlyList<Transaction>, IDisposable
         return _spill!.Decode(number - _firstSpilled, (int)record, decode, _strings);
     }
 
-    /// <summary>Moves full chunk <paramref name="number"/> to the temporary file, once the buffer holds more than it keeps in memory.</summary>
-    private void Spill(int number)
+    /// <summary>
+    /// Moves full chunk <paramref name="number"/> to the temporary file, once the buffer holds more than it keeps in
+    /// memory, and returns its array, free for another chunk; null when the chunk stays in memory.
+    /// </summary>
+    private byte[]? Spill(int number)
     {
         if (number < _chunksInMemory || _cannotSpill)
         {
-            return;
+            return null;
         }
 
         _spill ??= SpillFile.TryCreate(_spillFolder ?? Path.GetTempPath());
         if (_spill is null)
         {
             _cannotSpill = true;
-            return;
+            return null;
         }
 
         try
         {
-            var spilled = _spill.Append(_chunks[number]!, _used);
+            var chunk = _chunks[number]!;
+            var spilled = _spill.Append(chunk, _used);
             if (_firstSpilled < 0)
             {
                 _firstSpilled = number - spilled;
             }
 
             _chunks[number] = null;
+            return chunk;
         }
         catch (IOException)
         {
             // A full or failing disk: this chunk and the rest stay in memory, the ones spilled already stay readable.
             _cannotSpill = true;
+            return null;
         }
     }
 }
