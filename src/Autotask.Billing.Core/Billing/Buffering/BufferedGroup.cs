@@ -24,10 +24,16 @@ internal sealed class BufferedGroup
     /// and for each of <paramref name="ids"/> the first line that spells it so.
     /// </summary>
     public SeatLines Lines(List<Transaction> group, List<Transaction> applied, List<string> ids) =>
-        new(_lines, LinePositions.Of(References(group, applied)), LinePositions.Of(SubscriptionIds(group, ids)));
+        new(_lines, References(group, applied), LinePositions.Of(SubscriptionIds(group, ids)));
 
-    private int[] References(List<Transaction> group, List<Transaction> applied)
+    private LinePositions References(List<Transaction> group, List<Transaction> applied)
     {
+        // Most seats apply every line of their group, in order: their positions are the group's.
+        if (applied.Count == group.Count && Same(group, applied))
+        {
+            return _positions;
+        }
+
         var indexOf = IndexOfLine(group);
         var positions = new int[applied.Count];
         for (var k = 0; k < applied.Count; k++)
@@ -35,7 +41,20 @@ internal sealed class BufferedGroup
             positions[k] = _positions[indexOf(applied[k])];
         }
 
-        return positions;
+        return LinePositions.Of(positions);
+    }
+
+    private static bool Same(List<Transaction> group, List<Transaction> applied)
+    {
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (!ReferenceEquals(group[i], applied[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private int[] SubscriptionIds(List<Transaction> group, List<string> ids)
@@ -54,11 +73,24 @@ internal sealed class BufferedGroup
         for (var k = 0; k < ids.Count; k++)
         {
             var id = ids[k];
-            var i = firstLine?[id] ?? group.FindIndex(line => string.Equals(line.SubscriptionId, id, StringComparison.Ordinal));
-            positions[k] = _positions[i];
+            positions[k] = _positions[firstLine?[id] ?? FirstSpelling(group, id)];
         }
 
         return positions;
+    }
+
+    // A loop, not FindIndex with a lambda: that allocated a closure per id of every seat.
+    private static int FirstSpelling(List<Transaction> group, string id)
+    {
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (string.Equals(group[i].SubscriptionId, id, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static Func<Transaction, int> IndexOfLine(List<Transaction> group)
