@@ -12,6 +12,7 @@ namespace Autotask.Billing.Autotask.Transport;
 internal sealed class ResponseBody : IDisposable
 {
     private const int FirstBufferSize = 16 * 1024;
+    private const int LargestFirstBuffer = 8 * 1024 * 1024;
     private byte[]? _buffer;
 
     private ResponseBody(byte[] buffer, int length, Encoding? charset)
@@ -31,8 +32,10 @@ internal sealed class ResponseBody : IDisposable
     /// <summary>Reads all of <paramref name="content"/>; a read cut off or cancelled throws, as HttpClient's buffering did.</summary>
     public static async Task<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
+        // The declared length sizes the first buffer (one byte over, so the end is seen without growing), within
+        // reason: a length is only a claim until the bytes arrive.
         var declared = content.Headers.ContentLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < int.MaxValue ? (int)declared.Value + 1 : FirstBufferSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < LargestFirstBuffer ? (int)declared.Value + 1 : FirstBufferSize);
         var length = 0;
         try
         {
