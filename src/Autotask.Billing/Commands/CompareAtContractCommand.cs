@@ -224,6 +224,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
             // A month's file leaves the reading's garbage (decoded lines, Autotask's pages) in the oldest generation,
             // where the collector would find it only after the compare's own allocations had grown the process further:
             // one full collection here lowers the peak (197,840 lines: 258–269 MB → 236–250 MB). Small runs skip the pause.
+            // On .NET 8+ it also compacts and gives the freed memory back (Aggressive): 15–20 MB less at 1M lines.
 #if NET8_0_OR_GREATER
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 #else
