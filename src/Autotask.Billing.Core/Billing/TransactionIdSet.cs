@@ -2,7 +2,7 @@ namespace Autotask.Billing;
 
 /// <summary>
 /// The transaction ids one source has read, held as 128-bit fingerprints instead of the id strings: 16 bytes per slot
-/// of open-addressing tables kept between 1/2 and 3/4 full (about 21–32 bytes per id), whatever the ids' length.
+/// of an open-addressing table kept between 1/2 and 3/4 full (about 21–32 bytes per id), whatever the ids' length.
 /// Ids compare ordinally, as before.
 /// </summary>
 /// <remarks>
@@ -12,17 +12,16 @@ namespace Autotask.Billing;
 /// n² / 2^128, i.e. 3e-27 at a million lines (3e-21 at a billion) — far below a disk or memory error, so a distinct
 /// id is, in practice, never rejected as a duplicate. (Billing files are the MSP's own vendor exports, not input
 /// built to collide a non-cryptographic hash.)
-/// <para>The fingerprints are spread over 256 tables by the second hash's top byte: each grows on its own, so a month's
-/// million ids never need one table of 26 MB, copied into ever larger arrays on the large-object heap as it grew (three
-/// times that allocated, freed only by full collections).</para>
 /// </remarks>
 internal sealed class TransactionIdSet
 {
     private const ulong SeedA = 0x9E3779B97F4A7C15UL;
     private const ulong SeedB = 0xD1B54A32D192ED03UL;
-    private const int ShardBits = 8;
+    private const int InitialCapacity = 64;
 
-    private readonly Shard[] _shards = new Shard[1 << ShardBits];
+    // Slot i holds _a[i] (never 0 when used: its lowest bit is forced on) and _b[i].
+    private ulong[] _a = new ulong[InitialCapacity];
+    private ulong[] _b = new ulong[InitialCapacity];
 
     public int Count { get; private set; }
 
@@ -31,75 +30,52 @@ internal sealed class TransactionIdSet
     {
         var a = XxHash64.Hash(id, SeedA) | 1UL;
         var b = XxHash64.Hash(id, SeedB);
-        var shard = _shards[b >> (64 - ShardBits)] ??= new Shard();
-        if (!shard.Add(a, b))
+        if (Count + 1 > _a.Length / 4 * 3)
         {
-            return false;
+            // By half, not double: the table stays at least half full.
+            Grow(_a.Length + (_a.Length / 2));
         }
 
+        return Insert(_a, _b, a, b);
+    }
+
+    private bool Insert(ulong[] aSlots, ulong[] bSlots, ulong a, ulong b)
+    {
+        // Slot from the second hash (the first one's low bit is the used mark), scaled to the table's length.
+        var length = aSlots.Length;
+        var i = (int)(((b >> 32) * (ulong)length) >> 32);
+        while (aSlots[i] != 0)
+        {
+            if (aSlots[i] == a && bSlots[i] == b)
+            {
+                return false;
+            }
+
+            i = i + 1 == length ? 0 : i + 1;
+        }
+
+        aSlots[i] = a;
+        bSlots[i] = b;
         Count++;
         return true;
     }
 
-    private sealed class Shard
+    private void Grow(int length)
     {
-        private const int InitialCapacity = 16;
-
-        // Slot i holds _a[i] (never 0 when used: its lowest bit is forced on) and _b[i].
-        private ulong[] _a = new ulong[InitialCapacity];
-        private ulong[] _b = new ulong[InitialCapacity];
-        private int _count;
-
-        public bool Add(ulong a, ulong b)
+        var oldA = _a;
+        var oldB = _b;
+        var newA = new ulong[length];
+        var newB = new ulong[length];
+        Count = 0;
+        for (var i = 0; i < oldA.Length; i++)
         {
-            if (_count + 1 > _a.Length / 4 * 3)
+            if (oldA[i] != 0)
             {
-                // By half, not double: the table stays at least half full.
-                Grow(_a.Length + (_a.Length / 2));
+                Insert(newA, newB, oldA[i], oldB[i]);
             }
-
-            return Insert(_a, _b, a, b);
         }
 
-        private bool Insert(ulong[] aSlots, ulong[] bSlots, ulong a, ulong b)
-        {
-            // Slot from the second hash below the bits that chose the shard (the first one's low bit is the used mark),
-            // scaled to the table's length.
-            var length = aSlots.Length;
-            var i = (int)((((b << ShardBits) >> 32) * (ulong)length) >> 32);
-            while (aSlots[i] != 0)
-            {
-                if (aSlots[i] == a && bSlots[i] == b)
-                {
-                    return false;
-                }
-
-                i = i + 1 == length ? 0 : i + 1;
-            }
-
-            aSlots[i] = a;
-            bSlots[i] = b;
-            _count++;
-            return true;
-        }
-
-        private void Grow(int length)
-        {
-            var oldA = _a;
-            var oldB = _b;
-            var newA = new ulong[length];
-            var newB = new ulong[length];
-            _count = 0;
-            for (var i = 0; i < oldA.Length; i++)
-            {
-                if (oldA[i] != 0)
-                {
-                    Insert(newA, newB, oldA[i], oldB[i]);
-                }
-            }
-
-            _a = newA;
-            _b = newB;
-        }
+        _a = newA;
+        _b = newB;
     }
 }
