@@ -168,7 +168,7 @@ internal sealed class PartnerCenterReader : BillingFormatReader
             CustomerId = customerId,
             CustomerName = row.Text(CustomerNameColumn) ?? string.Empty,
             CustomerDomain = row.Text(CustomerDomainNameColumn),
-            Sku = skuId is null ? productId : row.Share(productId + ":" + skuId),
+            Sku = skuId is null ? productId : row.Share(productId, ':', skuId),
             ProductName = row.Text(SkuNameColumn) ?? row.Text(ProductNameColumn) ?? string.Empty,
             Description = meter ?? subscriptionDescription ?? row.Text(ProductNameColumn) ?? string.Empty,
             ChargeType = chargeType,
