@@ -95,4 +95,18 @@ public sealed class StringPoolTests
 
         Assert.Equal(new[] { "Contoso", "CONTOSO", "'Contoso" }, lines.Select(l => l.CustomerName));
     }
+
+    [Fact]
+    public void A_joined_value_is_the_joined_text_and_shares_the_pooled_instance()
+    {
+        var pool = new StringPool();
+        var first = pool.Share("CFQ7TTC0LH18", ':', "0001");
+        Assert.Equal("CFQ7TTC0LH18:0001", first);
+        Assert.Same(first, pool.Share("CFQ7TTC0LH18", ':', "0001"));
+        Assert.Same(first, pool.Share("CFQ7TTC0LH18:0001"));
+        Assert.Equal("CFQ7TTC0LH18:0002", pool.Share("CFQ7TTC0LH18", ':', "0002"));
+        Assert.Equal("CFQ7TTC0LH1:80001", pool.Share("CFQ7TTC0LH1", ':', "80001"));
+        var longOne = new string('x', StringPool.MaxLength);
+        Assert.Equal(longOne + ":y", pool.Share(longOne, ':', "y"));
+    }
 }

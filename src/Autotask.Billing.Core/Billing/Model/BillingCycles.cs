@@ -1,3 +1,5 @@
+using Autotask.Billing.Tabular;
+
 namespace Autotask.Billing;
 
 /// <summary>
@@ -6,13 +8,18 @@ namespace Autotask.Billing;
 /// </summary>
 public static class BillingCycles
 {
+    // A pure function of the exact text, asked per line of a file with a handful of cycles: remembered (issue 15).
+    private static readonly TextMemo<int> Months = new(MonthsOfText);
+
     /// <summary>
     /// Months one price of the cycle pays for: Monthly 1, Annual/Yearly 12, Triennial/3 Years 36, else 1 (a cycle the
     /// source does not name is taken as monthly, as every reader did before the cycle was known).
     /// </summary>
-    public static int MonthsOf(string? billingCycle)
+    public static int MonthsOf(string? billingCycle) => billingCycle is null ? 1 : Months.Of(billingCycle);
+
+    private static int MonthsOfText(string billingCycle)
     {
-        switch ((billingCycle ?? string.Empty).Replace(" ", string.Empty).Replace("-", string.Empty).ToUpperInvariant())
+        switch (billingCycle.Replace(" ", string.Empty).Replace("-", string.Empty).ToUpperInvariant())
         {
             case "ANNUAL":
             case "ANNUALLY":

@@ -41,6 +41,9 @@ internal sealed class PartnerCenterReader : BillingFormatReader
         "addQuantity", "removeQuantity", "moveQuantity", "cancelImmediate",
     };
 
+    // The charge type as it is hashed into a line's id: lower case, of a handful of values (issue 15).
+    private static readonly TextMemo<string> ChargeTypeKeys = new(text => text.ToLowerInvariant());
+
     private static readonly ColumnSet Set = new();
     private static readonly ColumnSpec CustomerIdColumn = Set.Add("CustomerId", true);
     private static readonly ColumnSpec ProductIdColumn = Set.Add("ProductId", true);
@@ -150,11 +153,13 @@ internal sealed class PartnerCenterReader : BillingFormatReader
         var availabilityId = row.Text(AvailabilityIdColumn);
         var referenceId = row.Text(ReferenceIdColumn);
         var meter = row.Text(MeterDescriptionColumn);
-        var transactionId = StableId.From(
-            "pc", customerId, subscriptionId, productId, skuId, availabilityId, chargeTypeText.ToLowerInvariant(),
-            row.RawText(OrderIdColumn), referenceId, row.RawText(OrderDateColumn), chargeStart?.ToString("yyyy-MM-dd"),
-            chargeEnd?.ToString("yyyy-MM-dd"), Math.Abs(lineQuantity).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            isReversal || subtotal < 0 ? "-" : "+", meter);
+        // The parts (and their text) of the ids first made with StableId.From: ids are persisted, they must not change.
+        var transactionId = StableId.Builder()
+            .Add(customerId).Add(subscriptionId).Add(productId).Add(skuId).Add(availabilityId)
+            .Add(ChargeTypeKeys.Of(chargeTypeText)).Add(row.RawText(OrderIdColumn)).Add(referenceId)
+            .Add(row.RawText(OrderDateColumn)).Add(chargeStart, "yyyy-MM-dd").Add(chargeEnd, "yyyy-MM-dd")
+            .Add(Math.Abs(lineQuantity)).Add(isReversal || subtotal < 0 ? "-" : "+").Add(meter)
+            .ToId("pc");
 
         return RowResult.Emit(new Transaction
         {
@@ -163,7 +168,7 @@ internal sealed class PartnerCenterReader : BillingFormatReader
             CustomerId = customerId,
             CustomerName = row.Text(CustomerNameColumn) ?? string.Empty,
             CustomerDomain = row.Text(CustomerDomainNameColumn),
-            Sku = skuId is null ? productId : row.Share(productId + ":" + skuId),
+            Sku = skuId is null ? productId : row.Share(productId, ':', skuId),
             ProductName = row.Text(SkuNameColumn) ?? row.Text(ProductNameColumn) ?? string.Empty,
             Description = meter ?? subscriptionDescription ?? row.Text(ProductNameColumn) ?? string.Empty,
             ChargeType = chargeType,

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Autotask.Billing.Readers;
 
 /// <summary>
@@ -9,60 +6,21 @@ namespace Autotask.Billing.Readers;
 /// </summary>
 internal static class StableId
 {
-    private const string Hex = "0123456789abcdef";
-
-    // Creating a hash object per line dominated the read time of large files; one per thread is enough. The joined
-    // text and its UTF-8 bytes are built in per-thread buffers too: a line's parts are a few hundred chars (issue 15).
+    // One builder per thread: its buffers (and, before .NET 5, its hash object) serve every line (issue 15).
     [ThreadStatic]
-    private static SHA256? _sha;
+    private static StableIdBuilder? _builder;
 
-    [ThreadStatic]
-    private static char[]? _chars;
-
-    [ThreadStatic]
-    private static byte[]? _bytes;
+    /// <summary>This thread's builder, emptied: add the parts in order, then <see cref="StableIdBuilder.ToId"/>.</summary>
+    public static StableIdBuilder Builder() => (_builder ??= new StableIdBuilder()).Clear();
 
     public static string From(string prefix, params string?[] parts)
     {
-        // The parts joined by U+001F, a null part read as empty: the text string.Join made when the ids were first made.
-        var length = Math.Max(0, parts.Length - 1);
+        var builder = Builder();
         foreach (var part in parts)
         {
-            length += part?.Length ?? 0;
+            builder.Add(part);
         }
 
-        var chars = _chars is { } held && held.Length >= length ? held : _chars = new char[Math.Max(length, 512)];
-        var at = 0;
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (i > 0)
-            {
-                chars[at++] = '\u001F';
-            }
-
-            if (parts[i] is { } part)
-            {
-                part.CopyTo(0, chars, at, part.Length);
-                at += part.Length;
-            }
-        }
-
-        var maximum = Encoding.UTF8.GetMaxByteCount(length);
-        var bytes = _bytes is { } heldBytes && heldBytes.Length >= maximum ? heldBytes : _bytes = new byte[Math.Max(maximum, 1536)];
-        var count = Encoding.UTF8.GetBytes(chars, 0, length, bytes, 0);
-        var sha = _sha ??= SHA256.Create();
-        var hash = sha.ComputeHash(bytes, 0, count);
-
-        // prefix-hex of the first 12 bytes, written into one buffer: no string per byte.
-        var id = new char[prefix.Length + 1 + 24];
-        prefix.CopyTo(0, id, 0, prefix.Length);
-        id[prefix.Length] = '-';
-        for (var i = 0; i < 12; i++)
-        {
-            id[prefix.Length + 1 + (2 * i)] = Hex[hash[i] >> 4];
-            id[prefix.Length + 2 + (2 * i)] = Hex[hash[i] & 0xF];
-        }
-
-        return new string(id);
+        return builder.ToId(prefix);
     }
 }

@@ -17,6 +17,9 @@ internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
     private int _lastRawRow;
     private int _headerFieldCount;
 
+    // The field cache of the current record, lent to each record in turn: a new array per line was 8 bytes a field.
+    private string?[] _values = Array.Empty<string?>();
+
     public CsvRecordSource(SourceText text)
     {
         _path = text.Path;
@@ -57,9 +60,21 @@ internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
                 continue;
             }
 
-            yield return new SourceRecord(Schema, _parser.Count, this, _parser.Row, start) { Defect = DefectOf(_parser.Count, start) };
+            var count = _parser.Count;
+            if (_values.Length < count)
+            {
+                _values = new string?[count];
+            }
+            else
+            {
+                Array.Clear(_values, 0, count);
+            }
+
+            yield return new SourceRecord(Schema, count, this, _parser.Row, start, _values) { Defect = DefectOf(count, start) };
         }
     }
+
+    bool ICurrentRecordFields.IsCurrent(int row) => _parser.Row == row;
 
     string ICurrentRecordFields.Field(int index, int row) =>
         _parser.Row == row

@@ -5,4 +5,7 @@ internal interface ICurrentRecordFields
 {
     /// <summary>Field <paramref name="index"/> of record <paramref name="row"/>, which must still be the current one.</summary>
     string Field(int index, int row);
+
+    /// <summary>Whether record <paramref name="row"/> is still the current one.</summary>
+    bool IsCurrent(int row);
 }

@@ -36,6 +36,10 @@ internal sealed class RecordView
     /// <summary>A value derived from the line (a folded or joined key), shared as <see cref="Text"/> shares cells.</summary>
     public string Share(string value) => _pool is null ? value : _pool.Share(value);
 
+    /// <summary><paramref name="first"/> + <paramref name="separator"/> + <paramref name="second"/>, shared as <see cref="Share(string)"/>.</summary>
+    public string Share(string first, char separator, string second) =>
+        _pool is null ? first + separator + second : _pool.Share(first, separator, second);
+
     /// <summary>Text of a source column by header name (profile conditions), or null.</summary>
     public string? TextOfColumn(string name)
     {

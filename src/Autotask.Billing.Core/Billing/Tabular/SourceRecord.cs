@@ -10,19 +10,26 @@ internal sealed class SourceRecord
     private readonly string?[] _values;
     private readonly ICurrentRecordFields? _fields;
     private readonly int _row;
+    private readonly int _fieldCount;
 
     public SourceRecord(RecordSchema schema, string?[] values, int lineNumber)
     {
         Schema = schema;
         _values = values;
+        _fieldCount = values.Length;
         LineNumber = lineNumber;
     }
 
-    /// <summary>A record of <paramref name="fieldCount"/> fields read from <paramref name="fields"/> when asked for (a CSV field is never null: null is "not read yet").</summary>
-    public SourceRecord(RecordSchema schema, int fieldCount, ICurrentRecordFields fields, int row, int lineNumber)
+    /// <summary>
+    /// A record of <paramref name="fieldCount"/> fields read from <paramref name="fields"/> when asked for, kept in
+    /// <paramref name="values"/> (cleared: a CSV field is never null, null is "not read yet"): the source lends one
+    /// array to each record in turn (issue 15), so the record's fields can be read only while it is the current one.
+    /// </summary>
+    public SourceRecord(RecordSchema schema, int fieldCount, ICurrentRecordFields fields, int row, int lineNumber, string?[] values)
     {
         Schema = schema;
-        _values = new string?[fieldCount];
+        _values = values;
+        _fieldCount = fieldCount;
         _fields = fields;
         _row = row;
         LineNumber = lineNumber;
@@ -32,7 +39,7 @@ internal sealed class SourceRecord
 
     public int LineNumber { get; }
 
-    public int FieldCount => _values.Length;
+    public int FieldCount => _fieldCount;
 
     /// <summary>Set when the record's fields do not line up with the header; such a record is rejected whole.</summary>
     public RecordDefect? Defect { get; init; }
@@ -41,12 +48,18 @@ internal sealed class SourceRecord
     {
         get
         {
-            if (index < 0 || index >= _values.Length)
+            if (index < 0 || index >= _fieldCount)
             {
                 return null;
             }
 
-            return _fields is null ? _values[index] : _values[index] ??= _fields.Field(index, _row);
+            if (_fields is null)
+            {
+                return _values[index];
+            }
+
+            // The lent array holds the current record's fields only; asked later, Field says the reader moved on.
+            return _fields.IsCurrent(_row) ? _values[index] ??= _fields.Field(index, _row) : _fields.Field(index, _row);
         }
     }
 }

@@ -37,4 +37,30 @@ internal sealed class StringPool
         _slots[slot] = text;
         return text;
     }
+
+    /// <summary>
+    /// As <see cref="Share(string)"/> for <paramref name="first"/> + <paramref name="separator"/> + <paramref name="second"/>
+    /// (a SKU from product and SKU ids), without building the joined text when it is already pooled (issue 15).
+    /// </summary>
+    public string Share(string first, char separator, string second)
+    {
+#if NET
+        var length = first.Length + 1 + second.Length;
+        if (length <= MaxLength)
+        {
+            Span<char> text = stackalloc char[length];
+            first.AsSpan().CopyTo(text);
+            text[first.Length] = separator;
+            second.AsSpan().CopyTo(text.Slice(first.Length + 1));
+
+            // string.GetHashCode of a span is the ordinal hash of the equal string: the slot Share(string) picks.
+            var pooled = _slots[string.GetHashCode(text) & (Slots - 1)];
+            if (pooled is not null && text.SequenceEqual(pooled.AsSpan()))
+            {
+                return pooled;
+            }
+        }
+#endif
+        return Share(first + separator + second);
+    }
 }
