@@ -12,9 +12,10 @@ internal sealed class ComparisonPlan
 {
     private readonly MappingDocument _mapping;
     private readonly string _currency;
-    private readonly HashSet<string> _customers = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _unmappedCustomers = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _unmappedSkus = new(StringComparer.OrdinalIgnoreCase);
+    // (source, id) pairs, compared as their mapping keys: counting a line's customer builds no string.
+    private readonly HashSet<(string, string)> _customers = new(MappingKeys.PairComparer);
+    private readonly HashSet<(string, string)> _unmappedCustomers = new(MappingKeys.PairComparer);
+    private readonly HashSet<(string, string)> _unmappedSkus = new(MappingKeys.PairComparer);
     private readonly HashSet<long> _serviceIds = new();
     private readonly HashSet<long> _productIds = new();
     private readonly HashSet<long> _companyIds = new();
@@ -80,7 +81,7 @@ internal sealed class ComparisonPlan
         Action onUnmapped,
         Action onCreate)
     {
-        var customerKey = MappingKeys.Of(source.Trim(), customerId.Trim());
+        var customerKey = (source.Trim(), customerId.Trim());
         _customers.Add(customerKey);
         var customer = _mapping.FindCustomer(source, customerId);
         if (customer is null)
@@ -125,7 +126,7 @@ internal sealed class ComparisonPlan
         foreach (var customer in _mapping.Customers)
         {
             if (!sources.Contains(customer.Source.Trim()) || ComparedContract(customer) is not long contractId
-                || _customers.Contains(MappingKeys.Of(customer.Source.Trim(), customer.CustomerId.Trim())) || Contracts.ContainsKey(contractId))
+                || _customers.Contains((customer.Source.Trim(), customer.CustomerId.Trim())) || Contracts.ContainsKey(contractId))
             {
                 continue;
             }
@@ -156,7 +157,7 @@ internal sealed class ComparisonPlan
         {
             NeedsAllServices |= chargeType == ChargeType.Recurring;
             NeedsAllProducts |= chargeType != ChargeType.Recurring;
-            _unmappedSkus.Add(MappingKeys.Of(source.Trim(), sku.Trim()));
+            _unmappedSkus.Add((source.Trim(), sku.Trim()));
             return;
         }
 
