@@ -197,7 +197,22 @@ internal sealed class DifferenceFinder
     private DifferenceDraft SeatDraft(VendorDemand demand, CustomerMapping? customer)
     {
         var first = demand.First;
-        var contact = demand.Seats.FirstOrDefault(s => HasAddress(s.CustomerAddress, s.CustomerCity, s.CustomerState, s.CustomerPostalCode)) ?? first;
+        TransactionSummary? contact = null;
+        string? phone = null;
+        foreach (var seat in demand.Seats)
+        {
+            if (contact is null && HasAddress(seat.CustomerAddress, seat.CustomerCity, seat.CustomerState, seat.CustomerPostalCode))
+            {
+                contact = seat;
+            }
+
+            if (phone is null && !string.IsNullOrWhiteSpace(seat.CustomerPhone))
+            {
+                phone = seat.CustomerPhone;
+            }
+        }
+
+        contact ??= first;
         return WithContact(new DifferenceDraft
         {
             Source = demand.Source,
@@ -223,7 +238,7 @@ internal sealed class DifferenceFinder
             ContractId = customer?.ContractId,
             CreateCompany = customer?.CompanyAction == MappingAction.Create,
             CreateContract = customer is not null && (customer.ContractAction == MappingAction.Create || customer.ContractId is null),
-        }, customer, demand.Seats.Select(s => s.CustomerPhone).FirstOrDefault(p => !string.IsNullOrWhiteSpace(p)), contact.CustomerAddress, contact.CustomerCity, contact.CustomerState, contact.CustomerPostalCode);
+        }, customer, phone, contact.CustomerAddress, contact.CustomerCity, contact.CustomerState, contact.CustomerPostalCode);
     }
 
     private DifferenceDraft ChargeDraft(Transaction line, CustomerMapping? customer) => WithContact(new DifferenceDraft
@@ -259,7 +274,8 @@ internal sealed class DifferenceFinder
         CreateContract = customer is not null && (customer.ContractAction == MappingAction.Create || customer.ContractId is null),
     }, customer, line.CustomerPhone, line.CustomerAddress, line.CustomerCity, line.CustomerState, line.CustomerPostalCode);
 
-    private static bool HasAddress(params string?[] parts) => parts.Any(part => !string.IsNullOrWhiteSpace(part));
+    private static bool HasAddress(string? address, string? city, string? state, string? postalCode) =>
+        !string.IsNullOrWhiteSpace(address) || !string.IsNullOrWhiteSpace(city) || !string.IsNullOrWhiteSpace(state) || !string.IsNullOrWhiteSpace(postalCode);
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
@@ -376,6 +392,12 @@ internal sealed class DifferenceFinder
     {
         var customer = Customer(demand.First.Source, demand.First.CustomerId);
         var skuMapping = _mapping.FindService(demand.First.Source, demand.First.Sku)!;
+        if (!_options.IncludeMatch && InStep(contract, demand, customer, skuMapping))
+        {
+            // Most services of a month's run are in step and no Match is asked for: no draft is built for them.
+            return null;
+        }
+
         var draft = SeatDraft(demand, customer);
         OnContract(draft, contract);
         if (contract.ContractType != Contract.RecurringServiceType)
@@ -401,7 +423,7 @@ internal sealed class DifferenceFinder
         draft.ServiceId = service.Id;
         draft.ServiceName = service.Name;
         draft.ServiceIsActive = service.IsActive;
-        var contractService = _snapshot.ServicesOn(contract.Id).FirstOrDefault(cs => cs.ServiceID == service.Id);
+        var contractService = ServiceOnContract(contract.Id, service.Id);
         if (_snapshot.UnknownServicePeriod(service) is { } period)
         {
             draft.ContractServiceId = contractService?.Id;
@@ -491,24 +513,100 @@ internal sealed class DifferenceFinder
         return draft.Build();
     }
 
-    private ContractDifference? OnContractService(DifferenceDraft draft, Contract contract, Service service, ContractService contractService)
+    /// <summary>
+    /// Whether <see cref="Compare"/> would find the demand in step with its service on the contract (a Match): decided
+    /// from the demand itself, before any draft is built, by the same <see cref="InForce"/> that OnContractService uses.
+    /// False whenever it would not be a plain Match on an existing contract service; Compare then builds the draft.
+    /// </summary>
+    private bool InStep(Contract contract, VendorDemand demand, CustomerMapping? customer, ServiceMapping skuMapping)
+    {
+        if (contract.ContractType != Contract.RecurringServiceType || skuMapping.Action == MappingAction.Create
+            || _snapshot.ServiceOf(skuMapping.ServiceId) is not { } service || _snapshot.UnknownServicePeriod(service) is not null
+            || ServiceOnContract(contract.Id, service.Id) is not { } contractService)
+        {
+            return false;
+        }
+
+        var vendorPrice = VendorPrices.UnitPrice(_settings, demand.UnitPrice, demand.ListUnitPrice, demand.UnitCost);
+        var state = InForce(contractService, service, StrategyFor(customer), vendorPrice, demand.UnitCost);
+        return demand.Quantity == state.Units && !state.PriceDiffers && !state.CostDiffers;
+    }
+
+    private ContractService? ServiceOnContract(long contractId, long serviceId)
+    {
+        foreach (var contractService in _snapshot.ServicesOn(contractId))
+        {
+            if (contractService.ServiceID == serviceId)
+            {
+                return contractService;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What a contract service has in force and what the pricing strategy makes of the vendor's prices for it.</summary>
+    private ServiceInForce InForce(ContractService contractService, Service service, PricingStrategy strategy, decimal? vendorUnitPrice, decimal? vendorUnitCost)
     {
         var unitsRow = _snapshot.UnitsOf(contractService.Id);
-        var units = (decimal)(unitsRow?.Units ?? 0);
-        var currentPrice = _snapshot.CurrentPrice(contractService);
-        var currentCost = _snapshot.CurrentCost(contractService);
+        var months = _snapshot.ServicePeriodMonths(service);
+        var (price, cost) = PricingTargets.For(strategy, false, PerPeriod(vendorUnitPrice, months), PerPeriod(vendorUnitCost, months));
+        return new ServiceInForce(
+            unitsRow, (decimal)(unitsRow?.Units ?? 0), _snapshot.CurrentPrice(contractService), _snapshot.CurrentCost(contractService), months, price, cost);
+    }
+
+    private readonly struct ServiceInForce
+    {
+        public ServiceInForce(ContractServiceUnit? unitsRow, decimal units, decimal? currentPrice, decimal? currentCost, int months, decimal? price, decimal? cost)
+        {
+            UnitsRow = unitsRow;
+            Units = units;
+            CurrentPrice = currentPrice;
+            CurrentCost = currentCost;
+            Months = months;
+            Price = price;
+            Cost = cost;
+        }
+
+        public ContractServiceUnit? UnitsRow { get; }
+
+        public decimal Units { get; }
+
+        public decimal? CurrentPrice { get; }
+
+        public decimal? CurrentCost { get; }
+
+        public int Months { get; }
+
+        /// <summary>The unit price the strategy sets, per period of the service; null leaves the price alone.</summary>
+        public decimal? Price { get; }
+
+        public decimal? Cost { get; }
+
+        public bool PriceDiffers => Price is not null && Price != CurrentPrice;
+
+        public bool CostDiffers => Cost is not null && Cost != CurrentCost;
+    }
+
+    private ContractDifference? OnContractService(DifferenceDraft draft, Contract contract, Service service, ContractService contractService)
+    {
+        var state = InForce(contractService, service, draft.PricingStrategy, draft.VendorUnitPrice, draft.VendorUnitCost);
+        var unitsRow = state.UnitsRow;
+        var units = state.Units;
+        var currentPrice = state.CurrentPrice;
+        var currentCost = state.CurrentCost;
         draft.ContractServiceId = contractService.Id;
         draft.AutotaskQuantity = units;
         draft.AutotaskUnitPrice = currentPrice;
         draft.AutotaskUnitCost = currentCost;
 
-        var months = _snapshot.ServicePeriodMonths(service);
-        var (price, cost) = PricingTargets.For(draft.PricingStrategy, false, PerPeriod(draft.VendorUnitPrice, months), PerPeriod(draft.VendorUnitCost, months));
+        var months = state.Months;
+        var (price, cost) = (state.Price, state.Cost);
         draft.TargetUnitPrice = price;
         draft.TargetUnitCost = cost;
         var vendorUnits = draft.VendorQuantity!.Value;
-        var priceDiffers = price is not null && price != currentPrice;
-        var costDiffers = cost is not null && cost != currentCost;
+        var priceDiffers = state.PriceDiffers;
+        var costDiffers = state.CostDiffers;
         draft.MonthlyRevenueImpact = Proration.RoundMoney(((vendorUnits * (price ?? currentPrice ?? 0m)) - (units * (currentPrice ?? 0m))) / months);
         draft.MonthlyCostImpact = Proration.RoundMoney(((vendorUnits * (cost ?? currentCost ?? 0m)) - (units * (currentCost ?? 0m))) / months);
         var contractMonths = _snapshot.ContractPeriodMonths(contract);
