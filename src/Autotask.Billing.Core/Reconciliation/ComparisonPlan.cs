@@ -24,14 +24,37 @@ internal sealed class ComparisonPlan
     {
         _mapping = mapping;
         _currency = currency;
+        // No delegates per line: Place says where the line goes and the caller puts it there.
         foreach (var seat in input.Seats)
         {
-            Place(seat.Source, seat.CustomerId, seat.Sku, seat.Currency, ChargeType.Recurring, work => work.Seats.Add(seat), () => UnmappedSeats.Add(seat), () => CreateSeats.Add(seat));
+            if (!Place(seat.Source, seat.CustomerId, seat.Sku, seat.Currency, ChargeType.Recurring, out var work))
+            {
+                UnmappedSeats.Add(seat);
+            }
+            else if (work is null)
+            {
+                CreateSeats.Add(seat);
+            }
+            else
+            {
+                work.Seats.Add(seat);
+            }
         }
 
         foreach (var line in input.Charges)
         {
-            Place(line.Source, line.CustomerId, line.Sku, line.Currency, line.ChargeType, work => work.Charges.Add(line), () => UnmappedCharges.Add(line), () => CreateCharges.Add(line));
+            if (!Place(line.Source, line.CustomerId, line.Sku, line.Currency, line.ChargeType, out var work))
+            {
+                UnmappedCharges.Add(line);
+            }
+            else if (work is null)
+            {
+                CreateCharges.Add(line);
+            }
+            else
+            {
+                work.Charges.Add(line);
+            }
         }
 
         PlaceAbsentCustomers(input.Seats.Select(s => s.Source).Concat(input.Charges.Select(c => c.Source)));
@@ -71,24 +94,20 @@ internal sealed class ComparisonPlan
     public bool IsForeignCurrency(string currency) =>
         !string.IsNullOrWhiteSpace(currency) && !string.Equals(currency.Trim(), _currency, StringComparison.OrdinalIgnoreCase);
 
-    private void Place(
-        string source,
-        string customerId,
-        string sku,
-        string currency,
-        ChargeType chargeType,
-        Action<ContractWork> onContract,
-        Action onUnmapped,
-        Action onCreate)
+    /// <summary>
+    /// Counts a line's customer and SKU and says where it goes: false when its customer is unmapped; else the work of
+    /// its existing contract, or null when sync is to create its company or contract.
+    /// </summary>
+    private bool Place(string source, string customerId, string sku, string currency, ChargeType chargeType, out ContractWork? work)
     {
+        work = null;
         var customerKey = (source.Trim(), customerId.Trim());
         _customers.Add(customerKey);
         var customer = _mapping.FindCustomer(source, customerId);
         if (customer is null)
         {
             _unmappedCustomers.Add(customerKey);
-            onUnmapped();
-            return;
+            return false;
         }
 
         if (customer.CompanyId is long companyId)
@@ -104,16 +123,15 @@ internal sealed class ComparisonPlan
 
         if (ExistingContract(customer) is not long contractId)
         {
-            onCreate();
-            return;
+            return true;
         }
 
-        if (!Contracts.TryGetValue(contractId, out var work))
+        if (!Contracts.TryGetValue(contractId, out work))
         {
             Contracts[contractId] = work = new ContractWork(contractId);
         }
 
-        onContract(work);
+        return true;
     }
 
     /// <summary>

@@ -534,11 +534,12 @@ internal sealed class DifferenceFinder
 
     private ContractService? ServiceOnContract(long contractId, long serviceId)
     {
-        foreach (var contractService in _snapshot.ServicesOn(contractId))
+        var services = _snapshot.ServicesOn(contractId);
+        for (var i = 0; i < services.Count; i++)
         {
-            if (contractService.ServiceID == serviceId)
+            if (services[i].ServiceID == serviceId)
             {
-                return contractService;
+                return services[i];
             }
         }
 
