@@ -103,10 +103,7 @@ internal sealed class DifferenceFinder
             }
         }
 
-        var demands = seats
-            .GroupBy(s => ServiceKey(_mapping.FindService(s.Source, s.Sku)!), StringComparer.OrdinalIgnoreCase)
-            .Select(g => new VendorDemand(g.ToList()))
-            .ToList();
+        var demands = Demands(seats);
         if (contract is null || IsExpired(contract))
         {
             foreach (var demand in demands)
@@ -165,9 +162,8 @@ internal sealed class DifferenceFinder
                 }
             }
 
-            foreach (var service in seats.GroupBy(s => ServiceKey(_mapping.FindService(s.Source, s.Sku)!), StringComparer.OrdinalIgnoreCase))
+            foreach (var demand in Demands(seats))
             {
-                var demand = new VendorDemand(service.ToList());
                 yield return ToCreate(SeatDraft(demand, customer), customer, _mapping.FindService(demand.First.Source, demand.First.Sku)!, demand.Quantity);
             }
         }
@@ -181,10 +177,91 @@ internal sealed class DifferenceFinder
         }
     }
 
-    private static string ServiceKey(ServiceMapping mapping) =>
-        mapping.Action == MappingAction.Create || mapping.ServiceId is null
-            ? "create:" + mapping.Sku
-            : "service:" + mapping.ServiceId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The seats summed per service they bill into, in the order of each service's first seat: seats of SKUs mapped
+    /// to one existing service are one demand; so are seats of SKUs sync is to create under the same SKU (ignoring case).
+    /// </summary>
+    private List<VendorDemand> Demands(List<TransactionSummary> seats)
+    {
+        var keys = new List<ServiceMapping>();
+        var firsts = new List<TransactionSummary>();
+        var groups = new List<List<TransactionSummary>?>();
+        Dictionary<long, int>? byService = null;
+        Dictionary<string, int>? byCreatedSku = null;
+        foreach (var seat in seats)
+        {
+            var mapping = _mapping.FindService(seat.Source, seat.Sku)!;
+            var created = mapping.Action == MappingAction.Create || mapping.ServiceId is null;
+            var at = -1;
+            if (byService is not null)
+            {
+                if (created ? !byCreatedSku!.TryGetValue(mapping.Sku, out at) : !byService.TryGetValue(mapping.ServiceId!.Value, out at))
+                {
+                    at = -1;
+                }
+            }
+            else
+            {
+                for (var i = 0; i < keys.Count && at < 0; i++)
+                {
+                    at = SameService(keys[i], mapping) ? i : -1;
+                }
+            }
+
+            if (at >= 0)
+            {
+                (groups[at] ??= new List<TransactionSummary> { firsts[at] }).Add(seat);
+                continue;
+            }
+
+            keys.Add(mapping);
+            firsts.Add(seat);
+            groups.Add(null);
+            if (byService is null && keys.Count > 16)
+            {
+                // Past a few services a scan of them per seat costs more than an index.
+                byService = new Dictionary<long, int>();
+                byCreatedSku = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                for (var i = 0; i < keys.Count; i++)
+                {
+                    Index(keys[i], i);
+                }
+            }
+            else if (byService is not null)
+            {
+                Index(mapping, keys.Count - 1);
+            }
+        }
+
+        var demands = new List<VendorDemand>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            demands.Add(new VendorDemand(groups[i] ?? (IReadOnlyList<TransactionSummary>)new[] { firsts[i] }));
+        }
+
+        return demands;
+
+        void Index(ServiceMapping mapping, int at)
+        {
+            if (mapping.Action == MappingAction.Create || mapping.ServiceId is null)
+            {
+                byCreatedSku![mapping.Sku] = at;
+            }
+            else
+            {
+                byService![mapping.ServiceId.Value] = at;
+            }
+        }
+    }
+
+    // Two SKU mappings bill into one service: the same existing service, or SKUs sync is to create with the same name.
+    private static bool SameService(ServiceMapping left, ServiceMapping right)
+    {
+        var leftCreated = left.Action == MappingAction.Create || left.ServiceId is null;
+        var rightCreated = right.Action == MappingAction.Create || right.ServiceId is null;
+        return leftCreated == rightCreated
+            && (leftCreated ? string.Equals(left.Sku, right.Sku, StringComparison.OrdinalIgnoreCase) : left.ServiceId == right.ServiceId);
+    }
 
     private CustomerMapping? Customer(string source, string customerId) => _mapping.FindCustomer(source, customerId);
 
