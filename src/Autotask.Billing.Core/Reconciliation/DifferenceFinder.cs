@@ -751,19 +751,23 @@ internal sealed class DifferenceFinder
     /// </summary>
     private IEnumerable<ContractDifference> Removals(Contract contract, ContractWork work, IReadOnlyList<VendorDemand> demands)
     {
-        var sources = new HashSet<string>(
-            work.Seats.Select(s => s.Source.Trim()).Concat(work.Charges.Select(c => c.Source.Trim())).Concat(work.AbsentCustomers.Select(c => c.Source.Trim())),
-            StringComparer.OrdinalIgnoreCase);
-        var billedSkus = new HashSet<string>(work.Seats.Select(s => s.Sku.Trim()).Concat(work.Charges.Select(c => c.Sku.Trim())), StringComparer.OrdinalIgnoreCase);
-        var billedServices = new HashSet<long>(demands
-            .Select(d => _mapping.FindService(d.First.Source, d.First.Sku)!)
-            .Where(m => m.Action == MappingAction.Existing && m.ServiceId is not null)
-            .Select(m => m.ServiceId!.Value));
+        var billedServices = new HashSet<long>();
+        foreach (var demand in demands)
+        {
+            if (_mapping.FindService(demand.First.Source, demand.First.Sku) is { Action: MappingAction.Existing, ServiceId: long billed })
+            {
+                billedServices.Add(billed);
+            }
+        }
+
         var first = work.Seats.Count > 0 ? work.Seats[0] : null;
         var customer = first is not null ? Customer(first.Source, first.CustomerId)
             : work.Charges.Count > 0 ? Customer(work.Charges[0].Source, work.Charges[0].CustomerId)
             : work.AbsentCustomers[0];
 
+        // The contract's sources and billed SKUs are needed only for a service nothing billed: most contracts have none.
+        HashSet<string>? sources = null;
+        HashSet<string>? billedSkus = null;
         foreach (var contractService in _snapshot.ServicesOn(contract.Id))
         {
             if (contractService.ServiceID is not long serviceId || billedServices.Contains(serviceId))
@@ -771,6 +775,8 @@ internal sealed class DifferenceFinder
                 continue;
             }
 
+            sources ??= ContractSources(work);
+            billedSkus ??= BilledSkus(work);
             var (source, skus) = VendorSkusOf(serviceId, sources);
             if (skus.Count == 0 || skus.Any(billedSkus.Contains))
             {
@@ -786,6 +792,43 @@ internal sealed class DifferenceFinder
 
             yield return Removed(contract, contractService, unitsRow, units, source, skus, work, customer);
         }
+    }
+
+    private static HashSet<string> ContractSources(ContractWork work)
+    {
+        var sources = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var seat in work.Seats)
+        {
+            sources.Add(seat.Source.Trim());
+        }
+
+        foreach (var line in work.Charges)
+        {
+            sources.Add(line.Source.Trim());
+        }
+
+        foreach (var absent in work.AbsentCustomers)
+        {
+            sources.Add(absent.Source.Trim());
+        }
+
+        return sources;
+    }
+
+    private static HashSet<string> BilledSkus(ContractWork work)
+    {
+        var skus = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var seat in work.Seats)
+        {
+            skus.Add(seat.Sku.Trim());
+        }
+
+        foreach (var line in work.Charges)
+        {
+            skus.Add(line.Sku.Trim());
+        }
+
+        return skus;
     }
 
     private (string Source, IReadOnlyList<string> Skus) VendorSkusOf(long serviceId, ISet<string> sources)
