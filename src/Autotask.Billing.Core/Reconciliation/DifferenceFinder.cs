@@ -71,7 +71,7 @@ internal sealed class DifferenceFinder
     public IEnumerable<ContractDifference> ForContract(ContractWork work)
     {
         _snapshot.Contracts.TryGetValue(work.ContractId, out var contract);
-        var seats = new List<TransactionSummary>();
+        var seats = new List<TransactionSummary>(work.Seats.Count);
         foreach (var seat in work.Seats)
         {
             var screened = StopsAtScreen(seat.Source, seat.Sku, seat.Currency)
@@ -87,7 +87,7 @@ internal sealed class DifferenceFinder
             }
         }
 
-        var charges = new List<Transaction>();
+        var charges = new List<Transaction>(work.Charges.Count);
         foreach (var line in work.Charges)
         {
             var screened = StopsAtScreen(line.Source, line.Sku, line.Currency)
@@ -183,9 +183,11 @@ internal sealed class DifferenceFinder
     /// </summary>
     private List<VendorDemand> Demands(List<TransactionSummary> seats)
     {
-        var keys = new List<ServiceMapping>();
-        var firsts = new List<TransactionSummary>();
-        var groups = new List<List<TransactionSummary>?>();
+        // At most one service per seat: the arrays never grow.
+        var keys = new ServiceMapping[seats.Count];
+        var firsts = new TransactionSummary[seats.Count];
+        var groups = new List<TransactionSummary>?[seats.Count];
+        var count = 0;
         Dictionary<long, int>? byService = null;
         Dictionary<string, int>? byCreatedSku = null;
         foreach (var seat in seats)
@@ -202,7 +204,7 @@ internal sealed class DifferenceFinder
             }
             else
             {
-                for (var i = 0; i < keys.Count && at < 0; i++)
+                for (var i = 0; i < count && at < 0; i++)
                 {
                     at = SameService(keys[i], mapping) ? i : -1;
                 }
@@ -214,27 +216,27 @@ internal sealed class DifferenceFinder
                 continue;
             }
 
-            keys.Add(mapping);
-            firsts.Add(seat);
-            groups.Add(null);
-            if (byService is null && keys.Count > 16)
+            keys[count] = mapping;
+            firsts[count] = seat;
+            count++;
+            if (byService is null && count > 64)
             {
-                // Past a few services a scan of them per seat costs more than an index.
+                // Past dozens of services a scan of them per seat costs more than an index.
                 byService = new Dictionary<long, int>();
                 byCreatedSku = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-                for (var i = 0; i < keys.Count; i++)
+                for (var i = 0; i < count; i++)
                 {
                     Index(keys[i], i);
                 }
             }
             else if (byService is not null)
             {
-                Index(mapping, keys.Count - 1);
+                Index(mapping, count - 1);
             }
         }
 
-        var demands = new List<VendorDemand>(keys.Count);
-        for (var i = 0; i < keys.Count; i++)
+        var demands = new List<VendorDemand>(count);
+        for (var i = 0; i < count; i++)
         {
             demands.Add(new VendorDemand(groups[i] ?? (IReadOnlyList<TransactionSummary>)new[] { firsts[i] }));
         }
@@ -751,14 +753,18 @@ internal sealed class DifferenceFinder
     /// </summary>
     private IEnumerable<ContractDifference> Removals(Contract contract, ContractWork work, IReadOnlyList<VendorDemand> demands)
     {
-        var billedServices = new HashSet<long>();
+        // The services billed: a short array scanned for a contract of a few dozen, a set past that.
+        var billed = new long[demands.Count];
+        var billedCount = 0;
         foreach (var demand in demands)
         {
-            if (_mapping.FindService(demand.First.Source, demand.First.Sku) is { Action: MappingAction.Existing, ServiceId: long billed })
+            if (_mapping.FindService(demand.First.Source, demand.First.Sku) is { Action: MappingAction.Existing, ServiceId: long id })
             {
-                billedServices.Add(billed);
+                billed[billedCount++] = id;
             }
         }
+
+        var billedServices = billedCount > 64 ? new HashSet<long>(billed.Take(billedCount)) : null;
 
         var first = work.Seats.Count > 0 ? work.Seats[0] : null;
         var customer = first is not null ? Customer(first.Source, first.CustomerId)
@@ -770,7 +776,8 @@ internal sealed class DifferenceFinder
         HashSet<string>? billedSkus = null;
         foreach (var contractService in _snapshot.ServicesOn(contract.Id))
         {
-            if (contractService.ServiceID is not long serviceId || billedServices.Contains(serviceId))
+            if (contractService.ServiceID is not long serviceId
+                || (billedServices?.Contains(serviceId) ?? Array.IndexOf(billed, serviceId, 0, billedCount) >= 0))
             {
                 continue;
             }
