@@ -128,11 +128,11 @@ public sealed class QuantityComparisonTests : IDisposable
     }
 
     [Fact]
-    public async Task On_a_contract_with_many_services_seats_are_still_summed_per_service_and_in_step_ones_found_as_before()
+    public async Task On_a_contract_of_many_services_seats_are_still_summed_per_service_and_in_step_ones_found_as_before()
     {
-        // Past a few services the seats are grouped through an index: the same demands, in the same order.
+        // Past 64 services the seats are grouped through an index: the same demands, in the same order.
         var lines = new List<Transaction> { _contoso.Seat("CFQ7TTC0LH18", 4, 7.20m, 6.00m) };
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 70; i++)
         {
             var sku = $"SKU-{i:00}";
             var service = _tenant.AddService(sku, $"Service {i:00}", 2.00m, 1.00m);
@@ -162,7 +162,7 @@ public sealed class QuantityComparisonTests : IDisposable
         var basic = asked.Differences.Single(d => d.ServiceId == _basic);
         Assert.Equal(DifferenceKind.Match, basic.Kind);
         Assert.Equal(10m, basic.VendorQuantity);
-        Assert.Equal(20, asked.Differences.Count(d => d.Kind == DifferenceKind.Match));
+        Assert.Equal(70, asked.Differences.Count(d => d.Kind == DifferenceKind.Match));
     }
 
     [Fact]
