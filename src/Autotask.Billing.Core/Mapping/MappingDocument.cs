@@ -8,8 +8,9 @@ public sealed class MappingDocument
 {
     public const int CurrentSchemaVersion = 1;
 
-    private readonly Dictionary<string, CustomerMapping> customersByKey;
-    private readonly Dictionary<string, ServiceMapping> servicesByKey;
+    // Keyed by (source, id) pairs compared as their key strings would be: a lookup builds no string.
+    private readonly Dictionary<(string, string), CustomerMapping> customersByKey;
+    private readonly Dictionary<(string, string), ServiceMapping> servicesByKey;
 
     public MappingDocument(
         BillingSettings settings,
@@ -17,8 +18,8 @@ public sealed class MappingDocument
         IEnumerable<ServiceMapping> services)
     {
         Settings = settings ?? throw new ArgumentNullException(nameof(settings));
-        customersByKey = IndexUnique(customers, c => MappingKeys.Of(c.Source, c.CustomerId), "customer", nameof(customers));
-        servicesByKey = IndexUnique(services, s => MappingKeys.Of(s.Source, s.Sku), "SKU", nameof(services));
+        customersByKey = IndexUnique(customers, c => (c.Source, c.CustomerId), "customer", nameof(customers));
+        servicesByKey = IndexUnique(services, s => (s.Source, s.Sku), "SKU", nameof(services));
         Customers = customersByKey.Values
             .OrderBy(c => c, Comparer<CustomerMapping>.Create((a, b) => MappingKeys.Compare(a.Source, a.CustomerId, b.Source, b.CustomerId)))
             .ToList();
@@ -41,10 +42,10 @@ public sealed class MappingDocument
     public IReadOnlyList<ServiceMapping> Services { get; }
 
     public CustomerMapping? FindCustomer(string source, string customerId) =>
-        customersByKey.TryGetValue(MappingKeys.Of(source.Trim(), customerId.Trim()), out var mapping) ? mapping : null;
+        customersByKey.TryGetValue((source.Trim(), customerId.Trim()), out var mapping) ? mapping : null;
 
     public ServiceMapping? FindService(string source, string sku) =>
-        servicesByKey.TryGetValue(MappingKeys.Of(source.Trim(), sku.Trim()), out var mapping) ? mapping : null;
+        servicesByKey.TryGetValue((source.Trim(), sku.Trim()), out var mapping) ? mapping : null;
 
     public MappingDocument WithCustomer(CustomerMapping mapping, DateTime changedUtc) =>
         WithCustomers(new[] { mapping }, changedUtc);
@@ -56,10 +57,10 @@ public sealed class MappingDocument
     public MappingDocument WithCustomers(IEnumerable<CustomerMapping> mappings, DateTime changedUtc)
     {
         var stamp = RequireUtc(changedUtc);
-        var next = new Dictionary<string, CustomerMapping>(customersByKey, MappingKeys.Comparer);
+        var next = new Dictionary<(string, string), CustomerMapping>(customersByKey, MappingKeys.PairComparer);
         foreach (var mapping in mappings)
         {
-            var key = MappingKeys.Of(mapping.Source, mapping.CustomerId);
+            var key = (mapping.Source, mapping.CustomerId);
             next[key] = customersByKey.TryGetValue(key, out var existing)
                 ? mapping.SameSettingsAs(existing)
                     ? existing
@@ -80,10 +81,10 @@ public sealed class MappingDocument
     public MappingDocument WithServices(IEnumerable<ServiceMapping> mappings, DateTime changedUtc)
     {
         var stamp = RequireUtc(changedUtc);
-        var next = new Dictionary<string, ServiceMapping>(servicesByKey, MappingKeys.Comparer);
+        var next = new Dictionary<(string, string), ServiceMapping>(servicesByKey, MappingKeys.PairComparer);
         foreach (var mapping in mappings)
         {
-            var key = MappingKeys.Of(mapping.Source, mapping.Sku);
+            var key = (mapping.Source, mapping.Sku);
             next[key] = servicesByKey.TryGetValue(key, out var existing)
                 ? mapping.SameSettingsAs(existing)
                     ? existing
@@ -108,10 +109,10 @@ public sealed class MappingDocument
             ? new DateTime(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc)
             : throw new ArgumentException("The change time must be a UTC time (DateTimeKind.Utc).", nameof(value));
 
-    private static Dictionary<string, T> IndexUnique<T>(
-        IEnumerable<T> items, Func<T, string> keyOf, string what, string parameterName)
+    private static Dictionary<(string, string), T> IndexUnique<T>(
+        IEnumerable<T> items, Func<T, (string, string)> keyOf, string what, string parameterName)
     {
-        var index = new Dictionary<string, T>(MappingKeys.Comparer);
+        var index = new Dictionary<(string, string), T>(MappingKeys.PairComparer);
         foreach (var item in items ?? throw new ArgumentNullException(parameterName))
         {
             if (item is null)
@@ -123,7 +124,7 @@ public sealed class MappingDocument
             if (index.ContainsKey(key))
             {
                 throw new ArgumentException(
-                    $"Two {what} mappings have the key '{key.Replace('\u001F', '/')}'.", parameterName);
+                    $"Two {what} mappings have the key '{MappingKeys.Of(key.Item1, key.Item2).Replace(MappingKeys.Separator, '/')}'.", parameterName);
             }
 
             index.Add(key, item);

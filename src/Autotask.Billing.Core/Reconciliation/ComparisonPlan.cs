@@ -12,9 +12,10 @@ internal sealed class ComparisonPlan
 {
     private readonly MappingDocument _mapping;
     private readonly string _currency;
-    private readonly HashSet<string> _customers = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _unmappedCustomers = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _unmappedSkus = new(StringComparer.OrdinalIgnoreCase);
+    // (source, id) pairs, compared as their mapping keys: counting a line's customer builds no string.
+    private readonly HashSet<(string, string)> _customers = new(MappingKeys.PairComparer);
+    private readonly HashSet<(string, string)> _unmappedCustomers = new(MappingKeys.PairComparer);
+    private readonly HashSet<(string, string)> _unmappedSkus = new(MappingKeys.PairComparer);
     private readonly HashSet<long> _serviceIds = new();
     private readonly HashSet<long> _productIds = new();
     private readonly HashSet<long> _companyIds = new();
@@ -23,14 +24,37 @@ internal sealed class ComparisonPlan
     {
         _mapping = mapping;
         _currency = currency;
+        // No delegates per line: Place says where the line goes and the caller puts it there.
         foreach (var seat in input.Seats)
         {
-            Place(seat.Source, seat.CustomerId, seat.Sku, seat.Currency, ChargeType.Recurring, work => work.Seats.Add(seat), () => UnmappedSeats.Add(seat), () => CreateSeats.Add(seat));
+            if (!Place(seat.Source, seat.CustomerId, seat.Sku, seat.Currency, ChargeType.Recurring, out var work))
+            {
+                UnmappedSeats.Add(seat);
+            }
+            else if (work is null)
+            {
+                CreateSeats.Add(seat);
+            }
+            else
+            {
+                work.Seats.Add(seat);
+            }
         }
 
         foreach (var line in input.Charges)
         {
-            Place(line.Source, line.CustomerId, line.Sku, line.Currency, line.ChargeType, work => work.Charges.Add(line), () => UnmappedCharges.Add(line), () => CreateCharges.Add(line));
+            if (!Place(line.Source, line.CustomerId, line.Sku, line.Currency, line.ChargeType, out var work))
+            {
+                UnmappedCharges.Add(line);
+            }
+            else if (work is null)
+            {
+                CreateCharges.Add(line);
+            }
+            else
+            {
+                work.Charges.Add(line);
+            }
         }
 
         PlaceAbsentCustomers(input.Seats.Select(s => s.Source).Concat(input.Charges.Select(c => c.Source)));
@@ -70,24 +94,20 @@ internal sealed class ComparisonPlan
     public bool IsForeignCurrency(string currency) =>
         !string.IsNullOrWhiteSpace(currency) && !string.Equals(currency.Trim(), _currency, StringComparison.OrdinalIgnoreCase);
 
-    private void Place(
-        string source,
-        string customerId,
-        string sku,
-        string currency,
-        ChargeType chargeType,
-        Action<ContractWork> onContract,
-        Action onUnmapped,
-        Action onCreate)
+    /// <summary>
+    /// Counts a line's customer and SKU and says where it goes: false when its customer is unmapped; else the work of
+    /// its existing contract, or null when sync is to create its company or contract.
+    /// </summary>
+    private bool Place(string source, string customerId, string sku, string currency, ChargeType chargeType, out ContractWork? work)
     {
-        var customerKey = MappingKeys.Of(source.Trim(), customerId.Trim());
+        work = null;
+        var customerKey = (source.Trim(), customerId.Trim());
         _customers.Add(customerKey);
         var customer = _mapping.FindCustomer(source, customerId);
         if (customer is null)
         {
             _unmappedCustomers.Add(customerKey);
-            onUnmapped();
-            return;
+            return false;
         }
 
         if (customer.CompanyId is long companyId)
@@ -103,16 +123,15 @@ internal sealed class ComparisonPlan
 
         if (ExistingContract(customer) is not long contractId)
         {
-            onCreate();
-            return;
+            return true;
         }
 
-        if (!Contracts.TryGetValue(contractId, out var work))
+        if (!Contracts.TryGetValue(contractId, out work))
         {
             Contracts[contractId] = work = new ContractWork(contractId);
         }
 
-        onContract(work);
+        return true;
     }
 
     /// <summary>
@@ -125,7 +144,7 @@ internal sealed class ComparisonPlan
         foreach (var customer in _mapping.Customers)
         {
             if (!sources.Contains(customer.Source.Trim()) || ComparedContract(customer) is not long contractId
-                || _customers.Contains(MappingKeys.Of(customer.Source.Trim(), customer.CustomerId.Trim())) || Contracts.ContainsKey(contractId))
+                || _customers.Contains((customer.Source.Trim(), customer.CustomerId.Trim())) || Contracts.ContainsKey(contractId))
             {
                 continue;
             }
@@ -156,7 +175,7 @@ internal sealed class ComparisonPlan
         {
             NeedsAllServices |= chargeType == ChargeType.Recurring;
             NeedsAllProducts |= chargeType != ChargeType.Recurring;
-            _unmappedSkus.Add(MappingKeys.Of(source.Trim(), sku.Trim()));
+            _unmappedSkus.Add((source.Trim(), sku.Trim()));
             return;
         }
 

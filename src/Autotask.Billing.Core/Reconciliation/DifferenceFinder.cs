@@ -71,7 +71,7 @@ internal sealed class DifferenceFinder
     public IEnumerable<ContractDifference> ForContract(ContractWork work)
     {
         _snapshot.Contracts.TryGetValue(work.ContractId, out var contract);
-        var seats = new List<TransactionSummary>();
+        var seats = new List<TransactionSummary>(work.Seats.Count);
         foreach (var seat in work.Seats)
         {
             var screened = StopsAtScreen(seat.Source, seat.Sku, seat.Currency)
@@ -87,7 +87,7 @@ internal sealed class DifferenceFinder
             }
         }
 
-        var charges = new List<Transaction>();
+        var charges = new List<Transaction>(work.Charges.Count);
         foreach (var line in work.Charges)
         {
             var screened = StopsAtScreen(line.Source, line.Sku, line.Currency)
@@ -103,10 +103,7 @@ internal sealed class DifferenceFinder
             }
         }
 
-        var demands = seats
-            .GroupBy(s => ServiceKey(_mapping.FindService(s.Source, s.Sku)!), StringComparer.OrdinalIgnoreCase)
-            .Select(g => new VendorDemand(g.ToList()))
-            .ToList();
+        var demands = Demands(seats);
         if (contract is null || IsExpired(contract))
         {
             foreach (var demand in demands)
@@ -165,9 +162,8 @@ internal sealed class DifferenceFinder
                 }
             }
 
-            foreach (var service in seats.GroupBy(s => ServiceKey(_mapping.FindService(s.Source, s.Sku)!), StringComparer.OrdinalIgnoreCase))
+            foreach (var demand in Demands(seats))
             {
-                var demand = new VendorDemand(service.ToList());
                 yield return ToCreate(SeatDraft(demand, customer), customer, _mapping.FindService(demand.First.Source, demand.First.Sku)!, demand.Quantity);
             }
         }
@@ -181,10 +177,93 @@ internal sealed class DifferenceFinder
         }
     }
 
-    private static string ServiceKey(ServiceMapping mapping) =>
-        mapping.Action == MappingAction.Create || mapping.ServiceId is null
-            ? "create:" + mapping.Sku
-            : "service:" + mapping.ServiceId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The seats summed per service they bill into, in the order of each service's first seat: seats of SKUs mapped
+    /// to one existing service are one demand; so are seats of SKUs sync is to create under the same SKU (ignoring case).
+    /// </summary>
+    private List<VendorDemand> Demands(List<TransactionSummary> seats)
+    {
+        // At most one service per seat: the arrays never grow.
+        var keys = new ServiceMapping[seats.Count];
+        var firsts = new TransactionSummary[seats.Count];
+        var groups = new List<TransactionSummary>?[seats.Count];
+        var count = 0;
+        Dictionary<long, int>? byService = null;
+        Dictionary<string, int>? byCreatedSku = null;
+        foreach (var seat in seats)
+        {
+            var mapping = _mapping.FindService(seat.Source, seat.Sku)!;
+            var created = mapping.Action == MappingAction.Create || mapping.ServiceId is null;
+            var at = -1;
+            if (byService is not null)
+            {
+                if (created ? !byCreatedSku!.TryGetValue(mapping.Sku, out at) : !byService.TryGetValue(mapping.ServiceId!.Value, out at))
+                {
+                    at = -1;
+                }
+            }
+            else
+            {
+                for (var i = 0; i < count && at < 0; i++)
+                {
+                    at = SameService(keys[i], mapping) ? i : -1;
+                }
+            }
+
+            if (at >= 0)
+            {
+                (groups[at] ??= new List<TransactionSummary> { firsts[at] }).Add(seat);
+                continue;
+            }
+
+            keys[count] = mapping;
+            firsts[count] = seat;
+            count++;
+            if (byService is null && count > 64)
+            {
+                // Past dozens of services a scan of them per seat costs more than an index.
+                byService = new Dictionary<long, int>();
+                byCreatedSku = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                for (var i = 0; i < count; i++)
+                {
+                    Index(keys[i], i);
+                }
+            }
+            else if (byService is not null)
+            {
+                Index(mapping, count - 1);
+            }
+        }
+
+        var demands = new List<VendorDemand>(count);
+        for (var i = 0; i < count; i++)
+        {
+            demands.Add(new VendorDemand(groups[i] ?? (IReadOnlyList<TransactionSummary>)new[] { firsts[i] }));
+        }
+
+        return demands;
+
+        void Index(ServiceMapping mapping, int at)
+        {
+            if (mapping.Action == MappingAction.Create || mapping.ServiceId is null)
+            {
+                byCreatedSku![mapping.Sku] = at;
+            }
+            else
+            {
+                byService![mapping.ServiceId.Value] = at;
+            }
+        }
+    }
+
+    // Two SKU mappings bill into one service: the same existing service, or SKUs sync is to create with the same name.
+    private static bool SameService(ServiceMapping left, ServiceMapping right)
+    {
+        var leftCreated = left.Action == MappingAction.Create || left.ServiceId is null;
+        var rightCreated = right.Action == MappingAction.Create || right.ServiceId is null;
+        return leftCreated == rightCreated
+            && (leftCreated ? string.Equals(left.Sku, right.Sku, StringComparison.OrdinalIgnoreCase) : left.ServiceId == right.ServiceId);
+    }
 
     private CustomerMapping? Customer(string source, string customerId) => _mapping.FindCustomer(source, customerId);
 
@@ -197,7 +276,22 @@ internal sealed class DifferenceFinder
     private DifferenceDraft SeatDraft(VendorDemand demand, CustomerMapping? customer)
     {
         var first = demand.First;
-        var contact = demand.Seats.FirstOrDefault(s => HasAddress(s.CustomerAddress, s.CustomerCity, s.CustomerState, s.CustomerPostalCode)) ?? first;
+        TransactionSummary? contact = null;
+        string? phone = null;
+        foreach (var seat in demand.Seats)
+        {
+            if (contact is null && HasAddress(seat.CustomerAddress, seat.CustomerCity, seat.CustomerState, seat.CustomerPostalCode))
+            {
+                contact = seat;
+            }
+
+            if (phone is null && !string.IsNullOrWhiteSpace(seat.CustomerPhone))
+            {
+                phone = seat.CustomerPhone;
+            }
+        }
+
+        contact ??= first;
         return WithContact(new DifferenceDraft
         {
             Source = demand.Source,
@@ -223,7 +317,7 @@ internal sealed class DifferenceFinder
             ContractId = customer?.ContractId,
             CreateCompany = customer?.CompanyAction == MappingAction.Create,
             CreateContract = customer is not null && (customer.ContractAction == MappingAction.Create || customer.ContractId is null),
-        }, customer, demand.Seats.Select(s => s.CustomerPhone).FirstOrDefault(p => !string.IsNullOrWhiteSpace(p)), contact.CustomerAddress, contact.CustomerCity, contact.CustomerState, contact.CustomerPostalCode);
+        }, customer, phone, contact.CustomerAddress, contact.CustomerCity, contact.CustomerState, contact.CustomerPostalCode);
     }
 
     private DifferenceDraft ChargeDraft(Transaction line, CustomerMapping? customer) => WithContact(new DifferenceDraft
@@ -259,7 +353,8 @@ internal sealed class DifferenceFinder
         CreateContract = customer is not null && (customer.ContractAction == MappingAction.Create || customer.ContractId is null),
     }, customer, line.CustomerPhone, line.CustomerAddress, line.CustomerCity, line.CustomerState, line.CustomerPostalCode);
 
-    private static bool HasAddress(params string?[] parts) => parts.Any(part => !string.IsNullOrWhiteSpace(part));
+    private static bool HasAddress(string? address, string? city, string? state, string? postalCode) =>
+        !string.IsNullOrWhiteSpace(address) || !string.IsNullOrWhiteSpace(city) || !string.IsNullOrWhiteSpace(state) || !string.IsNullOrWhiteSpace(postalCode);
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
@@ -376,6 +471,12 @@ internal sealed class DifferenceFinder
     {
         var customer = Customer(demand.First.Source, demand.First.CustomerId);
         var skuMapping = _mapping.FindService(demand.First.Source, demand.First.Sku)!;
+        if (!_options.IncludeMatch && InStep(contract, demand, customer, skuMapping))
+        {
+            // Most services of a month's run are in step and no Match is asked for: no draft is built for them.
+            return null;
+        }
+
         var draft = SeatDraft(demand, customer);
         OnContract(draft, contract);
         if (contract.ContractType != Contract.RecurringServiceType)
@@ -401,7 +502,7 @@ internal sealed class DifferenceFinder
         draft.ServiceId = service.Id;
         draft.ServiceName = service.Name;
         draft.ServiceIsActive = service.IsActive;
-        var contractService = _snapshot.ServicesOn(contract.Id).FirstOrDefault(cs => cs.ServiceID == service.Id);
+        var contractService = ServiceOnContract(contract.Id, service.Id);
         if (_snapshot.UnknownServicePeriod(service) is { } period)
         {
             draft.ContractServiceId = contractService?.Id;
@@ -491,24 +592,101 @@ internal sealed class DifferenceFinder
         return draft.Build();
     }
 
-    private ContractDifference? OnContractService(DifferenceDraft draft, Contract contract, Service service, ContractService contractService)
+    /// <summary>
+    /// Whether <see cref="Compare"/> would find the demand in step with its service on the contract (a Match): decided
+    /// from the demand itself, before any draft is built, by the same <see cref="InForce"/> that OnContractService uses.
+    /// False whenever it would not be a plain Match on an existing contract service; Compare then builds the draft.
+    /// </summary>
+    private bool InStep(Contract contract, VendorDemand demand, CustomerMapping? customer, ServiceMapping skuMapping)
+    {
+        if (contract.ContractType != Contract.RecurringServiceType || skuMapping.Action == MappingAction.Create
+            || _snapshot.ServiceOf(skuMapping.ServiceId) is not { } service || _snapshot.UnknownServicePeriod(service) is not null
+            || ServiceOnContract(contract.Id, service.Id) is not { } contractService)
+        {
+            return false;
+        }
+
+        var vendorPrice = VendorPrices.UnitPrice(_settings, demand.UnitPrice, demand.ListUnitPrice, demand.UnitCost);
+        var state = InForce(contractService, service, StrategyFor(customer), vendorPrice, demand.UnitCost);
+        return demand.Quantity == state.Units && !state.PriceDiffers && !state.CostDiffers;
+    }
+
+    private ContractService? ServiceOnContract(long contractId, long serviceId)
+    {
+        var services = _snapshot.ServicesOn(contractId);
+        for (var i = 0; i < services.Count; i++)
+        {
+            if (services[i].ServiceID == serviceId)
+            {
+                return services[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What a contract service has in force and what the pricing strategy makes of the vendor's prices for it.</summary>
+    private ServiceInForce InForce(ContractService contractService, Service service, PricingStrategy strategy, decimal? vendorUnitPrice, decimal? vendorUnitCost)
     {
         var unitsRow = _snapshot.UnitsOf(contractService.Id);
-        var units = (decimal)(unitsRow?.Units ?? 0);
-        var currentPrice = _snapshot.CurrentPrice(contractService);
-        var currentCost = _snapshot.CurrentCost(contractService);
+        var months = _snapshot.ServicePeriodMonths(service);
+        var (price, cost) = PricingTargets.For(strategy, false, PerPeriod(vendorUnitPrice, months), PerPeriod(vendorUnitCost, months));
+        return new ServiceInForce(
+            unitsRow, (decimal)(unitsRow?.Units ?? 0), _snapshot.CurrentPrice(contractService), _snapshot.CurrentCost(contractService), months, price, cost);
+    }
+
+    private readonly struct ServiceInForce
+    {
+        public ServiceInForce(ContractServiceUnit? unitsRow, decimal units, decimal? currentPrice, decimal? currentCost, int months, decimal? price, decimal? cost)
+        {
+            UnitsRow = unitsRow;
+            Units = units;
+            CurrentPrice = currentPrice;
+            CurrentCost = currentCost;
+            Months = months;
+            Price = price;
+            Cost = cost;
+        }
+
+        public ContractServiceUnit? UnitsRow { get; }
+
+        public decimal Units { get; }
+
+        public decimal? CurrentPrice { get; }
+
+        public decimal? CurrentCost { get; }
+
+        public int Months { get; }
+
+        /// <summary>The unit price the strategy sets, per period of the service; null leaves the price alone.</summary>
+        public decimal? Price { get; }
+
+        public decimal? Cost { get; }
+
+        public bool PriceDiffers => Price is not null && Price != CurrentPrice;
+
+        public bool CostDiffers => Cost is not null && Cost != CurrentCost;
+    }
+
+    private ContractDifference? OnContractService(DifferenceDraft draft, Contract contract, Service service, ContractService contractService)
+    {
+        var state = InForce(contractService, service, draft.PricingStrategy, draft.VendorUnitPrice, draft.VendorUnitCost);
+        var unitsRow = state.UnitsRow;
+        var units = state.Units;
+        var currentPrice = state.CurrentPrice;
+        var currentCost = state.CurrentCost;
         draft.ContractServiceId = contractService.Id;
         draft.AutotaskQuantity = units;
         draft.AutotaskUnitPrice = currentPrice;
         draft.AutotaskUnitCost = currentCost;
 
-        var months = _snapshot.ServicePeriodMonths(service);
-        var (price, cost) = PricingTargets.For(draft.PricingStrategy, false, PerPeriod(draft.VendorUnitPrice, months), PerPeriod(draft.VendorUnitCost, months));
+        var months = state.Months;
+        var (price, cost) = (state.Price, state.Cost);
         draft.TargetUnitPrice = price;
         draft.TargetUnitCost = cost;
         var vendorUnits = draft.VendorQuantity!.Value;
-        var priceDiffers = price is not null && price != currentPrice;
-        var costDiffers = cost is not null && cost != currentCost;
+        var priceDiffers = state.PriceDiffers;
+        var costDiffers = state.CostDiffers;
         draft.MonthlyRevenueImpact = Proration.RoundMoney(((vendorUnits * (price ?? currentPrice ?? 0m)) - (units * (currentPrice ?? 0m))) / months);
         draft.MonthlyCostImpact = Proration.RoundMoney(((vendorUnits * (cost ?? currentCost ?? 0m)) - (units * (currentCost ?? 0m))) / months);
         var contractMonths = _snapshot.ContractPeriodMonths(contract);
@@ -575,26 +753,37 @@ internal sealed class DifferenceFinder
     /// </summary>
     private IEnumerable<ContractDifference> Removals(Contract contract, ContractWork work, IReadOnlyList<VendorDemand> demands)
     {
-        var sources = new HashSet<string>(
-            work.Seats.Select(s => s.Source.Trim()).Concat(work.Charges.Select(c => c.Source.Trim())).Concat(work.AbsentCustomers.Select(c => c.Source.Trim())),
-            StringComparer.OrdinalIgnoreCase);
-        var billedSkus = new HashSet<string>(work.Seats.Select(s => s.Sku.Trim()).Concat(work.Charges.Select(c => c.Sku.Trim())), StringComparer.OrdinalIgnoreCase);
-        var billedServices = new HashSet<long>(demands
-            .Select(d => _mapping.FindService(d.First.Source, d.First.Sku)!)
-            .Where(m => m.Action == MappingAction.Existing && m.ServiceId is not null)
-            .Select(m => m.ServiceId!.Value));
+        // The services billed: a short array scanned for a contract of a few dozen, a set past that.
+        var billed = new long[demands.Count];
+        var billedCount = 0;
+        foreach (var demand in demands)
+        {
+            if (_mapping.FindService(demand.First.Source, demand.First.Sku) is { Action: MappingAction.Existing, ServiceId: long id })
+            {
+                billed[billedCount++] = id;
+            }
+        }
+
+        var billedServices = billedCount > 64 ? new HashSet<long>(billed.Take(billedCount)) : null;
+
         var first = work.Seats.Count > 0 ? work.Seats[0] : null;
         var customer = first is not null ? Customer(first.Source, first.CustomerId)
             : work.Charges.Count > 0 ? Customer(work.Charges[0].Source, work.Charges[0].CustomerId)
             : work.AbsentCustomers[0];
 
+        // The contract's sources and billed SKUs are needed only for a service nothing billed: most contracts have none.
+        HashSet<string>? sources = null;
+        HashSet<string>? billedSkus = null;
         foreach (var contractService in _snapshot.ServicesOn(contract.Id))
         {
-            if (contractService.ServiceID is not long serviceId || billedServices.Contains(serviceId))
+            if (contractService.ServiceID is not long serviceId
+                || (billedServices?.Contains(serviceId) ?? Array.IndexOf(billed, serviceId, 0, billedCount) >= 0))
             {
                 continue;
             }
 
+            sources ??= ContractSources(work);
+            billedSkus ??= BilledSkus(work);
             var (source, skus) = VendorSkusOf(serviceId, sources);
             if (skus.Count == 0 || skus.Any(billedSkus.Contains))
             {
@@ -610,6 +799,43 @@ internal sealed class DifferenceFinder
 
             yield return Removed(contract, contractService, unitsRow, units, source, skus, work, customer);
         }
+    }
+
+    private static HashSet<string> ContractSources(ContractWork work)
+    {
+        var sources = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var seat in work.Seats)
+        {
+            sources.Add(seat.Source.Trim());
+        }
+
+        foreach (var line in work.Charges)
+        {
+            sources.Add(line.Source.Trim());
+        }
+
+        foreach (var absent in work.AbsentCustomers)
+        {
+            sources.Add(absent.Source.Trim());
+        }
+
+        return sources;
+    }
+
+    private static HashSet<string> BilledSkus(ContractWork work)
+    {
+        var skus = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var seat in work.Seats)
+        {
+            skus.Add(seat.Sku.Trim());
+        }
+
+        foreach (var line in work.Charges)
+        {
+            skus.Add(line.Sku.Trim());
+        }
+
+        return skus;
     }
 
     private (string Source, IReadOnlyList<string> Skus) VendorSkusOf(long serviceId, ISet<string> sources)

@@ -1,4 +1,5 @@
 using Autotask.Billing.Autotask;
+using Autotask.Billing.Mapping;
 
 namespace Autotask.Billing.Reconciliation;
 
@@ -8,25 +9,30 @@ namespace Autotask.Billing.Reconciliation;
 /// </summary>
 public sealed class PicklistLabels
 {
-    private readonly Dictionary<string, Dictionary<string, string>> _labels = new(StringComparer.OrdinalIgnoreCase);
+    // Keyed by (entity, field), compared as the key "entity.field" ignoring case: a label looked up per contract
+    // service builds no key string.
+    private readonly Dictionary<(string, string), Dictionary<string, string>> _labels = new(new KeyPairComparer('.'));
+
+    // The labels by number, for the values whose text is the number as Label formats it (the only ones it can find).
+    private readonly Dictionary<(string, string), Dictionary<long, string>> _labelsByNumber = new(new KeyPairComparer('.'));
 
     public static PicklistLabels Empty { get; } = new();
 
     /// <summary>The label of a picklist value, or null when the field or value is unknown.</summary>
     public string? Label(string entityName, string field, long? value)
     {
-        if (value is null || !_labels.TryGetValue(Key(entityName, field), out var values))
+        if (value is null || !_labelsByNumber.TryGetValue((entityName, field), out var values))
         {
             return null;
         }
 
-        return values.TryGetValue(value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), out var label) ? label : null;
+        return values.TryGetValue(value.Value, out var label) ? label : null;
     }
 
     /// <summary>The value of a label (case-insensitive), or null when the picklist has no such label.</summary>
     public long? Value(string entityName, string field, string label)
     {
-        if (!_labels.TryGetValue(Key(entityName, field), out var values))
+        if (!_labels.TryGetValue((entityName, field), out var values))
         {
             return null;
         }
@@ -52,7 +58,19 @@ public sealed class PicklistLabels
     /// <summary>Months in a billing period from its label, when it is one of the four Autotask ships (picklists are tenant-configurable).</summary>
     public static bool TryMonthsOf(string? periodLabel, out int months)
     {
-        months = (periodLabel ?? string.Empty).ToUpperInvariant().Replace("-", string.Empty).Replace(" ", string.Empty) switch
+        var label = periodLabel ?? string.Empty;
+        if (IsAscii(label))
+        {
+            // What the switch below gives, without a new string per call: an ASCII label upper-cases to ASCII.
+            months = AsciiIs(label, "MONTHLY") ? 1
+                : AsciiIs(label, "QUARTERLY") ? 3
+                : AsciiIs(label, "SEMIANNUAL") || AsciiIs(label, "SEMIANNUALLY") ? 6
+                : AsciiIs(label, "YEARLY") || AsciiIs(label, "ANNUAL") || AsciiIs(label, "ANNUALLY") ? 12
+                : 0;
+            return months > 0;
+        }
+
+        months = label.ToUpperInvariant().Replace("-", string.Empty).Replace(" ", string.Empty) switch
         {
             "MONTHLY" => 1,
             "QUARTERLY" => 3,
@@ -61,6 +79,41 @@ public sealed class PicklistLabels
             _ => 0,
         };
         return months > 0;
+    }
+
+    private static bool IsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > '\u007F')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Whether an ASCII label, upper-cased with its hyphens and spaces taken out, is the given upper-case word.
+    private static bool AsciiIs(string label, string word)
+    {
+        var at = 0;
+        foreach (var c in label)
+        {
+            if (c is '-' or ' ')
+            {
+                continue;
+            }
+
+            if (at == word.Length || (c is >= 'a' and <= 'z' ? (char)(c - 32) : c) != word[at])
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return at == word.Length;
     }
 
     internal void Add(string entityName, IEnumerable<EntityFieldInformation> fields)
@@ -73,9 +126,18 @@ public sealed class PicklistLabels
                 values[value.Value] = value.Label;
             }
 
-            _labels[Key(entityName, field.Name)] = values;
+            var byNumber = new Dictionary<long, string>();
+            foreach (var pair in values)
+            {
+                if (long.TryParse(pair.Key, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                    && number.ToString(System.Globalization.CultureInfo.InvariantCulture) == pair.Key)
+                {
+                    byNumber[number] = pair.Value;
+                }
+            }
+
+            _labels[(entityName, field.Name)] = values;
+            _labelsByNumber[(entityName, field.Name)] = byNumber;
         }
     }
-
-    private static string Key(string entityName, string field) => entityName + "." + field;
 }

@@ -21,25 +21,41 @@ public static class UnitsRowInForce
         var day = date.Date;
         ContractServiceUnit? covering = null;
         ContractServiceUnit? latestStarted = null;
-        foreach (var row in rows)
+        if (rows is IList<ContractServiceUnit> list)
         {
-            if (row.StartDate is not { } start || start.Date > day)
+            // A list (a grouping is one) is read by index: no enumerator per contract service.
+            for (var i = 0; i < list.Count; i++)
             {
-                continue;
+                Consider(list[i], day, ref covering, ref latestStarted);
             }
-
-            if (Later(row, latestStarted))
+        }
+        else
+        {
+            foreach (var row in rows)
             {
-                latestStarted = row;
-            }
-
-            if ((row.EndDate is not { } end || end.Date >= day) && Later(row, covering))
-            {
-                covering = row;
+                Consider(row, day, ref covering, ref latestStarted);
             }
         }
 
         return covering ?? latestStarted;
+    }
+
+    private static void Consider(ContractServiceUnit row, DateTime day, ref ContractServiceUnit? covering, ref ContractServiceUnit? latestStarted)
+    {
+        if (row.StartDate is not { } start || start.Date > day)
+        {
+            return;
+        }
+
+        if (Later(row, latestStarted))
+        {
+            latestStarted = row;
+        }
+
+        if ((row.EndDate is not { } end || end.Date >= day) && Later(row, covering))
+        {
+            covering = row;
+        }
     }
 
     private static bool Later(ContractServiceUnit row, ContractServiceUnit? than) =>

@@ -8,6 +8,8 @@ internal sealed class VendorDemand
 {
     public const string Separator = "; ";
 
+    private readonly DemandTotals? _totals;
+
     private IReadOnlyList<TransactionReference>? _provenance;
 
     public VendorDemand(IReadOnlyList<TransactionSummary> seats)
@@ -19,16 +21,9 @@ internal sealed class VendorDemand
 
         if (seats.Count == 1)
         {
-            // Almost every contract service is one customer's one SKU: nothing to order or sum.
-            var seat = seats[0];
+            // Almost every contract service is one customer's one SKU: nothing to order or sum, and nothing kept
+            // beside the seat (its figures are the demand's).
             Seats = seats;
-            Quantity = seat.Quantity;
-            UnitPrice = seat.UnitPrice;
-            UnitCost = seat.UnitCost;
-            ListUnitPrice = seat.ListUnitPrice;
-            PriceDate = seat.PriceDate;
-            SubscriptionStart = seat.SubscriptionStart;
-            ChangeDate = seat.ChangeDate;
             return;
         }
 
@@ -38,35 +33,36 @@ internal sealed class VendorDemand
             .ThenBy(s => s.Sku, StringComparer.OrdinalIgnoreCase)
             .ToList();
         var priced = Seats.OrderByDescending(s => s.UnitPrice is not null).ThenByDescending(s => s.Quantity).First();
-        Quantity = Seats.Sum(s => s.Quantity);
-        UnitPrice = priced.UnitPrice;
-        UnitCost = Seats.OrderByDescending(s => s.UnitCost is not null).ThenByDescending(s => s.Quantity).First().UnitCost;
-        ListUnitPrice = Seats.OrderByDescending(s => s.ListUnitPrice is not null).ThenByDescending(s => s.Quantity).First().ListUnitPrice;
-        PriceDate = Seats.Max(s => s.PriceDate);
-        SubscriptionStart = Seats.Min(s => s.SubscriptionStart);
-        ChangeDate = Seats.Max(s => s.ChangeDate);
+        _totals = new DemandTotals(
+            Seats.Sum(s => s.Quantity),
+            priced.UnitPrice,
+            Seats.OrderByDescending(s => s.UnitCost is not null).ThenByDescending(s => s.Quantity).First().UnitCost,
+            Seats.OrderByDescending(s => s.ListUnitPrice is not null).ThenByDescending(s => s.Quantity).First().ListUnitPrice,
+            Seats.Max(s => s.PriceDate),
+            Seats.Min(s => s.SubscriptionStart),
+            Seats.Max(s => s.ChangeDate));
     }
 
     public IReadOnlyList<TransactionSummary> Seats { get; }
 
     public TransactionSummary First => Seats[0];
 
-    public decimal Quantity { get; }
+    public decimal Quantity => _totals is null ? First.Quantity : _totals.Quantity;
 
-    public decimal? UnitPrice { get; }
+    public decimal? UnitPrice => _totals is null ? First.UnitPrice : _totals.UnitPrice;
 
-    public decimal? UnitCost { get; }
+    public decimal? UnitCost => _totals is null ? First.UnitCost : _totals.UnitCost;
 
     /// <summary>The vendor's list price per unit per month, where the source has one.</summary>
-    public decimal? ListUnitPrice { get; }
+    public decimal? ListUnitPrice => _totals is null ? First.ListUnitPrice : _totals.ListUnitPrice;
 
     /// <summary>The start of the period the latest full-period price applies from (the vendor's renewal or change date).</summary>
-    public DateTime? PriceDate { get; }
+    public DateTime? PriceDate => _totals is null ? First.PriceDate : _totals.PriceDate;
 
-    public DateTime? SubscriptionStart { get; }
+    public DateTime? SubscriptionStart => _totals is null ? First.SubscriptionStart : _totals.SubscriptionStart;
 
     /// <summary>The latest change of any contribution: the day the sum took its current value.</summary>
-    public DateTime? ChangeDate { get; }
+    public DateTime? ChangeDate => _totals is null ? First.ChangeDate : _totals.ChangeDate;
 
     public string Source => Join(s => s.Source);
 

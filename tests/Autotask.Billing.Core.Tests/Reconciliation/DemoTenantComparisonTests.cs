@@ -1,3 +1,4 @@
+using Autotask.Billing.Autotask;
 using Autotask.Billing.Mapping;
 using Autotask.Billing.Reconciliation;
 using Autotask.Billing.Sandbox;
@@ -53,6 +54,46 @@ public sealed class DemoTenantComparisonTests : IDisposable
         Assert.Equal(CompareTenant.Day(2026, 10, 31), run.Summary.AsOf);
         Assert.InRange(run.Summary.AutotaskRequests, run.Summary.MinimumRequests - 3, run.Summary.RequestAllowance);
     }
+
+    [Fact]
+    public async Task Without_matches_asked_for_the_demo_finds_every_other_difference_exactly_as_with_them()
+    {
+        // Services in step are decided before a difference is drafted when no Match is asked for: what is found must
+        // be, property by property and in order, what a run asking for matches finds besides its matches.
+        var lines = ReadDemoExport();
+        var mapping = DemoMapping(lines);
+        using var client = await _server.ConnectAsync();
+
+        var quiet = await Differences(client, lines, mapping, includeMatch: false);
+        var asked = await Differences(client, lines, mapping, includeMatch: true);
+
+        Assert.Contains(asked, d => d.Kind == DifferenceKind.Match);
+        Assert.DoesNotContain(quiet, d => d.Kind == DifferenceKind.Match);
+        Assert.Equal(8, quiet.Count);
+        Assert.Equal(asked.Where(d => d.Kind != DifferenceKind.Match).Select(Dump), quiet.Select(Dump));
+    }
+
+    private static async Task<List<ContractDifference>> Differences(
+        AutotaskClient client, IReadOnlyList<Transaction> lines, MappingDocument mapping, bool includeMatch)
+    {
+        var run = new ContractComparer(client).Compare(
+            lines, mapping, new CompareOptions { Window = BillingWindow.ForMonth(DemoTenant.ExportMonth), IncludeMatch = includeMatch });
+        var differences = new List<ContractDifference>();
+        await foreach (var difference in run)
+        {
+            differences.Add(difference);
+        }
+
+        return differences;
+    }
+
+    private static string Dump(ContractDifference difference) =>
+        string.Join("\n", typeof(ContractDifference).GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Name + "=" + Text(p.GetValue(difference))));
+
+    private static string Text(object? value) =>
+        value is System.Collections.IEnumerable items and not string
+            ? "[" + string.Join(", ", items.Cast<object?>().Select(Text)) + "]"
+            : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "null";
 
     private List<Transaction> ReadDemoExport()
     {

@@ -128,6 +128,44 @@ public sealed class QuantityComparisonTests : IDisposable
     }
 
     [Fact]
+    public async Task On_a_contract_of_many_services_seats_are_still_summed_per_service_and_in_step_ones_found_as_before()
+    {
+        // Past 64 services the seats are grouped through an index: the same demands, in the same order.
+        var lines = new List<Transaction> { _contoso.Seat("CFQ7TTC0LH18", 4, 7.20m, 6.00m) };
+        for (var i = 0; i < 70; i++)
+        {
+            var sku = $"SKU-{i:00}";
+            var service = _tenant.AddService(sku, $"Service {i:00}", 2.00m, 1.00m);
+            _tenant.AddUnits(_contoso, service, 3);
+            lines.Add(_contoso.Seat(sku, i == 7 ? 5 : 3, 2.00m, 1.00m, line: 3 + i));
+        }
+
+        _tenant.MapSku(new ServiceMapping(Pax8, "cfq7ttc0lh18-addon") { ServiceId = _basic });
+        _tenant.MapSku(new ServiceMapping(Pax8, "NEW-SKU") { Action = MappingAction.Create });
+        _tenant.MapSku(new ServiceMapping(PartnerCenter, "new-sku") { Action = MappingAction.Create });
+        _tenant.MapCustomer(new CustomerMapping(PartnerCenter, "tenant-contoso")
+        {
+            CompanyAction = MappingAction.Existing, CompanyId = _contoso.CompanyId, ContractAction = MappingAction.Existing, ContractId = _contoso.ContractId,
+        });
+        lines.Add(_contoso.Seat("cfq7ttc0lh18-addon", 6, 7.20m, 6.00m, line: 40));
+        lines.Add(_contoso.Seat("NEW-SKU", 2, 1.00m, 0.50m, line: 41));
+        lines.Add(_contoso.Seat("new-sku", 1, 1.00m, 0.50m, line: 42, source: PartnerCenter, customerId: "tenant-contoso"));
+
+        var quiet = await _tenant.CompareAsync(lines);
+        var asked = await _tenant.CompareAsync(lines, new CompareOptions { AsOf = AsOf, IncludeMatch = true });
+
+        Assert.Equal(
+            new[] { (DifferenceKind.MissingService, "new-sku"), (DifferenceKind.QuantityChange, "SKU-07") },
+            quiet.Differences.Select(d => (d.Kind, d.Sku)).ToArray());
+        Assert.Equal("october.csv:42; october.csv:41", quiet.Differences[0].SourceLines);
+        Assert.Equal(3m, quiet.Differences[0].VendorQuantity);
+        var basic = asked.Differences.Single(d => d.ServiceId == _basic);
+        Assert.Equal(DifferenceKind.Match, basic.Kind);
+        Assert.Equal(10m, basic.VendorQuantity);
+        Assert.Equal(70, asked.Differences.Count(d => d.Kind == DifferenceKind.Match));
+    }
+
+    [Fact]
     public async Task Seats_in_step_are_emitted_as_match_only_when_asked()
     {
         var lines = new[] { _contoso.Seat("CFQ7TTC0LH18", 10, 7.20m, 6.00m) };
