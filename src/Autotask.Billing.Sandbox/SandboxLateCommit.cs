@@ -5,6 +5,7 @@ namespace Autotask.Billing.Sandbox;
 // ended) instead of racing a clock. Disposing releases it.
 public sealed class SandboxLateCommit : IDisposable
 {
+    private readonly TaskCompletionSource<bool> _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<bool> _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<bool> _requestFinished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<bool> _landed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -12,6 +13,9 @@ public sealed class SandboxLateCommit : IDisposable
     internal SandboxLateCommit()
     {
     }
+
+    // Completes when the create has arrived and been drawn for the late commit (before its 504, or while it is held).
+    public Task Arrived => _arrived.Task;
 
     // Completes once the create is committed and its request (504, or no answer) is in the request log.
     public Task Landed => _landed.Task;
@@ -26,6 +30,8 @@ public sealed class SandboxLateCommit : IDisposable
     internal Task RequestFinished => _requestFinished.Task;
 
     internal void MarkRequestFinished() => _requestFinished.TrySetResult(true);
+
+    internal void MarkArrived() => _arrived.TrySetResult(true);
 
     internal void MarkLanded() => _landed.TrySetResult(true);
 }

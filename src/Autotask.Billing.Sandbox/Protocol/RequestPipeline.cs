@@ -152,6 +152,7 @@ internal sealed class RequestPipeline
     {
         _sandbox.Faults.LateCommitDrawn();
         var gate = rule.Gate;
+        gate?.MarkArrived();
         _ = Task.Run(async () =>
         {
             try
