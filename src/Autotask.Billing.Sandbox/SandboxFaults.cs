@@ -68,6 +68,25 @@ public sealed class SandboxFaults
         }
     }
 
+    // The next matching create commits late when the returned commit is released, not after a delay: the client gets a
+    // 504 at once (CommitLateAfterGatewayTimeout) or no answer until then (CommitLateWithoutAnswer; the connection is
+    // held until the release, then dropped).
+    public SandboxLateCommit CommitWhenReleased(SandboxFaultKind kind, string? entity = null, string? method = null)
+    {
+        if (kind is not (SandboxFaultKind.CommitLateAfterGatewayTimeout or SandboxFaultKind.CommitLateWithoutAnswer))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), "Only the late-commit kinds commit late.");
+        }
+
+        var commit = new SandboxLateCommit();
+        lock (_sync)
+        {
+            _faults.Add(new FaultRule(kind, entity, method, 1, null, null, gate: commit));
+        }
+
+        return commit;
+    }
+
     // Each matching request fails with the given probability; the seed makes the sequence repeatable.
     public void FailRandomly(double probability, SandboxFaultKind kind, int seed, string? entity = null, string? method = null)
     {

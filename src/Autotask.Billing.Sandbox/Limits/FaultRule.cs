@@ -2,9 +2,10 @@ namespace Autotask.Billing.Sandbox.Limits;
 
 internal sealed class FaultRule
 {
-    public FaultRule(SandboxFaultKind kind, string? entity, string? method, int? remaining, double? probability, Random? random, TimeSpan commitDelay = default)
+    public FaultRule(SandboxFaultKind kind, string? entity, string? method, int? remaining, double? probability, Random? random, TimeSpan commitDelay = default, SandboxLateCommit? gate = null)
     {
         CommitDelay = commitDelay;
+        Gate = gate;
         Kind = kind;
         Entity = entity;
         Method = method;
@@ -17,6 +18,9 @@ internal sealed class FaultRule
 
     // For the late-commit kinds: how long after the request arrived the backend commits it.
     public TimeSpan CommitDelay { get; }
+
+    // For the late-commit kinds: when set, the backend commits when the test releases it, and CommitDelay is unused.
+    public SandboxLateCommit? Gate { get; }
 
     public string? Entity { get; }
 

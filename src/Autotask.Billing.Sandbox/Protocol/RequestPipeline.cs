@@ -37,9 +37,22 @@ internal sealed class RequestPipeline
         else
         {
             response = await HandleRouteAsync(request, route, cancellationToken).ConfigureAwait(false);
-            if (response.HoldFor > TimeSpan.Zero)
+            try
             {
-                await Task.Delay(response.HoldFor, cancellationToken).ConfigureAwait(false);
+                if (response.HoldFor > TimeSpan.Zero)
+                {
+                    await Task.Delay(response.HoldFor, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (response.HoldUntil != null)
+                {
+                    await UntilAsync(response.HoldUntil, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                response.Finished?.Invoke();
+                throw;
             }
         }
 
@@ -51,7 +64,17 @@ internal sealed class RequestPipeline
             route == null ? null : KindOf(route, request.Method),
             response.DropConnection ? 0 : response.StatusCode,
             stopwatch.Elapsed));
+        response.Finished?.Invoke();
         return response;
+    }
+
+    private static async Task UntilAsync(Task task, CancellationToken cancellationToken)
+    {
+        var abandoned = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(() => abandoned.TrySetCanceled()))
+        {
+            await (await Task.WhenAny(task, abandoned.Task).ConfigureAwait(false)).ConfigureAwait(false);
+        }
     }
 
     private async Task<SandboxResponse> HandleRouteAsync(SandboxRequest request, Route route, CancellationToken cancellationToken)
@@ -123,15 +146,27 @@ internal sealed class RequestPipeline
         }
     }
 
-    // The backend carries on after the client was told nothing useful: it commits in the background, later.
+    // The backend carries on after the client was told nothing useful: it commits in the background, later (after
+    // the rule's delay, or when the test releases the rule's gate, once this request is in the log).
     private SandboxResponse CommitLate(SandboxRequest request, Route route, FaultRule rule)
     {
         _sandbox.Faults.LateCommitDrawn();
+        var gate = rule.Gate;
+        gate?.MarkArrived();
         _ = Task.Run(async () =>
         {
             try
             {
-                await Task.Delay(rule.CommitDelay).ConfigureAwait(false);
+                if (gate == null)
+                {
+                    await Task.Delay(rule.CommitDelay).ConfigureAwait(false);
+                }
+                else
+                {
+                    await gate.Released.ConfigureAwait(false);
+                    await gate.RequestFinished.ConfigureAwait(false);
+                }
+
                 Guarded(() => Execute(request, route));
             }
             catch (ObjectDisposedException)
@@ -141,11 +176,16 @@ internal sealed class RequestPipeline
             finally
             {
                 _sandbox.Faults.LateCommitDone();
+                gate?.MarkLanded();
             }
         });
-        return rule.Kind == SandboxFaultKind.CommitLateAfterGatewayTimeout
+        var response = rule.Kind == SandboxFaultKind.CommitLateAfterGatewayTimeout
             ? new SandboxResponse(504, null)
-            : new SandboxResponse(504, null) { DropConnection = true, HoldFor = HoldBeforeDrop(rule.CommitDelay) };
+            : gate == null
+                ? new SandboxResponse(504, null) { DropConnection = true, HoldFor = HoldBeforeDrop(rule.CommitDelay) }
+                : new SandboxResponse(504, null) { DropConnection = true, HoldUntil = gate.Released };
+        response.Finished = gate == null ? null : gate.MarkRequestFinished;
+        return response;
     }
 
     // The connection is dropped just before the commit, so the request is in the log once the commit has landed.

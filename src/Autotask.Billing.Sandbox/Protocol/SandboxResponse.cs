@@ -23,6 +23,12 @@ internal sealed class SandboxResponse
     // How long the transport waits before answering (or dropping), outside the endpoint's thread slot.
     public TimeSpan HoldFor { get; set; }
 
+    // Like HoldFor, until the task completes (a late commit's release).
+    public Task? HoldUntil { get; set; }
+
+    // Called once the request is done with: in the request log, or abandoned by a cancelled hold.
+    public Action? Finished { get; set; }
+
     public static SandboxResponse Json(int statusCode, Action<JsonWriter> write)
     {
         var text = new StringWriter();

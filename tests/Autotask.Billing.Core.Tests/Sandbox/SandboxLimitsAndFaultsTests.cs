@@ -102,6 +102,42 @@ public sealed class SandboxLimitsAndFaultsTests
         Assert.Equal(before + 1, sandbox.Data.Count("Companies"));
     }
 
+    [Theory]
+    [InlineData(SandboxTransport.InProcess, SandboxFaultKind.CommitLateAfterGatewayTimeout, 504)]
+    [InlineData(SandboxTransport.Loopback, SandboxFaultKind.CommitLateAfterGatewayTimeout, 504)]
+    [InlineData(SandboxTransport.InProcess, SandboxFaultKind.CommitLateWithoutAnswer, 0)]
+    [InlineData(SandboxTransport.Loopback, SandboxFaultKind.CommitLateWithoutAnswer, 0)]
+    public async Task A_late_commit_the_test_releases_lands_only_when_released_and_after_its_request_is_logged(
+        SandboxTransport transport, SandboxFaultKind kind, int loggedStatus)
+    {
+        var sandbox = AutotaskSandbox.CreateEmpty(SandboxWireProtocolTests.Options());
+        using var commit = sandbox.Faults.CommitWhenReleased(kind, "Companies", "POST");
+        using var client = new RawSandboxClient(sandbox, transport);
+        var before = sandbox.Data.Count("Companies");
+
+        var create = client.PostAsync("ATServicesRest/V1.0/Companies", new
+        {
+            companyName = "Late Ltd", companyType = 1, phone = "555-0199", ownerResourceID = 29682881,
+        });
+        await commit.Arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        if (kind == SandboxFaultKind.CommitLateAfterGatewayTimeout)
+        {
+            Assert.Equal(504, (await create).StatusCode);
+        }
+
+        Assert.Equal((before, false, 1), (sandbox.Data.Count("Companies"), commit.Landed.IsCompleted, sandbox.Faults.LateCommitsPending));
+        commit.Release();
+        if (kind == SandboxFaultKind.CommitLateWithoutAnswer)
+        {
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => create);
+        }
+
+        await commit.Landed.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal((before + 1, 0), (sandbox.Data.Count("Companies"), sandbox.Faults.LateCommitsPending));
+        var logged = Assert.Single(sandbox.Statistics.RequestLog, e => e.Kind == SandboxRequestKind.Create);
+        Assert.Equal(loggedStatus, logged.StatusCode);
+    }
+
     [Fact]
     public async Task Probabilistic_faults_repeat_for_the_same_seed()
     {

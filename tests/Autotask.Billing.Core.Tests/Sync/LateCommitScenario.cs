@@ -6,14 +6,21 @@ namespace Autotask.Billing.Tests.Sync;
 
 /// <summary>
 /// Creates that Autotask commits after the client gave up (a gateway 504 at once, or no answer before the client's
-/// timeout): the client never sends them again. A commit that lands within one timeout after the client gave up is
-/// confirmed by lookups in the same run; a later one is reported Unconfirmed, and the next run converges. Times are
-/// scaled to a 1.5 s client timeout: "0.5 s" is 0.5 s, "5 s" (late, within the timeout) is 1.2 s, "60 s" (after the
-/// confirm window) is 2.5 s. The two fault kinds run as two test classes, in parallel.
+/// 1.5 s timeout): the client never sends them again. A commit that lands within the confirm window is confirmed by
+/// lookups in the same run; a later one is reported Unconfirmed, and the next run converges. The sandbox commits each
+/// create only when the test releases it (<see cref="SandboxLateCommit"/>), so what lands when is ordered, not raced:
+/// within the window, the commit is released 0.5 s or 1.2 s (scaled from 0.5 s and 5 s) after the client logged that it
+/// gave up, with a window (30 s) far beyond that; after the window, it is released once the first run has ended, with
+/// the default window (the request timeout). The two fault kinds run as two test classes, in parallel.
 /// </summary>
 internal static class LateCommitScenario
 {
     internal static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(1.5);
+
+    /// <summary>How long the within-the-window runs keep looking; the commits land 0.5 s or 1.2 s into it.</summary>
+    internal static readonly TimeSpan WideConfirmWindow = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan LandingTimeout = TimeSpan.FromSeconds(30);
 
     internal static readonly string[] KeyedEndpoints =
     {
@@ -27,17 +34,27 @@ internal static class LateCommitScenario
         var reference = await Reference.Value;
         using var tenant = new SyncTenant(FiftyOperationScenario.Today);
         var differences = FiftyOperationScenario.Seed(tenant);
-        foreach (var endpoint in KeyedEndpoints)
+        var commits = KeyedEndpoints.ToDictionary(e => e, e => tenant.Sandbox.Faults.CommitWhenReleased(kind, e, "POST"));
+        try
         {
-            tenant.Sandbox.Faults.CommitLate(1, kind, CommitDelay(kind, lateMs), endpoint, "POST");
+            var gaveUp = new ReleaseWhenTheClientGivesUp(commits, TimeSpan.FromMilliseconds(lateMs));
+            var options = ClientOptions(tenant) with { ConfirmWindow = WideConfirmWindow, RequestLog = gaveUp };
+
+            var (_, summary, _) = await tenant.SyncAsync(differences, clientOptions: options);
+            await Task.WhenAll(commits.Values.Select(static c => c.Landed)).WaitAsync(LandingTimeout);
+
+            Assert.Equal(KeyedEndpoints.OrderBy(static e => e, StringComparer.Ordinal), gaveUp.GaveUp);
+            Assert.Equal(KeyedEndpoints, KeyedEndpoints.Where(endpoint => LateAnswers(tenant, endpoint) == 1));
+            Assert.Equal((50, 0, 0, 0), (summary.Applied, summary.Unconfirmed, summary.Failed, summary.ExitCode));
+            Assert.Equal(reference, tenant.Fingerprint());
         }
-
-        var (_, summary, _) = await tenant.SyncAsync(differences, clientOptions: ClientOptions(tenant));
-        await LandedAsync(tenant);
-
-        Assert.Equal(KeyedEndpoints, KeyedEndpoints.Where(endpoint => LateAnswers(tenant, endpoint) == 1));
-        Assert.Equal((50, 0, 0, 0), (summary.Applied, summary.Unconfirmed, summary.Failed, summary.ExitCode));
-        Assert.Equal(reference, tenant.Fingerprint());
+        finally
+        {
+            foreach (var commit in commits.Values)
+            {
+                commit.Dispose();
+            }
+        }
     }
 
     public static async Task AfterTheConfirmWindowAsync(SandboxFaultKind kind, string endpoint)
@@ -45,7 +62,7 @@ internal static class LateCommitScenario
         var reference = await Reference.Value;
         using var tenant = new SyncTenant(FiftyOperationScenario.Today);
         var differences = FiftyOperationScenario.Seed(tenant);
-        tenant.Sandbox.Faults.CommitLate(1, kind, CommitDelay(kind, 2500), endpoint, "POST");
+        using var commit = tenant.Sandbox.Faults.CommitWhenReleased(kind, endpoint, "POST");
 
         var (_, first, results) = await tenant.SyncAsync(differences, clientOptions: ClientOptions(tenant));
 
@@ -55,7 +72,9 @@ internal static class LateCommitScenario
         Assert.Contains("next sync looks for it", unconfirmed.Reason);
         Assert.Equal((1, 0, 1), (first.Unconfirmed, first.Failed, first.ExitCode));
 
-        await LandedAsync(tenant);
+        // The run has ended, so its confirm window has: only now does Autotask commit the create.
+        commit.Release();
+        await commit.Landed.WaitAsync(LandingTimeout);
         Assert.Equal(1, LateAnswers(tenant, endpoint));
         var (_, second, _) = await tenant.SyncAsync(differences, clientOptions: ClientOptions(tenant));
 
@@ -63,26 +82,12 @@ internal static class LateCommitScenario
         Assert.Equal(reference, tenant.Fingerprint());
     }
 
+    /// <summary>The confirm window is left at its default, the request timeout, unless a test widens it.</summary>
     private static AutotaskClientOptions ClientOptions(SyncTenant tenant) => tenant.Options with
     {
         RequestTimeout = ClientTimeout,
         ConfirmDelay = TimeSpan.FromMilliseconds(100),
     };
-
-    /// <summary>The sandbox counts from the request's arrival; without an answer the client gives up at its timeout.</summary>
-    private static TimeSpan CommitDelay(SandboxFaultKind kind, int lateMs) =>
-        TimeSpan.FromMilliseconds(lateMs) + (kind == SandboxFaultKind.CommitLateWithoutAnswer ? ClientTimeout : TimeSpan.Zero);
-
-    private static async Task LandedAsync(SyncTenant tenant)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (tenant.Sandbox.Faults.LateCommitsPending > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.Equal(0, tenant.Sandbox.Faults.LateCommitsPending);
-    }
 
     /// <summary>Creates at the endpoint answered 504 or not at all (the late-commit faults).</summary>
     private static int LateAnswers(SyncTenant tenant, string endpoint) =>
