@@ -13,7 +13,7 @@ internal static class MappingKeys
     /// </summary>
     public static readonly IEqualityComparer<(string, string)> PairComparer = new KeyPairComparer(Separator);
 
-    public static string Of(string source, string id) => source + "\u001F" + id;
+    public static string Of(string source, string id) => source + Separator + id;
 
     public static string RequireText(string value, string parameterName)
     {

@@ -304,7 +304,7 @@ internal sealed class DifferenceFinder
             ChargeType = ChargeType.Recurring,
             VendorQuantity = demand.Quantity,
             Currency = string.IsNullOrWhiteSpace(first.Currency) ? _currency : first.Currency.Trim().ToUpperInvariant(),
-            VendorUnitPrice = VendorPrices.UnitPrice(_settings, demand.UnitPrice, demand.ListUnitPrice, demand.UnitCost),
+            VendorUnitPrice = VendorUnitPrice(demand),
             VendorUnitCost = demand.UnitCost,
             VendorChangeDate = demand.ChangeDate,
             PriceDate = demand.PriceDate,
@@ -606,10 +606,12 @@ internal sealed class DifferenceFinder
             return false;
         }
 
-        var vendorPrice = VendorPrices.UnitPrice(_settings, demand.UnitPrice, demand.ListUnitPrice, demand.UnitCost);
-        var state = InForce(contractService, service, StrategyFor(customer), vendorPrice, demand.UnitCost);
+        var state = InForce(contractService, service, StrategyFor(customer), VendorUnitPrice(demand), demand.UnitCost);
         return demand.Quantity == state.Units && !state.PriceDiffers && !state.CostDiffers;
     }
+
+    // One owner of a demand's vendor price: the draft carries it, and InStep decides from it before any draft exists.
+    private decimal? VendorUnitPrice(VendorDemand demand) => VendorPrices.UnitPrice(_settings, demand.UnitPrice, demand.ListUnitPrice, demand.UnitCost);
 
     private ContractService? ServiceOnContract(long contractId, long serviceId)
     {

@@ -9,6 +9,12 @@ namespace Autotask.Billing.Reconciliation;
 /// </summary>
 public sealed class PicklistLabels
 {
+    // The period labels Autotask ships, upper-cased without hyphens or spaces, and their months.
+    private static readonly (string Word, int Months)[] PeriodWords =
+    {
+        ("MONTHLY", 1), ("QUARTERLY", 3), ("SEMIANNUAL", 6), ("SEMIANNUALLY", 6), ("YEARLY", 12), ("ANNUAL", 12), ("ANNUALLY", 12),
+    };
+
     // Keyed by (entity, field), compared as the key "entity.field" ignoring case: a label looked up per contract
     // service builds no key string.
     private readonly Dictionary<(string, string), Dictionary<string, string>> _labels = new(new KeyPairComparer('.'));
@@ -58,27 +64,21 @@ public sealed class PicklistLabels
     /// <summary>Months in a billing period from its label, when it is one of the four Autotask ships (picklists are tenant-configurable).</summary>
     public static bool TryMonthsOf(string? periodLabel, out int months)
     {
+        // An ASCII label upper-cases to ASCII: it is compared in place, without a new string per call.
         var label = periodLabel ?? string.Empty;
-        if (IsAscii(label))
+        var ascii = IsAscii(label);
+        var normalized = ascii ? label : label.ToUpperInvariant().Replace("-", string.Empty).Replace(" ", string.Empty);
+        foreach (var (word, monthsOfWord) in PeriodWords)
         {
-            // What the switch below gives, without a new string per call: an ASCII label upper-cases to ASCII.
-            months = AsciiIs(label, "MONTHLY") ? 1
-                : AsciiIs(label, "QUARTERLY") ? 3
-                : AsciiIs(label, "SEMIANNUAL") || AsciiIs(label, "SEMIANNUALLY") ? 6
-                : AsciiIs(label, "YEARLY") || AsciiIs(label, "ANNUAL") || AsciiIs(label, "ANNUALLY") ? 12
-                : 0;
-            return months > 0;
+            if (ascii ? AsciiIs(label, word) : string.Equals(normalized, word, StringComparison.Ordinal))
+            {
+                months = monthsOfWord;
+                return true;
+            }
         }
 
-        months = label.ToUpperInvariant().Replace("-", string.Empty).Replace(" ", string.Empty) switch
-        {
-            "MONTHLY" => 1,
-            "QUARTERLY" => 3,
-            "SEMIANNUAL" or "SEMIANNUALLY" => 6,
-            "YEARLY" or "ANNUAL" or "ANNUALLY" => 12,
-            _ => 0,
-        };
-        return months > 0;
+        months = 0;
+        return false;
     }
 
     private static bool IsAscii(string text)
