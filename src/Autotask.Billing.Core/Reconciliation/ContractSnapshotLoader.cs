@@ -462,7 +462,7 @@ public sealed class ContractSnapshotLoader
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             var named = ids.Distinct().Count();
-            reads.Add(SnapshotRead.Stopped(EntityName<T>(), $"by id ({named} ids), stopped: read whole instead", named, _client.InChunkSize));
+            reads.Add(SnapshotRead.Stopped(EntityName<T>(), $"by id ({named} ids), stopped before it ended", named, _client.InChunkSize));
             throw;
         }
     }

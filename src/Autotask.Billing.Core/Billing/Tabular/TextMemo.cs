@@ -15,6 +15,9 @@ internal sealed class TextMemo<T>
     private readonly ConcurrentDictionary<string, T> _known = new(StringComparer.Ordinal);
     private readonly Func<string, T> _compute;
 
+    // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary, on every miss once it is full.
+    private int _count;
+
     public TextMemo(Func<string, T> compute) => _compute = compute;
 
     public T Of(string text)
@@ -25,9 +28,9 @@ internal sealed class TextMemo<T>
         }
 
         value = _compute(text);
-        if (_known.Count < Capacity)
+        if (Volatile.Read(ref _count) < Capacity && _known.TryAdd(text, value))
         {
-            _known.TryAdd(text, value);
+            Interlocked.Increment(ref _count);
         }
 
         return value;
