@@ -10,6 +10,9 @@ namespace Autotask.Billing.Reconciliation;
 /// </summary>
 internal sealed class DifferenceFinder
 {
+    // Past this many services on a contract a set or index beats a scan of a short array.
+    private const int IndexFrom = 64;
+
     private readonly ContractSnapshot _snapshot;
     private readonly MappingDocument _mapping;
     private readonly ComparisonPlan _plan;
@@ -219,7 +222,7 @@ internal sealed class DifferenceFinder
             keys[count] = mapping;
             firsts[count] = seat;
             count++;
-            if (byService is null && count > 64)
+            if (byService is null && count > IndexFrom)
             {
                 // Past dozens of services a scan of them per seat costs more than an index.
                 byService = new Dictionary<long, int>();
@@ -766,7 +769,7 @@ internal sealed class DifferenceFinder
             }
         }
 
-        var billedServices = billedCount > 64 ? new HashSet<long>(billed.Take(billedCount)) : null;
+        var billedServices = billedCount > IndexFrom ? new HashSet<long>(billed.Take(billedCount)) : null;
 
         var first = work.Seats.Count > 0 ? work.Seats[0] : null;
         var customer = first is not null ? Customer(first.Source, first.CustomerId)

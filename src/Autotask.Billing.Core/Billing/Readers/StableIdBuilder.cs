@@ -58,8 +58,7 @@ internal sealed class StableIdBuilder
             return this;
         }
 
-        _length -= _parts > 1 ? 1 : 0;
-        _parts--;
+        Unseparate();
 #endif
         return Add(value.ToString(format));
     }
@@ -75,11 +74,19 @@ internal sealed class StableIdBuilder
             return this;
         }
 
-        _length -= _parts > 1 ? 1 : 0;
-        _parts--;
+        Unseparate();
 #endif
         return Add(value.ToString(CultureInfo.InvariantCulture));
     }
+
+#if NET
+    // A value that did not fit where Separate made room is added as text instead: the separator goes with it.
+    private void Unseparate()
+    {
+        _length -= _parts > 1 ? 1 : 0;
+        _parts--;
+    }
+#endif
 
     /// <summary>prefix + "-" + the first 12 bytes, hex, of SHA-256 over the UTF-8 of the text.</summary>
     public string ToId(string prefix)
