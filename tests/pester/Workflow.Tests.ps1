@@ -84,6 +84,25 @@ Describe 'The monthly chain Get-AtTransaction | Compare-AtContract | Sync-AtCont
         $differences.Kind | Should -Contain 'QuantityChange'
     }
 
+    It 'starts reading every company once a line of an unmapped customer comes in, before the lines are compared' {
+        # Compare-AtContract reads every company for an unmapped customer's suggestions: from that line on, not at the end.
+        $demo = @(Get-Content -LiteralPath $script:export)
+        $stranger = 'PX8-202610-9001,0d9e8f70-5a4b-4c3d-8e2f-1a2b3c4d5e99,Northwind Traders,northwind.example,CFQ7TTC0LCHC,Microsoft 365 Business Premium,Microsoft 365 Business Premium - monthly (NCE),Recurring,Licensing,3,26.40,22.00,USD,2026-10-01,2026-10-31,a3d1e5f0-9999-4c1a-8e01-000000000099,Monthly'
+        $file = Join-Path -Path $TestDrive -ChildPath 'with-stranger.csv'
+        Set-Content -LiteralPath $file -Value (@($demo[0], $stranger) + $demo[1..($demo.Count - 1)])
+        $messages = [System.Collections.Generic.List[string]]::new()
+        $differences = @(Get-AtTransaction -Path $file -Month 2026-10 | Compare-AtContract -StatePath $script:state -Verbose -ErrorAction Stop 4>&1 |
+                ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { $messages.Add($_.Message) } else { $_ } })
+
+        $early = @($messages | Where-Object { $_ -like 'A line of an unmapped customer came in*' })
+        $early.Count | Should -Be 1
+        $comparing = $messages.FindIndex([Predicate[string]] { param($message) $message -like 'Comparing *' })
+        $comparing | Should -BeGreaterThan -1
+        $messages.IndexOf($early[0]) | Should -BeLessThan $comparing
+        ($differences | Where-Object CustomerId -EQ '0d9e8f70-5a4b-4c3d-8e2f-1a2b3c4d5e99').Kind | Should -Be 'UnmappedCustomer'
+        $differences.Kind | Should -Contain 'QuantityChange'
+    }
+
     It 'compares a month''s file larger than it keeps in memory as it compares the lines alone' {
         # 60,000 lines of one unmapped customer come first: more than the 2 MB of lines Get-AtTransaction and
         # Compare-AtContract keep in memory, so every demo line after them goes through their temporary files. Contoso's

@@ -80,6 +80,12 @@ public sealed class ComparisonLines : IDisposable
 
     internal MappingDocument Mapping => _mapping;
 
+    /// <summary>
+    /// Some line taken in so far belongs to an unmapped customer: the compare will read every company (for its
+    /// suggestions), which a prefetch can start now (<see cref="ContractPrefetch.ReadEveryCompany"/>).
+    /// </summary>
+    public bool NeedsAllCompanies => _filter.KeptUnmappedCustomer;
+
     /// <summary>Seat groups whose seats, summed as the lines went by, were used as they were by the last <see cref="Input"/>.</summary>
     internal int SummedEarly { get; private set; }
 

@@ -18,6 +18,8 @@ public sealed class ContractPrefetch : IDisposable
     private readonly CancellationTokenSource _companiesCancellation;
     private readonly CancellationTokenSource _servicesCancellation;
     private readonly Func<DateTime, CancellationToken, Task<IReadOnlyList<ContractServiceUnit>>> _readUnits;
+    private readonly Func<CancellationToken, Task<IReadOnlyList<Company>>> _readEveryCompany;
+    private readonly Func<CancellationToken, Task> _readCompanyLabels;
     private readonly HashSet<long> _contractIds;
     private readonly object _gate = new();
 
@@ -28,6 +30,7 @@ public sealed class ContractPrefetch : IDisposable
     private Task<IReadOnlyList<Company>>? _companies;
     private Task<IReadOnlyList<Service>>? _services;
     private Task<IReadOnlyList<ContractServiceUnit>>? _units;
+    private Task<IReadOnlyList<Company>>? _everyCompany;
     private bool _released;
 
     internal ContractPrefetch(
@@ -41,11 +44,15 @@ public sealed class ContractPrefetch : IDisposable
         Func<CancellationToken, Task<IReadOnlyList<ContractService>>> readContractServices,
         Func<DateTime, CancellationToken, Task<IReadOnlyList<ContractServiceUnit>>> readUnits,
         Func<IReadOnlyCollection<long>, CancellationToken, Task<IReadOnlyList<Company>>> readCompanies,
-        Func<IReadOnlyCollection<long>, CancellationToken, Task<IReadOnlyList<Service>>> readServices)
+        Func<IReadOnlyCollection<long>, CancellationToken, Task<IReadOnlyList<Service>>> readServices,
+        Func<CancellationToken, Task<IReadOnlyList<Company>>> readEveryCompany,
+        Func<CancellationToken, Task> readCompanyLabels)
     {
         _contractIds = new HashSet<long>(contractIds);
         _cancellation = cancellation;
         _readUnits = readUnits;
+        _readEveryCompany = readEveryCompany;
+        _readCompanyLabels = readCompanyLabels;
         Before = before;
         Reads = reads;
         Labels = labels;
@@ -86,6 +93,22 @@ public sealed class ContractPrefetch : IDisposable
     /// <summary>The catalog services the contract services read use (<see cref="ServiceIdsOf"/>); gone once stopped (<see cref="StopServices"/>).</summary>
     internal Task<IReadOnlyList<Service>> Services => Held(ref _services);
 
+    /// <summary>Every company, when <see cref="ReadEveryCompany"/> started reading them; else null.</summary>
+    internal Task<IReadOnlyList<Company>>? EveryCompany
+    {
+        get
+        {
+            lock (_gate)
+            {
+                ThrowIfReleased();
+                return _everyCompany;
+            }
+        }
+    }
+
+    /// <summary>The companies' picklist labels, read after <see cref="LabelsRead"/>, when <see cref="ReadEveryCompany"/> started it; else null.</summary>
+    internal Task? CompanyLabelsRead { get; private set; }
+
     internal static IReadOnlyCollection<long> CompanyIdsOf(IEnumerable<Contract> contracts) =>
         contracts.Select(c => c.CompanyID).OfType<long>().Distinct().ToList();
 
@@ -103,6 +126,28 @@ public sealed class ContractPrefetch : IDisposable
                 _units = Observed(_readUnits(UnitsAsOf.Value, _cancellation.Token));
             }
         }
+    }
+
+    /// <summary>
+    /// Starts reading every company, and the companies' picklist labels, for a compare that will need them (a line of an
+    /// unmapped customer came in: <see cref="ComparisonLines.NeedsAllCompanies"/>), instead of at its end; the read of
+    /// the contracts' companies by id stops, as a load that reads every company would stop it. Once; not after a load
+    /// took what this prefetch read.
+    /// </summary>
+    public void ReadEveryCompany()
+    {
+        lock (_gate)
+        {
+            if (_everyCompany is not null || _released)
+            {
+                return;
+            }
+
+            _everyCompany = Observed(_readEveryCompany(_cancellation.Token));
+            CompanyLabelsRead = Observed(AfterAsync(LabelsRead, _readCompanyLabels, _cancellation.Token));
+        }
+
+        StopCompanies();
     }
 
     /// <summary>Whether every one of these contracts is among those read.</summary>
@@ -144,6 +189,7 @@ public sealed class ContractPrefetch : IDisposable
             _companies = null;
             _services = null;
             _units = null;
+            _everyCompany = null;
         }
     }
 
@@ -186,6 +232,14 @@ public sealed class ContractPrefetch : IDisposable
         // Stopped while the first read ran: nothing of the second is sent.
         cancellationToken.ThrowIfCancellationRequested();
         return await then(idsOf(rows), cancellationToken).ConfigureAwait(false);
+    }
+
+    // The labels are added to one PicklistLabels: the companies' after the first read's, never beside it.
+    private static async Task AfterAsync(Task first, Func<CancellationToken, Task> then, CancellationToken cancellationToken)
+    {
+        await first.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        await then(cancellationToken).ConfigureAwait(false);
     }
 
     private void Stop<T>(CancellationTokenSource cancellation, ref Task<IReadOnlyList<T>>? read)

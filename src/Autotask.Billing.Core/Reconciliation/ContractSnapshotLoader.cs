@@ -65,7 +65,9 @@ public sealed class ContractSnapshotLoader
             token => ReadContractServicesAsync(ids, reads, token),
             (day, token) => ReadUnitsAsync(ids, day, reads, token),
             (companyIds, token) => ReadByIdsUntilStoppedAsync<Company>(companyIds, CompanyFields, reads, token),
-            (serviceIds, token) => ReadByIdsUntilStoppedAsync<Service>(serviceIds, null, reads, token));
+            (serviceIds, token) => ReadByIdsUntilStoppedAsync<Service>(serviceIds, null, reads, token),
+            token => ReadEveryCompanyAsync(reads, token),
+            token => ReadLabelsAsync(labels, new[] { PicklistEntities.Companies }, reads, token));
         if (asOf is DateTime day)
         {
             prefetch.ReadUnitsOn(day);
@@ -144,9 +146,13 @@ public sealed class ContractSnapshotLoader
         var labelsTask = prefetched is null
             ? running.Start(token => ReadLabelsAsync(labels, options.AllCompanies, reads, token))
             : running.Start(token => ReadCompanyLabelsAfterAsync(prefetched, options.AllCompanies, token));
-        var allCompaniesTask = options.AllCompanies
-            ? running.Start(token => ReadAllAsync<Company>(AutotaskQuery.All.WithIncludeFields(CompanyFields), "every company", reads, token))
-            : null;
+        // Every company may be in hand already: the prefetch read them once a line of an unmapped customer came in.
+        var everyCompany = prefetched?.EveryCompany;
+        var allCompaniesTask = !options.AllCompanies
+            ? null
+            : everyCompany is not null
+            ? running.Watch(everyCompany)
+            : running.Start(token => ReadEveryCompanyAsync(reads, token));
         var allServicesTask = options.AllServices
             ? running.Start(token => ReadAllAsync<Service>(AutotaskQuery.All, "the whole catalog", reads, token))
             : null;
@@ -205,7 +211,9 @@ public sealed class ContractSnapshotLoader
 
         var companyIds = ContractPrefetch.CompanyIdsOf(contracts.Values).Concat(options.CompanyIds).Distinct().ToList();
         var companiesTask = allCompaniesTask
-            ?? (companiesAsTheyCome is not null
+            ?? (everyCompany is not null
+                ? running.Watch(OnlyAsync(companyIds, everyCompany, c => c.Id))
+                : companiesAsTheyCome is not null
                 ? running.Watch(CompleteAsync(companiesAsTheyCome, companyIds, reads))
                 : running.Start(async token => await WithPrefetchedAsync(
                     companyIds, ContractPrefetch.CompanyIdsOf(await prefetched!.Contracts.ConfigureAwait(false)), prefetched.Companies, c => c.Id,
@@ -340,11 +348,18 @@ public sealed class ContractSnapshotLoader
     private async Task ReadCompanyLabelsAfterAsync(ContractPrefetch prefetch, bool companies, CancellationToken cancellationToken)
     {
         await prefetch.LabelsRead.ConfigureAwait(false);
-        if (companies)
+        if (prefetch.CompanyLabelsRead is { } early)
+        {
+            await early.ConfigureAwait(false);
+        }
+        else if (companies)
         {
             await ReadLabelsAsync(prefetch.Labels, new[] { PicklistEntities.Companies }, prefetch.Reads, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private Task<IReadOnlyList<Company>> ReadEveryCompanyAsync(SnapshotReadLog reads, CancellationToken cancellationToken) =>
+        ReadAllAsync<Company>(AutotaskQuery.All.WithIncludeFields(CompanyFields), "every company", reads, cancellationToken);
 
     private Task ReadLabelsAsync(PicklistLabels labels, bool companies, SnapshotReadLog reads, CancellationToken cancellationToken) =>
         ReadLabelsAsync(

@@ -25,6 +25,12 @@ internal sealed class MappingLineFilter
 
     public int ExcludedSkuLines { get; private set; }
 
+    /// <summary>
+    /// A line (or summary) kept had no customer mapping: the compare's plan will count it as an unmapped customer
+    /// (<see cref="ComparisonPlan.NeedsAllCompanies"/>), so every company will be read for suggestions.
+    /// </summary>
+    public bool KeptUnmappedCustomer { get; private set; }
+
     /// <summary>Whether a line (or summary) of this customer and SKU, ending on <paramref name="lineDate"/>, is compared; counts it when not.</summary>
     public bool Keep(string source, string customerId, string sku, DateTime? lineDate)
     {
@@ -48,6 +54,7 @@ internal sealed class MappingLineFilter
             return false;
         }
 
+        KeptUnmappedCustomer |= customer is null;
         return true;
     }
 }

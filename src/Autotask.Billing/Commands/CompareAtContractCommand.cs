@@ -31,6 +31,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     private BillingWindow? _window;
     private MappingDocument? _mapping;
     private ContractPrefetch? _prefetch;
+    private bool _everyCompanyAsked;
 
     /// <summary>Billing lines from Get-AtTransaction (raw or -Summarize'd), or objects with the same property names (Import-Csv rows).</summary>
     [Parameter(ParameterSetName = PipelineSet, Mandatory = true, ValueFromPipeline = true)]
@@ -191,6 +192,8 @@ public sealed class CompareAtContractCommand : MappingCmdlet
                 Accept(_reader!.ReadObject(PropertyBag.From(InputObject!)));
                 break;
         }
+
+        ReadEveryCompanyOnceNeeded();
     }
 
     protected override void EndProcessing()
@@ -316,12 +319,27 @@ public sealed class CompareAtContractCommand : MappingCmdlet
                 foreach (var item in Session.RejectedLines.Read(_reader!, file, CancellationToken))
                 {
                     Accept(item);
+                    ReadEveryCompanyOnceNeeded();
                 }
             }
             catch (Exception exception) when (exception is BillingFormatException or BillingProfileException or IOException or UnauthorizedAccessException)
             {
                 WriteErrorFor(exception, file);
             }
+        }
+    }
+
+    /// <summary>
+    /// A line of an unmapped customer means the compare will read every company (for its suggestions): from that line on,
+    /// while the rest still arrives, not once the last has.
+    /// </summary>
+    private void ReadEveryCompanyOnceNeeded()
+    {
+        if (!_everyCompanyAsked && _prefetch is not null && _lines!.NeedsAllCompanies)
+        {
+            _everyCompanyAsked = true;
+            _prefetch.ReadEveryCompany();
+            WriteVerbose("A line of an unmapped customer came in: reading every company from Autotask now, for the suggestions.");
         }
     }
 
