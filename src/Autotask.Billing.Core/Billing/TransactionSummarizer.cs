@@ -67,7 +67,7 @@ public static class TransactionSummarizer
         var group = new List<Transaction>();
         for (var i = 0; i < groups.Count; i++)
         {
-            summaries[i] = SummarizeGroup(ReadGroup(lines, groups[i], group), day, pool, buffered: null);
+            summaries[i] = SummarizeGroup(ReadGroup(lines, groups[i], group), day, pool, buffered: null, previous: i > 0 ? summaries[i - 1] : null);
         }
 
         return InDisplayOrder(summaries);
@@ -131,9 +131,11 @@ public static class TransactionSummarizer
     /// <summary>
     /// One Source × CustomerId × Sku (<see cref="SeatGroups"/>): seats, prices and dates over its subscriptions, on
     /// <paramref name="day"/> (<see cref="BillingWindow.AsDate"/>). <paramref name="pool"/> is scratch space reused
-    /// from group to group; <paramref name="buffered"/> names where the group's lines were read from, if a buffer.
+    /// from group to group; <paramref name="buffered"/> names where the group's lines were read from, if a buffer;
+    /// <paramref name="previous"/>, the seat summed before, shares its customer when it spells it the same way.
     /// </summary>
-    internal static TransactionSummary SummarizeGroup(List<Transaction> group, DateTime day, List<SubscriptionSeats> pool, BufferedGroup? buffered)
+    internal static TransactionSummary SummarizeGroup(
+        List<Transaction> group, DateTime day, List<SubscriptionSeats> pool, BufferedGroup? buffered, TransactionSummary? previous)
     {
         // Trial seats are not billable seats (BILLING-RULES §3): a trial and the paid subscription it converted to
         // count the paid seats once, and a trial-only SKU has none.
@@ -174,13 +176,9 @@ public static class TransactionSummarizer
         {
             Source = latest.Source,
             CustomerId = latest.CustomerId,
-            CustomerName = latest.CustomerName,
-            CustomerDomain = latest.CustomerDomain,
-            CustomerPhone = phone?.CustomerPhone,
-            CustomerAddress = contact?.CustomerAddress,
-            CustomerCity = contact?.CustomerCity,
-            CustomerState = contact?.CustomerState,
-            CustomerPostalCode = contact?.CustomerPostalCode,
+            Customer = SeatCustomer.Of(
+                previous?.Customer, latest.CustomerName, latest.CustomerDomain, phone?.CustomerPhone,
+                contact?.CustomerAddress, contact?.CustomerCity, contact?.CustomerState, contact?.CustomerPostalCode),
             Sku = latest.Sku,
             ProductName = latest.ProductName,
             Quantity = quantity,
@@ -195,9 +193,9 @@ public static class TransactionSummarizer
             ServiceStart = Earliest(applied, t => t.ServiceStart),
             ServiceEnd = Latest(applied, t => t.ServiceEnd),
             SubscriptionStart = Earliest(applied, t => t.SubscriptionStart ?? t.ServiceStart),
-            SubscriptionIds = buffered is null ? subscriptionIds : Array.Empty<string>(),
-            Provenance = buffered is null ? applied.ConvertAll(t => new TransactionReference(t.TransactionId, t.SourceFile, t.SourceLine)) : Array.Empty<TransactionReference>(),
-            BufferedLines = buffered?.Lines(group, applied, subscriptionIds),
+            Lines = buffered is null
+                ? ExplicitSeatLines.Of(subscriptionIds, applied.ConvertAll(t => new TransactionReference(t.TransactionId, t.SourceFile, t.SourceLine)))
+                : buffered.Lines(group, applied, subscriptionIds),
             AsOf = day,
         };
     }

@@ -48,13 +48,9 @@ internal sealed class ComparisonInput
                 {
                     Source = last.Source,
                     CustomerId = last.CustomerId,
-                    CustomerName = last.CustomerName,
-                    CustomerDomain = last.CustomerDomain,
-                    CustomerPhone = TransactionSummarizer.LatestText(lines, t => t.CustomerPhone),
-                    CustomerAddress = contact?.CustomerAddress,
-                    CustomerCity = contact?.CustomerCity,
-                    CustomerState = contact?.CustomerState,
-                    CustomerPostalCode = contact?.CustomerPostalCode,
+                    Customer = SeatCustomer.Of(
+                        null, last.CustomerName, last.CustomerDomain, TransactionSummarizer.LatestText(lines, t => t.CustomerPhone),
+                        contact?.CustomerAddress, contact?.CustomerCity, contact?.CustomerState, contact?.CustomerPostalCode),
                     Sku = last.Sku,
                     ProductName = last.ProductName,
                     Quantity = 1m,
@@ -67,8 +63,9 @@ internal sealed class ComparisonInput
                     ChangeDate = lines.Min(t => t.ServiceStart),
                     ServiceStart = lines.Min(t => t.ServiceStart),
                     ServiceEnd = lines.Max(t => t.ServiceEnd),
-                    SubscriptionIds = lines.Select(t => t.SubscriptionId).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-                    Provenance = lines.Select(t => new TransactionReference(t.TransactionId, t.SourceFile, t.SourceLine)).ToList(),
+                    Lines = ExplicitSeatLines.Of(
+                        lines.Select(t => t.SubscriptionId).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                        lines.Select(t => new TransactionReference(t.TransactionId, t.SourceFile, t.SourceLine)).ToList()),
                     AsOf = asOf,
                 };
             });

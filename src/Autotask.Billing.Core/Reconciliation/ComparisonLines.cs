@@ -31,6 +31,9 @@ public sealed class ComparisonLines : IDisposable
     private readonly List<Transaction> _open = new();
     private readonly List<SubscriptionSeats> _pool = new();
 
+    // The seat summed last: the next shares its customer when it spells it the same way (SeatCustomer.Of).
+    private TransactionSummary? _lastSummed;
+
     // Recurring lines by group, the seats summed early per group, and how many of the group's lines each covers (fewer:
     // sum again at the end). Let go once the seats are summed (Input).
     private SeatGroups _groups = new();
@@ -323,7 +326,7 @@ public sealed class ComparisonLines : IDisposable
     }
 
     private TransactionSummary Sum(List<Transaction> group, int number, DateTime day) =>
-        TransactionSummarizer.SummarizeGroup(group, day, _pool, _buffer is null ? null : new BufferedGroup(_buffer, _groups[number]));
+        _lastSummed = TransactionSummarizer.SummarizeGroup(group, day, _pool, _buffer is null ? null : new BufferedGroup(_buffer, _groups[number]), _lastSummed);
 
     private IEnumerable<Transaction> Read(List<int> positions) => positions.Select(position => _lines[position]);
 }

@@ -5,7 +5,7 @@ namespace Autotask.Billing.Buffering;
 /// each of its subscription ids), kept as positions and read from the buffer when asked for: one small object per
 /// seat instead of a copy of every reference and id (a month's file sums into hundreds of thousands of seats, issue 15).
 /// </summary>
-internal sealed class SeatLines
+internal sealed class SeatLines : ISeatLines
 {
     // Read only for the few seats that become differences: the whole line is read, for its id, file and line number.
     private static readonly Func<TransactionBuffer, int, TransactionReference> ReadReference = (lines, position) =>

@@ -1,4 +1,3 @@
-using Autotask.Billing.Buffering;
 using Autotask.Billing.Compact;
 
 namespace Autotask.Billing;
@@ -9,10 +8,11 @@ namespace Autotask.Billing;
 /// </summary>
 public sealed class TransactionSummary
 {
-    private readonly IReadOnlyList<string> _subscriptionIds = Array.Empty<string>();
-    private readonly IReadOnlyList<TransactionReference> _provenance = Array.Empty<TransactionReference>();
-
-    // A month's compare holds a seat per customer × SKU: values stored without Nullable's padding (PresentFields).
+    // A month's compare holds a seat per customer × SKU: its customer is shared with the customer's other seats
+    // (SeatCustomer), its lines are one field (ISeatLines), and optional values are stored
+    // without Nullable's padding (PresentFields).
+    private readonly SeatCustomer _customer = SeatCustomer.Unnamed;
+    private readonly ISeatLines _lines = ExplicitSeatLines.None;
     private PresentFields _present;
     private decimal _unitPrice;
     private decimal _unitCost;
@@ -27,20 +27,48 @@ public sealed class TransactionSummary
 
     public string CustomerId { get; init; } = string.Empty;
 
-    public string CustomerName { get; init; } = string.Empty;
+    public string CustomerName
+    {
+        get => _customer.Name;
+        init => _customer = _customer.WithName(value);
+    }
 
-    public string? CustomerDomain { get; init; }
+    public string? CustomerDomain
+    {
+        get => _customer.Domain;
+        init => _customer = _customer.WithDomain(value);
+    }
 
     /// <summary>The customer's contact details from the latest line that has them (see <see cref="Transaction.CustomerPhone"/>).</summary>
-    public string? CustomerPhone { get; init; }
+    public string? CustomerPhone
+    {
+        get => _customer.Phone;
+        init => _customer = _customer.WithPhone(value);
+    }
 
-    public string? CustomerAddress { get; init; }
+    public string? CustomerAddress
+    {
+        get => _customer.Address;
+        init => _customer = _customer.WithAddress(value);
+    }
 
-    public string? CustomerCity { get; init; }
+    public string? CustomerCity
+    {
+        get => _customer.City;
+        init => _customer = _customer.WithCity(value);
+    }
 
-    public string? CustomerState { get; init; }
+    public string? CustomerState
+    {
+        get => _customer.State;
+        init => _customer = _customer.WithState(value);
+    }
 
-    public string? CustomerPostalCode { get; init; }
+    public string? CustomerPostalCode
+    {
+        get => _customer.PostalCode;
+        init => _customer = _customer.WithPostalCode(value);
+    }
 
     public string Sku { get; init; } = string.Empty;
 
@@ -116,21 +144,34 @@ public sealed class TransactionSummary
 
     public IReadOnlyList<string> SubscriptionIds
     {
-        get => BufferedLines?.SubscriptionIds ?? _subscriptionIds;
-        init => _subscriptionIds = value;
+        get => _lines.SubscriptionIds;
+        init => _lines = Explicit().WithSubscriptionIds(value);
     }
 
     /// <summary>The lines the quantity was computed from.</summary>
     public IReadOnlyList<TransactionReference> Provenance
     {
-        get => BufferedLines?.Provenance ?? _provenance;
-        init => _provenance = value;
+        get => _lines.Provenance;
+        init => _lines = Explicit().WithProvenance(value);
     }
 
-    /// <summary>Where a seat summed from a buffer reads its subscription ids and provenance (then not given as lists).</summary>
-    internal SeatLines? BufferedLines { private get; init; }
+    /// <summary>Where the seat's subscription ids and provenance are: lists, or the buffer it was summed from.</summary>
+    internal ISeatLines Lines
+    {
+        init => _lines = value;
+    }
+
+    /// <summary>The customer, shared with the customer's other seats (<see cref="SeatCustomer.Of"/>).</summary>
+    internal SeatCustomer Customer
+    {
+        get => _customer;
+        init => _customer = value;
+    }
 
     public DateTime AsOf { get; init; }
+
+    private ExplicitSeatLines Explicit() =>
+        _lines as ExplicitSeatLines ?? throw new InvalidOperationException("A seat summed from a buffer reads its subscription ids and provenance from it.");
 
     public override string ToString() => $"{Source} {CustomerName} {Sku}: {Quantity} on {AsOf:yyyy-MM-dd}";
 }
