@@ -31,6 +31,9 @@ public sealed record CustomerMapping
     /// <summary>The Autotask contract; set when <see cref="ContractAction"/> is Existing, null when it is Create.</summary>
     public long? ContractId { get; init; }
 
+    /// <summary>Sync is to create the Autotask contract: the mapping says Create, or names none yet.</summary>
+    internal bool CreatesContract => ContractAction == MappingAction.Create || ContractId is null;
+
     /// <summary>Only customers with this set are synced, as with the Intermedia wizard's Export check-box.</summary>
     public bool Export { get; init; } = true;
 

@@ -22,6 +22,9 @@ public sealed record ServiceMapping
     /// <summary>The Autotask service recurring lines of this SKU bill as.</summary>
     public long? ServiceId { get; init; }
 
+    /// <summary>Sync is to create the Autotask service: the mapping says Create, or names none yet.</summary>
+    internal bool CreatesService => Action == MappingAction.Create || ServiceId is null;
+
     /// <summary>The Autotask product one-time lines of this SKU bill as.</summary>
     public long? ProductId { get; init; }
 

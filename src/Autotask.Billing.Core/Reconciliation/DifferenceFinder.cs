@@ -196,7 +196,7 @@ internal sealed class DifferenceFinder
         foreach (var seat in seats)
         {
             var mapping = _mapping.FindService(seat.Source, seat.Sku)!;
-            var created = mapping.Action == MappingAction.Create || mapping.ServiceId is null;
+            var created = mapping.CreatesService;
             var at = -1;
             if (byService is not null)
             {
@@ -248,7 +248,7 @@ internal sealed class DifferenceFinder
 
         void Index(ServiceMapping mapping, int at)
         {
-            if (mapping.Action == MappingAction.Create || mapping.ServiceId is null)
+            if (mapping.CreatesService)
             {
                 byCreatedSku![mapping.Sku] = at;
             }
@@ -262,8 +262,8 @@ internal sealed class DifferenceFinder
     // Two SKU mappings bill into one service: the same existing service, or SKUs sync is to create with the same name.
     private static bool SameService(ServiceMapping left, ServiceMapping right)
     {
-        var leftCreated = left.Action == MappingAction.Create || left.ServiceId is null;
-        var rightCreated = right.Action == MappingAction.Create || right.ServiceId is null;
+        var leftCreated = left.CreatesService;
+        var rightCreated = right.CreatesService;
         return leftCreated == rightCreated
             && (leftCreated ? string.Equals(left.Sku, right.Sku, StringComparison.OrdinalIgnoreCase) : left.ServiceId == right.ServiceId);
     }
@@ -319,7 +319,7 @@ internal sealed class DifferenceFinder
             CompanyId = customer?.CompanyId,
             ContractId = customer?.ContractId,
             CreateCompany = customer?.CompanyAction == MappingAction.Create,
-            CreateContract = customer is not null && (customer.ContractAction == MappingAction.Create || customer.ContractId is null),
+            CreateContract = customer is not null && customer.CreatesContract,
         }, customer, phone, contact.CustomerAddress, contact.CustomerCity, contact.CustomerState, contact.CustomerPostalCode);
     }
 
@@ -353,7 +353,7 @@ internal sealed class DifferenceFinder
         CompanyId = customer?.CompanyId,
         ContractId = customer?.ContractId,
         CreateCompany = customer?.CompanyAction == MappingAction.Create,
-        CreateContract = customer is not null && (customer.ContractAction == MappingAction.Create || customer.ContractId is null),
+        CreateContract = customer is not null && customer.CreatesContract,
     }, customer, line.CustomerPhone, line.CustomerAddress, line.CustomerCity, line.CustomerState, line.CustomerPostalCode);
 
     private static bool HasAddress(string? address, string? city, string? state, string? postalCode) =>
@@ -491,7 +491,7 @@ internal sealed class DifferenceFinder
             return draft.Build();
         }
 
-        if (skuMapping.Action == MappingAction.Create || skuMapping.ServiceId is null)
+        if (skuMapping.CreatesService)
         {
             return MissingService(draft, contract, skuMapping, null);
         }
