@@ -31,6 +31,7 @@ public sealed class ContractPrefetch : IDisposable
     private Task<IReadOnlyList<Service>>? _services;
     private Task<IReadOnlyList<ContractServiceUnit>>? _units;
     private Task<IReadOnlyList<Company>>? _everyCompany;
+    private bool _loading;
     private bool _released;
 
     internal ContractPrefetch(
@@ -93,16 +94,17 @@ public sealed class ContractPrefetch : IDisposable
     /// <summary>The catalog services the contract services read use (<see cref="ServiceIdsOf"/>); gone once stopped (<see cref="StopServices"/>).</summary>
     internal Task<IReadOnlyList<Service>> Services => Held(ref _services);
 
-    /// <summary>Every company, when <see cref="ReadEveryCompany"/> started reading them; else null.</summary>
-    internal Task<IReadOnlyList<Company>>? EveryCompany
+    /// <summary>
+    /// For the load using this prefetch: every company, when <see cref="ReadEveryCompany"/> started reading them; else
+    /// null, and from now on it starts nothing (the load has chosen how it reads the companies).
+    /// </summary>
+    internal Task<IReadOnlyList<Company>>? TakeEveryCompany()
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                ThrowIfReleased();
-                return _everyCompany;
-            }
+            ThrowIfReleased();
+            _loading = true;
+            return _everyCompany;
         }
     }
 
@@ -132,13 +134,13 @@ public sealed class ContractPrefetch : IDisposable
     /// Starts reading every company, and the companies' picklist labels, for a compare that will need them (a line of an
     /// unmapped customer came in: <see cref="ComparisonLines.NeedsAllCompanies"/>), instead of at its end; the read of
     /// the contracts' companies by id stops, as a load that reads every company would stop it. Once; not after a load
-    /// took what this prefetch read.
+    /// began (it reads them itself when it needs them).
     /// </summary>
     public void ReadEveryCompany()
     {
         lock (_gate)
         {
-            if (_everyCompany is not null || _released)
+            if (_everyCompany is not null || _loading || _released)
             {
                 return;
             }

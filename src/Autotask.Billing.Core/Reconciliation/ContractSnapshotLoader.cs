@@ -143,11 +143,12 @@ public sealed class ContractSnapshotLoader
             prefetched?.StopServices();
         }
 
+        // Every company (and their labels) may be in hand already: the prefetch read them once a line of an unmapped
+        // customer came in. Taken before the labels are: from here on the prefetch starts no such read.
+        var everyCompany = prefetched?.TakeEveryCompany();
         var labelsTask = prefetched is null
             ? running.Start(token => ReadLabelsAsync(labels, options.AllCompanies, reads, token))
             : running.Start(token => ReadCompanyLabelsAfterAsync(prefetched, options.AllCompanies, token));
-        // Every company may be in hand already: the prefetch read them once a line of an unmapped customer came in.
-        var everyCompany = prefetched?.EveryCompany;
         var allCompaniesTask = !options.AllCompanies
             ? null
             : everyCompany is not null

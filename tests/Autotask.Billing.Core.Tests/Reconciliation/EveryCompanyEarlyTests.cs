@@ -143,6 +143,35 @@ public sealed class EveryCompanyEarlyTests : IDisposable
         Assert.InRange(snapshot.Requests, snapshot.MinimumRequests, snapshot.AllowedRequests);
     }
 
+    [Fact]
+    public async Task Once_a_load_has_begun_the_prefetch_starts_no_read_of_every_company()
+    {
+        var ids = new[] { _contoso.ContractId, _tailspin.ContractId };
+        var dock = _tenant.AddProduct("SURF-DOCK-2", "Surface Dock 2", 129m, 110m);
+        var options = new ContractSnapshotOptions { AsOf = AsOf, ProductIds = new[] { dock } };
+        using var client = await _tenant.ConnectAsync();
+        var loader = new ContractSnapshotLoader(client);
+        var plain = await loader.LoadAsync(ContractSelection.ForContracts(ids), options);
+
+        using var prefetch = loader.Prefetch(ids, AsOf);
+        await prefetch.Settled();
+        _tenant.Server.Sandbox.Statistics.Reset();
+
+        // The load is under way (its product read held): too late for it, which has chosen to use the companies the
+        // prefetch read by id, so nothing is started.
+        var hold = _tenant.Server.Sandbox.Faults.Hold("Products", "POST");
+        var load = loader.LoadAsync(ContractSelection.ForContracts(ids), options, prefetch);
+        await hold.Arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        prefetch.ReadEveryCompany();
+        hold.Dispose();
+        var snapshot = await load;
+        await prefetch.Settled();
+
+        Assert.Equal(0, CompanyQueries());
+        Assert.DoesNotContain(snapshot.Reads, read => read.What == "every company");
+        Assert.Equal(plain.Companies.Keys.OrderBy(id => id), snapshot.Companies.Keys.OrderBy(id => id));
+    }
+
     public void Dispose() => _tenant.Dispose();
 
     private int CompanyQueries() =>
