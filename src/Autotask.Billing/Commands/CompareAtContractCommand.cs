@@ -27,6 +27,9 @@ public sealed class CompareAtContractCommand : MappingCmdlet
 
     // Taken in as they arrive: held compactly, sorted and (with a known as-of date) summed while the rest is read.
     private ComparisonLines? _lines;
+
+    // Takes the lines in on another thread while this one binds the next (ComparisonLinesIntake); null once complete.
+    private ComparisonLinesIntake? _intake;
     private BillingSourceReader? _reader;
     private BillingWindow? _window;
     private MappingDocument? _mapping;
@@ -150,6 +153,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         try
         {
             _lines = new ComparisonLines(_mapping, Options());
+            _intake = new ComparisonLinesIntake(_lines);
         }
         catch (ArgumentException exception)
         {
@@ -182,11 +186,11 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         switch (InputObject?.BaseObject)
         {
             case Transaction line:
-                _lines!.Add(line);
+                _intake!.Add(line);
                 _files.Add(line.SourceFile);
                 break;
             case TransactionSummary summary:
-                _lines!.Add(summary);
+                _intake!.Add(summary);
                 break;
             default:
                 Accept(_reader!.ReadObject(PropertyBag.From(InputObject!)));
@@ -207,7 +211,18 @@ public sealed class CompareAtContractCommand : MappingCmdlet
                 new InvalidDataException(verdict.Describe()), ErrorIds.BillingFileRejected, ErrorCategory.InvalidData, verdict.RefusedFiles));
         }
 
-        var lines = _lines!;
+        ComparisonLines lines;
+        try
+        {
+            lines = _intake!.Complete();
+        }
+        catch (IOException exception)
+        {
+            // The lines could not be held in the temporary file (the disk failed or is full): nothing is compared.
+            ThrowTerminatingErrorFor(exception, System.IO.Path.GetTempPath());
+            return;
+        }
+
         if (lines.LineCount == 0 && lines.SummaryCount == 0)
         {
             // A compare without lines would propose removing every mapped service.
@@ -292,7 +307,11 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         }
     }
 
-    protected override void Release() => _lines?.Dispose();
+    protected override void Release()
+    {
+        _intake?.Dispose();
+        _lines?.Dispose();
+    }
 
     private CompareOptions Options() => new()
     {
@@ -335,7 +354,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     /// </summary>
     private void ReadEveryCompanyOnceNeeded()
     {
-        if (!_everyCompanyAsked && _prefetch is not null && _lines!.NeedsAllCompanies)
+        if (!_everyCompanyAsked && _prefetch is not null && _intake!.NeedsAllCompanies)
         {
             _everyCompanyAsked = true;
             _prefetch.ReadEveryCompany();
@@ -357,7 +376,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
         }
         else if (item?.Transaction is { } line)
         {
-            _lines!.Add(line);
+            _intake!.Add(line);
         }
     }
 }
