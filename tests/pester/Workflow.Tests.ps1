@@ -86,10 +86,14 @@ Describe 'The monthly chain Get-AtTransaction | Compare-AtContract | Sync-AtCont
 
     It 'starts reading every company once a line of an unmapped customer comes in, before the lines are compared' {
         # Compare-AtContract reads every company for an unmapped customer's suggestions: from that line on, not at the end.
+        # Its lines are taken in on a worker thread, in batches: 60,000 of them come first, so that the worker has
+        # taken the first batches in while the pipeline still hands over the rest.
         $demo = @(Get-Content -LiteralPath $script:export)
-        $stranger = 'PX8-202610-9001,0d9e8f70-5a4b-4c3d-8e2f-1a2b3c4d5e99,Northwind Traders,northwind.example,CFQ7TTC0LCHC,Microsoft 365 Business Premium,Microsoft 365 Business Premium - monthly (NCE),Recurring,Licensing,3,26.40,22.00,USD,2026-10-01,2026-10-31,a3d1e5f0-9999-4c1a-8e01-000000000099,Monthly'
+        $stranger = foreach ($i in 1..60000) {
+            'PX8-202610-9{0:D6},0d9e8f70-5a4b-4c3d-8e2f-1a2b3c4d5e99,Northwind Traders,northwind.example,CFQ7TTC0LCHC,Microsoft 365 Business Premium,Microsoft 365 Business Premium - monthly (NCE),Recurring,Licensing,1,26.40,22.00,USD,2026-10-01,2026-10-31,{1},Monthly' -f $i, [guid]::NewGuid()
+        }
         $file = Join-Path -Path $TestDrive -ChildPath 'with-stranger.csv'
-        Set-Content -LiteralPath $file -Value (@($demo[0], $stranger) + $demo[1..($demo.Count - 1)])
+        Set-Content -LiteralPath $file -Value (@($demo[0]) + $stranger + $demo[1..($demo.Count - 1)])
         $messages = [System.Collections.Generic.List[string]]::new()
         $differences = @(Get-AtTransaction -Path $file -Month 2026-10 | Compare-AtContract -StatePath $script:state -Verbose -ErrorAction Stop 4>&1 |
                 ForEach-Object { if ($_ -is [System.Management.Automation.VerboseRecord]) { $messages.Add($_.Message) } else { $_ } })
