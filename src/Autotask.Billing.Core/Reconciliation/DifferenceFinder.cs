@@ -254,7 +254,7 @@ internal sealed class DifferenceFinder
             }
             else
             {
-                byService![mapping.ServiceId.Value] = at;
+                byService![mapping.ServiceId!.Value] = at;
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using Autotask.Billing.Reconciliation;
 using static Autotask.Billing.Tests.Reconciliation.CompareTenant;
@@ -62,8 +61,8 @@ public sealed class ComparisonLinesIntakeTests : IDisposable
         Assert.Equal((direct.LineCount, direct.SummaryCount), (viaWorker.LineCount, viaWorker.SummaryCount));
         var expected = direct.Input(AsOf);
         var actual = viaWorker.Input(AsOf);
-        Assert.Equal(Describe(expected.Seats), Describe(actual.Seats));
-        Assert.Equal(Describe(expected.Charges), Describe(actual.Charges));
+        Assert.Equal(PropertyText.Describe(expected.Seats), PropertyText.Describe(actual.Seats));
+        Assert.Equal(PropertyText.Describe(expected.Charges), PropertyText.Describe(actual.Charges));
         Assert.Equal(direct.SummedEarly, viaWorker.SummedEarly);
     }
 
@@ -102,7 +101,7 @@ public sealed class ComparisonLinesIntakeTests : IDisposable
     }
 
     [Fact]
-    public void A_stop_before_the_end_lets_the_worker_go_and_takes_no_more_lines()
+    public async Task A_stop_before_the_end_lets_the_worker_go_and_takes_no_more_lines()
     {
         using var lines = new ComparisonLines(_tenant.Mapping(), new CompareOptions { AsOf = AsOf });
         var intake = new ComparisonLinesIntake(lines);
@@ -111,10 +110,10 @@ public sealed class ComparisonLinesIntakeTests : IDisposable
             intake.Add(_contoso.Seat("CFQ7TTC0LH18", 1, line: 2 + i));
         }
 
-        var stop = Task.Run(intake.Dispose);
-        Assert.True(stop.Wait(TimeSpan.FromSeconds(30)), "Dispose should not wait for lines it drops.");
+        // Dispose should not wait for the lines it drops: a stop that hangs fails here (TimeoutException).
+        await Task.Run(intake.Dispose).WaitAsync(TimeSpan.FromSeconds(30));
         var after = lines.LineCount;
-        Thread.Sleep(50);
+        await Task.Delay(50);
         Assert.Equal(after, lines.LineCount);
     }
 
@@ -129,12 +128,4 @@ public sealed class ComparisonLinesIntakeTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => intake.Add(_contoso.Seat("CFQ7TTC0LH18", 2, line: 3)));
         Assert.Equal(1, lines.LineCount);
     }
-
-    private static List<string> Describe<T>(IEnumerable<T> items) =>
-        items.Select(item => string.Join("|", typeof(T).GetProperties().Select(p => $"{p.Name}={Text(p.GetValue(item))}"))).ToList();
-
-    private static string? Text(object? value) =>
-        value is IEnumerable items and not string
-            ? "[" + string.Join(",", items.Cast<object?>().Select(Text)) + "]"
-            : Convert.ToString(value, CultureInfo.InvariantCulture);
 }

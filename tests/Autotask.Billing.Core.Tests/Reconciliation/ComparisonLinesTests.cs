@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using CompareOptions = Autotask.Billing.Reconciliation.CompareOptions;
 using Autotask.Billing.Reconciliation;
@@ -38,7 +37,7 @@ public sealed class ComparisonLinesTests : IDisposable
 
         var input = taken.Input(AsOf);
 
-        Assert.Equal(Describe(TransactionSummarizer.Summarize(lines, AsOf)), Describe(input.Seats));
+        Assert.Equal(PropertyText.Describe(TransactionSummarizer.Summarize(lines, AsOf)), PropertyText.Describe(input.Seats));
         Assert.Equal(4, taken.SummedEarly); // Contoso's two SKUs, Northwind's and Fabrikam's: every group came in one run
     }
 
@@ -50,7 +49,7 @@ public sealed class ComparisonLinesTests : IDisposable
 
         var input = taken.Input(AsOf);
 
-        Assert.Equal(Describe(TransactionSummarizer.Summarize(lines, AsOf)), Describe(input.Seats));
+        Assert.Equal(PropertyText.Describe(TransactionSummarizer.Summarize(lines, AsOf)), PropertyText.Describe(input.Seats));
         Assert.Equal(2, taken.SummedEarly); // Contoso's Basic and Fabrikam's came back; Backup and Northwind stayed summed
         var fabrikam = Assert.Single(input.Seats, s => s.CustomerId == _fabrikam.CustomerId);
         Assert.Equal(41m, fabrikam.Quantity); // 40 seats before Contoso's lines and 1 after
@@ -65,7 +64,7 @@ public sealed class ComparisonLinesTests : IDisposable
         var input = taken.Input(taken.AsOf);
 
         Assert.Equal(AsOf, taken.AsOf); // the last day of the month of the latest service start
-        Assert.Equal(Describe(TransactionSummarizer.Summarize(lines, AsOf)), Describe(input.Seats));
+        Assert.Equal(PropertyText.Describe(TransactionSummarizer.Summarize(lines, AsOf)), PropertyText.Describe(input.Seats));
         Assert.Equal(4, taken.SummedEarly);
     }
 
@@ -81,7 +80,7 @@ public sealed class ComparisonLinesTests : IDisposable
         var input = taken.Input(taken.AsOf);
 
         Assert.Equal(november, taken.AsOf);
-        Assert.Equal(Describe(TransactionSummarizer.Summarize(lines, november)), Describe(input.Seats));
+        Assert.Equal(PropertyText.Describe(TransactionSummarizer.Summarize(lines, november)), PropertyText.Describe(input.Seats));
         // Fabrikam's Basic was summed when the November line arrived, so on the new date; so was the November group.
         Assert.Equal(2, taken.SummedEarly);
         Assert.All(input.Seats, seat => Assert.Equal(november, seat.AsOf));
@@ -100,7 +99,7 @@ public sealed class ComparisonLinesTests : IDisposable
         var asList = await _tenant.CompareAsync(lines, options, oneByOne: false);
         var oneByOne = await _tenant.CompareAsync(lines, options, oneByOne: true);
 
-        Assert.Equal(Describe(asList.Differences), Describe(oneByOne.Differences));
+        Assert.Equal(PropertyText.Describe(asList.Differences), PropertyText.Describe(oneByOne.Differences));
         Assert.Equal(
             (asList.Summary.Differences, asList.Summary.Actionable, asList.Summary.MonthlyRevenueImpact, asList.Summary.MonthlyCostImpact, asList.Summary.OneTimeRevenueImpact, asList.Summary.AsOf),
             (oneByOne.Summary.Differences, oneByOne.Summary.Actionable, oneByOne.Summary.MonthlyRevenueImpact, oneByOne.Summary.MonthlyCostImpact, oneByOne.Summary.OneTimeRevenueImpact, oneByOne.Summary.AsOf));
@@ -137,7 +136,7 @@ public sealed class ComparisonLinesTests : IDisposable
 
         Assert.True(buffer.SpilledChunks > 3, $"{buffer.SpilledChunks} chunks spilled");
         Assert.Equal(0, taken.SummedEarly);
-        Assert.Equal(Describe(TransactionSummarizer.Summarize(lines, AsOf)), Describe(input.Seats));
+        Assert.Equal(PropertyText.Describe(TransactionSummarizer.Summarize(lines, AsOf)), PropertyText.Describe(input.Seats));
     }
 
     [Fact]
@@ -167,7 +166,7 @@ public sealed class ComparisonLinesTests : IDisposable
         Assert.Same(summarised, input.Seats[0]);
         Assert.DoesNotContain(notExported, input.Seats);
         Assert.Equal((1, 0), (input.SkippedNotExported, input.LinesBeforeSyncStart));
-        Assert.Equal(Describe(asList.Seats), Describe(input.Seats));
+        Assert.Equal(PropertyText.Describe(asList.Seats), PropertyText.Describe(input.Seats));
         Assert.Throws<InvalidOperationException>(() => taken.Add(summarised)); // summed already
     }
 
@@ -215,13 +214,4 @@ public sealed class ComparisonLinesTests : IDisposable
         lines.ForEach(taken.Add);
         return taken;
     }
-
-    private static List<string> Describe<T>(IEnumerable<T> items) =>
-        items.Select(item => string.Join("|", typeof(T).GetProperties().Select(p => $"{p.Name}={Text(p.GetValue(item))}"))).ToList();
-
-    // Lists (provenance, subscription ids) by their items, so a seat naming another line differs.
-    private static string? Text(object? value) =>
-        value is IEnumerable items and not string
-            ? "[" + string.Join(",", items.Cast<object?>().Select(Text)) + "]"
-            : Convert.ToString(value, CultureInfo.InvariantCulture);
 }
