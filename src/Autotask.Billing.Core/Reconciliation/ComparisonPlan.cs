@@ -27,34 +27,14 @@ internal sealed class ComparisonPlan
         // No delegates per line: Place says where the line goes and the caller puts it there.
         foreach (var seat in input.Seats)
         {
-            if (!Place(seat.Source, seat.CustomerId, seat.Sku, seat.Currency, ChargeType.Recurring, out var work))
-            {
-                UnmappedSeats.Add(seat);
-            }
-            else if (work is null)
-            {
-                CreateSeats.Add(seat);
-            }
-            else
-            {
-                work.Seats.Add(seat);
-            }
+            var mapped = Place(seat.Source, seat.CustomerId, seat.Sku, seat.Currency, ChargeType.Recurring, out var work);
+            Put(seat, mapped, work?.Seats, UnmappedSeats, CreateSeats);
         }
 
         foreach (var line in input.Charges)
         {
-            if (!Place(line.Source, line.CustomerId, line.Sku, line.Currency, line.ChargeType, out var work))
-            {
-                UnmappedCharges.Add(line);
-            }
-            else if (work is null)
-            {
-                CreateCharges.Add(line);
-            }
-            else
-            {
-                work.Charges.Add(line);
-            }
+            var mapped = Place(line.Source, line.CustomerId, line.Sku, line.Currency, line.ChargeType, out var work);
+            Put(line, mapped, work?.Charges, UnmappedCharges, CreateCharges);
         }
 
         PlaceAbsentCustomers(input.Seats.Select(s => s.Source).Concat(input.Charges.Select(c => c.Source)));
@@ -133,6 +113,10 @@ internal sealed class ComparisonPlan
 
         return true;
     }
+
+    // Where Place said: the unmapped list, the list of what sync is to create, or the list of its existing contract's work.
+    private static void Put<T>(T item, bool mapped, List<T>? onContract, List<T> unmapped, List<T> toCreate) =>
+        (!mapped ? unmapped : onContract ?? toCreate).Add(item);
 
     /// <summary>
     /// A mapped customer of a source this bill comes from, with no line in it, still has its contract compared: its

@@ -602,7 +602,7 @@ internal sealed class DifferenceFinder
     /// </summary>
     private bool InStep(Contract contract, VendorDemand demand, CustomerMapping? customer, ServiceMapping skuMapping)
     {
-        if (contract.ContractType != Contract.RecurringServiceType || skuMapping.Action == MappingAction.Create
+        if (contract.ContractType != Contract.RecurringServiceType || skuMapping.CreatesService
             || _snapshot.ServiceOf(skuMapping.ServiceId) is not { } service || _snapshot.UnknownServicePeriod(service) is not null
             || ServiceOnContract(contract.Id, service.Id) is not { } contractService)
         {

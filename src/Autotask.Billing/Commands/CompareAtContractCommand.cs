@@ -28,7 +28,7 @@ public sealed class CompareAtContractCommand : MappingCmdlet
     // Taken in as they arrive: held compactly, sorted and (with a known as-of date) summed while the rest is read.
     private ComparisonLines? _lines;
 
-    // Takes the lines in on another thread while this one binds the next (ComparisonLinesIntake); null once complete.
+    // Takes the lines in on another thread while this one binds the next (ComparisonLinesIntake); Complete hands them back.
     private ComparisonLinesIntake? _intake;
     private BillingSourceReader? _reader;
     private BillingWindow? _window;
