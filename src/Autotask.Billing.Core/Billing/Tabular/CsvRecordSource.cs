@@ -1,18 +1,14 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
-
 namespace Autotask.Billing.Tabular;
 
 /// <summary>
-/// CSV through CsvHelper's parser: delimiter (',' ';' or tab) taken from the header line, a Windows PowerShell
+/// CSV through <see cref="CsvTokenizer"/>: delimiter (',' ';' or tab) taken from the header line, a Windows PowerShell
 /// "#TYPE" first line skipped, quoted fields with delimiters and line breaks kept, every record tagged with the
 /// physical line it starts on.
 /// </summary>
 internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
 {
     private readonly WatchingReader _reader;
-    private readonly CsvParser _parser;
+    private readonly CsvTokenizer _tokenizer;
     private readonly string _path;
     private int _lastRawRow;
     private int _headerFieldCount;
@@ -25,18 +21,7 @@ internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
         _path = text.Path;
         Delimiter = SniffDelimiter(text.Prefix);
         _reader = new WatchingReader(text.OpenReader());
-        _parser = new CsvParser(_reader, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = Delimiter.ToString(),
-            HasHeaderRecord = false,
-            IgnoreBlankLines = false,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            DetectColumnCountChanges = false,
-            // CsvHelper's field cache keeps every distinct field of the file (order ids, amounts, dates) until the
-            // file ends and grows without bound; the reader's bounded StringPool shares the values lines keep.
-            CacheFields = false,
-        });
+        _tokenizer = new CsvTokenizer(_reader, Delimiter);
         ReadHeader();
     }
 
@@ -50,17 +35,17 @@ internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
 
     public IEnumerable<SourceRecord> Records(CancellationToken cancellationToken)
     {
-        while (_parser.Read())
+        while (_tokenizer.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
             var start = _lastRawRow + 1;
-            _lastRawRow = _parser.RawRow;
+            _lastRawRow = _tokenizer.RawRow;
             if (IsBlankLine())
             {
                 continue;
             }
 
-            var count = _parser.Count;
+            var count = _tokenizer.Count;
             if (_values.Length < count)
             {
                 _values = new string?[count];
@@ -70,15 +55,15 @@ internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
                 Array.Clear(_values, 0, count);
             }
 
-            yield return new SourceRecord(Schema, count, this, _parser.Row, start, _values) { Defect = DefectOf(count, start) };
+            yield return new SourceRecord(Schema, count, this, _tokenizer.Row, start, _values) { Defect = DefectOf(count, start) };
         }
     }
 
-    bool ICurrentRecordFields.IsCurrent(int row) => _parser.Row == row;
+    bool ICurrentRecordFields.IsCurrent(int row) => _tokenizer.Row == row;
 
     string ICurrentRecordFields.Field(int index, int row) =>
-        _parser.Row == row
-            ? _parser[index] ?? string.Empty
+        _tokenizer.Row == row
+            ? _tokenizer[index]
             : throw new InvalidOperationException($"Field {index + 1} of CSV record {row} of {_path} was asked for after the reader moved on.");
 
     public bool IsRepeatedHeader(SourceRecord record)
@@ -101,7 +86,6 @@ internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
 
     public void Dispose()
     {
-        _parser.Dispose();
         _reader.Dispose();
     }
 
@@ -112,11 +96,11 @@ internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
     /// </summary>
     private RecordDefect? DefectOf(int fieldCount, int line)
     {
-        var spanned = _parser.RawRow - line;
+        var spanned = _tokenizer.RawRow - line;
 
         // Before the end of the text was read, the record ended at a line break, and one complete line needs no quote
         // count (below): its raw text is only made for a record over several lines or near the end of the text.
-        var raw = spanned > 0 || _reader.ReachedEnd ? _parser.RawRecord ?? string.Empty : null;
+        var raw = spanned > 0 || _reader.ReachedEnd ? _tokenizer.RawRecord : null;
         var endsLine = raw is null || raw.EndsWith("\n", StringComparison.Ordinal) || raw.EndsWith("\r", StringComparison.Ordinal);
 
         // An odd number of quotes on one complete line is an inch mark or the like, kept as text; an open quote
@@ -174,7 +158,7 @@ internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
     {
         for (var i = 0; i < fieldCount; i++)
         {
-            if (_parser[i].IndexOf('\0') >= 0)
+            if (_tokenizer[i].IndexOf('\0') >= 0)
             {
                 return i;
             }
@@ -184,7 +168,7 @@ internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
     }
 
     /// <summary>Whether the parser's current record is an empty line (no field, or one of white space only).</summary>
-    private bool IsBlankLine() => _parser.Count == 0 || (_parser.Count == 1 && _parser[0].Trim().Length == 0);
+    private bool IsBlankLine() => _tokenizer.Count == 0 || (_tokenizer.Count == 1 && _tokenizer[0].Trim().Length == 0);
 
     private static bool IsTypeLine(string[] fields) =>
         fields.Length >= 1 && fields[0].TrimStart('\uFEFF').StartsWith("#TYPE", StringComparison.OrdinalIgnoreCase);
@@ -244,16 +228,16 @@ internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
 
     private void ReadHeader()
     {
-        while (_parser.Read())
+        while (_tokenizer.Read())
         {
-            _lastRawRow = _parser.RawRow;
+            _lastRawRow = _tokenizer.RawRow;
             if (IsBlankLine())
             {
                 continue;
             }
 
-            var fields = _parser.Record;
-            if (fields is null || IsTypeLine(fields))
+            var fields = _tokenizer.Record();
+            if (IsTypeLine(fields))
             {
                 continue;
             }
