@@ -109,4 +109,21 @@ public sealed class StringPoolTests
         var longOne = new string('x', StringPool.MaxLength);
         Assert.Equal(longOne + ":y", pool.Share(longOne, ':', "y"));
     }
+
+    [Fact]
+    public void A_column_repeating_its_last_value_gets_that_instance_and_a_new_value_stays_itself()
+    {
+        var pool = new StringPool();
+        var first = pool.Share(new string('x', 3), 2);
+
+        Assert.Same(first, pool.Share(new string('x', 3), 2));
+        Assert.Equal("y", pool.Share(new string('y', 1), 2));
+        Assert.Same(first, pool.Share(new string('x', 3), 2));
+        Assert.Same(first, pool.Share(new string('x', 3), 5));
+
+        // Beyond the columns remembered, the pool alone shares.
+        var far = pool.Share(new string('z', 2), 500);
+        Assert.Equal("zz", far);
+        Assert.Same(far, pool.Share(new string('z', 2), 500));
+    }
 }

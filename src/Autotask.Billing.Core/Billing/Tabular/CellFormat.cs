@@ -73,6 +73,11 @@ internal sealed class CellFormat
         }
 
         var s = text.Trim();
+        if (PlainCells.TryDecimal(s, out value))
+        {
+            return true;
+        }
+
         if (s.StartsWith("'", StringComparison.Ordinal))
         {
             s = s.Substring(1).TrimStart();
@@ -119,7 +124,8 @@ internal sealed class CellFormat
         var s = text.Trim();
         if (IsIsoDate(s))
         {
-            if (!DateTime.TryParseExact(s.Substring(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var isoDate))
+            if (!PlainCells.TryIsoDate(s, out var isoDate)
+                && !DateTime.TryParseExact(s.Substring(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out isoDate))
             {
                 return false;
             }
@@ -155,6 +161,12 @@ internal sealed class CellFormat
         var s = text.Trim();
         if (IsIsoDate(s))
         {
+            if (PlainCells.TryUtcTimestamp(s, out var utc))
+            {
+                value = utc.Year <= 1 ? null : utc;
+                return true;
+            }
+
             if (!DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
             {
                 return false;
@@ -183,7 +195,7 @@ internal sealed class CellFormat
             return true;
         }
 
-        if (!IsSlashDate(s, out var first, out var second))
+        if (!IsSlashDate(s, out var first, out var second, out var year, out var end))
         {
             return DateTime.TryParseExact(s, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out parsed);
         }
@@ -193,6 +205,12 @@ internal sealed class CellFormat
         if (dayFirst is not { } order)
         {
             return false;
+        }
+
+        // A slash date alone (no time after it) whose numbers make a date is that date.
+        if (end == s.Length && PlainCells.TryDate(year, order ? second : first, order ? first : second, out parsed))
+        {
+            return true;
         }
 
         if (DateTime.TryParseExact(s, order ? DayFirstSlashFormats : MonthFirstSlashFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out parsed))
@@ -257,13 +275,17 @@ internal sealed class CellFormat
     /// or white space (a time may follow); <paramref name="first"/> and <paramref name="second"/> are its two leading
     /// numbers. Written out, not a regex: Partner Center files have four such dates a line (issue 15).
     /// </summary>
-    internal static bool IsSlashDate(string s, out int first, out int second)
+    internal static bool IsSlashDate(string s, out int first, out int second) => IsSlashDate(s, out first, out second, out _, out _);
+
+    /// <summary>As <see cref="IsSlashDate(string, out int, out int)"/>, with the year and where the date ends.</summary>
+    private static bool IsSlashDate(string s, out int first, out int second, out int year, out int end)
     {
         second = 0;
-        var at = 0;
-        return Number(s, ref at, 1, 2, out first) && Slash(s, ref at)
-            && Number(s, ref at, 1, 2, out second) && Slash(s, ref at)
-            && Number(s, ref at, 4, 4, out _) && (at == s.Length || char.IsWhiteSpace(s[at]));
+        year = 0;
+        end = 0;
+        return Number(s, ref end, 1, 2, out first) && Slash(s, ref end)
+            && Number(s, ref end, 1, 2, out second) && Slash(s, ref end)
+            && Number(s, ref end, 4, 4, out year) && (end == s.Length || char.IsWhiteSpace(s[end]));
     }
 
     private static bool Slash(string s, ref int at) => at < s.Length && s[at++] == '/';

@@ -30,7 +30,7 @@ internal sealed class RecordView
     public string? Text(ColumnSpec spec)
     {
         var text = RawText(spec);
-        return text is null || _pool is null ? text : _pool.Share(text);
+        return text is null || _pool is null ? text : _pool.Share(text, _binding.IndexOf(spec));
     }
 
     /// <summary>A value derived from the line (a folded or joined key), shared as <see cref="Text"/> shares cells.</summary>

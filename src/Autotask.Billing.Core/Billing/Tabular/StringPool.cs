@@ -14,6 +14,10 @@ internal sealed class StringPool
 
     private readonly string?[] _slots = new string?[Slots];
 
+    // The value each of the first columns shared last: a file repeats a customer's name, domain and SKU on line after
+    // line, and one comparison is cheaper than hashing the text to find its slot.
+    private readonly string?[] _lastOfColumn = new string?[64];
+
     /// <summary>The pooled instance equal to <paramref name="text"/>, or <paramref name="text"/> itself (then pooled).</summary>
     public string Share(string text)
     {
@@ -36,6 +40,23 @@ internal sealed class StringPool
 
         _slots[slot] = text;
         return text;
+    }
+
+    /// <summary>As <see cref="Share(string)"/>, first against the value column <paramref name="column"/> shared last.</summary>
+    public string Share(string text, int column)
+    {
+        if ((uint)column >= (uint)_lastOfColumn.Length)
+        {
+            return Share(text);
+        }
+
+        var last = _lastOfColumn[column];
+        if (last is not null && string.Equals(last, text, StringComparison.Ordinal))
+        {
+            return last;
+        }
+
+        return _lastOfColumn[column] = Share(text);
     }
 
     /// <summary>
