@@ -336,23 +336,6 @@ internal sealed class CsvTokenizer
         return new string(text, 0, written);
     }
 
-    private readonly struct FieldSpan
-    {
-        public FieldSpan(int start, int length, int quoteCount, bool isBad)
-        {
-            Start = start;
-            Length = length;
-            QuoteCount = quoteCount;
-            IsBad = isBad;
-        }
-
-        /// <summary>Where the field starts, from the start of its record.</summary>
-        public int Start { get; }
-
-        public int Length { get; }
-
-        public int QuoteCount { get; }
-
-        public bool IsBad { get; }
-    }
+    /// <param name="Start">Where the field starts, from the start of its record.</param>
+    private readonly record struct FieldSpan(int Start, int Length, int QuoteCount, bool IsBad);
 }
