@@ -88,12 +88,31 @@ public sealed class CsvTokenizerTests
     }
 
     [Fact]
+    public void Fields_without_inner_quotes_are_lent_as_spans_and_the_rest_only_as_strings()
+    {
+        var tokenizer = new CsvTokenizer(new StringReader("plain,\"quoted, with comma\",\"say \"\"hi\"\"\",,\"\"\n"), ',');
+        Assert.True(tokenizer.Read());
+
+        Assert.True(tokenizer.TrySpan(0, out var plain));
+        Assert.Equal("plain", plain.ToString());
+        Assert.True(tokenizer.TrySpan(1, out var quoted));
+        Assert.Equal("quoted, with comma", quoted.ToString());
+        Assert.False(tokenizer.TrySpan(2, out _));
+        Assert.Equal("say \"hi\"", tokenizer[2]);
+        Assert.True(tokenizer.TrySpan(3, out var empty));
+        Assert.True(empty.IsEmpty);
+        Assert.True(tokenizer.TrySpan(4, out var emptyQuoted));
+        Assert.True(emptyQuoted.IsEmpty);
+    }
+
+    [Fact]
     public void A_field_past_the_record_is_refused()
     {
         var tokenizer = new CsvTokenizer(new StringReader("a,b\n"), ',');
         Assert.True(tokenizer.Read());
 
         Assert.Throws<ArgumentOutOfRangeException>(() => tokenizer[2]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => tokenizer.TrySpan(2, out _));
     }
 
     private static void AssertSameRecords(string text, char delimiter, int bufferSize)
@@ -127,6 +146,10 @@ public sealed class CsvTokenizerTests
             for (var i = 0; i < expected.Count; i++)
             {
                 Assert.True(expected[i] == actual[i], where + $": field {i + 1} [{expected[i]}] expected, [{actual[i]}] read");
+                if (actual.TrySpan(i, out var span))
+                {
+                    Assert.True(expected[i] == span.ToString(), where + $": field {i + 1} [{expected[i]}] expected, [{span.ToString()}] as a span");
+                }
             }
 
             Assert.True(expected.RawRecord == actual.RawRecord, where + ": raw record");

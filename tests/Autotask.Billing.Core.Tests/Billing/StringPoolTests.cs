@@ -126,4 +126,21 @@ public sealed class StringPoolTests
         Assert.Equal("zz", far);
         Assert.Same(far, pool.Share(new string('z', 2), 500));
     }
+
+    [Fact]
+    public void Text_in_a_buffer_gets_the_pooled_instance_and_becomes_a_string_only_when_new()
+    {
+        var pool = new StringPool();
+        var buffer = "Contoso Ltd|Fabrikam".ToCharArray();
+        var contoso = pool.Share(new ReadOnlySpan<char>(buffer, 0, 11), 3);
+
+        Assert.Equal("Contoso Ltd", contoso);
+        Assert.Same(contoso, pool.Share(new ReadOnlySpan<char>(buffer, 0, 11), 3));
+        Assert.Same(contoso, pool.Share(new string(buffer, 0, 11)));
+        Assert.Equal("Fabrikam", pool.Share(new ReadOnlySpan<char>(buffer, 12, 8), 3));
+        Assert.Same(contoso, pool.Share(new ReadOnlySpan<char>(buffer, 0, 11), 4));
+
+        var longText = new string('n', StringPool.MaxLength + 1);
+        Assert.Equal(longText, pool.Share(longText.AsSpan(), 3));
+    }
 }

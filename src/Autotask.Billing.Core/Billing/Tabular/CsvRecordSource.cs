@@ -61,6 +61,12 @@ internal sealed class CsvRecordSource : IRecordSource, ICurrentRecordFields
 
     bool ICurrentRecordFields.IsCurrent(int row) => _tokenizer.Row == row;
 
+    bool ICurrentRecordFields.TryFieldSpan(int index, int row, out ReadOnlySpan<char> field)
+    {
+        field = default;
+        return _tokenizer.Row == row && _tokenizer.TrySpan(index, out field);
+    }
+
     string ICurrentRecordFields.Field(int index, int row) =>
         _tokenizer.Row == row
             ? _tokenizer[index]

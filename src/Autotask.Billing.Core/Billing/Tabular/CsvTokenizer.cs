@@ -72,6 +72,36 @@ internal sealed class CsvTokenizer
         }
     }
 
+    /// <summary>
+    /// Field <paramref name="index"/> as a span of the buffer, while the record is current, when it needs no quote
+    /// removed from inside it (unquoted, or quoted only at its ends): a value that is pooled need not become a string
+    /// of its own first. False for the rest, which the indexer reads.
+    /// </summary>
+    public bool TrySpan(int index, out ReadOnlySpan<char> field)
+    {
+        if ((uint)index >= (uint)Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"The record has {Count} fields.");
+        }
+
+        var span = _fields[index];
+        var start = _recordStart + span.Start;
+        if (span.QuoteCount == 0)
+        {
+            field = new ReadOnlySpan<char>(_buffer, start, span.Length);
+            return true;
+        }
+
+        if (span.QuoteCount == 2 && !span.IsBad && span.Length > 1 && _buffer[start + span.Length - 1] == Quote)
+        {
+            field = new ReadOnlySpan<char>(_buffer, start + 1, span.Length - 2);
+            return true;
+        }
+
+        field = default;
+        return false;
+    }
+
     /// <summary>Every field of the current record.</summary>
     public string[] Record()
     {

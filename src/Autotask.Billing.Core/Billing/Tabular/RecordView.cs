@@ -27,11 +27,7 @@ internal sealed class RecordView
     /// The trimmed text of a field, or null when the column is absent or the cell empty; an instance shared with
     /// equal values of earlier lines where the reader pools them (same value, same meaning).
     /// </summary>
-    public string? Text(ColumnSpec spec)
-    {
-        var text = RawText(spec);
-        return text is null || _pool is null ? text : _pool.Share(text, _binding.IndexOf(spec));
-    }
+    public string? Text(ColumnSpec spec) => _pool is null ? RawText(spec) : _record.SharedText(_binding.IndexOf(spec), _pool);
 
     /// <summary>A value derived from the line (a folded or joined key), shared as <see cref="Text"/> shares cells.</summary>
     public string Share(string value) => _pool is null ? value : _pool.Share(value);

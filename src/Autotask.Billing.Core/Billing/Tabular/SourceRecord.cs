@@ -62,4 +62,22 @@ internal sealed class SourceRecord
             return _fields.IsCurrent(_row) ? _values[index] ??= _fields.Field(index, _row) : _fields.Field(index, _row);
         }
     }
+
+    /// <summary>
+    /// Field <paramref name="index"/> trimmed, null when absent or blank, as the instance <paramref name="pool"/> shares
+    /// for it (keyed by the column too, <see cref="StringPool.Share(string, int)"/>). A field of the current CSV record
+    /// is looked up from the reader's buffer, so a repeated value makes no string (issue 15).
+    /// </summary>
+    public string? SharedText(int index, StringPool pool)
+    {
+        if (index >= 0 && index < _fieldCount && _fields is not null && _values[index] is null && _fields.IsCurrent(_row)
+            && _fields.TryFieldSpan(index, _row, out var field))
+        {
+            field = field.Trim();
+            return field.IsEmpty ? null : pool.Share(field, index);
+        }
+
+        var trimmed = this[index]?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : pool.Share(trimmed!, index);
+    }
 }

@@ -59,6 +59,35 @@ internal sealed class StringPool
         return _lastOfColumn[column] = Share(text);
     }
 
+    /// <summary>As <see cref="Share(string, int)"/> for text in a reader's buffer: a string is made only for a value not pooled.</summary>
+    public string Share(ReadOnlySpan<char> text, int column)
+    {
+#if NET
+        if (text.Length > MaxLength || (uint)column >= (uint)_lastOfColumn.Length)
+        {
+            return Share(text.ToString(), column);
+        }
+
+        var last = _lastOfColumn[column];
+        if (last is not null && text.SequenceEqual(last.AsSpan()))
+        {
+            return last;
+        }
+
+        // string.GetHashCode of a span is the ordinal hash of the equal string: the slot Share(string) picks.
+        var slot = string.GetHashCode(text) & (Slots - 1);
+        var pooled = _slots[slot];
+        if (pooled is null || !text.SequenceEqual(pooled.AsSpan()))
+        {
+            pooled = _slots[slot] = text.ToString();
+        }
+
+        return _lastOfColumn[column] = pooled;
+#else
+        return Share(text.ToString(), column);
+#endif
+    }
+
     /// <summary>
     /// As <see cref="Share(string)"/> for <paramref name="first"/> + <paramref name="separator"/> + <paramref name="second"/>
     /// (a SKU from product and SKU ids), without building the joined text when it is already pooled (issue 15).
