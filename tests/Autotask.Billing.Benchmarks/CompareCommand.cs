@@ -86,6 +86,7 @@ public sealed class CompareCommand : IBenchmarkCommand
 
             var lines = intake.Complete();
             var readSeconds = stopwatch.Elapsed.TotalSeconds;
+            // What Compare-AtContract does before a compare of this size: the reading's garbage goes before the compare grows.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var run = comparer.Compare(lines, null, prefetch);
             var byKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
