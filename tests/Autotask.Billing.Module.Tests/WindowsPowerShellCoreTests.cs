@@ -146,7 +146,7 @@ public sealed class WindowsPowerShellCoreTests : IDisposable
             var buffer = (IDisposable)Activator.CreateInstance(bufferType, BindingFlags.NonPublic | BindingFlags.Instance, null, new object?[] { 1, spillFolder }, CultureInfo.InvariantCulture)!;
             var add = bufferType.GetMethod("Add")!;
             var items = new List<string>();
-            var read = new List<string>();
+            var read = new List<(int Item, string Text)>();
             try
             {
                 foreach (var item in (IEnumerable)reader.GetType().GetMethod("ReadFile")!.Invoke(reader, new object[] { path, CancellationToken.None })!)
@@ -158,9 +158,9 @@ public sealed class WindowsPowerShellCoreTests : IDisposable
                         continue;
                     }
 
-                    read.Add(Describe(line));
+                    read.Add((items.Count, Describe(line)));
                     add.Invoke(buffer, new[] { line });
-                    items.Add(string.Empty);
+                    items.Add("line " + read[^1].Text);
                 }
             }
             catch (Exception exception)
@@ -173,12 +173,11 @@ public sealed class WindowsPowerShellCoreTests : IDisposable
             {
                 Spilled += (int)bufferType.GetProperty("SpilledChunks", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(buffer)!;
                 var back = ((IEnumerable)buffer).Cast<object>().Select(Describe).ToList();
-                for (int item = 0, line = 0; item < items.Count; item++)
+                for (var line = 0; line < read.Count; line++)
                 {
-                    if (items[item].Length == 0)
+                    if (back[line] != read[line].Text)
                     {
-                        items[item] = back[line] == read[line] ? "line " + back[line] : $"line changed by the buffer: {read[line]} came back as {back[line]}";
-                        line++;
+                        items[read[line].Item] = $"line changed by the buffer: {read[line].Text} came back as {back[line]}";
                     }
                 }
             }

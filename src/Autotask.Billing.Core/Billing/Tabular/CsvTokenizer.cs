@@ -46,29 +46,16 @@ internal sealed class CsvTokenizer
     {
         get
         {
-            if ((uint)index >= (uint)Count)
+            if (TrySpan(index, out var plain))
             {
-                throw new ArgumentOutOfRangeException(nameof(index), index, $"The record has {Count} fields.");
+                return plain.IsEmpty ? string.Empty : plain.ToString();
             }
 
             var field = _fields[index];
             var start = _recordStart + field.Start;
-            if (field.Length == 0)
-            {
-                return string.Empty;
-            }
-
-            if (field.QuoteCount == 0)
-            {
-                return new string(_buffer, start, field.Length);
-            }
-
-            if (field.IsBad || field.Length == 1 || _buffer[start + field.Length - 1] != Quote)
-            {
-                return Lenient(start, field.Length);
-            }
-
-            return field.QuoteCount == 2 ? new string(_buffer, start + 1, field.Length - 2) : Unescaped(start + 1, field.Length - 2);
+            return field.IsBad || field.Length == 1 || _buffer[start + field.Length - 1] != Quote
+                ? Lenient(start, field.Length)
+                : Unescaped(start + 1, field.Length - 2);
         }
     }
 

@@ -70,8 +70,8 @@ internal sealed class SourceRecord
     /// </summary>
     public string? SharedText(int index, StringPool pool)
     {
-        if (index >= 0 && index < _fieldCount && _fields is not null && _values[index] is null && _fields.IsCurrent(_row)
-            && _fields.TryFieldSpan(index, _row, out var field))
+        // Not current any more: TryFieldSpan says no, and the indexer below says the reader moved on.
+        if (index >= 0 && index < _fieldCount && _fields is not null && _values[index] is null && _fields.TryFieldSpan(index, _row, out var field))
         {
             field = field.Trim();
             return field.IsEmpty ? null : pool.Share(field, index);

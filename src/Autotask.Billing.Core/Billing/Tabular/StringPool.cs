@@ -63,29 +63,15 @@ internal sealed class StringPool
     public string Share(ReadOnlySpan<char> text, int column)
     {
 #if NET
-        if (text.Length > MaxLength || (uint)column >= (uint)_lastOfColumn.Length)
+        if (text.Length <= MaxLength && (uint)column < (uint)_lastOfColumn.Length)
         {
-            return Share(text.ToString(), column);
+            var last = _lastOfColumn[column];
+            return last is not null && text.SequenceEqual(last.AsSpan())
+                ? last
+                : _lastOfColumn[column] = Pooled(text) ?? Share(text.ToString());
         }
-
-        var last = _lastOfColumn[column];
-        if (last is not null && text.SequenceEqual(last.AsSpan()))
-        {
-            return last;
-        }
-
-        // string.GetHashCode of a span is the ordinal hash of the equal string: the slot Share(string) picks.
-        var slot = string.GetHashCode(text) & (Slots - 1);
-        var pooled = _slots[slot];
-        if (pooled is null || !text.SequenceEqual(pooled.AsSpan()))
-        {
-            pooled = _slots[slot] = text.ToString();
-        }
-
-        return _lastOfColumn[column] = pooled;
-#else
-        return Share(text.ToString(), column);
 #endif
+        return Share(text.ToString(), column);
     }
 
     /// <summary>
@@ -103,9 +89,7 @@ internal sealed class StringPool
             text[first.Length] = separator;
             second.AsSpan().CopyTo(text.Slice(first.Length + 1));
 
-            // string.GetHashCode of a span is the ordinal hash of the equal string: the slot Share(string) picks.
-            var pooled = _slots[string.GetHashCode(text) & (Slots - 1)];
-            if (pooled is not null && text.SequenceEqual(pooled.AsSpan()))
+            if (Pooled(text) is { } pooled)
             {
                 return pooled;
             }
@@ -113,4 +97,13 @@ internal sealed class StringPool
 #endif
         return Share(first + separator + second);
     }
+
+#if NET
+    /// <summary>The pooled instance equal to <paramref name="text"/>, or null: string.GetHashCode of a span is the ordinal hash of the equal string, so the slot is the one Share(string) picks.</summary>
+    private string? Pooled(ReadOnlySpan<char> text)
+    {
+        var pooled = _slots[string.GetHashCode(text) & (Slots - 1)];
+        return pooled is not null && text.SequenceEqual(pooled.AsSpan()) ? pooled : null;
+    }
+#endif
 }
